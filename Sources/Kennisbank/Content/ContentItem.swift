@@ -1,0 +1,151 @@
+/// The three kinds of page an author writes.
+public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
+    case article
+    case concept
+    case miniature
+
+    /// The folder under Content/ that holds this kind.
+    public var folder: String {
+        switch self {
+        case .article: return "articles"
+        case .concept: return "concepts"
+        case .miniature: return "miniatures"
+        }
+    }
+
+    /// The folder under the site root where pages of this kind are written (stable URLs).
+    public var sitePath: String {
+        switch self {
+        case .article: return "artikelen"
+        case .concept: return "begrippen"
+        case .miniature: return "miniaturen"
+        }
+    }
+
+    /// The Dutch name for one item of this kind, for messages and pages.
+    public var dutchName: String {
+        switch self {
+        case .article: return "artikel"
+        case .concept: return "begrip"
+        case .miniature: return "miniatuur"
+        }
+    }
+
+    public static func < (lhs: ContentKind, rhs: ContentKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Names one content item: its kind and slug.
+public struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The kind of item.
+    public var kind: ContentKind
+    /// The slug: the file name without `.md`.
+    public var slug: String
+
+    /// Creates an identifier.
+    public init(_ kind: ContentKind, _ slug: String) {
+        self.kind = kind
+        self.slug = slug
+    }
+
+    /// The page of this item, from the site root: `begrippen/niet-weten/`.
+    public var link: SiteLink { SiteLink(path: "\(kind.sitePath)/\(slug)/") }
+
+    public static func < (lhs: ContentID, rhs: ContentID) -> Bool { (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug) }
+
+    public var description: String { "\(kind.rawValue) '\(slug)'" }
+}
+
+/// What every article, concept and miniature has: a name, a source file and a markdown body.
+public struct ContentItem: Hashable, Sendable {
+    /// Kind and slug.
+    public var id: ContentID
+    /// The title from front matter.
+    public var title: String
+    /// Other names from front matter `aliases` (for articles: old URL paths).
+    public var aliases: [String]
+    /// The one-sentence summary, or `nil`.
+    public var summary: String?
+    /// The file it was read from.
+    public var source: SourceFile
+    /// The parsed body.
+    public var document: MarkdownDocument
+
+    /// Creates a content item.
+    public init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument) {
+        self.id = id
+        self.title = title
+        self.aliases = aliases
+        self.summary = summary
+        self.source = source
+        self.document = document
+    }
+}
+
+/// An article of the series.
+public struct Article: Hashable, Sendable {
+    /// Name, source and body.
+    public var item: ContentItem
+    /// The subtitle, or `nil`.
+    public var subtitle: String?
+    /// The authors, in order.
+    public var authors: [String]
+    /// The position in the series.
+    public var series: Int?
+    /// The publication date as written (YYYY-MM-DD).
+    public var date: String?
+    /// Tags.
+    public var tags: [String]
+    /// Old URL paths that must redirect to this article.
+    public var redirectsFrom: [String]
+    /// Whether the article is a draft (left out of the site).
+    public var draft: Bool
+
+    /// Creates an article.
+    public init(item: ContentItem, subtitle: String? = nil, authors: [String] = [], series: Int? = nil, date: String? = nil,
+                tags: [String] = [], redirectsFrom: [String] = [], draft: Bool = false) {
+        self.item = item
+        self.subtitle = subtitle
+        self.authors = authors
+        self.series = series
+        self.date = date
+        self.tags = tags
+        self.redirectsFrom = redirectsFrom
+        self.draft = draft
+    }
+}
+
+/// A concept ("begrip").
+public struct Concept: Hashable, Sendable {
+    /// Name, aliases, summary, source and body.
+    public var item: ContentItem
+    /// Slugs of related concepts, as the author listed them.
+    public var related: [String]
+    /// A group such as `lens`, or `nil`.
+    public var group: String?
+
+    /// Creates a concept.
+    public init(item: ContentItem, related: [String] = [], group: String? = nil) {
+        self.item = item
+        self.related = related
+        self.group = group
+    }
+}
+
+/// A miniature: a short practice scene.
+public struct Miniature: Hashable, Sendable {
+    /// Name, source and body.
+    public var item: ContentItem
+    /// The slug of the article it belongs to, or `nil`.
+    public var article: String?
+    /// Slugs of the lens concepts it illustrates.
+    public var lenses: [String]
+
+    /// Creates a miniature.
+    public init(item: ContentItem, article: String? = nil, lenses: [String] = []) {
+        self.item = item
+        self.article = article
+        self.lenses = lenses
+    }
+}

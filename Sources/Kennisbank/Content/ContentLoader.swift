@@ -1,0 +1,163 @@
+import Foundation
+
+/// Everything the author wrote, read and parsed: the first two steps of the pipeline.
+public struct Content: Sendable {
+    /// The settings of site.yml.
+    public var site: SiteConfig
+    /// The articles, drafts excluded, in series order.
+    public var articles: [Article]
+    /// The concepts, by title.
+    public var concepts: [Concept]
+    /// The miniatures, by title.
+    public var miniatures: [Miniature]
+    /// The shared reference lists of Content/bibliography/.
+    public var bibliographies: [Bibliography]
+
+    /// Creates content from its parts.
+    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = []) {
+        self.site = site
+        self.articles = articles
+        self.concepts = concepts
+        self.miniatures = miniatures
+        self.bibliographies = bibliographies
+    }
+
+    /// Every article, concept and miniature.
+    public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
+}
+
+/// A shared reference list: a markdown file whose list items are APA references.
+public struct Bibliography: Hashable, Sendable {
+    /// The file.
+    public var source: SourceFile
+    /// Its parsed body.
+    public var document: MarkdownDocument
+}
+
+/// Reads Content/ through a ``FileSystem``: site.yml, then every markdown file of each kind, in parallel.
+public struct ContentLoader: Sendable {
+    /// The content folder.
+    public var directory: String
+    /// The disk, or memory in tests.
+    public var fileSystem: any FileSystem
+
+    /// Creates a loader.
+    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.directory = directory
+        self.fileSystem = fileSystem
+    }
+
+    private func path(_ components: String...) -> String {
+        ([directory] + components).joined(separator: "/")
+    }
+
+    /// Reads and parses all content, or throws every problem found at once.
+    public func load() throws(BuildFailure) -> Content {
+        var diagnostics: [Diagnostic] = []
+        let sitePath = path("site.yml")
+        var site = SiteConfig(title: "Kennisbank")
+        if fileSystem.exists(atPath: sitePath) {
+            do { site = try SiteConfig.parse(try read(sitePath)) } catch { diagnostics.append(error) }
+        } else {
+            diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
+                                          message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
+        }
+
+        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder)).map { (kind, $0) } }
+        let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
+            do throws(Diagnostic) { return .success(try parse(file, as: kind)) } catch { return .failure(error) }
+        }
+        var content = Content(site: site)
+        var seen: [String: ContentItem] = [:]
+        for result in results {
+            switch result {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let parsed):
+                let item = parsed.item
+                if let earlier = seen[item.id.slug] {
+                    diagnostics.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
+                                                  message: "The slug '\(item.id.slug)' is already used by \(earlier.source.path); rename one of the files."))
+                    continue
+                }
+                seen[item.id.slug] = item
+                switch parsed {
+                case .article(let article): if !article.draft { content.articles.append(article) }
+                case .concept(let concept): content.concepts.append(concept)
+                case .miniature(let miniature): content.miniatures.append(miniature)
+                }
+            }
+        }
+        for file in markdownFiles(in: path("bibliography")) {
+            do {
+                let source = try read(file)
+                content.bibliographies.append(Bibliography(source: source, document: Cmark.parse(source.text)))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        content.articles.sort { ($0.series ?? .max, $0.item.title) < ($1.series ?? .max, $1.item.title) }
+        content.concepts.sort { $0.item.title.localizedLowercase < $1.item.title.localizedLowercase }
+        content.miniatures.sort { $0.item.title.localizedLowercase < $1.item.title.localizedLowercase }
+        return content
+    }
+
+    /// The markdown files below a folder, subfolders included, sorted by path.
+    private func markdownFiles(in folder: String) -> [String] {
+        var found: [String] = []
+        for name in fileSystem.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
+            let child = folder + "/" + name
+            if name.hasSuffix(".md") {
+                found.append(child)
+            } else if !fileSystem.contentsOfDirectory(atPath: child).isEmpty {
+                found.append(contentsOf: markdownFiles(in: child))
+            }
+        }
+        return found.sorted()
+    }
+
+    private func read(_ path: String) throws(Diagnostic) -> SourceFile {
+        let data: Data
+        do { data = try fileSystem.contents(atPath: path) } catch {
+            throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
+        }
+        return try SourceFile.decode(path: path, bytes: [UInt8](data))
+    }
+
+    private enum ParsedFile: Sendable {
+        case article(Article), concept(Concept), miniature(Miniature)
+
+        var item: ContentItem {
+            switch self {
+            case .article(let article): return article.item
+            case .concept(let concept): return concept.item
+            case .miniature(let miniature): return miniature.item
+            }
+        }
+    }
+
+    private func parse(_ path: String, as kind: ContentKind) throws(Diagnostic) -> ParsedFile {
+        let source = try read(path)
+        let slug = String(path.split(separator: "/").last!.dropLast(3))
+        guard Slug.isValid(slug) else {
+            throw Diagnostic(path: path, position: nil, code: .invalidSlug,
+                             message: "The file name '\(slug).md' is not a valid slug: use only a-z, 0-9 and '-'.",
+                             hint: "rename it to '\(Slug.make(from: slug)).md'")
+        }
+        let fields = try FrontMatter(file: source)
+        let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
+                               aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
+                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+        switch kind {
+        case .article:
+            return .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
+                                    series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
+                                    redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
+        case .concept:
+            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group")))
+        case .miniature:
+            return .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A content file's text with what is needed to point at places in it.
+public struct SourceFile: Hashable, Sendable {
+    /// The path as shown in diagnostics.
+    public var path: String
+    /// The whole text, front matter included.
+    public var text: String
+    /// The lines of the text, without line endings.
+    public let lines: [Substring]
+
+    /// Creates a source file.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
+    public static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
+        var line = 1, column = 1, index = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var text = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                text.append(scalar)
+                index += String(scalar).utf8.count
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                throw Diagnostic(path: path, position: SourcePosition(line: line, column: column), code: .invalidUTF8,
+                                 message: "The file is not valid UTF-8 (byte \(index + 1)); save it as UTF-8.")
+            }
+        }
+        var string = String(text)
+        if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
+        return SourceFile(path: path, text: string)
+    }
+
+    /// The position of the first occurrence of `needle` at or after `start`, searching line by line.
+    public func position(of needle: String, from start: SourcePosition = .start) -> SourcePosition? {
+        guard !needle.isEmpty else { return nil }
+        var lineNumber = start.line
+        while lineNumber <= lines.count {
+            let line = lines[lineNumber - 1]
+            let from = lineNumber == start.line ? max(0, start.column - 1) : 0
+            if from <= line.count {
+                let searchStart = line.index(line.startIndex, offsetBy: from)
+                if let found = line[searchStart...].range(of: needle) {
+                    return SourcePosition(line: lineNumber, column: line.distance(from: line.startIndex, to: found.lowerBound) + 1)
+                }
+            }
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    /// The text of a 1-based line, or an empty string past the end.
+    public func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+}

@@ -1,0 +1,81 @@
+/// A message for the author about a place in their content: an error that stops the build,
+/// or a warning that does not.
+///
+/// Diagnostics are values: tests compare whole diagnostics, and reporters turn them into
+/// `path:line:column: severity: message` lines or JSON.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Hashable, Sendable, Comparable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    /// What kind of problem this is, so that tools and tests can tell problems apart without parsing text.
+    public enum Code: String, Hashable, Sendable {
+        case invalidUTF8 = "invalid-utf8"
+        case frontMatter = "front-matter"
+        case missingField = "missing-field"
+        case invalidField = "invalid-field"
+        case invalidSlug = "invalid-slug"
+        case duplicateSlug = "duplicate-slug"
+        case duplicateName = "duplicate-name"
+        case unresolvedWikilink = "unresolved-wikilink"
+        case unresolvedHeading = "unresolved-heading"
+        case missingEmbed = "missing-embed"
+        case embedCycle = "embed-cycle"
+        case unresolvedCitation = "unresolved-citation"
+        case ambiguousCitation = "ambiguous-citation"
+        case invalidReference = "invalid-reference"
+        case brokenLink = "broken-link"
+        case template = "template"
+        case io = "io"
+        case configuration = "configuration"
+    }
+
+    /// The file the problem is in, as given to the build (relative to the working directory when possible).
+    public var path: String
+    /// Where in the file; `nil` when the problem concerns the whole file.
+    public var position: SourcePosition?
+    /// Error or warning.
+    public var severity: Severity
+    /// What kind of problem.
+    public var code: Code
+    /// A full sentence saying what is wrong.
+    public var message: String
+    /// A suggestion, such as "did you mean 'niet-weten'?", or `nil`.
+    public var hint: String?
+
+    /// Creates a diagnostic.
+    public init(path: String, position: SourcePosition?, severity: Severity = .error, code: Code, message: String, hint: String? = nil) {
+        self.path = path
+        self.position = position
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `path:line:column: severity: message`, the form editors and compilers use.
+    public var description: String {
+        let place = position.map { "\(path):\($0.line):\($0.column)" } ?? path
+        var text = "\(place): \(severity.rawValue): \(message)"
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+/// The diagnostics of a failed build, thrown as one error.
+public struct BuildFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every diagnostic found, errors and warnings, in source order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a failure from its diagnostics.
+    public init(diagnostics: [Diagnostic]) {
+        precondition(!diagnostics.isEmpty, "a build failure carries at least one diagnostic")
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

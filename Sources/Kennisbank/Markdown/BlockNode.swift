@@ -1,0 +1,72 @@
+/// A block element of a markdown document, copied out of cmark's tree into a Swift value.
+public struct BlockNode: Hashable, Sendable {
+    /// What kind of block this is, with the attributes of that kind.
+    public var kind: Kind
+    /// Child blocks (for block quotes, lists, list items, embeds).
+    public var children: [BlockNode]
+    /// Inline content (for paragraphs and headings).
+    public var inlines: [InlineNode]
+    /// Where the block stands in its source file.
+    public var range: SourceRange
+
+    /// Creates a block node.
+    public init(kind: Kind, children: [BlockNode] = [], inlines: [InlineNode] = [], range: SourceRange = .unknown) {
+        self.kind = kind
+        self.children = children
+        self.inlines = inlines
+        self.range = range
+    }
+
+    /// The kinds of block: cmark's, plus ``Kind/section(id:cssClass:)`` for content the engine wraps.
+    public enum Kind: Hashable, Sendable {
+        /// A paragraph; `anchor` is its `id` once the engine has numbered it.
+        case paragraph(anchor: String?)
+        /// A heading of level 1 to 6; `anchor` is its `id` once the engine has given it one.
+        case heading(level: Int, anchor: String?)
+        /// A block quote.
+        case blockQuote
+        /// A bullet or ordered list.
+        case list(ListAttributes)
+        /// One item of a list.
+        case item
+        /// A fenced or indented code block with its info string.
+        case codeBlock(info: String, literal: String)
+        /// A block of raw HTML.
+        case htmlBlock(String)
+        /// A thematic break (`---`).
+        case thematicBreak
+        /// A wrapper the engine adds, rendered as `<section>` or `<aside>`-like element with an id and a class.
+        case section(element: String, id: String?, cssClass: String)
+    }
+}
+
+/// The attributes of a list, as cmark parsed them.
+public struct ListAttributes: Hashable, Sendable {
+    /// Whether the list is ordered (`1.`) rather than a bullet list.
+    public var ordered: Bool
+    /// The first number of an ordered list.
+    public var start: Int
+    /// Whether the list is tight (items without `<p>`).
+    public var tight: Bool
+    /// Whether an ordered list used `)` rather than `.` as delimiter.
+    public var parenDelimiter: Bool
+
+    /// Creates list attributes.
+    public init(ordered: Bool, start: Int = 1, tight: Bool, parenDelimiter: Bool = false) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+        self.parenDelimiter = parenDelimiter
+    }
+}
+
+/// A parsed markdown document: its top-level blocks.
+public struct MarkdownDocument: Hashable, Sendable {
+    /// The top-level blocks, in order.
+    public var blocks: [BlockNode]
+
+    /// Creates a document from its blocks.
+    public init(blocks: [BlockNode]) {
+        self.blocks = blocks
+    }
+}

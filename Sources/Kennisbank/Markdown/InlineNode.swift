@@ -1,0 +1,62 @@
+/// An inline element of a markdown document, copied out of cmark's tree into a Swift value.
+///
+/// The first cases mirror cmark's inline node types one to one; ``link(_:_:)`` is Kennisbank's own:
+/// a link the engine made (a concept mention, a citation, a resolved wikilink), rendered as `<a>`
+/// with a class and optional data attributes.
+public indirect enum InlineNode: Hashable, Sendable {
+    /// Plain text (cmark `TEXT`), already unescaped and, with smart punctuation, curled.
+    case text(String)
+    /// A soft line break inside a paragraph.
+    case softBreak
+    /// A hard line break.
+    case lineBreak
+    /// An inline code span.
+    case code(String)
+    /// Raw inline HTML (rendered only where the site allows raw HTML).
+    case html(String)
+    /// `*emphasis*`.
+    case emphasis([InlineNode])
+    /// `**strong emphasis**`.
+    case strong([InlineNode])
+    /// A markdown link `[text](url "title")`.
+    case markdownLink(destination: String, title: String, children: [InlineNode])
+    /// A markdown image `![alt](url "title")`.
+    case image(source: String, title: String, children: [InlineNode])
+    /// A link made by the engine, with a class and attributes.
+    case link(EngineLink, [InlineNode])
+
+    /// The node's text as a reader sees it, without markup.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): return text
+        case .softBreak, .lineBreak: return " "
+        case .html: return ""
+        case .emphasis(let children), .strong(let children),
+             .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children):
+            return children.plainText
+        }
+    }
+}
+
+/// A link the engine adds to a document: where it points, its class, and data for previews.
+public struct EngineLink: Hashable, Sendable {
+    /// The `href`, relative to the site root (for example `begrippen/niet-weten/`);
+    /// the renderer makes it relative to the page that contains it.
+    public var target: SiteLink
+    /// The CSS class, for example `concept` or `citation`.
+    public var cssClass: String
+    /// Extra `data-` attributes, by name without the `data-` prefix, in a stable order.
+    public var data: [String: String]
+
+    /// Creates an engine link.
+    public init(target: SiteLink, cssClass: String, data: [String: String] = [:]) {
+        self.target = target
+        self.cssClass = cssClass
+        self.data = data
+    }
+}
+
+extension Array where Element == InlineNode {
+    /// The concatenated plain text of these nodes.
+    public var plainText: String { map(\.plainText).joined() }
+}

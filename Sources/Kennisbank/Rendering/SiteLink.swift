@@ -1,0 +1,43 @@
+/// A link to a place in the generated site, as a path from the site root plus an optional fragment.
+///
+/// Pages are written as `<path>/index.html`, so `begrippen/niet-weten/` names a page and
+/// `literatuur/#kegan1994` names a reference on one. The renderer turns a site link into a
+/// relative URL from the page being written, so the site works under any base path.
+public struct SiteLink: Hashable, Sendable, Comparable {
+    /// The directory of the page, from the site root, ending in `/` (or empty for the home page).
+    public var path: String
+    /// The fragment without `#`, or `nil`.
+    public var fragment: String?
+
+    /// Creates a site link.
+    public init(path: String, fragment: String? = nil) {
+        precondition(!path.hasPrefix("/"), "site links are relative to the site root, not absolute: \(path)")
+        self.path = path
+        self.fragment = fragment
+    }
+
+    /// The same page with another fragment.
+    public func with(fragment: String?) -> SiteLink { SiteLink(path: path, fragment: fragment) }
+
+    /// The link written relative to the page at `pagePath` (a directory path ending in `/`, or empty).
+    public func relative(from pagePath: String) -> String {
+        let fromParts = pagePath.split(separator: "/", omittingEmptySubsequences: true)
+        let toParts = path.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < fromParts.count, common < toParts.count, fromParts[common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        let downs = toParts[common...].map(String.init)
+        var url = (ups + downs).joined(separator: "/")
+        if !url.isEmpty, path.hasSuffix("/") { url += "/" }
+        if url.isEmpty { url = fragment == nil ? "./" : "" }
+        if let fragment { url += "#" + fragment }
+        return url
+    }
+
+    /// The link as written from the site root, with a leading `/` omitted: `begrippen/x/#y`.
+    public var rootRelative: String { path + (fragment.map { "#" + $0 } ?? "") }
+
+    public static func < (lhs: SiteLink, rhs: SiteLink) -> Bool { lhs.rootRelative < rhs.rootRelative }
+}

@@ -1,0 +1,2 @@
+import Kennisbank
+print(Cmark.version)
