@@ -1,2 +1,1 @@
-import Kennisbank
-print(Cmark.version)
+print("kennisbank: under construction")

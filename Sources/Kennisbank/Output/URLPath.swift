@@ -1,0 +1,21 @@
+import Foundation
+
+/// Helpers for the URL paths of redirects and the 404 page.
+enum URLPath {
+    /// An old path from front matter (`/oude/pad`, `oude/pad.html`) as a directory below the site root.
+    static func directory(_ alias: String) -> String {
+        var path = alias.trimmingCharacters(in: .whitespaces)
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+        else if path.hasSuffix(".html") { path.removeLast(".html".count); path += "/" }
+        if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// The path part of an absolute URL: `https://x.nl/kb/` → `/kb/`.
+    static func path(of url: String) -> String? {
+        guard let components = URLComponents(string: url) else { return nil }
+        let path = components.path.isEmpty ? "/" : components.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Mustache
+
+/// The author's Mustache templates (Templates/*.mustache, subfolders included) and static assets
+/// (Templates/assets/), loaded once per build.
+///
+/// Templates receive page models (plain dictionaries and arrays built by ``PageModels``), never
+/// engine types. `{{value}}` escapes HTML; only cmark's rendered HTML is passed as `{{{html}}}`.
+public struct TemplateLibrary: Sendable {
+    /// The compiled templates.
+    private let library: MustacheLibrary
+    /// The names of the templates, for checks and messages.
+    public let names: Set<String>
+    /// Files copied as they are into the site, by site path (`assets/style.css`).
+    public let assets: [String: Data]
+    private let directory: String
+
+    /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
+    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
+        self.directory = directory
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var assets: [String: Data] = [:]
+        var diagnostics: [Diagnostic] = []
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let path = folder.isEmpty ? directory : "\(directory)/\(folder)"
+            for entry in fileSystem.contentsOfDirectory(atPath: path) where !entry.hasPrefix(".") {
+                let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
+                let full = "\(directory)/\(relative)"
+                if entry.hasSuffix(".mustache") {
+                    let name = String(relative.dropLast(".mustache".count))
+                    do {
+                        let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
+                        try library.register(text, named: name)
+                        names.insert(name)
+                    } catch let error as Diagnostic {
+                        diagnostics.append(error)
+                    } catch let error as MustacheTemplate.ParserError {
+                        diagnostics.append(Diagnostic(path: full, position: SourcePosition(line: max(1, error.context.lineNumber), column: max(1, error.context.columnNumber)),
+                                                      code: .template, message: "The template cannot be parsed: \(error.error)."))
+                    } catch {
+                        diagnostics.append(Diagnostic(path: full, position: nil, code: .template, message: "The template cannot be read: \(error)."))
+                    }
+                } else if relative.hasPrefix("assets/"), fileSystem.contentsOfDirectory(atPath: full).isEmpty {
+                    if let data = try? fileSystem.contents(atPath: full) { assets[relative] = data }
+                } else if !fileSystem.contentsOfDirectory(atPath: full).isEmpty {
+                    folders.append(relative)
+                }
+            }
+        }
+        for required in PageTemplate.allCases where !names.contains(required.rawValue) {
+            diagnostics.append(Diagnostic(path: "\(directory)/\(required.rawValue).mustache", position: nil, code: .template,
+                                          message: "The template '\(required.rawValue).mustache' is missing; every page kind needs its template."))
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        self.library = library
+        self.names = names
+        self.assets = assets
+    }
+
+    /// Renders a page model with a template.
+    public func render(_ template: PageTemplate, _ model: [String: Any]) -> String {
+        guard let html = library.render(model, withTemplate: template.rawValue) else {
+            preconditionFailure("template \(template.rawValue) was checked at load time")
+        }
+        return html
+    }
+}
+
+/// The templates a site needs, one per kind of page.
+public enum PageTemplate: String, CaseIterable, Sendable {
+    case home = "home"
+    case article = "article"
+    case concept = "concept"
+    case conceptIndex = "concepts"
+    case miniature = "miniature"
+    case miniatureIndex = "miniatures"
+    case literature = "literature"
+    case redirect = "redirect"
+    case notFound = "404"
+}
