@@ -30,7 +30,7 @@ public struct SiteLink: Hashable, Sendable, Comparable {
         let ups = Array(repeating: "..", count: fromParts.count - common)
         let downs = toParts[common...].map(String.init)
         var url = (ups + downs).joined(separator: "/")
-        if !url.isEmpty, path.hasSuffix("/") { url += "/" }
+        if !url.isEmpty, path.isEmpty || path.hasSuffix("/") { url += "/" }
         if url.isEmpty { url = fragment == nil ? "./" : "" }
         if let fragment { url += "#" + fragment }
         return url

@@ -1,0 +1,69 @@
+import XCTest
+@testable import Kennisbank
+
+final class FrontMatterTests: XCTestCase {
+    private func file(_ text: String) -> SourceFile { SourceFile(path: "Content/articles/a.md", text: text) }
+
+    func testReadsFieldsAndBodyOffset() throws {
+        let fields = try FrontMatter(file: file("---\ntitle: Een titel\nseries: 5\naliases:\n  - een\n  - twee\ndraft: false\n---\n# Kop\n"))
+        XCTAssertEqual(try fields.requiredString("title"), "Een titel")
+        XCTAssertEqual(try fields.int("series"), 5)
+        XCTAssertEqual(try fields.strings("aliases"), ["een", "twee"])
+        XCTAssertEqual(try fields.bool("draft"), false)
+        XCTAssertEqual(fields.body, "# Kop\n")
+        XCTAssertEqual(fields.bodyLineOffset, 8)
+        XCTAssertEqual(fields.position(of: "series"), SourcePosition(line: 3, column: 1))
+    }
+
+    func testInvalidYAMLPointsAtTheAuthorsLine() {
+        XCTAssertThrowsError(try FrontMatter(file: file("---\ntitle: ok\nsummary: [niet gesloten\n---\n"))) { error in
+            let diagnostic = error as! Diagnostic
+            XCTAssertEqual(diagnostic.code, .frontMatter)
+            XCTAssertEqual(diagnostic.path, "Content/articles/a.md")
+            XCTAssertEqual(diagnostic.position?.line, 4)
+            XCTAssertTrue(diagnostic.message.hasPrefix("The front matter is not valid YAML"), diagnostic.message)
+        }
+    }
+
+    func testMissingTitleIsAWholeSentence() {
+        let fields = try! FrontMatter(file: file("---\nsummary: x\n---\n"))
+        XCTAssertThrowsError(try fields.requiredString("title")) { error in
+            XCTAssertEqual(error as? Diagnostic, Diagnostic(path: "Content/articles/a.md", position: .start, code: .missingField,
+                                                            message: "The front matter has no 'title'; add a line 'title: …' between the '---' lines."))
+        }
+    }
+
+    func testWrongTypesAreReportedAtTheirKey() {
+        let fields = try! FrontMatter(file: file("---\ntitle: t\nseries: vijf\ndate: 2025-13-01\n---\n"))
+        XCTAssertThrowsError(try fields.int("series")) { XCTAssertEqual(($0 as! Diagnostic).position, SourcePosition(line: 3, column: 1)) }
+        XCTAssertThrowsError(try fields.date("date")) { XCTAssertEqual(($0 as! Diagnostic).code, .invalidField) }
+    }
+
+    func testFileWithoutFrontMatterIsRejected() {
+        XCTAssertThrowsError(try FrontMatter(file: file("# Geen front matter\n"))) { XCTAssertEqual(($0 as! Diagnostic).code, .frontMatter) }
+        XCTAssertThrowsError(try FrontMatter(file: file("---\ntitle: open\n"))) {
+            XCTAssertTrue(($0 as! Diagnostic).message.contains("not closed"))
+        }
+    }
+
+    func testFileOfOnlyFrontMatterHasAnEmptyBody() throws {
+        let fields = try FrontMatter(file: file("---\ntitle: t\n---"))
+        XCTAssertEqual(fields.body, "")
+        XCTAssertEqual(Cmark.parse(fields.body).blocks, [])
+    }
+
+    func testInvalidUTF8IsReportedWithLineAndColumn() {
+        let bytes = Array("---\ntitle: x\n---\nab".utf8) + [0xC3, 0x28]
+        XCTAssertThrowsError(try SourceFile.decode(path: "p.md", bytes: bytes)) { error in
+            XCTAssertEqual((error as! Diagnostic).position, SourcePosition(line: 4, column: 3))
+            XCTAssertEqual((error as! Diagnostic).code, .invalidUTF8)
+        }
+    }
+
+    func testSlugsFoldDutchDiacritics() {
+        XCTAssertEqual(Slug.make(from: "Ideeën over ’t Niet-weten!"), "ideeen-over-t-niet-weten")
+        XCTAssertTrue(Slug.isValid("niet-weten"))
+        XCTAssertFalse(Slug.isValid("Niet weten"))
+        XCTAssertFalse(Slug.isValid("../x"))
+    }
+}
