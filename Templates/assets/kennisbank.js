@@ -1,0 +1,202 @@
+/* Kennisbank: small enhancements. Every page works without this script. */
+(function () {
+  "use strict";
+
+  /* ---------- Previews of concepts and citations (hover, focus, touch) ---------- */
+  var previews = {};
+  var data = document.getElementById("kb-previews");
+  if (data) {
+    try { previews = JSON.parse(data.textContent); } catch (e) { previews = {}; }
+  }
+  var tip = null, owner = null, hideTimer = null;
+
+  function previewFor(link) {
+    if (link.classList.contains("concept") && previews.concepts) {
+      var c = previews.concepts[link.getAttribute("data-concept")];
+      if (c) return { title: c.title, body: c.summary || "", html: false };
+    }
+    if (link.classList.contains("citation") && previews.references) {
+      var r = previews.references[link.getAttribute("data-ref")];
+      if (r) return { title: "", body: r, html: true };
+    }
+    return null;
+  }
+
+  function show(link) {
+    var p = previewFor(link);
+    if (!p) return;
+    clearTimeout(hideTimer);
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "kb-preview";
+      tip.className = "preview";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+      tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+      tip.addEventListener("mouseleave", scheduleHide);
+    }
+    tip.innerHTML = "";
+    if (p.title) {
+      var h = document.createElement("strong");
+      h.textContent = p.title;
+      tip.appendChild(h);
+    }
+    var body = document.createElement("span");
+    if (p.html) { body.innerHTML = p.body; } else { body.textContent = p.body; }
+    tip.appendChild(body);
+    var go = document.createElement("a");
+    go.href = link.getAttribute("href");
+    go.className = "preview-go";
+    go.textContent = link.classList.contains("concept") ? "Naar het begrip →" : "Naar de literatuurlijst →";
+    tip.appendChild(go);
+    owner = link;
+    link.setAttribute("aria-describedby", "kb-preview");
+    var rect = link.getBoundingClientRect();
+    tip.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 340)) + "px";
+    tip.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    tip.hidden = false;
+  }
+
+  function hide() {
+    if (tip) tip.hidden = true;
+    if (owner) owner.removeAttribute("aria-describedby");
+    owner = null;
+  }
+  function scheduleHide() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 200); }
+
+  var links = document.querySelectorAll("a.concept, a.citation");
+  Array.prototype.forEach.call(links, function (link) {
+    link.addEventListener("mouseenter", function () { show(link); });
+    link.addEventListener("mouseleave", scheduleHide);
+    link.addEventListener("focus", function () { show(link); });
+    link.addEventListener("blur", scheduleHide);
+    link.addEventListener("click", function (event) {
+      // On touch, the first tap shows the preview; a second tap follows the link.
+      if (link.dataset.touched !== "1" && window.matchMedia("(hover: none)").matches && previewFor(link)) {
+        event.preventDefault();
+        Array.prototype.forEach.call(links, function (other) { other.dataset.touched = ""; });
+        link.dataset.touched = "1";
+        show(link);
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+
+  /* ---------- Copy a link to a heading or paragraph ---------- */
+  document.addEventListener("click", function (event) {
+    var anchor = event.target.closest ? event.target.closest("a.anchor") : null;
+    if (!anchor || !navigator.clipboard) return;
+    var url = anchor.href;
+    navigator.clipboard.writeText(url).then(function () {
+      anchor.classList.add("copied");
+      anchor.setAttribute("data-label", "Link gekopieerd");
+      setTimeout(function () { anchor.classList.remove("copied"); }, 1500);
+    }, function () {});
+  });
+
+  /* ---------- Search ---------- */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function snippet(text, terms) {
+    var folded = fold(text);
+    var first = terms.length ? folded.indexOf(terms[0]) : 0;
+    var words = text.split(/\s+/);
+    if (first < 0 || words.length < 40) return text;
+    var start = Math.max(0, folded.slice(0, first).split(" ").length - 12);
+    return (start > 0 ? "… " : "") + words.slice(start, start + 40).join(" ") + (start + 40 < words.length ? " …" : "");
+  }
+
+  function highlight(element, text, terms) {
+    var folded = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var f = fold(text[i]) || " ";
+      for (var j = 0; j < f.length; j++) { folded += f[j]; map.push(i); }
+    }
+    var marks = [];
+    terms.forEach(function (term) {
+      var at = folded.indexOf(term);
+      while (at >= 0) { marks.push([map[at], map[at + term.length - 1] + 1]); at = folded.indexOf(term, at + term.length); }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var position = 0;
+    marks.forEach(function (m) {
+      if (m[0] < position) return;
+      element.appendChild(document.createTextNode(text.slice(position, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]);
+      element.appendChild(mark);
+      position = m[1];
+    });
+    element.appendChild(document.createTextNode(text.slice(position)));
+  }
+
+  var results = document.getElementById("search-results");
+  if (results) {
+    var form = document.getElementById("search-form");
+    var input = document.getElementById("search-input");
+    var status = document.getElementById("search-status");
+    var root = results.getAttribute("data-root") || "";
+    var index = null;
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+
+    function run() {
+      var query = fold(input.value);
+      results.innerHTML = "";
+      if (!query) { status.textContent = "Typ een woord of begrip om te zoeken."; return; }
+      var phrase = query, terms = query.split(" ");
+      var hits = [];
+      index.entries.forEach(function (entry) {
+        var text = entry.f || (entry.f = " " + fold(entry.x) + " ");
+        var score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          if (text.indexOf(" " + terms[i]) < 0) return;
+        }
+        score = entry.w * 10 + (text.indexOf(" " + phrase + " ") >= 0 ? 20 : 0) + (text.indexOf(" " + phrase) >= 0 ? 5 : 0);
+        hits.push({ entry: entry, score: score });
+      });
+      hits.sort(function (a, b) { return b.score - a.score; });
+      var seen = {};
+      hits = hits.filter(function (h) {
+        var key = h.entry.p + "#" + (h.entry.a || "");
+        if (seen[key]) return false;
+        seen[key] = true;
+        return true;
+      }).slice(0, 50);
+      status.textContent = hits.length ? hits.length + (hits.length === 1 ? " resultaat" : " resultaten") + " voor “" + input.value + "”." : "Niets gevonden voor “" + input.value + "”.";
+      hits.forEach(function (hit) {
+        var page = index.pages[hit.entry.p];
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + page.u + (hit.entry.a ? "#" + hit.entry.a : "");
+        a.textContent = page.t + (hit.entry.h ? " › " + hit.entry.h : "");
+        var kind = document.createElement("span");
+        kind.className = "search-kind";
+        kind.textContent = page.k;
+        var p = document.createElement("p");
+        highlight(p, snippet(hit.entry.x, terms), terms);
+        li.appendChild(kind);
+        li.appendChild(a);
+        li.appendChild(p);
+        results.appendChild(li);
+      });
+    }
+
+    status.textContent = "Zoekindex laden…";
+    fetch(root + "search-index.json").then(function (r) { return r.json(); }).then(function (data) {
+      index = data;
+      run();
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+        run();
+      });
+      input.addEventListener("input", run);
+    }).catch(function () {
+      status.textContent = "De zoekindex kon niet worden geladen.";
+    });
+  }
+})();
