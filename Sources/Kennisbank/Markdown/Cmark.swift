@@ -324,6 +324,7 @@ private struct TreeBuilder {
             return (node, children)
         case .link(let link, let children):
             var open = "<a class=\"\(HTML.escape(link.cssClass))\" href=\"\(HTML.escape(options.linkResolver(link.target)))\""
+            if let label = link.ariaLabel { open += " aria-label=\"\(HTML.escape(label))\"" }
             for key in link.data.keys.sorted() {
                 open += " data-\(key)=\"\(HTML.escape(link.data[key] ?? ""))\""
             }

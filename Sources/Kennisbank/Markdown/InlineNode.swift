@@ -47,12 +47,15 @@ public struct EngineLink: Hashable, Sendable {
     public var cssClass: String
     /// Extra `data-` attributes, by name without the `data-` prefix, in a stable order.
     public var data: [String: String]
+    /// An `aria-label`, for links whose text is a symbol.
+    public var ariaLabel: String?
 
     /// Creates an engine link.
-    public init(target: SiteLink, cssClass: String, data: [String: String] = [:]) {
+    public init(target: SiteLink, cssClass: String, data: [String: String] = [:], ariaLabel: String? = nil) {
         self.target = target
         self.cssClass = cssClass
         self.data = data
+        self.ariaLabel = ariaLabel
     }
 }
 

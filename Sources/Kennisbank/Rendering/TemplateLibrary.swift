@@ -79,4 +79,5 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case literature = "literature"
     case redirect = "redirect"
     case notFound = "404"
+    case search = "search"
 }
