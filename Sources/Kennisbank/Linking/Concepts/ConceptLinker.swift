@@ -1,0 +1,119 @@
+import Foundation
+
+/// Links mentions of concepts in running text to their pages, and records every mention.
+///
+/// Headings, code, raw HTML, existing links and images are left alone, and a concept is never
+/// linked on its own page. How many mentions become links is the site's ``ConceptLinkingScope``.
+public struct ConceptLinker: Sendable {
+    private let matcher: ConceptMatcher
+    private let scope: ConceptLinkingScope
+
+    /// Builds the matcher once from every concept's title and aliases.
+    public init(concepts: [Concept], scope: ConceptLinkingScope) {
+        self.matcher = ConceptMatcher(names: concepts.flatMap { concept in
+            ([concept.item.title] + concept.item.aliases).map { (name: $0, concept: concept.item.id.slug) }
+        })
+        self.scope = scope
+    }
+
+    /// The document with concept links, and every mention found.
+    public func link(_ document: MarkdownDocument, on page: ContentID) -> (MarkdownDocument, [ConceptMention]) {
+        var document = document
+        var mentions: [ConceptMention] = []
+        var linked = Set<String>()
+        var section: String?
+        document.rewriteBlocks { block, context in
+            if scope == .firstPerSection, context.sectionAnchor != section {
+                section = context.sectionAnchor
+                linked.removeAll()
+            }
+            guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+            let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle)
+            block.inlines = rewrite(block.inlines, place: place, linked: &linked, mentions: &mentions)
+        }
+        return (document, mentions)
+    }
+
+    private struct Place {
+        var page: ContentID
+        var blockAnchor: String?
+        var sectionAnchor: String?
+        var sectionTitle: String?
+    }
+
+    /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
+    private func rewrite(_ inlines: [InlineNode], place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+        var result: [InlineNode] = []
+        var run: [InlineNode] = []
+        func flush() {
+            if !run.isEmpty { result += link(run: run, place: place, linked: &linked, mentions: &mentions) }
+            run.removeAll()
+        }
+        for inline in inlines {
+            switch inline {
+            case .text, .softBreak:
+                run.append(inline)
+            case .emphasis(let children):
+                flush()
+                result.append(.emphasis(rewrite(children, place: place, linked: &linked, mentions: &mentions)))
+            case .strong(let children):
+                flush()
+                result.append(.strong(rewrite(children, place: place, linked: &linked, mentions: &mentions)))
+            default:
+                flush()
+                result.append(inline)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Matches names in one run of text (soft breaks read as line breaks) and splits it around the links.
+    private func link(run: [InlineNode], place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+        let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
+        let matches = matcher.matches(in: text)
+        guard !matches.isEmpty else { return run }
+        let characters = Array(text)
+        var result: [InlineNode] = []
+        var position = 0
+        for match in matches where ContentID(.concept, match.concept) != place.page {
+            let makeLink = scope == .every || !linked.contains(match.concept)
+            mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
+                                           sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
+                                           context: Self.sentence(around: match.range, in: characters), linked: makeLink))
+            guard makeLink else { continue }
+            linked.insert(match.concept)
+            result += Self.nodes(characters[position..<match.range.lowerBound])
+            let target = SiteLink(path: "begrippen/\(match.concept)/")
+            result.append(.link(EngineLink(target: target, cssClass: "concept", data: ["concept": match.concept]),
+                                Self.nodes(characters[match.range])))
+            position = match.range.upperBound
+        }
+        result += Self.nodes(characters[position...])
+        return result
+    }
+
+    /// Text nodes and soft breaks for a stretch of the run.
+    private static func nodes(_ characters: ArraySlice<Character>) -> [InlineNode] {
+        var nodes: [InlineNode] = []
+        for (index, part) in characters.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { nodes.append(.softBreak) }
+            if !part.isEmpty { nodes.append(.text(String(part))) }
+        }
+        return nodes
+    }
+
+    /// The sentence that holds the range, trimmed to about 240 characters around the mention.
+    static func sentence(around range: Range<Int>, in characters: [Character]) -> String {
+        var start = range.lowerBound
+        while start > 0, !(characters[start - 1].isWhitespace && start >= 2 && ".!?".contains(characters[start - 2])) { start -= 1 }
+        var end = range.upperBound
+        while end < characters.count, !(".!?".contains(characters[end]) && (end + 1 == characters.count || characters[end + 1].isWhitespace)) { end += 1 }
+        end = min(characters.count, end + 1)
+        var prefix = "", suffix = ""
+        if range.lowerBound - start > 120 { start = range.lowerBound - 110; prefix = "…" }
+        if end - range.upperBound > 120 { end = range.upperBound + 110; suffix = "…" }
+        let text = String(characters[start..<end]).replacingOccurrences(of: "\n", with: " ")
+        return prefix + text.trimmingCharacters(in: .whitespaces) + suffix
+    }
+}

@@ -1,0 +1,133 @@
+/// A concept name found in a text.
+public struct ConceptMatch: Hashable, Sendable {
+    /// The slug of the concept whose name matched.
+    public var concept: String
+    /// Where in the text, as character offsets (start inclusive, end exclusive).
+    public var range: Range<Int>
+}
+
+/// Finds every concept name in a text with one Aho–Corasick automaton over all titles and aliases,
+/// so the cost grows with the length of the text, not with the number of concepts.
+///
+/// Matching is case-insensitive and on whole words: the characters around a match may not be
+/// letters (Dutch ë, é, ï… included), digits, or a hyphen, so "weten" does not match inside
+/// "niet-weten". Any white space in a name matches any one white-space character (a soft line
+/// break included). Overlapping matches are resolved leftmost-longest:
+/// "professionele identiteit als leider" wins over "professionele identiteit".
+public struct ConceptMatcher: Sendable {
+    private struct Pattern: Sendable {
+        var concept: String
+        var length: Int
+    }
+
+    /// `transitions[node][character]` is the next node.
+    private var transitions: [[Character: Int]] = [[:]]
+    /// The failure link of each node.
+    private var failure: [Int] = [0]
+    /// The patterns that end at each node, its failure chain included.
+    private var outputs: [[Int]] = [[]]
+    private var patterns: [Pattern] = []
+
+    /// Builds the automaton from names and the concept each one stands for.
+    public init(names: [(name: String, concept: String)]) {
+        var seen = Set<String>()
+        for (name, concept) in names {
+            let folded = Self.fold(name)
+            guard !folded.isEmpty, seen.insert(folded.map(String.init).joined()).inserted else { continue }
+            insert(folded, concept: concept)
+        }
+        buildFailureLinks()
+    }
+
+    /// Names that stand for more than one concept, with those concepts: the pipeline reports them.
+    public static func conflicts(_ names: [(name: String, concept: String)]) -> [(name: String, concepts: [String])] {
+        var owners: [String: (String, Set<String>)] = [:]
+        for (name, concept) in names {
+            let key = fold(name).map(String.init).joined()
+            owners[key, default: (name, [])].1.insert(concept)
+        }
+        return owners.values.filter { $0.1.count > 1 }.map { ($0.0, $0.1.sorted()) }.sorted { $0.name < $1.name }
+    }
+
+    /// A name or text as the automaton reads it: one lowercased character each, white space made a space.
+    static func fold(_ text: String) -> [Character] {
+        text.map { character in
+            if character.isWhitespace { return " " }
+            if character == "'" || character == "‘" { return "’" }
+            let lower = character.lowercased()
+            return lower.count == 1 ? Character(lower) : character
+        }
+    }
+
+    private mutating func insert(_ name: [Character], concept: String) {
+        var node = 0
+        for character in name {
+            if let next = transitions[node][character] {
+                node = next
+            } else {
+                transitions.append([:])
+                failure.append(0)
+                outputs.append([])
+                transitions[node][character] = transitions.count - 1
+                node = transitions.count - 1
+            }
+        }
+        patterns.append(Pattern(concept: concept, length: name.count))
+        outputs[node].append(patterns.count - 1)
+    }
+
+    /// Breadth-first, so each node's failure target is finished before the node itself.
+    private mutating func buildFailureLinks() {
+        var queue: [Int] = []
+        for (_, child) in transitions[0] {
+            failure[child] = 0
+            queue.append(child)
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for (character, child) in transitions[node] {
+                var fallback = failure[node]
+                while fallback != 0, transitions[fallback][character] == nil { fallback = failure[fallback] }
+                let target = transitions[fallback][character] ?? 0
+                failure[child] = target == child ? 0 : target
+                outputs[child] += outputs[failure[child]]
+                queue.append(child)
+            }
+        }
+    }
+
+    /// Every whole-word, non-overlapping, leftmost-longest match in `text`.
+    public func matches(in text: String) -> [ConceptMatch] {
+        let characters = Self.fold(text)
+        var candidates: [ConceptMatch] = []
+        var node = 0
+        for (index, character) in characters.enumerated() {
+            while node != 0, transitions[node][character] == nil { node = failure[node] }
+            node = transitions[node][character] ?? 0
+            for pattern in outputs[node] {
+                let length = patterns[pattern].length
+                let start = index + 1 - length
+                if Self.isBoundary(characters, start - 1), Self.isBoundary(characters, index + 1) {
+                    candidates.append(ConceptMatch(concept: patterns[pattern].concept, range: start..<(index + 1)))
+                }
+            }
+        }
+        candidates.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var chosen: [ConceptMatch] = []
+        var end = 0
+        for candidate in candidates where candidate.range.lowerBound >= end {
+            chosen.append(candidate)
+            end = candidate.range.upperBound
+        }
+        return chosen
+    }
+
+    /// Whether the character at `index` (or the text's edge) may stand next to a match.
+    private static func isBoundary(_ characters: [Character], _ index: Int) -> Bool {
+        guard index >= 0, index < characters.count else { return true }
+        let character = characters[index]
+        return !(character.isLetter || character.isNumber || character == "-" || character == "_")
+    }
+}
