@@ -1,0 +1,122 @@
+/// A resolved citation on a page.
+public struct CitationUse: Hashable, Sendable {
+    /// The reference key it links to.
+    public var key: String
+    /// The text as the author wrote it.
+    public var text: String
+    /// Where it stands in the source file.
+    public var position: SourcePosition
+    /// The anchor of the section heading above it.
+    public var sectionAnchor: String?
+    /// The text of that heading.
+    public var sectionTitle: String?
+}
+
+/// Turns citations in running text into links to their references on the literature page.
+///
+/// A name and year that match several references (Petriglieri 2011 names two works) prefer the one
+/// whose number of authors fits the form (one name, two names, e.a./et al.); if several still fit,
+/// the first is linked and a warning says so. Text that looks like a citation but matches no
+/// reference stays plain text, with a warning where the form leaves no doubt it is a citation.
+public struct CitationLinker: Sendable {
+    private let library: ReferenceLibrary
+    private let bySurname: [String: [Reference]]
+
+    /// Creates a linker over a library.
+    public init(library: ReferenceLibrary) {
+        self.library = library
+        self.bySurname = Dictionary(grouping: library.references) { ReferenceKey.fold($0.surnames.first ?? "") }
+    }
+
+    /// Links the citations of a document; returns it with the citations found and the problems.
+    public func link(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [CitationUse], [Diagnostic]) {
+        var document = document
+        var uses: [CitationUse] = []
+        var diagnostics: [Diagnostic] = []
+        document.rewriteBlocks { block, context in
+            guard case .paragraph = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+            let start = block.range.start
+            block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
+                let candidates = CitationScanner.scan(text)
+                guard !candidates.isEmpty else { return nil }
+                let characters = Array(text)
+                var result: [InlineNode] = []
+                var position = 0
+                for candidate in candidates {
+                    let written = String(characters[candidate.range])
+                    let place = source.position(of: written, from: start) ?? start
+                    switch resolve(candidate) {
+                    case .none(let certain):
+                        if certain {
+                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
+                                message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
+                                hint: Suggestions.closest(to: candidate.name, among: Array(Set(library.references.compactMap(\.surnames.first)))).map { "did you mean '\($0)'?" }))
+                        }
+                        continue
+                    case .found(let reference, let others):
+                        if !others.isEmpty {
+                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
+                                message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
+                                hint: "write the year with its letter, such as \(candidate.year)a"))
+                        }
+                        result += textNodes(characters[position..<candidate.range.lowerBound])
+                        result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
+                                                       data: ["ref": reference.key]), [.text(written)]))
+                        position = candidate.range.upperBound
+                        uses.append(CitationUse(key: reference.key, text: written, position: place,
+                                                sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
+                    }
+                }
+                guard position > 0 else { return nil }
+                return result + textNodes(characters[position...])
+            }
+        }
+        return (document, uses, diagnostics)
+    }
+
+    private func textNodes(_ characters: ArraySlice<Character>) -> [InlineNode] {
+        characters.isEmpty ? [] : [.text(String(characters))]
+    }
+
+    private enum Resolution {
+        case found(Reference, others: [Reference])
+        /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
+        case none(certain: Bool)
+    }
+
+    private func resolve(_ candidate: CitationCandidate) -> Resolution {
+        if candidate.form == .key {
+            if let reference = library.reference(forKey: candidate.name) { return .found(reference, others: []) }
+            return .none(certain: true)
+        }
+        // "van Kahneman": try the name without leading particles when the whole name is unknown.
+        var words = candidate.name.split(separator: " ").map(String.init)
+        var references: [Reference] = []
+        while !words.isEmpty {
+            references = bySurname[ReferenceKey.fold(words.joined(separator: " "))] ?? []
+            if !references.isEmpty { break }
+            words.removeFirst()
+        }
+        guard !references.isEmpty else { return .none(certain: candidate.form != .one) }
+        let year = candidate.year.lowercased()
+        let sameYear = references.filter { reference in
+            let written = reference.year + (reference.yearSuffix ?? "")
+            if year == written { return true }
+            let digits = year.filter(\.isNumber)
+            return year.count == 4 && reference.year == digits
+                || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
+        }
+        guard !sameYear.isEmpty else { return .none(certain: true) }
+        let fitting = sameYear.filter { reference in
+            switch candidate.form {
+            case .one: return reference.surnames.count == 1
+            case .two: return reference.surnames.count == 2
+            case .many: return reference.surnames.count >= 3
+            case .key: return true
+            }
+        }
+        let choice = fitting.isEmpty ? sameYear : fitting
+        return .found(choice[0], others: Array(choice.dropFirst()))
+    }
+}

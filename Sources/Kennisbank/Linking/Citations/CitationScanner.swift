@@ -1,0 +1,121 @@
+import Foundation
+
+/// A citation found in running text, before it is resolved.
+public struct CitationCandidate: Hashable, Sendable {
+    /// How the authors were written, which tells how many there should be.
+    public enum AuthorForm: Hashable, Sendable {
+        /// One name: a single author.
+        case one
+        /// Two names joined by en, &, and: two authors.
+        case two
+        /// A name followed by e.a. or et al.: three or more.
+        case many
+        /// A pandoc key (`[@kegan1994]`): no author form.
+        case key
+    }
+
+    /// The first author's surname as written, or the pandoc key.
+    public var name: String
+    /// The year with its letter, as written (`2011`, `2011a`), empty for pandoc keys.
+    public var year: String
+    /// How the authors were written.
+    public var form: AuthorForm
+    /// The character range in the text that becomes the link.
+    public var range: Range<Int>
+}
+
+/// Finds citations in a text: pandoc keys (`[@key, p. 21]`, `[@a; @b]`), narrative author-year
+/// citations (`Kegan (1994)`, `DeRue en Ashford (2010)`, `Petriglieri (2010, 2011)`,
+/// `Ruijters (2015, p. 22-23)`) and parenthetical ones (`(Pont, 2013)`, `(Sommer e.a., 2010; Kegan, 1994)`).
+public enum CitationScanner {
+    /// A surname: optional particles, then a capitalised word (letters, apostrophes, hyphens).
+    static let name = #"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]en|[Tt]er|[Vv]on|’t|'t|[Ll]a|[Ll]e|[Dd]u)\s+)*\p{Lu}[\p{L}’'\-]+"#
+    static let year = #"(?:\d{4}[a-z]?|[nz]\.\s?d\.)"#
+    static let locator = #"(?:,\s*(?:p|pp|blz|s|hfst|ch)\.\s*[\d\-–, ]*\d)"#
+    static let authors = "(\(name))(?:\\s+(en|&|and)\\s+(\(name))|\\s+(e\\.a\\.|et\\s+al\\.))?"
+
+    static let narrative = try! NSRegularExpression(pattern: "\(authors)\\s*\\((\(year)(?:\\s*,\\s*\(year))*)\(locator)?\\)")
+    static let parenthetical = try! NSRegularExpression(pattern: #"\(([^()]*?\d{4}[a-z]?[^()]*)\)"#)
+    static let parentheticalPart = try! NSRegularExpression(pattern: "\(authors),?\\s+(\(year)(?:\\s*,\\s*\(year))*)\(locator)?\\s*$")
+    static let pandoc = try! NSRegularExpression(pattern: #"\[(@[^\[\]]+)\]"#)
+    static let pandocPart = try! NSRegularExpression(pattern: #"@([\p{L}\d_:\-.]*[\p{L}\d])"#)
+    static let yearToken = try! NSRegularExpression(pattern: year)
+
+    /// Every citation in the text, in order, without overlaps.
+    public static func scan(_ text: String) -> [CitationCandidate] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [(NSRange, CitationCandidate.AuthorForm, String, String)] = []
+        var covered: [NSRange] = []
+
+        for match in pandoc.matches(in: text, range: whole) {
+            covered.append(match.range)
+            let inner = match.range(at: 1)
+            let parts = pandocPart.matches(in: text, range: inner)
+            if parts.count == 1 {
+                found.append((match.range, .key, ns.substring(with: parts[0].range(at: 1)), ""))
+            } else {
+                for part in parts { found.append((part.range, .key, ns.substring(with: part.range(at: 1)), "")) }
+            }
+        }
+        for match in parenthetical.matches(in: text, range: whole) where !overlaps(match.range, covered) {
+            let inner = match.range(at: 1)
+            var start = inner.location
+            var parts: [(NSRange, CitationCandidate.AuthorForm, String, String)] = []
+            for piece in ns.substring(with: inner).components(separatedBy: ";") {
+                let length = (piece as NSString).length
+                let pieceRange = NSRange(location: start, length: length)
+                start += length + 1
+                guard let part = parentheticalPart.firstMatch(in: text, range: pieceRange) else { continue }
+                let years = yearToken.matches(in: text, range: part.range(at: 5))
+                let form = form(of: part, in: ns)
+                let linkStart = part.range(at: 1).location
+                if years.count == 1 {
+                    let end = part.range.location + part.range.length
+                    parts.append((NSRange(location: linkStart, length: end - linkStart), form, ns.substring(with: part.range(at: 1)), ns.substring(with: years[0].range)))
+                } else {
+                    for year in years { parts.append((year.range, form, ns.substring(with: part.range(at: 1)), ns.substring(with: year.range))) }
+                }
+            }
+            if !parts.isEmpty {
+                covered.append(match.range)
+                found += parts
+            }
+        }
+        for match in narrative.matches(in: text, range: whole) where !overlaps(match.range, covered) {
+            let years = yearToken.matches(in: text, range: match.range(at: 5))
+            let form = form(of: match, in: ns)
+            let name = ns.substring(with: match.range(at: 1))
+            if years.count == 1 {
+                found.append((match.range, form, name, ns.substring(with: years[0].range)))
+            } else {
+                for year in years { found.append((year.range, form, name, ns.substring(with: year.range))) }
+            }
+        }
+        found.sort { $0.0.location < $1.0.location }
+        // Convert UTF-16 ranges to character offsets.
+        var offsets: [Int: Int] = [:]
+        var characterIndex = 0
+        var utf16Index = 0
+        for character in text {
+            offsets[utf16Index] = characterIndex
+            utf16Index += character.utf16.count
+            characterIndex += 1
+        }
+        offsets[utf16Index] = characterIndex
+        return found.compactMap { range, form, name, year in
+            guard let lower = offsets[range.location], let upper = offsets[range.location + range.length] else { return nil }
+            return CitationCandidate(name: name, year: year.replacingOccurrences(of: " ", with: ""), form: form, range: lower..<upper)
+        }
+    }
+
+    private static func form(of match: NSTextCheckingResult, in text: NSString) -> CitationCandidate.AuthorForm {
+        if match.range(at: 3).location != NSNotFound { return .two }
+        if match.range(at: 4).location != NSNotFound { return .many }
+        return .one
+    }
+
+    private static func overlaps(_ range: NSRange, _ covered: [NSRange]) -> Bool {
+        covered.contains { NSIntersectionRange($0, range).length > 0 }
+    }
+}

@@ -1,0 +1,63 @@
+/// One page's content after linking: its rewritten document and what it links to.
+public struct LinkedPage: Sendable {
+    /// The item as the author wrote it.
+    public var item: ContentItem
+    /// The body with embeds expanded, anchors assigned and wikilinks, citations and concepts linked.
+    public var document: MarkdownDocument
+    /// The headings of level 2 and 3.
+    public var tableOfContents: [TableOfContentsEntry]
+    /// Items this page links to with wikilinks.
+    public var wikilinkTargets: [ContentID]
+    /// Miniatures embedded in this page.
+    public var embeddedMiniatures: [String]
+    /// Every concept mention in running text (linked or not).
+    public var mentions: [ConceptMention]
+    /// Every resolved citation.
+    public var citations: [CitationUse]
+}
+
+/// A place where a concept is used, for the concept's "genoemd in" list.
+public struct MentionPlace: Hashable, Sendable {
+    /// The page.
+    public var page: ContentID
+    /// The page's title.
+    public var pageTitle: String
+    /// The section heading the mention stands under, if any.
+    public var sectionTitle: String?
+    /// Where to link: the page and the paragraph's anchor.
+    public var link: SiteLink
+    /// The sentence around the mention.
+    public var context: String
+}
+
+/// A place where a reference is cited, for the literature page's "geciteerd in" links.
+public struct CitationPlace: Hashable, Sendable {
+    /// The citing article or page.
+    public var page: ContentID
+    /// The page's title.
+    public var pageTitle: String
+    /// The section the citation stands in, if any.
+    public var sectionTitle: String?
+    /// The link to the section (or page).
+    public var link: SiteLink
+}
+
+/// The knowledge graph: every page linked, and the indexes that run the other way.
+public struct LinkedSite: Sendable {
+    /// The content as loaded.
+    public var content: Content
+    /// Every page after linking, by id.
+    public var pages: [ContentID: LinkedPage]
+    /// The references of all Literatuur lists and bibliographies.
+    public var references: ReferenceLibrary
+    /// Where each concept is mentioned, by concept slug, in page order.
+    public var mentions: [String: [MentionPlace]]
+    /// Where each reference is cited, by key.
+    public var citedIn: [String: [CitationPlace]]
+    /// Related concepts of each concept: the author's `related` list, then those that most often share a paragraph.
+    public var related: [String: [String]]
+    /// Pages that link to each page with a wikilink, by target.
+    public var backlinks: [ContentID: [ContentID]]
+    /// Warnings and errors found while linking.
+    public var diagnostics: [Diagnostic]
+}

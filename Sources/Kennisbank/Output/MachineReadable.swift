@@ -1,0 +1,84 @@
+import Foundation
+
+/// The files for machines: concepts.json for programme designers, the Atom feed, sitemap.xml and robots.txt.
+struct MachineReadable {
+    let site: LinkedSite
+
+    private var baseURL: String? { site.content.site.baseURL }
+
+    /// An absolute URL where the base URL is known, otherwise the root-relative path.
+    private func url(_ link: SiteLink) -> String { (baseURL ?? "") + link.rootRelative }
+
+    /// `concepts.json`: every concept with slug, title, aliases, summary, URL, related concepts and mentions.
+    func conceptsJSON() -> OutputFile {
+        struct Entry: Encodable {
+            let slug: String, title: String, aliases: [String], summary: String?, group: String?
+            let url: String, related: [String], mentions: [Mention]
+        }
+        struct Mention: Encodable { let page: String, title: String, section: String?, url: String, context: String }
+        struct Document: Encodable { let site: String, language: String, generator: String, concepts: [Entry] }
+        let entries = site.content.concepts.map { concept -> Entry in
+            let slug = concept.item.id.slug
+            return Entry(slug: slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
+                         group: concept.group, url: url(concept.item.id.link), related: site.related[slug] ?? [],
+                         mentions: (site.mentions[slug] ?? []).filter { $0.page != concept.item.id }.map {
+                             Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
+                                     url: url($0.link), context: $0.context)
+                         })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try! encoder.encode(Document(site: site.content.site.title, language: site.content.site.language,
+                                                generator: "Kennisbank", concepts: entries))
+        return OutputFile(path: "concepts.json", contents: data + Data("\n".utf8))
+    }
+
+    /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).
+    func atomFeed() -> OutputFile {
+        let config = site.content.site
+        let articles = site.content.articles
+        let updated = articles.compactMap(\.date).max() ?? "2000-01-01"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.language))\">\n"
+        xml += "  <title>\(XML.escape(config.title))</title>\n"
+        if let description = config.description { xml += "  <subtitle>\(XML.escape(description))</subtitle>\n" }
+        xml += "  <id>\(XML.escape(baseURL ?? "urn:kennisbank:\(Slug.make(from: config.title))"))</id>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(XML.escape(baseURL ?? "./"))\"/>\n"
+        if let baseURL { xml += "  <link rel=\"self\" href=\"\(XML.escape(baseURL))feed.xml\"/>\n" }
+        xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        if let author = config.author { xml += "  <author><name>\(XML.escape(author))</name></author>\n" }
+        for article in articles {
+            let link = baseURL.map { $0 + article.item.id.link.path } ?? article.item.id.link.path
+            xml += "  <entry>\n    <title>\(XML.escape(article.item.title))</title>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(XML.escape(link))\"/>\n"
+            xml += "    <id>\(XML.escape(baseURL.map { $0 + article.item.id.link.path } ?? "urn:kennisbank:artikel:\(article.item.id.slug)"))</id>\n"
+            xml += "    <updated>\(article.date ?? updated)T00:00:00Z</updated>\n"
+            for author in article.authors { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
+            if let summary = article.item.summary { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "feed.xml", text: xml)
+    }
+
+    /// `sitemap.xml`, only when the absolute base URL is known.
+    func sitemap(pages: [String]) -> OutputFile? {
+        guard let baseURL else { return nil }
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages.sorted() {
+            xml += "  <url><loc>\(XML.escape(baseURL + page))</loc></url>\n"
+        }
+        return OutputFile(path: "sitemap.xml", text: xml + "</urlset>\n")
+    }
+
+    /// `robots.txt`, pointing at the sitemap when there is one.
+    func robots() -> OutputFile {
+        var text = "User-agent: *\nAllow: /\n"
+        if let baseURL { text += "Sitemap: \(baseURL)sitemap.xml\n" }
+        return OutputFile(path: "robots.txt", text: text)
+    }
+}
+
+/// Escaping for XML text and attributes.
+enum XML {
+    static func escape(_ text: String) -> String { HTML.escape(text).replacingOccurrences(of: "&#39;", with: "&apos;") }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Builds the values templates see. Templates get plain dictionaries, arrays and strings — never
+/// engine types — so Templates/README.md can list every name a template may use.
+struct PageModels {
+    let site: LinkedSite
+    let references: [String: Reference]
+
+    init(site: LinkedSite) {
+        self.site = site
+        self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The fields every page has: site, navigation, breadcrumbs, relative root.
+    func base(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> [String: Any] {
+        let config = site.content.site
+        let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
+        let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
+        var model: [String: Any] = [
+            "lang": config.language,
+            "siteTitle": config.title,
+            "root": root,
+            "kind": kind,
+            "nav": sections.map { name, target in
+                ["title": name, "url": SiteLink(path: target).relative(from: path), "current": target == path] as [String: Any]
+            },
+            "breadcrumbs": breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
+                ["title": name, "url": link.relative(from: path)]
+            },
+        ]
+        if let title { model["pageTitle"] = title }
+        if let description = description ?? config.description { model["description"] = description }
+        if let author = config.author { model["siteAuthor"] = author }
+        if let siteDescription = config.description { model["siteDescription"] = siteDescription }
+        if let baseURL = config.baseURL { model["canonical"] = baseURL + path }
+        return model
+    }
+
+    /// A link to an item, relative to the page at `path`, with its title and summary.
+    func itemLink(_ id: ContentID, from path: String) -> [String: Any]? {
+        guard let page = site.pages[id] else { return nil }
+        var model: [String: Any] = ["title": page.item.title, "url": id.link.relative(from: path), "slug": id.slug]
+        if let summary = page.item.summary { model["summary"] = summary }
+        return model
+    }
+
+    /// The concepts a page uses, in order of first mention.
+    func conceptsUsed(on page: LinkedPage, from path: String) -> [[String: Any]] {
+        var seen = Set<String>()
+        return page.mentions.compactMap { mention in
+            guard seen.insert(mention.concept).inserted else { return nil }
+            return itemLink(ContentID(.concept, mention.concept), from: path)
+        }
+    }
+
+    /// A reference rendered as HTML, with links relative to `path`.
+    func referenceHTML(_ reference: Reference, from path: String) -> String {
+        Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
+    }
+
+    /// A page body: anchor links added, rendered by cmark with links relative to the page.
+    func body(_ page: LinkedPage, path: String) -> String {
+        Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))
+    }
+
+    /// The preview data of a page for the script: the summaries of the concepts it links and
+    /// the formatted references it cites, as JSON safe inside a `<script>` element.
+    func previewsJSON(for page: LinkedPage, path: String) -> String? {
+        var concepts: [String: [String: String]] = [:]
+        for mention in page.mentions where mention.linked {
+            guard let concept = site.pages[ContentID(.concept, mention.concept)] else { continue }
+            concepts[mention.concept] = ["title": concept.item.title, "summary": concept.item.summary ?? ""]
+        }
+        var references: [String: String] = [:]
+        for use in page.citations {
+            if let reference = self.references[use.key] { references[use.key] = referenceHTML(reference, from: path) }
+        }
+        guard !concepts.isEmpty || !references.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        struct Previews: Encodable { let concepts: [String: [String: String]]; let references: [String: String] }
+        let data = try! encoder.encode(Previews(concepts: concepts, references: references))
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    /// The map of all concepts, or of one concept and its neighbours.
+    func conceptMap(focus: String?, from path: String) -> String? {
+        let concepts = site.content.concepts
+        var links: [(String, String)] = []
+        for concept in concepts {
+            for other in site.related[concept.item.id.slug] ?? [] { links.append((concept.item.id.slug, other)) }
+        }
+        var nodes = concepts.map { ConceptMap.Node(slug: $0.item.id.slug, title: $0.item.title, group: $0.group) }
+        var title = "Kaart van alle begrippen en hun verbanden"
+        if let focus {
+            let neighbours = Set([focus] + (site.related[focus] ?? []) + links.filter { $0.1 == focus }.map(\.0))
+            nodes = nodes.filter { neighbours.contains($0.slug) }
+            links = links.filter { neighbours.contains($0.0) && neighbours.contains($0.1) }
+            title = "Kaart van \(site.pages[ContentID(.concept, focus)]?.item.title ?? focus) en verwante begrippen"
+        }
+        guard nodes.count > 1 else { return nil }
+        return ConceptMap(nodes: nodes, links: links, focus: focus).svg(from: path, height: focus == nil ? 560 : 360, title: title)
+    }
+
+    /// Render options whose engine links are relative to the page at `path`.
+    func renderOptions(from path: String) -> Cmark.RenderOptions {
+        Cmark.RenderOptions(unsafeHTML: site.content.site.unsafeHTML) { $0.relative(from: path) }
+    }
+}

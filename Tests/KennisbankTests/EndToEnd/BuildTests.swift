@@ -1,0 +1,117 @@
+import XCTest
+@testable import Kennisbank
+
+/// The pipeline on small in-memory sites: errors, determinism, safety of the last good site.
+final class BuildTests: XCTestCase {
+    static let templates = Fixtures.repository.appendingPathComponent("Templates").path
+
+    /// A small valid site, plus the real templates from disk.
+    private func site(_ extra: [String: String] = [:]) -> (InMemoryFileSystem, String) {
+        var files: [String: String] = [
+            "C/site.yml": "title: Proef\n",
+            "C/articles/een.md": "---\ntitle: Een\nseries: 1\n---\n## Begin\n\nOver [[twee]] en niet-weten (Kegan, 1994).\n\n![[scene]]\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\n---\nTekst.\n",
+            "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\nsummary: Open blijven.\n---\nUitleg.\n",
+            "C/miniatures/scene.md": "---\ntitle: Scène\narticle: een\n---\nEen scène.\n",
+        ]
+        files.merge(extra) { _, new in new }
+        var fileSystem = InMemoryFileSystem(files)
+        for (name, data) in Self.templateFiles() { fileSystem.files["T/" + name] = data }
+        return (fileSystem, "T")
+    }
+
+    private static func templateFiles() -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = URL(fileURLWithPath: templates)
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            let relative = String(url.path.dropFirst(root.path.count + 1))
+            result[relative] = try? Data(contentsOf: url)
+        }
+        return result
+    }
+
+    private func generate(_ fileSystem: InMemoryFileSystem) throws -> Build.Report {
+        try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem).generate()
+    }
+
+    private func page(_ report: Build.Report, _ path: String) -> String {
+        String(decoding: report.files.first { $0.path == path }?.contents ?? Data(), as: UTF8.self)
+    }
+
+    func testBuildsEveryPageWithRelativeLinks() throws {
+        let (fileSystem, _) = site()
+        let report = try generate(fileSystem)
+        let paths = Set(report.files.map(\.path))
+        for expected in ["index.html", "artikelen/een/index.html", "artikelen/twee/index.html", "begrippen/index.html",
+                         "begrippen/niet-weten/index.html", "miniaturen/scene/index.html", "miniaturen/index.html",
+                         "literatuur/index.html", "404.html", "assets/style.css"] {
+            XCTAssertTrue(paths.contains(expected), expected)
+        }
+        let article = page(report, "artikelen/een/index.html")
+        XCTAssertTrue(article.contains("<html lang=\"nl\">"))
+        XCTAssertTrue(article.contains("href=\"../../assets/style.css\""))
+        XCTAssertTrue(article.contains("<a class=\"wikilink article\" href=\"../twee/\">twee</a>"))
+        XCTAssertTrue(article.contains("href=\"../../begrippen/niet-weten/\""))
+        XCTAssertTrue(article.contains("href=\"../../literatuur/#kegan1994\""))
+        XCTAssertTrue(article.contains("Een scène."))
+        XCTAssertTrue(page(report, "literatuur/index.html").contains("id=\"kegan1994\""))
+        XCTAssertEqual(report.diagnostics.filter { $0.code == .brokenLink }, [])
+    }
+
+    func testValuesFromContentAreEscaped() throws {
+        let (fileSystem, _) = site(["C/concepts/x.md": "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"a & b\"\n---\n"])
+        let html = page(try generate(fileSystem), "begrippen/x/index.html")
+        XCTAssertFalse(html.contains("<script>alert"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("a &amp; b"))
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        let (fileSystem, _) = site()
+        XCTAssertEqual(try generate(fileSystem).files, try generate(fileSystem).files)
+    }
+
+    func testErrorsCarryPathLineAndColumn() {
+        let (fileSystem, _) = site(["C/articles/kapot.md": "---\ntitle: Kapot\nseries: [\n---\n"])
+        XCTAssertThrowsError(try generate(fileSystem)) { error in
+            let diagnostics = (error as! BuildFailure).diagnostics
+            XCTAssertEqual(diagnostics.count, 1)
+            XCTAssertTrue(diagnostics[0].description.hasPrefix("C/articles/kapot.md:4:1: error: The front matter is not valid YAML"), diagnostics[0].description)
+        }
+        let (missing, _) = site(["C/articles/drie.md": "---\ntitle: Drie\n---\nTekst.\n\n![[bestaat-niet]]\n"])
+        XCTAssertThrowsError(try generate(missing)) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.description),
+                           ["C/articles/drie.md:6:1: error: The embed '![[bestaat-niet]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures."])
+        }
+    }
+
+    func testStrictTurnsWarningsIntoErrors() throws {
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\n---\nZie [[nergens]].\n"])
+        XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.code), [.unresolvedWikilink])
+        XCTAssertThrowsError(try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", strict: true, fileSystem: fileSystem).generate())
+    }
+
+    func testAFailedBuildLeavesTheLastGoodSiteUntouched() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content"), output = folder.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try "title: Proef\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Goed\n---\nGoede tekst.\n".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
+        let build = Build(contentDirectory: content.path, templatesDirectory: Self.templates, outputDirectory: output.path)
+        try build.run()
+        let before = try Data(contentsOf: output.appendingPathComponent("artikelen/a/index.html"))
+        try "---\ntitle: [kapot\n---\n".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try build.run())
+        XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("artikelen/a/index.html")), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testOutputFolderMayNotContainTheContent() {
+        XCTAssertThrowsError(try Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: ".").run()) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.first?.code, .configuration)
+        }
+    }
+}
