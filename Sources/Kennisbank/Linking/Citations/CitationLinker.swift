@@ -107,7 +107,9 @@ public struct CitationLinker: Sendable {
             return year.count == 4 && reference.year == digits
                 || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
         }
-        guard !sameYear.isEmpty else { return .none(certain: true) }
+        // "Goedmakers (1959)" may be a birth year rather than a citation: a single name with a year that
+        // matches none of that author's works is only reported when the form leaves no doubt.
+        guard !sameYear.isEmpty else { return .none(certain: candidate.form != .one) }
         let fitting = sameYear.filter { reference in
             switch candidate.form {
             case .one: return reference.surnames.count == 1

@@ -1,0 +1,143 @@
+import XCTest
+@testable import Kennisbank
+
+/// The real articles in Content/, built with the real templates.
+final class RealContentTests: XCTestCase {
+    private static let report: Result<Build.Report, BuildFailure> = {
+        let root = Fixtures.repository
+        do throws(BuildFailure) {
+            return .success(try Build(contentDirectory: root.appendingPathComponent("Content").path,
+                                      templatesDirectory: root.appendingPathComponent("Templates").path,
+                                      outputDirectory: "").generate())
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    private func built() throws -> Build.Report { try Self.report.get() }
+
+    private func page(_ path: String) throws -> String {
+        let file = try XCTUnwrap(try built().files.first { $0.path == path }, "no page \(path)")
+        return String(decoding: file.contents, as: UTF8.self)
+    }
+
+    /// Every sentence of the two seed texts is somewhere in the site (or, for text a PDF
+    /// interleaved with a sidebar, each of its lines is); only page furniture is exempt.
+    func testEverySentenceOfTheSeedsIsInTheSite() throws {
+        let siteText = SeedText.normalize(try built().files.filter { $0.path.hasSuffix(".html") }
+            .map { SeedText.visibleText(String(decoding: $0.contents, as: UTF8.self)) }.joined(separator: " "))
+        let ignored = Set(try Fixtures.text("Seeds/ignored-lines.txt").components(separatedBy: "\n")
+            .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { SeedText.normalize($0) })
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: Fixtures.directory.appendingPathComponent("Seeds").path)
+            .filter { $0.hasSuffix(".txt") && $0 != "ignored-lines.txt" }.sorted()
+        XCTAssertEqual(seeds.count, 2)
+        var checked = 0
+        for seed in seeds {
+            let text = try Fixtures.text("Seeds/\(seed)")
+            for sentence in SeedText.sentences(text) {
+                let whole = SeedText.normalize(sentence)
+                guard !whole.isEmpty, !siteText.contains(whole) else { checked += 1; continue }
+                for line in sentence.components(separatedBy: "\n") {
+                    let part = SeedText.normalize(line)
+                    guard !part.isEmpty, !ignored.contains(part) else { continue }
+                    XCTAssertTrue(siteText.contains(part), "\(seed): not in the site: «\(line)» (sentence «\(sentence.prefix(120))»)")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 300)
+    }
+
+    func testBuildsTheExpectedPages() throws {
+        let report = try built()
+        XCTAssertEqual(report.site.content.articles.count, 2)
+        XCTAssertGreaterThanOrEqual(report.site.content.miniatures.count, 4)
+        XCTAssertGreaterThanOrEqual(report.site.content.concepts.count, 17)
+        let home = try page("index.html")
+        for article in report.site.content.articles {
+            XCTAssertTrue(home.contains("href=\"artikelen/\(article.item.id.slug)/\""))
+        }
+        let literature = try page("literatuur/index.html")
+        XCTAssertTrue(literature.contains("id=\"kegan1994\""))
+        for reference in report.site.references.references {
+            XCTAssertTrue(literature.contains("id=\"\(reference.key)\""), reference.key)
+        }
+    }
+
+    func testArticlesHaveATableOfContentsAnchorsAndEmbeddedMiniatures() throws {
+        let report = try built()
+        let first = report.site.content.articles.first { !$0.item.id.slug.isEmpty && report.site.pages[$0.item.id]?.embeddedMiniatures.isEmpty == false }
+        let article = try XCTUnwrap(first, "an article embeds the miniatures")
+        let html = try page("artikelen/\(article.item.id.slug)/index.html")
+        XCTAssertTrue(html.contains("class=\"toc\""))
+        XCTAssertTrue(html.contains("<aside id=\"miniatuur-"))
+        XCTAssertTrue(html.contains("<p id=\"p-1\">"))
+        XCTAssertEqual(report.site.pages[article.item.id]?.embeddedMiniatures.count, 4)
+    }
+
+    func testEveryInternalLinkResolves() throws {
+        XCTAssertEqual(try built().diagnostics.filter { $0.code == .brokenLink }.map(\.description), [])
+    }
+}
+
+/// Text normalisation for comparing the seeds with the site.
+enum SeedText {
+    /// Lowercased letters and digits only: punctuation, spaces, hyphens and quotes removed, and
+    /// diacritics folded, because a PDF hyphenates "ideeën" as "idee-en" (Dutch drops the trema there).
+    static func normalize(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+
+    /// The text of an HTML page: tags removed, entities decoded.
+    static func visibleText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; text.append(" ") } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        }
+        return decodeEntities(text)
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            guard let semicolon = rest[amp...].prefix(10).firstIndex(of: ";") else { result += "&"; rest = rest[rest.index(after: amp)...]; continue }
+            let name = rest[rest.index(after: amp)..<semicolon]
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
+            if let value = named[String(name)] {
+                result += value
+            } else if name.hasPrefix("#x"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+                result.unicodeScalars.append(scalar)
+            } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += rest[amp...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
+    }
+
+    /// Sentences: split after `.`, `!` or `?` followed by white space.
+    static func sentences(_ text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in text {
+            if character.isWhitespace, ".!?".contains(previous) {
+                sentences.append(current)
+                current = ""
+            }
+            current.append(character)
+            previous = character
+        }
+        sentences.append(current)
+        return sentences.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}
