@@ -54,13 +54,16 @@ public struct CitationLinker: Sendable {
                                 hint: Suggestions.closest(to: candidate.name, among: Array(Set(library.references.compactMap(\.surnames.first)))).map { "did you mean '\($0)'?" }))
                         }
                         continue
-                    case .found(let reference, let others):
+                    case .found(let reference, let others, let dropped):
+                        // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link.
+                        let range = (candidate.range.lowerBound + dropped)..<candidate.range.upperBound
+                        let written = String(characters[range])
                         if !others.isEmpty {
                             diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
                                 message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
                                 hint: "write the year with its letter, such as \(candidate.year)a"))
                         }
-                        result += textNodes(characters[position..<candidate.range.lowerBound])
+                        result += textNodes(characters[position..<range.lowerBound])
                         result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
                                                        data: ["ref": reference.key]), [.text(written)]))
                         position = candidate.range.upperBound
@@ -80,23 +83,25 @@ public struct CitationLinker: Sendable {
     }
 
     private enum Resolution {
-        case found(Reference, others: [Reference])
+        /// `dropped` counts the characters of leading words that turned out not to be part of the surname.
+        case found(Reference, others: [Reference], dropped: Int)
         /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
         case none(certain: Bool)
     }
 
     private func resolve(_ candidate: CitationCandidate) -> Resolution {
         if candidate.form == .key {
-            if let reference = library.reference(forKey: candidate.name) { return .found(reference, others: []) }
+            if let reference = library.reference(forKey: candidate.name) { return .found(reference, others: [], dropped: 0) }
             return .none(certain: true)
         }
         // "van Kahneman": try the name without leading particles when the whole name is unknown.
         var words = candidate.name.split(separator: " ").map(String.init)
         var references: [Reference] = []
+        var dropped = 0
         while !words.isEmpty {
             references = bySurname[ReferenceKey.fold(words.joined(separator: " "))] ?? []
             if !references.isEmpty { break }
-            words.removeFirst()
+            dropped += words.removeFirst().count + 1
         }
         guard !references.isEmpty else { return .none(certain: candidate.form != .one) }
         let year = candidate.year.lowercased()
@@ -119,6 +124,6 @@ public struct CitationLinker: Sendable {
             }
         }
         let choice = fitting.isEmpty ? sameYear : fitting
-        return .found(choice[0], others: Array(choice.dropFirst()))
+        return .found(choice[0], others: Array(choice.dropFirst()), dropped: candidate.form == .key || candidate.range.count <= candidate.year.count ? 0 : dropped)
     }
 }
