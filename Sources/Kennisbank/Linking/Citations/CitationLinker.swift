@@ -103,7 +103,7 @@ public struct CitationLinker: Sendable {
             if !references.isEmpty { break }
             dropped += words.removeFirst().count + 1
         }
-        guard !references.isEmpty else { return .none(certain: candidate.form != .one) }
+        guard !references.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
         let year = candidate.year.lowercased()
         let sameYear = references.filter { reference in
             let written = reference.year + (reference.yearSuffix ?? "")
@@ -114,7 +114,7 @@ public struct CitationLinker: Sendable {
         }
         // "Goedmakers (1959)" may be a birth year rather than a citation: a single name with a year that
         // matches none of that author's works is only reported when the form leaves no doubt.
-        guard !sameYear.isEmpty else { return .none(certain: candidate.form != .one) }
+        guard !sameYear.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
         let fitting = sameYear.filter { reference in
             switch candidate.form {
             case .one: return reference.surnames.count == 1

@@ -22,6 +22,8 @@ public struct CitationCandidate: Hashable, Sendable {
     public var form: AuthorForm
     /// The character range in the text that becomes the link.
     public var range: Range<Int>
+    /// Whether it stood in parentheses with its year, `(Pont, 2013)`: then it is surely meant as a citation.
+    public var isParenthetical: Bool
 }
 
 /// Finds citations in a text: pandoc keys (`[@key, p. 21]`, `[@a; @b]`), narrative author-year
@@ -45,7 +47,7 @@ public enum CitationScanner {
     public static func scan(_ text: String) -> [CitationCandidate] {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
-        var found: [(NSRange, CitationCandidate.AuthorForm, String, String)] = []
+        var found: [(NSRange, CitationCandidate.AuthorForm, String, String, Bool)] = []
         var covered: [NSRange] = []
 
         for match in pandoc.matches(in: text, range: whole) {
@@ -53,15 +55,15 @@ public enum CitationScanner {
             let inner = match.range(at: 1)
             let parts = pandocPart.matches(in: text, range: inner)
             if parts.count == 1 {
-                found.append((match.range, .key, ns.substring(with: parts[0].range(at: 1)), ""))
+                found.append((match.range, .key, ns.substring(with: parts[0].range(at: 1)), "", true))
             } else {
-                for part in parts { found.append((part.range, .key, ns.substring(with: part.range(at: 1)), "")) }
+                for part in parts { found.append((part.range, .key, ns.substring(with: part.range(at: 1)), "", true)) }
             }
         }
         for match in parenthetical.matches(in: text, range: whole) where !overlaps(match.range, covered) {
             let inner = match.range(at: 1)
             var start = inner.location
-            var parts: [(NSRange, CitationCandidate.AuthorForm, String, String)] = []
+            var parts: [(NSRange, CitationCandidate.AuthorForm, String, String, Bool)] = []
             for piece in ns.substring(with: inner).components(separatedBy: ";") {
                 let length = (piece as NSString).length
                 let pieceRange = NSRange(location: start, length: length)
@@ -72,9 +74,9 @@ public enum CitationScanner {
                 let linkStart = part.range(at: 1).location
                 if years.count == 1 {
                     let end = part.range.location + part.range.length
-                    parts.append((NSRange(location: linkStart, length: end - linkStart), form, ns.substring(with: part.range(at: 1)), ns.substring(with: years[0].range)))
+                    parts.append((NSRange(location: linkStart, length: end - linkStart), form, ns.substring(with: part.range(at: 1)), ns.substring(with: years[0].range), true))
                 } else {
-                    for year in years { parts.append((year.range, form, ns.substring(with: part.range(at: 1)), ns.substring(with: year.range))) }
+                    for year in years { parts.append((year.range, form, ns.substring(with: part.range(at: 1)), ns.substring(with: year.range), true)) }
                 }
             }
             if !parts.isEmpty {
@@ -87,9 +89,9 @@ public enum CitationScanner {
             let form = form(of: match, in: ns)
             let name = ns.substring(with: match.range(at: 1))
             if years.count == 1 {
-                found.append((match.range, form, name, ns.substring(with: years[0].range)))
+                found.append((match.range, form, name, ns.substring(with: years[0].range), false))
             } else {
-                for year in years { found.append((year.range, form, name, ns.substring(with: year.range))) }
+                for year in years { found.append((year.range, form, name, ns.substring(with: year.range), false)) }
             }
         }
         found.sort { $0.0.location < $1.0.location }
@@ -103,9 +105,9 @@ public enum CitationScanner {
             characterIndex += 1
         }
         offsets[utf16Index] = characterIndex
-        return found.compactMap { range, form, name, year in
+        return found.compactMap { range, form, name, year, parenthetical in
             guard let lower = offsets[range.location], let upper = offsets[range.location + range.length] else { return nil }
-            return CitationCandidate(name: name, year: year.replacingOccurrences(of: " ", with: ""), form: form, range: lower..<upper)
+            return CitationCandidate(name: name, year: year.replacingOccurrences(of: " ", with: ""), form: form, range: lower..<upper, isParenthetical: parenthetical)
         }
     }
 

@@ -47,7 +47,8 @@ public enum ReferenceParser {
                 if ".?!".contains(rest[end]), next == rest.endIndex || rest[next].isWhitespace { break }
                 end = next
             }
-            title = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
+            let keep = end < rest.endIndex && rest[end] != "." ? rest.index(after: end) : end
+            title = String(rest[..<keep]).trimmingCharacters(in: .whitespaces)
             if title?.isEmpty == true { title = nil }
             rest = rest[end...]
         }
