@@ -76,6 +76,33 @@ final class RealContentTests: XCTestCase {
         XCTAssertEqual(report.site.pages[article.item.id]?.embeddedMiniatures.count, 4)
     }
 
+    /// Every author-year citation of both articles links to its reference; none is left unresolved.
+    func testEveryCitationOfTheSeedArticlesResolves() throws {
+        let report = try built()
+        XCTAssertEqual(report.diagnostics.filter { [.unresolvedCitation, .ambiguousCitation, .unresolvedWikilink].contains($0.code) }.map(\.description), [])
+        let cited = { (slug: String) in Set(report.site.pages[ContentID(.article, slug)]!.citations.map(\.key)) }
+        XCTAssertEqual(cited("de-kunst-van-het-leiden"), ["derue2010", "kegan1994", "petriglieri2010", "petriglieri2011a"])
+        XCTAssertEqual(cited("nieuw-leiderschap-in-de-professionele-ruimte"), [
+            "bergman1911", "bion1967", "birkinshaw2014", "collins1991", "collins2001", "fogel1993", "kahneman2011", "kennepohl2014",
+            "laloux2014", "lencioni2002", "liedtka2000", "march2006", "march2014", "mcauley2000", "mintzberg1979", "peters1982",
+            "pont2013", "rosenzweig2007", "ruijters2015", "semler2013", "sennett2008", "sinek2014", "sommer2010", "tempelman2015",
+            "vanes2008", "weick1995", "whetten1989",
+        ])
+        let text = try page("artikelen/de-kunst-van-het-leiden/index.html")
+        XCTAssertEqual(text.components(separatedBy: "class=\"citation\"").count - 1, 6)
+    }
+
+    func testConceptPagesListTheirMentionsInContext() throws {
+        let report = try built()
+        let places = try XCTUnwrap(report.site.mentions["identity-workspace"])
+        XCTAssertGreaterThan(places.count, 3)
+        XCTAssertTrue(places.allSatisfy { $0.link.fragment?.hasPrefix("p-") == true })
+        let html = try page("begrippen/identity-workspace/index.html")
+        XCTAssertTrue(html.contains("Genoemd in"))
+        XCTAssertTrue(html.contains("class=\"mention-context\""))
+        XCTAssertTrue(html.contains("../../artikelen/de-kunst-van-het-leiden/#p-"))
+    }
+
     func testEveryInternalLinkResolves() throws {
         XCTAssertEqual(try built().diagnostics.filter { $0.code == .brokenLink }.map(\.description), [])
     }

@@ -28,8 +28,12 @@ public struct ConceptLinker: Sendable {
                 linked.removeAll()
             }
             guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
-            let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle)
-            block.inlines = rewrite(block.inlines, place: place, linked: &linked, mentions: &mentions)
+            // Titles in a reference list are not mentions.
+            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+            let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
+                              paragraph: Array(block.inlines.plainText))
+            var offset = 0
+            block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &linked, mentions: &mentions)
         }
         return (document, mentions)
     }
@@ -39,29 +43,36 @@ public struct ConceptLinker: Sendable {
         var blockAnchor: String?
         var sectionAnchor: String?
         var sectionTitle: String?
+        /// The paragraph's whole text, for the sentence around a mention.
+        var paragraph: [Character]
     }
 
     /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
-    private func rewrite(_ inlines: [InlineNode], place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+    /// `offset` counts the characters of the paragraph's text before the current node.
+    private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
+        var runStart = offset
         func flush() {
-            if !run.isEmpty { result += link(run: run, place: place, linked: &linked, mentions: &mentions) }
+            if !run.isEmpty { result += link(run: run, at: runStart, place: place, linked: &linked, mentions: &mentions) }
             run.removeAll()
         }
         for inline in inlines {
             switch inline {
             case .text, .softBreak:
+                if run.isEmpty { runStart = offset }
                 run.append(inline)
+                offset += inline.plainText.count
             case .emphasis(let children):
                 flush()
-                result.append(.emphasis(rewrite(children, place: place, linked: &linked, mentions: &mentions)))
+                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
             case .strong(let children):
                 flush()
-                result.append(.strong(rewrite(children, place: place, linked: &linked, mentions: &mentions)))
+                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
             default:
                 flush()
                 result.append(inline)
+                offset += inline.plainText.count
             }
         }
         flush()
@@ -69,7 +80,7 @@ public struct ConceptLinker: Sendable {
     }
 
     /// Matches names in one run of text (soft breaks read as line breaks) and splits it around the links.
-    private func link(run: [InlineNode], place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+    private func link(run: [InlineNode], at start: Int, place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
         let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
         let matches = matcher.matches(in: text)
         guard !matches.isEmpty else { return run }
@@ -80,7 +91,8 @@ public struct ConceptLinker: Sendable {
             let makeLink = scope == .every || !linked.contains(match.concept)
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
-                                           context: Self.sentence(around: match.range, in: characters), linked: makeLink))
+                                           context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph),
+                                           linked: makeLink))
             guard makeLink else { continue }
             linked.insert(match.concept)
             result += Self.nodes(characters[position..<match.range.lowerBound])
@@ -111,8 +123,16 @@ public struct ConceptLinker: Sendable {
         while end < characters.count, !(".!?".contains(characters[end]) && (end + 1 == characters.count || characters[end + 1].isWhitespace)) { end += 1 }
         end = min(characters.count, end + 1)
         var prefix = "", suffix = ""
-        if range.lowerBound - start > 120 { start = range.lowerBound - 110; prefix = "…" }
-        if end - range.upperBound > 120 { end = range.upperBound + 110; suffix = "…" }
+        if range.lowerBound - start > 120 {
+            start = range.lowerBound - 110
+            while start < range.lowerBound, !characters[start - 1].isWhitespace { start += 1 }
+            prefix = "…"
+        }
+        if end - range.upperBound > 120 {
+            end = range.upperBound + 110
+            while end > range.upperBound, !characters[end].isWhitespace { end -= 1 }
+            suffix = "…"
+        }
         let text = String(characters[start..<end]).replacingOccurrences(of: "\n", with: " ")
         return prefix + text.trimmingCharacters(in: .whitespaces) + suffix
     }
