@@ -43,6 +43,10 @@ enum RenderJob: Sendable {
             model["authors"] = article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")
             model["date"] = article.date
             model["series"] = article.series.map(String.init)
+            let metadata = ArticleMetadata(article: article, site: site.content.site)
+            model["jsonLD"] = metadata.jsonLD
+            model["citation"] = metadata.apaReference
+            model["ogURL"] = site.content.site.baseURL.map { _ in metadata.url }
             model["body"] = models.body(page, path: path)
             model["previewsJSON"] = models.previewsJSON(for: page, path: path)
             model["toc"] = page.tableOfContents.map { ["title": $0.title, "anchor": $0.anchor, "level": $0.level] as [String: Any] }

@@ -109,6 +109,38 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    func testProgrammeDesignerFilesAndRedirects() throws {
+        let (fileSystem, _) = site([
+            "C/site.yml": "title: Proef\nbaseURL: https://example.org/kb\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases:\n  - /oud/twee/\n  - artikelen/2.html\n---\nTekst.\n",
+        ])
+        let report = try generate(fileSystem)
+        let redirect = page(report, "oud/twee/index.html")
+        XCTAssertTrue(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../artikelen/twee/\">"), redirect)
+        XCTAssertTrue(page(report, "artikelen/2/index.html").contains("url=../twee/"))
+        let sitemap = page(report, "sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/kb/begrippen/niet-weten/</loc>"))
+        XCTAssertFalse(sitemap.contains("oud/twee"))
+        XCTAssertTrue(page(report, "robots.txt").contains("Sitemap: https://example.org/kb/sitemap.xml"))
+        XCTAssertTrue(page(report, "feed.xml").contains("<link rel=\"alternate\" href=\"https://example.org/kb/artikelen/een/\"/>"))
+        let concepts = try JSONSerialization.jsonObject(with: report.files.first { $0.path == "concepts.json" }!.contents) as! [String: Any]
+        let first = (concepts["concepts"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["slug"] as? String, "niet-weten")
+        XCTAssertEqual(first["url"] as? String, "https://example.org/kb/begrippen/niet-weten/")
+        XCTAssertEqual((first["mentions"] as? [[String: Any]])?.first?["url"] as? String, "https://example.org/kb/artikelen/een/#p-1")
+        let article = page(report, "artikelen/een/index.html")
+        XCTAssertTrue(article.contains("\"@type\":\"ScholarlyArticle\""))
+        XCTAssertTrue(article.contains("<link rel=\"canonical\" href=\"https://example.org/kb/artikelen/een/\">"))
+        XCTAssertTrue(page(report, "404.html").contains("href=\"/kb/begrippen/\""))
+    }
+
+    func testAliasesThatLeaveTheSiteAreErrors() {
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [\"../../etc/x\"]\n---\n"])
+        XCTAssertThrowsError(try generate(fileSystem)) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.code), [.invalidField])
+        }
+    }
+
     func testOutputFolderMayNotContainTheContent() {
         XCTAssertThrowsError(try Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: ".").run()) { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.first?.code, .configuration)
