@@ -51,7 +51,7 @@ final class BuildTests: XCTestCase {
         let article = page(report, "artikelen/een/index.html")
         XCTAssertTrue(article.contains("<html lang=\"nl\">"))
         XCTAssertTrue(article.contains("href=\"../../assets/style.css\""))
-        XCTAssertTrue(article.contains("<a class=\"wikilink article\" href=\"../twee/\">twee</a>"))
+        XCTAssertTrue(article.contains("<a class=\"wikilink article\" href=\"../twee/\">Twee</a>"))
         XCTAssertTrue(article.contains("href=\"../../begrippen/niet-weten/\""))
         XCTAssertTrue(article.contains("href=\"../../literatuur/#kegan1994\""))
         XCTAssertTrue(article.contains("Een scène."))

@@ -29,17 +29,17 @@ final class WikilinkTests: XCTestCase {
     }
 
     func testResolvesSlugTitleAndAliasCaseInsensitively() {
-        XCTAssertEqual(resolve("Zie [[niet-weten]].").0, "<p>Zie <a class=\"wikilink concept\" href=\"begrippen/niet-weten/\">niet-weten</a>.</p>\n")
+        XCTAssertEqual(resolve("Zie [[niet-weten]].").0, "<p>Zie <a class=\"wikilink concept\" href=\"begrippen/niet-weten/\">Niet-weten</a>.</p>\n")
         XCTAssertEqual(resolve("[[NOT-KNOWING|dit]]").0, "<p><a class=\"wikilink concept\" href=\"begrippen/niet-weten/\">dit</a></p>\n")
         XCTAssertEqual(resolve("[[de kunst van het leiden#1. Leiderschap]]").0,
                        "<p><a class=\"wikilink article\" href=\"artikelen/kunst/#1-leiderschap\">de kunst van het leiden › 1. Leiderschap</a></p>\n")
     }
 
     func testHandlesEmphasisSoftBreaksAndReferenceDefinitions() {
-        XCTAssertEqual(resolve("[[niet-*weten*]]").0, "<p><a class=\"wikilink concept\" href=\"begrippen/niet-weten/\">niet-weten</a></p>\n")
+        XCTAssertEqual(resolve("[[niet-*weten*]]").0, "<p><a class=\"wikilink concept\" href=\"begrippen/niet-weten/\">Niet-weten</a></p>\n")
         XCTAssertEqual(resolve("a [[De\nvergadering]] b").0, "<p>a <a class=\"wikilink miniature\" href=\"miniaturen/de-vergadering/\">De vergadering</a> b</p>\n")
         XCTAssertEqual(resolve("[[kunst]]\n\n[kunst]: https://example.org").0,
-                       "<p><a class=\"wikilink article\" href=\"artikelen/kunst/\">kunst</a></p>\n")
+                       "<p><a class=\"wikilink article\" href=\"artikelen/kunst/\">De kunst van het leiden</a></p>\n")
         XCTAssertEqual(resolve("`[[kunst]]`").0, "<p><code>[[kunst]]</code></p>\n")
     }
 

@@ -42,7 +42,9 @@ public struct WikilinkResolver: Sendable {
                     }
                 }
                 targets.append(id)
-                let text = wikilink.label ?? (wikilink.heading == nil ? wikilink.target : label)
+                // A bare slug reads better as the item's title: [[identity-work]] shows "Identity work".
+                let shown = wikilink.target.lowercased() == id.slug ? (index.title(of: id) ?? wikilink.target) : wikilink.target
+                let text = wikilink.label ?? (wikilink.heading.map { "\(shown) › \($0)" } ?? shown)
                 return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
             }
         }
