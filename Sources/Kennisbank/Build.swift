@@ -44,14 +44,14 @@ public struct Build: Sendable {
         let linked = SiteLinker(content: content).link()
         var diagnostics = linked.diagnostics
         diagnostics += OutputSafety.check(content)
-        if diagnostics.contains(where: { $0.severity == .error || strict }) {
-            throw BuildFailure(diagnostics: diagnostics.map { strict ? $0.asError : $0 })
+        if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
+            throw BuildFailure(diagnostics: diagnostics)
         }
         var files = SiteRenderer(templates: templates).render(linked)
         files.sort { $0.path < $1.path }
         let brokenLinks = LinkChecker(files: files).check()
         diagnostics += brokenLinks
-        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics.map(\.asError)) }
+        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         return Report(files: files, diagnostics: diagnostics, site: linked)
     }
 
@@ -65,14 +65,5 @@ public struct Build: Sendable {
             throw BuildFailure(diagnostics: report.diagnostics + [error])
         }
         return report
-    }
-}
-
-extension Diagnostic {
-    /// The same diagnostic as an error, for `--strict`.
-    var asError: Diagnostic {
-        var copy = self
-        copy.severity = .error
-        return copy
     }
 }

@@ -4,14 +4,17 @@ import Kennisbank
 
 /// `kennisbank build`: the whole pipeline, replacing the output folder only on success.
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: "Exit status: 0 when built, 1 on errors, 2 on warnings with --strict. The output folder is replaced only when the build succeeds.")
 
     @OptionGroup var folders: Folders
 
     @Option(help: "The output folder; replaced only when the build succeeds.")
     var output = "Site"
 
-    @Flag(help: "Treat warnings as errors.")
+    @Flag(help: "Treat warnings as fatal (exit 2) and leave the output folder as it is.")
     var strict = false
 
     func run() throws {
@@ -19,18 +22,21 @@ struct BuildCommand: ParsableCommand {
         let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: output, strict: strict)
         do {
             let result = try build.run()
-            report(result.diagnostics)
+            folders.report(result.diagnostics)
+            let content = result.site.content
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
-            let elapsed = Date().timeIntervalSince(start)
             let warnings = result.diagnostics.count
-            print("Built \(pages) pages (\(result.site.content.articles.count) articles, \(result.site.content.concepts.count) concepts, "
-                  + "\(result.site.content.miniatures.count) miniatures, \(result.site.references.references.count) references) "
-                  + "into \(output)/ in \(String(format: "%.2f", elapsed)) s" + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")." : "."))
+            standardError("Built \(pages) pages (\(content.articles.count) articles, \(content.concepts.count) concepts, "
+                          + "\(content.miniatures.count) miniatures, \(result.site.references.references.count) references) into \(output)/ in "
+                          + String(format: "%.2f s", Date().timeIntervalSince(start))
+                          + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s").\n" : ".\n"))
         } catch {
-            report(error.diagnostics)
+            folders.report(error.diagnostics)
+            let status = DiagnosticFormatter.exitStatus(error.diagnostics, strict: strict)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed.\n".utf8))
-            throw ExitCode(1)
+            standardError(status == 2 ? "Build stopped: \(error.diagnostics.count) warning(s) with --strict; \(output)/ was not changed.\n"
+                                      : "Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed.\n")
+            throw ExitCode(status)
         }
     }
 }

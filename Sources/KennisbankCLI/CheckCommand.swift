@@ -15,18 +15,19 @@ struct CheckCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: "", strict: false)
+        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: "")
+        let diagnostics: [Diagnostic]
         do {
-            let result = try build.generate()
-            report(result.diagnostics)
-            if strict, !result.diagnostics.isEmpty {
-                FileHandle.standardError.write(Data("\(result.diagnostics.count) warning(s); --strict makes them fatal.\n".utf8))
-                throw ExitCode(2)
-            }
-            print("No problems found" + (result.diagnostics.isEmpty ? "." : " beyond \(result.diagnostics.count) warning(s)."))
-        } catch let failure as BuildFailure {
-            report(failure.diagnostics)
-            throw ExitCode(1)
+            diagnostics = try build.generate().diagnostics
+        } catch {
+            diagnostics = error.diagnostics
         }
+        folders.report(diagnostics)
+        let status = DiagnosticFormatter.exitStatus(diagnostics, strict: strict)
+        if folders.format == .text {
+            standardError(diagnostics.isEmpty ? "No problems found.\n"
+                          : "\(diagnostics.filter { $0.severity == .error }.count) error(s), \(diagnostics.filter { $0.severity == .warning }.count) warning(s).\n")
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

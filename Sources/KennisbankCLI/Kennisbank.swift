@@ -8,23 +8,35 @@ struct KennisbankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds a cross-linked knowledge base from markdown articles, concepts and miniatures.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
 
-/// The folders every command reads.
+extension DiagnosticFormatter.Format: ExpressibleByArgument {}
+
+/// The options every reading command shares.
 struct Folders: ParsableArguments {
     @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, bibliography/).")
     var content = "Content"
 
     @Option(help: "The folder with the Mustache templates and assets/.")
     var templates = "Templates"
+
+    @Option(help: "How to print problems: text (with the source line) or json.")
+    var format: DiagnosticFormatter.Format = .text
+
+    /// Prints diagnostics: text on standard error, JSON on standard output.
+    func report(_ diagnostics: [Diagnostic]) {
+        let output = DiagnosticFormatter(format: format).format(diagnostics)
+        switch format {
+        case .json: print(output, terminator: "")
+        case .text: standardError(output)
+        }
+    }
 }
 
-/// Prints diagnostics on standard error as `path:line:column: severity: message`.
-func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-    }
+/// Writes text to standard error.
+func standardError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
 }

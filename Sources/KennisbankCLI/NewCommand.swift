@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Kennisbank
+
+/// `kennisbank new article|concept|miniature "Titel"`: a new file with its front matter filled in.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create an article, concept or miniature with its front matter filled in.",
+        discussion: "The slug comes from the title, with Dutch diacritics folded: \"Ideeën over niet-weten\" becomes ideeen-over-niet-weten.md. An existing file is never overwritten.")
+
+    @Argument(help: "What to create: article, concept or miniature.")
+    var kind: ContentKind
+
+    @Argument(help: "The title.")
+    var title: String
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    func run() throws {
+        let scaffold = Scaffold(kind: kind, title: title)
+        let path = "\(content)/\(kind.folder)/\(scaffold.slug).md"
+        do {
+            try scaffold.write(to: path)
+            print(path)
+        } catch {
+            standardError(error.description + "\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension ContentKind: ExpressibleByArgument {}

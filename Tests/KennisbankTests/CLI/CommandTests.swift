@@ -1,0 +1,83 @@
+import XCTest
+@testable import Kennisbank
+
+/// The `kennisbank` executable, run as the author runs it.
+final class CommandTests: XCTestCase {
+    private var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("kennisbank")
+    }
+
+    private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile(), err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    private func temporaryContent(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        return root
+    }
+
+    func testCheckReportsABrokenWikilinkWithFileLineAndColumn() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        let text = try run(["check", "--templates", templates], in: root)
+        XCTAssertEqual(text.status, 0)
+        XCTAssertTrue(text.errors.contains("Content/articles/a.md:6:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
+        XCTAssertTrue(text.errors.contains("    Hier een [[nergens]] link.\n             ^\n"), text.errors)
+
+        let strict = try run(["check", "--strict", "--format", "json", "--templates", templates], in: root)
+        XCTAssertEqual(strict.status, 2)
+        let json = try JSONSerialization.jsonObject(with: Data(strict.output.utf8)) as! [[String: Any]]
+        XCTAssertEqual(json.count, 1)
+        XCTAssertEqual(json[0]["line"] as? Int, 6)
+        XCTAssertEqual(json[0]["column"] as? Int, 10)
+        XCTAssertEqual(json[0]["code"] as? String, "unresolved-wikilink")
+    }
+
+    func testBuildErrorsExitOneAndKeepTheSite() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        XCTAssertEqual(try run(["build", "--templates", templates], in: root).status, 0)
+        let page = root.appendingPathComponent("Site/artikelen/a/index.html")
+        let before = try Data(contentsOf: page)
+        try "---\ntitle: A\nseries: twee\n---\n".write(to: root.appendingPathComponent("Content/articles/a.md"), atomically: true, encoding: .utf8)
+        let failed = try run(["build", "--templates", templates], in: root)
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.errors.contains("Content/articles/a.md:3:1: error: The field 'series' must be a whole number, such as 3."), failed.errors)
+        XCTAssertEqual(try Data(contentsOf: page), before)
+    }
+
+    func testNewWritesFrontMatterAndRefusesToOverwrite() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent(["Content/site.yml": "title: Proef\n"])
+        let first = try run(["new", "miniature", "Een scène met Zoë"], in: root)
+        XCTAssertEqual(first.status, 0)
+        XCTAssertEqual(first.output, "Content/miniatures/een-scene-met-zoe.md\n")
+        let text = try String(contentsOf: root.appendingPathComponent("Content/miniatures/een-scene-met-zoe.md"), encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("---\ntitle: \"Een scène met Zoë\"\n"))
+        XCTAssertEqual(try run(["new", "miniature", "Een scène met Zoë"], in: root).status, 1)
+    }
+}
