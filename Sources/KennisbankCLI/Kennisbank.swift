@@ -8,7 +8,7 @@ struct KennisbankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds a cross-linked knowledge base from markdown articles, concepts and miniatures.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, CorpusCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
