@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Tests only: a streaming HTTP client for the server's event stream (already a dependency of Hummingbird).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         // The system C library cmark (Debian: libcmark-dev). Only Markdown/Cmark.swift imports it.
@@ -29,11 +32,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `kennisbank serve`: the site over HTTP with live reload. The engine stays free of Hummingbird.
+        .target(
+            name: "KennisbankServer",
+            dependencies: [
+                "Kennisbank",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // A thin command-line front over the engine.
         .executableTarget(
             name: "KennisbankCLI",
             dependencies: [
                 "Kennisbank",
+                "KennisbankServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +53,15 @@ let package = Package(
             name: "KennisbankTests",
             dependencies: ["Kennisbank"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KennisbankServerTests",
+            dependencies: [
+                "KennisbankServer",
+                "Kennisbank",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
     ]
 )

@@ -4,11 +4,11 @@ import Kennisbank
 
 /// `kennisbank`: builds the knowledge base from Content/ and Templates/ into Site/.
 @main
-struct KennisbankCommand: ParsableCommand {
+struct KennisbankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds a cross-linked knowledge base from markdown articles, concepts and miniatures.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, CorpusCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, CorpusCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Kennisbank
+import KennisbankServer
+
+/// `kennisbank serve`: builds the site, serves it on localhost and rebuilds and reloads on every change.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it over HTTP and rebuild and reload the browser on every change.",
+        discussion: "Watches the content and templates folders. A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving.")
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8000
+
+    @Option(help: "The address to bind to. The default serves this machine only.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, bibliography/).")
+    var content = "Content"
+
+    @Option(help: "The folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "The output folder; replaced only when a build succeeds.")
+    var output = "Site"
+
+    func run() async throws {
+        let build = Build(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
+        let server = SiteServer(
+            configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates]),
+            builder: FullSiteBuilder(build: build))
+        try await server.run()
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Watches folders, recursively, by polling: portable, and cheap for a few hundred files.
+///
+/// A change is a file added, removed, or changed in size, modification time or inode (editors that save by
+/// renaming a new file over the old one change the inode). After a change the watcher waits until the folders
+/// have been quiet for ``debounce`` before it reports, so that a save touching several files, or a file written
+/// in pieces, gives one rebuild.
+public struct ContentWatcher: Sendable {
+    /// The folders to watch.
+    public var directories: [String]
+    /// How often to look.
+    public var interval: Duration
+    /// How long the folders must stay unchanged before a change is reported.
+    public var debounce: Duration
+
+    /// Creates a watcher.
+    public init(directories: [String], interval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
+        self.directories = directories
+        self.interval = interval
+        self.debounce = debounce
+    }
+
+    /// What is known of one file.
+    public struct Stamp: Hashable, Sendable {
+        /// Size in bytes.
+        public var size: Int64
+        /// Modification time, seconds and nanoseconds.
+        public var seconds: Int, nanoseconds: Int
+        /// Inode number.
+        public var inode: UInt64
+    }
+
+    /// Every file under the watched folders with its stamp. Hidden files and folders (editor swap files,
+    /// `.DS_Store`) are skipped.
+    public func snapshot() -> [String: Stamp] {
+        var files: [String: Stamp] = [:]
+        for directory in directories {
+            Self.scan(directory, into: &files, depth: 0)
+        }
+        return files
+    }
+
+    /// The paths that differ between two snapshots, sorted.
+    public static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+        var changed = Set<String>()
+        for (path, stamp) in new where old[path] != stamp { changed.insert(path) }
+        for path in old.keys where new[path] == nil { changed.insert(path) }
+        return changed.sorted()
+    }
+
+    /// Calls `onChange` with the changed paths after every quiet batch of changes, until the task is cancelled.
+    ///
+    /// `onChange` runs before the next look, so changes made while it runs (a rebuild) are reported afterwards.
+    /// `onTick` is called after every look, for keep-alives.
+    public func watch(onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
+        var known = snapshot()
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            var current = snapshot()
+            await onTick()
+            guard current != known else { continue }
+            // Debounce: wait until two looks `debounce` apart agree.
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: debounce) } catch { return }
+                let again = snapshot()
+                if again == current { break }
+                current = again
+            }
+            let changed = Self.changes(from: known, to: current)
+            known = current
+            await onChange(changed)
+        }
+    }
+
+    private static func scan(_ directory: String, into files: inout [String: Stamp], depth: Int) {
+        guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where !name.hasPrefix(".") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                scan(path, into: &files, depth: depth + 1)
+            } else {
+                #if canImport(Darwin)
+                let time = info.st_mtimespec
+                #else
+                let time = info.st_mtim
+                #endif
+                files[path] = Stamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
+                                    inode: UInt64(info.st_ino))
+            }
+        }
+    }
+}

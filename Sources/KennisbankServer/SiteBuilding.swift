@@ -1,0 +1,93 @@
+import Foundation
+import Kennisbank
+
+/// What one (re)build of the site ended in.
+public enum BuildOutcome: Sendable {
+    /// The site was written; the output folder holds the new site.
+    case built(BuildSummary)
+    /// The build stopped; the output folder still holds the last good site.
+    case failed(diagnostics: [Diagnostic])
+
+    /// The diagnostics of the build: the warnings of a successful build, or everything a failed build found.
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .built(let summary): return summary.warnings
+        case .failed(let diagnostics): return diagnostics
+        }
+    }
+
+    /// Whether the build succeeded.
+    public var succeeded: Bool {
+        if case .built = self { return true }
+        return false
+    }
+}
+
+/// What a successful build reports to the terminal.
+public struct BuildSummary: Sendable, Equatable {
+    /// The number of HTML pages written.
+    public var pages: Int
+    /// The warnings the build found.
+    public var warnings: [Diagnostic]
+    /// How long the build took, in seconds.
+    public var duration: TimeInterval
+
+    /// Creates a summary.
+    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval) {
+        self.pages = pages
+        self.warnings = warnings
+        self.duration = duration
+    }
+}
+
+/// The one seam through which the server (re)builds the site.
+///
+/// The server calls ``build(changedPaths:)`` once at start (with no paths) and again after every batch of
+/// changes in the watched folders. A full build (``FullSiteBuilder``) ignores the paths; an incremental
+/// builder can use them, and can be swapped in without touching the server.
+///
+/// `build` is called on a thread of its own, never concurrently with itself, and may block.
+public protocol SiteBuilding: Sendable {
+    /// Builds the site into the output folder, leaving the last good site in place when the build fails.
+    /// - Parameter changedPaths: the files that were added, changed or removed since the previous call;
+    ///   empty for the first build.
+    func build(changedPaths: [String]) -> BuildOutcome
+}
+
+/// Rebuilds the whole site with ``Build/run()`` on every change.
+public struct FullSiteBuilder: SiteBuilding {
+    /// The build to run.
+    public var build: Build
+
+    /// Creates a builder around a build.
+    public init(build: Build) {
+        self.build = build
+    }
+
+    /// Runs the whole pipeline; `changedPaths` is not needed for a full build.
+    public func build(changedPaths: [String]) -> BuildOutcome {
+        let start = Date()
+        do {
+            let report = try build.run()
+            let pages = report.files.filter { $0.path.hasSuffix(".html") }.count
+            return .built(BuildSummary(pages: pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start)))
+        } catch {
+            return .failed(diagnostics: error.diagnostics)
+        }
+    }
+}
+
+/// Adapts a closure to ``SiteBuilding``, for tests and for builders that are easier written as a function.
+public struct ClosureSiteBuilder: SiteBuilding {
+    private let body: @Sendable ([String]) -> BuildOutcome
+
+    /// Creates a builder that calls `body` with the changed paths.
+    public init(_ body: @escaping @Sendable ([String]) -> BuildOutcome) {
+        self.body = body
+    }
+
+    /// Calls the closure.
+    public func build(changedPaths: [String]) -> BuildOutcome {
+        body(changedPaths)
+    }
+}

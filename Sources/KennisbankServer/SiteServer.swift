@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import Kennisbank
+
+/// `kennisbank serve`: builds the site, serves the output folder over HTTP, rebuilds when the content or the
+/// templates change, and tells open tabs to reload (or shows them the build errors).
+///
+/// ```swift
+/// let build = Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: "Site")
+/// let server = SiteServer(configuration: .init(outputDirectory: "Site", watchedDirectories: ["Content", "Templates"]),
+///                         builder: FullSiteBuilder(build: build))
+/// try await server.run()   // until the task is cancelled
+/// ```
+public struct SiteServer: Sendable {
+    /// Where and what to serve.
+    public struct Configuration: Sendable {
+        /// The address to bind to; loopback unless asked otherwise.
+        public var host: String
+        /// The port; 0 picks a free one (see the `onReady` of ``SiteServer/run(onReady:)``).
+        public var port: Int
+        /// The folder the builder writes and the server serves.
+        public var outputDirectory: String
+        /// The folders whose changes trigger a rebuild.
+        public var watchedDirectories: [String]
+        /// How often the watched folders are looked at.
+        public var pollInterval: Duration
+        /// How long the watched folders must be quiet before a rebuild.
+        public var debounce: Duration
+
+        /// Creates a configuration.
+        public init(host: String = "127.0.0.1", port: Int = 8000, outputDirectory: String = "Site",
+                    watchedDirectories: [String] = ["Content", "Templates"],
+                    pollInterval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
+            self.host = host
+            self.port = port
+            self.outputDirectory = outputDirectory
+            self.watchedDirectories = watchedDirectories
+            self.pollInterval = pollInterval
+            self.debounce = debounce
+        }
+    }
+
+    /// Where and what to serve.
+    public var configuration: Configuration
+    /// How the site is (re)built.
+    public var builder: any SiteBuilding
+    /// Where progress and diagnostics go; standard error by default.
+    public var log: @Sendable (String) -> Void
+    /// The event streams of the open tabs.
+    public let hub = LiveReloadHub()
+
+    /// Creates a server; nothing happens until ``run(onReady:)``.
+    public init(configuration: Configuration, builder: any SiteBuilding,
+                log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.configuration = configuration
+        self.builder = builder
+        self.log = log
+    }
+
+    /// Builds once, then serves and watches until the task is cancelled (or the process is interrupted).
+    ///
+    /// A failing first build does not stop the server: its diagnostics are printed and shown in the browser,
+    /// and the last good site, if any, is served until a change fixes the build.
+    /// - Parameter onReady: called with the server's URL once it listens (with the real port when port is 0).
+    public func run(onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+        let first = await rebuild(changedPaths: [])
+        report(first, after: [])
+
+        let responder = SiteResponder(resolver: PathResolver(root: URL(fileURLWithPath: configuration.outputDirectory)), hub: hub)
+        let configuration = self.configuration
+        let log = self.log
+        var application = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                let url = URL(string: "http://\(host):\(port)/")!
+                log("Serving \(configuration.outputDirectory)/ at \(url.absoluteString) (watching "
+                    + configuration.watchedDirectories.map { $0 + "/" }.joined(separator: ", ") + "; Ctrl-C stops)\n")
+                await onReady(url)
+            }
+        )
+        application.logger.logLevel = .warning
+        let app = application
+
+        let watcher = ContentWatcher(directories: configuration.watchedDirectories, interval: configuration.pollInterval,
+                                     debounce: configuration.debounce)
+        let hub = self.hub
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.run() }
+                group.addTask {
+                    var ticks = 0
+                    await watcher.watch(onTick: {
+                        // A keep-alive every ~15 s finds closed tabs.
+                        ticks += 1
+                        if ticks % 100 == 0 { hub.keepAlive() }
+                    }, onChange: { changed in
+                        let outcome = await self.rebuild(changedPaths: changed)
+                        self.report(outcome, after: changed)
+                    })
+                }
+                // Whichever ends first (the server failing to bind, or cancellation) ends both.
+                defer { group.cancelAll() }
+                try await group.next()
+            }
+        } onCancel: {
+            hub.finishAll()
+        }
+        hub.finishAll()
+    }
+
+    /// Runs the builder on a thread of its own, away from the server's threads.
+    private func rebuild(changedPaths: [String]) async -> BuildOutcome {
+        let builder = self.builder
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: builder.build(changedPaths: changedPaths))
+            }
+        }
+    }
+
+    /// Prints the outcome in the terminal and tells the open tabs.
+    private func report(_ outcome: BuildOutcome, after changed: [String]) {
+        let formatter = DiagnosticFormatter(format: .text)
+        let reason = changed.isEmpty ? "" : "Changed: " + Self.describe(changed) + ". "
+        switch outcome {
+        case .built(let summary):
+            let warnings = summary.warnings.count
+            let verb = changed.isEmpty ? "Built" : "Rebuilt"
+            let seconds = String(format: "%.2f s", summary.duration)
+            let ending = warnings == 0 ? "." : " with \(warnings) warning\(warnings == 1 ? "" : "s")."
+            log(formatter.format(summary.warnings) + reason + "\(verb) \(summary.pages) pages into \(configuration.outputDirectory)/ in \(seconds)\(ending)\n")
+            if !changed.isEmpty { hub.buildSucceeded() }
+        case .failed(let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let text = formatter.format(diagnostics)
+            log(text + reason + "Build failed with \(errors) error\(errors == 1 ? "" : "s"); serving the last good site.\n")
+            hub.buildFailed(text)
+        }
+    }
+
+    private static func describe(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(3).joined(separator: ", ") + " and \(paths.count - 3) more"
+    }
+}

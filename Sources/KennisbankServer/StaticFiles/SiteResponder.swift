@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+
+/// Answers every request: the live-reload script and event stream under `/__kennisbank/`, and otherwise the
+/// files of the output folder as ``PathResolver`` resolves them, with the live-reload script injected into HTML.
+public struct SiteResponder: HTTPResponder {
+    /// Hummingbird's plain request context.
+    public typealias Context = BasicRequestContext
+
+    /// Resolves request paths inside the output folder.
+    public let resolver: PathResolver
+    /// The open event streams.
+    public let hub: LiveReloadHub
+
+    /// Creates a responder for the output folder of `resolver`.
+    public init(resolver: PathResolver, hub: LiveReloadHub) {
+        self.resolver = resolver
+        self.hub = hub
+    }
+
+    /// Answers one request.
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            var headers = Self.headers(contentType: "text/plain; charset=utf-8")
+            headers[.allow] = "GET, HEAD"
+            return Response(status: .methodNotAllowed, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "Method not allowed.\n")))
+        }
+        let path = request.uri.path
+        let response: Response
+        switch path {
+        case LiveReload.scriptPath:
+            response = Self.bytes(Data(LiveReload.script.utf8), contentType: "text/javascript; charset=utf-8")
+        case LiveReload.eventsPath:
+            response = events()
+        default:
+            response = file(path, query: request.uri.query)
+        }
+        guard request.method == .head else { return response }
+        // HEAD: the headers a GET would get, with its length, and no body.
+        var headers = response.headers
+        if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: response.status, headers: headers)
+    }
+
+    private func file(_ path: String, query: String?) -> Response {
+        switch resolver.resolve(requestPath: path) {
+        case .file(let url):
+            guard let response = Self.serve(url, status: .ok) else { return notFound() }
+            return response
+        case .redirect(let location):
+            var headers = Self.headers(contentType: "text/plain; charset=utf-8")
+            headers[.location] = location + (query.map { "?" + $0 } ?? "")
+            // Not permanent: a folder may become a file while the author works.
+            return Response(status: .found, headers: headers)
+        case .notFound:
+            return notFound()
+        case .forbidden:
+            return Self.text("Forbidden.\n", status: .forbidden)
+        }
+    }
+
+    /// The site's own 404.html with status 404, or a plain text when the site has none.
+    private func notFound() -> Response {
+        if case .file(let url) = resolver.resolve(requestPath: "/404.html"), let response = Self.serve(url, status: .notFound) {
+            return response
+        }
+        return Self.text("Not found.\n", status: .notFound)
+    }
+
+    /// The event stream of one tab. It ends when the tab goes away or the server stops.
+    private func events() -> Response {
+        var headers = Self.headers(contentType: "text/event-stream; charset=utf-8")
+        headers[.connection] = "keep-alive"
+        let hub = self.hub
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            for await event in hub.subscribe() {
+                try await writer.write(ByteBuffer(string: event.wireFormat))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    private static func serve(_ url: URL, status: HTTPResponse.Status) -> Response? {
+        guard var data = try? Data(contentsOf: url) else { return nil }
+        let contentType = ContentTypes.contentType(forPath: url.path)
+        if ContentTypes.isHTML(contentType) { data = LiveReload.inject(into: data) }
+        var response = bytes(data, contentType: contentType)
+        response.status = status
+        return response
+    }
+
+    private static func bytes(_ data: Data, contentType: String) -> Response {
+        Response(status: .ok, headers: headers(contentType: contentType), body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static func text(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: headers(contentType: "text/plain; charset=utf-8"), body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private static func headers(contentType: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-cache"
+        return headers
+    }
+}

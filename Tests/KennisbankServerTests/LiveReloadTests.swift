@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import KennisbankServer
+
+/// The live-reload script's injection, the event wire format, the hub and the watcher.
+final class LiveReloadTests: XCTestCase {
+    let tag = LiveReload.scriptTag
+
+    func testScriptGoesBeforeTheLastClosingBody() {
+        XCTAssertEqual(LiveReload.inject(into: "<html><body><p>x</p></body></html>"),
+                       "<html><body><p>x</p>\(tag)</body></html>")
+        XCTAssertEqual(LiveReload.inject(into: "<BODY>a</BODY>\n"), "<BODY>a\(tag)</BODY>\n")
+        // A `</body>` inside the text (escaped or in a script) comes before the real one: the last one wins.
+        XCTAssertEqual(LiveReload.inject(into: "<body><pre>&lt;/body&gt; </body></pre></body>"),
+                       "<body><pre>&lt;/body&gt; </body></pre>\(tag)</body>")
+        XCTAssertEqual(LiveReload.inject(into: "<p>fragment</p>"), "<p>fragment</p>\(tag)")
+        XCTAssertEqual(LiveReload.inject(into: Data("<body>é</body>".utf8)), Data("<body>é\(tag)</body>".utf8))
+        XCTAssertEqual(tag, "<script src=\"/__kennisbank/live.js\" defer></script>")
+    }
+
+    func testTheScriptShowsTextNotMarkup() {
+        XCTAssertTrue(LiveReload.script.contains("new EventSource(\"/__kennisbank/events\")"))
+        XCTAssertTrue(LiveReload.script.contains("addEventListener(\"reload\""))
+        XCTAssertTrue(LiveReload.script.contains("addEventListener(\"build-error\""))
+        XCTAssertTrue(LiveReload.script.contains("details.textContent = text"))
+        XCTAssertFalse(LiveReload.script.contains("innerHTML"))
+        XCTAssertTrue(LiveReload.script.contains("position:fixed"))
+    }
+
+    func testEventWireFormat() {
+        XCTAssertEqual(ServerEvent.reload(build: 3).wireFormat, "event: reload\ndata: 3\n\n")
+        XCTAssertEqual(ServerEvent.hello(build: 0).wireFormat, "retry: 1000\nevent: hello\ndata: 0\n\n")
+        XCTAssertEqual(ServerEvent.keepAlive.wireFormat, ": keep-alive\n\n")
+        // Every line its own data line, so a blank line in the text cannot end the event early.
+        XCTAssertEqual(ServerEvent.buildError("a.md:1:2: error: <b>x</b>\n    ^\n\nnext\n").wireFormat,
+                       "event: build-error\ndata: a.md:1:2: error: <b>x</b>\ndata:     ^\ndata: \ndata: next\n\n")
+        XCTAssertEqual(ServerEvent.buildError("one\r\ntwo").wireFormat, "event: build-error\ndata: one\ndata: two\n\n")
+    }
+
+    func testHubGreetsReplaysTheErrorAndBroadcasts() async {
+        let hub = LiveReloadHub()
+        hub.buildFailed("x.md:1:1: error: kapot")
+        var iterator = hub.subscribe().makeAsyncIterator()
+        var next = await iterator.next()
+        XCTAssertEqual(next, .hello(build: 0))
+        next = await iterator.next()
+        XCTAssertEqual(next, .buildError("x.md:1:1: error: kapot"), "a new tab sees the current error")
+        hub.buildSucceeded()
+        next = await iterator.next()
+        XCTAssertEqual(next, .reload(build: 1))
+        XCTAssertEqual(hub.subscriberCount, 1)
+
+        var later = hub.subscribe().makeAsyncIterator()
+        next = await later.next()
+        XCTAssertEqual(next, .hello(build: 1), "no stale error after a good build")
+        hub.finishAll()
+        next = await iterator.next()
+        XCTAssertNil(next)
+        XCTAssertEqual(hub.subscriberCount, 0)
+        var afterFinish = hub.subscribe().makeAsyncIterator()
+        next = await afterFinish.next()
+        XCTAssertNil(next)
+    }
+
+    func testWatcherSeesAddedChangedAndRemovedFiles() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("een".utf8).write(to: folder.appendingPathComponent("sub/a.md"))
+        try Data("swap".utf8).write(to: folder.appendingPathComponent(".a.md.swp"))
+        let watcher = ContentWatcher(directories: [folder.path])
+        let before = watcher.snapshot()
+        XCTAssertEqual(before.keys.sorted(), [folder.path + "/sub/a.md"], "hidden files are skipped")
+
+        try Data("twee".utf8).write(to: folder.appendingPathComponent("sub/a.md"))  // same size, new time
+        try Data("b".utf8).write(to: folder.appendingPathComponent("b.md"))
+        XCTAssertEqual(ContentWatcher.changes(from: before, to: watcher.snapshot()), [folder.path + "/b.md", folder.path + "/sub/a.md"])
+
+        let middle = watcher.snapshot()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("sub/a.md"))
+        XCTAssertEqual(ContentWatcher.changes(from: middle, to: watcher.snapshot()), [folder.path + "/sub/a.md"])
+    }
+
+    func testWatchReportsOneBatchAfterAQuietPeriod() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let watcher = ContentWatcher(directories: [folder.path], interval: .milliseconds(20), debounce: .milliseconds(40))
+        let (batches, continuation) = AsyncStream<[String]>.makeStream()
+        let task = Task { await watcher.watch(onChange: { continuation.yield($0) }) }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(60))
+        for name in ["a.md", "b.md", "c.md"] {
+            try Data(name.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        var iterator = batches.makeAsyncIterator()
+        let batch = await iterator.next()
+        XCTAssertEqual(batch?.map { ($0 as NSString).lastPathComponent }, ["a.md", "b.md", "c.md"])
+    }
+}

@@ -1,0 +1,220 @@
+import AsyncHTTPClient
+import Foundation
+import Kennisbank
+import XCTest
+@testable import KennisbankServer
+
+/// The whole `serve` loop on a real port: build, serve, edit, event, rebuilt page; a YAML error, an error
+/// event, and the old page still served.
+final class ServeEndToEndTests: XCTestCase {
+    private var base: URL!
+    private var content: URL { base.appendingPathComponent("Content") }
+    private var output: URL { base.appendingPathComponent("Site") }
+
+    override func setUpWithError() throws {
+        let manager = FileManager.default
+        base = manager.temporaryDirectory.appendingPathComponent("kennisbank-serve-\(UUID().uuidString)")
+        try manager.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: content.appendingPathComponent("concepts"), withIntermediateDirectories: true)
+        try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: base.appendingPathComponent("Templates"))
+        try write("site.yml", "title: Proef\n")
+        try write("articles/een.md", Self.article("Eerste versie van de tekst."))
+        try write("articles/twee.md", "---\ntitle: Twee\nseries: 2\n---\nOver [[een]].\n")
+        try write("concepts/niet-weten.md", "---\ntitle: Niet-weten\nsummary: Open blijven.\n---\nUitleg.\n")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: base)
+    }
+
+    private static func article(_ body: String) -> String {
+        "---\ntitle: Een\nseries: 1\n---\n## Begin\n\n\(body) Over niet-weten.\n"
+    }
+
+    private func write(_ relative: String, _ text: String) throws {
+        try Data(text.utf8).write(to: content.appendingPathComponent(relative))
+    }
+
+    func testEditRebuildsAndReloadsAndAnErrorKeepsTheLastGoodSite() async throws {
+        let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
+                          outputDirectory: output.path)
+        let log = Locked("")
+        let ready = Locked<URL?>(nil)
+        let server = SiteServer(
+            configuration: .init(port: 0, outputDirectory: output.path,
+                                 watchedDirectories: [content.path, base.appendingPathComponent("Templates").path],
+                                 pollInterval: .milliseconds(50), debounce: .milliseconds(30)),
+            builder: FullSiteBuilder(build: build),
+            log: { text in log.update { $0 += text } })
+        let finished = Locked(false)
+        let serverTask = Task {
+            defer { finished.set(true) }
+            try await server.run(onReady: { ready.set($0) })
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        var readerTask: Task<Void, Never>?
+        do {
+            let ready = try await eventually("the server listens", seconds: 60) { ready.value }
+            let root = ready.absoluteString
+            XCTAssertTrue(root.hasPrefix("http://127.0.0.1:"), root)
+            XCTAssertTrue(log.value.contains("Serving \(output.path)/ at \(root)"), log.value)
+
+            // The site on disk is exactly what `kennisbank build` writes: no live-reload script in it.
+            for file in try build.generate().files {
+                XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent(file.path)), file.contents, file.path)
+            }
+
+            // Pages, with the script injected while serving.
+            var page = try await get(client, root + "artikelen/een/")
+            XCTAssertEqual(page.status, 200)
+            XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
+            XCTAssertEqual(page.headers["cache-control"], "no-cache")
+            XCTAssertTrue(page.body.contains("Eerste versie"))
+            XCTAssertTrue(page.body.contains(LiveReload.scriptTag + "</body>"))
+            let redirect = try await get(client, root + "artikelen/een")
+            XCTAssertEqual(redirect.status, 302)
+            XCTAssertEqual(redirect.headers["location"], "/artikelen/een/")
+            let missing = try await get(client, root + "bestaat/niet/")
+            XCTAssertEqual(missing.status, 404)
+            XCTAssertTrue(missing.body.contains("Pagina niet gevonden"))
+            XCTAssertTrue(missing.body.contains(LiveReload.scriptTag))
+            let escape = try await get(client, root + "%2e%2e/Content/site.yml")
+            XCTAssertEqual(escape.status, 403)
+            let css = try await get(client, root + "assets/style.css")
+            XCTAssertEqual(css.headers["content-type"], "text/css; charset=utf-8")
+            XCTAssertFalse(css.body.contains(LiveReload.scriptTag))
+            let script = try await get(client, root + "__kennisbank/live.js")
+            XCTAssertEqual(script.headers["content-type"], "text/javascript; charset=utf-8")
+            XCTAssertTrue(script.body.contains("EventSource"))
+
+            // The event stream.
+            let events = EventCollector()
+            let stream = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(120))
+            XCTAssertEqual(stream.headers.first(name: "content-type"), "text/event-stream; charset=utf-8")
+            readerTask = Task {
+                do { for try await chunk in stream.body { events.feed(String(decoding: chunk.readableBytesView, as: UTF8.self)) } } catch {}
+            }
+            _ = try await eventually("hello", seconds: 10) { events.first { $0.name == "hello" } }
+
+            // Edit an article: a reload event, then the rebuilt page.
+            let saved = Date()
+            try write("articles/een.md", Self.article("Tweede versie, net bewaard."))
+            _ = try await eventually("a reload event", seconds: 20) { events.first { $0.name == "reload" } }
+            let elapsed = Date().timeIntervalSince(saved)
+            page = try await get(client, root + "artikelen/een/")
+            XCTAssertTrue(page.body.contains("Tweede versie"), "the rebuilt page is served \(String(format: "%.2f", elapsed)) s after the save")
+
+            // A YAML error: an error event with the diagnostic, and the last good page still served.
+            try write("articles/een.md", "---\ntitle: Een\nseries: [\n---\nKapot.\n")
+            let error = try await eventually("a build-error event", seconds: 20) { events.first { $0.name == "build-error" } }
+            XCTAssertTrue(error.data.contains("articles/een.md:4:1: error: The front matter is not valid YAML"), error.data)
+            XCTAssertTrue(log.value.contains("articles/een.md:4:1: error: The front matter is not valid YAML"), log.value)
+            XCTAssertTrue(log.value.contains("Build failed with 1 error; serving the last good site."), log.value)
+            page = try await get(client, root + "artikelen/een/")
+            XCTAssertEqual(page.status, 200)
+            XCTAssertTrue(page.body.contains("Tweede versie"))
+
+            // A tab that connects now sees the error at once.
+            let late = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(30))
+            var lateText = ""
+            for try await chunk in late.body {
+                lateText += String(decoding: chunk.readableBytesView, as: UTF8.self)
+                if lateText.contains("event: build-error") { break }
+            }
+            XCTAssertTrue(lateText.contains("error: The front matter is not valid YAML"), lateText)
+
+            // The fix: another reload, and the new text.
+            try write("articles/een.md", Self.article("Derde versie, hersteld."))
+            _ = try await eventually("a second reload", seconds: 20) { events.all.filter { $0.name == "reload" }.count >= 2 ? true : nil }
+            page = try await get(client, root + "artikelen/een/")
+            XCTAssertTrue(page.body.contains("Derde versie"))
+        } catch {
+            XCTFail("\(error)\n--- server log ---\n\(log.value)")
+        }
+
+        // Stop: the server ends its event streams and returns.
+        serverTask.cancel()
+        _ = try? await eventually("the server stops", seconds: 15) { finished.value ? true : nil }
+        XCTAssertTrue(finished.value, "the server stopped")
+        readerTask?.cancel()
+        try await client.shutdown()
+    }
+
+    // MARK: Helpers
+
+    private static var repository: URL {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }
+
+    private struct Page {
+        var status: UInt
+        var headers: [String: String]
+        var body: String
+    }
+
+    private func get(_ client: HTTPClient, _ url: String) async throws -> Page {
+        let response = try await client.execute(HTTPClientRequest(url: url), timeout: .seconds(20))
+        let body = try await response.body.collect(upTo: 16 << 20)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return Page(status: response.status.code, headers: headers, body: String(decoding: body.readableBytesView, as: UTF8.self))
+    }
+
+    /// Polls until `condition` gives a value, or fails after `seconds`.
+    private func eventually<T>(_ what: String, seconds: Double, _ condition: () -> T?) async throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let value = condition() { return value }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Timeout(what: what, seconds: seconds)
+    }
+
+    private struct Timeout: Error, CustomStringConvertible {
+        var what: String, seconds: Double
+        var description: String { "timed out after \(seconds) s waiting for \(what)" }
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
+
+/// Parses a `text/event-stream` as it arrives.
+final class EventCollector: @unchecked Sendable {
+    struct Event: Equatable { var name: String, data: String }
+    private let lock = NSLock()
+    private var buffer = ""
+    private var events: [Event] = []
+
+    func feed(_ text: String) {
+        lock.withLock {
+            buffer += text
+            while let end = buffer.range(of: "\n\n") {
+                let block = buffer[..<end.lowerBound]
+                buffer.removeSubrange(..<end.upperBound)
+                var name = "message", data: [String] = []
+                for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
+                    if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
+                    if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
+                }
+                if !data.isEmpty { events.append(Event(name: name, data: data.joined(separator: "\n"))) }
+            }
+        }
+    }
+
+    var all: [Event] { lock.withLock { events } }
+
+    func first(where matches: (Event) -> Bool) -> Event? { all.first(where: matches) }
+}
