@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Benchmarks a clean `kennisbank build` against Hugo and against the cmark command line (the floor),
+# on generated corpora of 500, 1000 and 2000 articles. Run on demand from the repository root:
+#
+#   Benchmarks/run.sh                                  # release build in .build, sizes 500 1000 2000, best of 3
+#   SCRATCH_PATH=.build-bench SIZES="500" RUNS=1 Benchmarks/run.sh
+#
+# Environment:
+#   SCRATCH_PATH  swift build scratch folder (default .build)
+#   SIZES         article counts (default "500 1000 2000")
+#   CONCEPTS REFERENCES MINIATURES   fixed at every size (defaults 300 1500 500, the generator's defaults)
+#   WORDS         words per article (default 4000)
+#   RUNS          timed runs per measurement; the best (lowest) wall time is reported (default 3)
+#   WORK_DIR      where corpora, Hugo sites and outputs go (default /tmp/kennisbank-bench)
+#   SEED          corpus seed (default 1)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SCRATCH_PATH=${SCRATCH_PATH:-.build}
+SIZES=${SIZES:-"500 1000 2000"}
+CONCEPTS=${CONCEPTS:-300}
+REFERENCES=${REFERENCES:-1500}
+MINIATURES=${MINIATURES:-500}
+WORDS=${WORDS:-4000}
+RUNS=${RUNS:-3}
+WORK_DIR=${WORK_DIR:-/tmp/kennisbank-bench}
+SEED=${SEED:-1}
+TIME=/usr/bin/time
+
+need() { # command, Debian package
+    if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "$1" ]; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            echo "Installing $2…" >&2
+            apt-get install -y -qq "$2" >/dev/null
+        else
+            echo "Missing $1: install the Debian package '$2' (apt-get install $2)." >&2
+            exit 1
+        fi
+    fi
+}
+need "$TIME" time
+need hugo hugo
+need cmark cmark
+
+echo "Building kennisbank (release, scratch path $SCRATCH_PATH)…" >&2
+swift build -c release --scratch-path "$SCRATCH_PATH" >&2
+BIN="$ROOT/$SCRATCH_PATH/release/kennisbank"
+[ -x "$BIN" ] || { echo "No binary at $BIN" >&2; exit 1; }
+mkdir -p "$WORK_DIR"
+
+# measure NAME PREPARE COMMAND…: runs PREPARE (untimed) then COMMAND, RUNS times.
+# Sets BEST (seconds, lowest wall time) and PEAK (MB, highest maximum resident set size).
+measure() {
+    local prepare=$1; shift
+    local best="" peak=0 run start end elapsed rss
+    for ((run = 1; run <= RUNS; run++)); do
+        eval "$prepare"
+        start=$(date +%s%N)
+        if ! "$TIME" -f "%M" -o "$WORK_DIR/time.out" "$@" >/dev/null 2>"$WORK_DIR/stderr.out"; then
+            echo "FAILED: $*" >&2; cat "$WORK_DIR/stderr.out" >&2; exit 1
+        fi
+        end=$(date +%s%N)
+        elapsed=$(( (end - start) / 1000000 ))
+        rss=$(tail -n 1 "$WORK_DIR/time.out")
+        if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
+        if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+    done
+    BEST=$(awk -v ms="$best" 'BEGIN { printf "%.2f", ms / 1000 }')
+    PEAK=$(awk -v kb="$peak" 'BEGIN { printf "%.0f", kb / 1024 }')
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
+
+INCREMENTAL=no
+if "$BIN" build --help 2>&1 | grep -q -- "--incremental"; then INCREMENTAL=yes; fi
+
+declare -A KB KBM HUGO HUGOM CMARK CMARKM INC INCM MBYTES NWORDS
+for N in $SIZES; do
+    corpus="$WORK_DIR/corpus-$N"
+    echo "== $N articles ($CONCEPTS concepts, $REFERENCES references, $MINIATURES miniatures, ~$WORDS words each)" >&2
+    rm -rf "$corpus"
+    "$BIN" corpus --output "$corpus" --articles "$N" --concepts "$CONCEPTS" --references "$REFERENCES" \
+        --miniatures "$MINIATURES" --words "$WORDS" --seed "$SEED" >&2
+    MBYTES[$N]=$(du -sm "$corpus/articles" | cut -f1)
+    NWORDS[$N]=$(cat "$corpus"/articles/*.md | wc -w)
+    if ! "$BIN" check --content "$corpus" --templates Templates 2>"$WORK_DIR/check.out"; then
+        echo "The generated corpus has problems:" >&2; tail -n 5 "$WORK_DIR/check.out" >&2; exit 1
+    fi
+
+    # a. kennisbank: a clean build into a fresh output folder.
+    out="$WORK_DIR/site-$N"
+    measure "rm -rf '$out'" "$BIN" build --content "$corpus" --templates Templates --output "$out"
+    KB[$N]=$BEST; KBM[$N]=$PEAK
+    pages=$(find "$out/artikelen" -name index.html | wc -l)
+    [ "$pages" -eq "$N" ] || { echo "kennisbank wrote $pages article pages, expected $N" >&2; exit 1; }
+
+    # Incremental: one article changed after a clean build (only when the CLI has --incremental).
+    if [ "$INCREMENTAL" = yes ]; then
+        first=$(ls "$corpus/articles" | head -n 1)
+        measure "rm -rf '$out'; '$BIN' build --content '$corpus' --templates Templates --output '$out' >/dev/null 2>&1; echo \"Nog een zin, \$RANDOM.\" >> '$corpus/articles/$first'" \
+            "$BIN" build --incremental --content "$corpus" --templates Templates --output "$out"
+        INC[$N]=$BEST; INCM[$N]=$PEAK
+    else
+        INC[$N]="n/a"; INCM[$N]="n/a"
+    fi
+
+    # b. Hugo: the same article markdown, a minimal layout, no taxonomies, RSS, sitemap or robots.txt.
+    hugo_site="$WORK_DIR/hugo-$N"
+    rm -rf "$hugo_site"
+    mkdir -p "$hugo_site/content/articles" "$hugo_site/layouts/_default"
+    cat > "$hugo_site/hugo.toml" <<'TOML'
+baseURL = "http://example.org/"
+title = "Benchmark"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+buildFuture = true
+[markup.goldmark.renderer]
+unsafe = false
+TOML
+    printf '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>\n<body><main>{{ .Content }}</main></body></html>\n' \
+        > "$hugo_site/layouts/_default/single.html"
+    printf '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body></body></html>\n' \
+        > "$hugo_site/layouts/_default/list.html"
+    cp "$corpus"/articles/*.md "$hugo_site/content/articles/"
+    measure "rm -rf '$hugo_site/public' '$hugo_site/resources'" hugo --quiet --source "$hugo_site" --destination "$hugo_site/public"
+    HUGO[$N]=$BEST; HUGOM[$N]=$PEAK
+    pages=$(find "$hugo_site/public/articles" -mindepth 2 -name index.html | wc -l)
+    [ "$pages" -eq "$N" ] || { echo "Hugo rendered $pages article pages, expected $N" >&2; exit 1; }
+
+    # c. The floor: cmark rendering every article body (front matter stripped beforehand) in one process.
+    plain="$WORK_DIR/plain-$N"
+    rm -rf "$plain"; mkdir -p "$plain"
+    for file in "$corpus"/articles/*.md; do
+        awk 'NR == 1 && /^---$/ { inside = 1; next } inside && /^---$/ { inside = 0; next } !inside' "$file" > "$plain/$(basename "$file")"
+    done
+    measure ":" cmark --smart "$plain"/*.md
+    CMARK[$N]=$BEST; CMARKM[$N]=$PEAK
+done
+
+echo
+echo "Clean builds, best of $RUNS (wall clock, s) and peak resident memory (MB)."
+echo "Concepts $CONCEPTS, references $REFERENCES, miniatures $MINIATURES at every size; ~$WORDS words per article."
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); $(hugo version | cut -d' ' -f1-2); cmark $(cmark --version | head -n 1 | awk '{ print $2 }')."
+echo
+printf "| %-8s | %-19s | %-15s | %-15s | %-15s | %-9s | %-10s | %-15s |\n" \
+    articles "corpus (words, MB)" kennisbank "Hugo" "cmark" "kb / Hugo" "kb / cmark" "incremental"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n" "----------" "---------------------" "-----------------" "-----------------" "-----------------" "-----------" "------------" "-----------------"
+for N in $SIZES; do
+    inc="${INC[$N]}"; [ "$inc" != "n/a" ] && inc="$inc s, ${INCM[$N]} MB"
+    printf "| %-8s | %-19s | %-15s | %-15s | %-15s | %-9s | %-10s | %-15s |\n" "$N" \
+        "${NWORDS[$N]} w, ${MBYTES[$N]} MB" "${KB[$N]} s, ${KBM[$N]} MB" "${HUGO[$N]} s, ${HUGOM[$N]} MB" \
+        "${CMARK[$N]} s, ${CMARKM[$N]} MB" "$(ratio "${KB[$N]}" "${HUGO[$N]}")×" "$(ratio "${KB[$N]}" "${CMARK[$N]}")×" "$inc"
+done
+
+set -- $SIZES
+if [ $# -gt 1 ]; then
+    echo
+    echo "Growth (time at this size / time at the previous size):"
+    previous=""
+    for N in $SIZES; do
+        if [ -n "$previous" ]; then
+            echo "  $previous → $N articles: kennisbank $(ratio "${KB[$N]}" "${KB[$previous]}")×, Hugo $(ratio "${HUGO[$N]}" "${HUGO[$previous]}")×, cmark $(ratio "${CMARK[$N]}" "${CMARK[$previous]}")×"
+        fi
+        previous=$N
+    done
+fi
