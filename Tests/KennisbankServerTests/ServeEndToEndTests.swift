@@ -140,6 +140,55 @@ final class ServeEndToEndTests: XCTestCase {
         try await client.shutdown()
     }
 
+    func testAFailingFirstBuildStillServesAndShowsTheError() async throws {
+        try write("articles/een.md", "---\ntitle: Een\nseries: [\n---\n")
+        let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
+                          outputDirectory: output.path)
+        let log = Locked("")
+        let ready = Locked<URL?>(nil)
+        let server = SiteServer(
+            configuration: .init(port: 0, outputDirectory: output.path, watchedDirectories: [content.path],
+                                 pollInterval: .milliseconds(50), debounce: .milliseconds(30)),
+            builder: FullSiteBuilder(build: build),
+            log: { text in log.update { $0 += text } })
+        let finished = Locked(false)
+        let serverTask = Task {
+            defer { finished.set(true) }
+            try await server.run(onReady: { ready.set($0) })
+        }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        var readerTask: Task<Void, Never>?
+        do {
+            let root = try await eventually("the server listens", seconds: 60) { ready.value }.absoluteString
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was built")
+            // No site yet: a minimal 404 page that still carries the live-reload script.
+            let page = try await get(client, root)
+            XCTAssertEqual(page.status, 404)
+            XCTAssertTrue(page.body.contains(LiveReload.scriptTag))
+
+            let events = EventCollector()
+            let stream = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(60))
+            readerTask = Task {
+                do { for try await chunk in stream.body { events.feed(String(decoding: chunk.readableBytesView, as: UTF8.self)) } } catch {}
+            }
+            let error = try await eventually("the build error", seconds: 10) { events.first { $0.name == "build-error" } }
+            XCTAssertTrue(error.data.contains("articles/een.md:4:1: error:"), error.data)
+
+            try write("articles/een.md", Self.article("Hersteld."))
+            _ = try await eventually("a reload event", seconds: 20) { events.first { $0.name == "reload" } }
+            let fixed = try await get(client, root + "artikelen/een/")
+            XCTAssertEqual(fixed.status, 200)
+            XCTAssertTrue(fixed.body.contains("Hersteld."))
+        } catch {
+            XCTFail("\(error)\n--- server log ---\n\(log.value)")
+        }
+        serverTask.cancel()
+        _ = try? await eventually("the server stops", seconds: 15) { finished.value ? true : nil }
+        XCTAssertTrue(finished.value, "the server stopped")
+        readerTask?.cancel()
+        try await client.shutdown()
+    }
+
     // MARK: Helpers
 
     private static var repository: URL {

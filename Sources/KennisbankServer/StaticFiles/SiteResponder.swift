@@ -59,12 +59,17 @@ public struct SiteResponder: HTTPResponder {
         }
     }
 
-    /// The site's own 404.html with status 404, or a plain text when the site has none.
+    /// The site's own 404.html with status 404, or a minimal page when there is none (no site built yet), so that
+    /// the live-reload script still shows build errors and reloads once a build succeeds.
     private func notFound() -> Response {
         if case .file(let url) = resolver.resolve(requestPath: "/404.html"), let response = Self.serve(url, status: .notFound) {
             return response
         }
-        return Self.text("Not found.\n", status: .notFound)
+        let page = "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+            + "<body><p>Not found. (The site has no 404.html, or has not been built yet.)</p></body></html>\n"
+        var response = Self.bytes(LiveReload.inject(into: Data(page.utf8)), contentType: "text/html; charset=utf-8")
+        response.status = .notFound
+        return response
     }
 
     /// The event stream of one tab. It ends when the tab goes away or the server stops.
