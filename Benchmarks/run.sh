@@ -137,6 +137,9 @@ TOML
     done
     measure ":" cmark --smart "$plain"/*.md
     CMARK[$N]=$BEST; CMARKM[$N]=$PEAK
+    # Each size as soon as it is measured, so a long run can be followed (and stopped) half way.
+    printf "%s articles: kennisbank %s s (%s MB), Hugo %s s (%s MB), cmark %s s (%s MB), incremental %s\n" "$N" \
+        "${KB[$N]}" "${KBM[$N]}" "${HUGO[$N]}" "${HUGOM[$N]}" "${CMARK[$N]}" "${CMARKM[$N]}" "${INC[$N]}" | tee -a "$WORK_DIR/results.txt" >&2
 done
 
 echo
