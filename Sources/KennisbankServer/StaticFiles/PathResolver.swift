@@ -19,8 +19,9 @@ public enum ServeTarget: Equatable, Sendable {
 
 /// Maps request paths to files in the output folder, and never outside it.
 ///
-/// Hummingbird's `FileMiddleware` is not used: it decodes the whole path before looking at it, follows
-/// symbolic links wherever they point, and knows nothing of a 404 page or of injecting the live-reload script.
+/// Hummingbird's `FileMiddleware` is not used: it decodes the whole path before splitting it (so `%2f` becomes a
+/// separator), follows symbolic links wherever they point, and knows nothing of a 404 page or of injecting the
+/// live-reload script.
 ///
 /// The rules:
 /// - The path is split at `/` **before** decoding; each segment is percent-decoded exactly once, so
