@@ -38,7 +38,18 @@ public struct Build: Sendable {
     }
 
     /// Reads, parses, links and renders, without touching the output folder.
+    ///
+    /// The work runs on threads with large stacks (see ``DeepStack``), so deeply nested input cannot
+    /// overflow a stack.
     public func generate() throws(BuildFailure) -> Report {
+        let result: Result<Report, BuildFailure> = DeepStack.run {
+            // The markdown trees are released here too, on the deep stack, not by the caller.
+            do throws(BuildFailure) { return .success(try generateOnThisThread().withoutTrees()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func generateOnThisThread() throws(BuildFailure) -> Report {
         let content = try ContentLoader(directory: contentDirectory, fileSystem: fileSystem).load()
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem)
         let linked = SiteLinker(content: content).link()
@@ -65,5 +76,14 @@ public struct Build: Sendable {
             throw BuildFailure(diagnostics: report.diagnostics + [error])
         }
         return report
+    }
+}
+
+extension Build.Report {
+    /// The report without the markdown trees, whose release can recurse as deep as the input.
+    func withoutTrees() -> Build.Report {
+        var copy = self
+        copy.site = site.withoutTrees()
+        return copy
     }
 }

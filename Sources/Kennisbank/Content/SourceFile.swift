@@ -13,13 +13,21 @@ public struct SourceFile: Hashable, Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
+        // the CR is dropped from the line afterwards).
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = text[bytes.startIndex..<bytes.endIndex]
+            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
         }
     }
 
     /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
     public static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
+        if var string = String(validating: bytes, as: UTF8.self) {
+            if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
+            return SourceFile(path: path, text: string)
+        }
+        // Invalid: decode again, scalar by scalar, to say where.
         var line = 1, column = 1, index = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()

@@ -16,7 +16,7 @@ public enum Anchors {
                 let text = block.inlines.plainText
                 let anchor = unique(Slug.make(from: text), &used)
                 block.kind = .heading(level: level, anchor: anchor)
-                if (2...3).contains(level), context.ancestors.isEmpty {
+                if (2...3).contains(level), context.depth == 0 {
                     toc.append(TableOfContentsEntry(level: level, title: text, anchor: anchor))
                 }
             case .paragraph(nil) where !context.isInTightList:

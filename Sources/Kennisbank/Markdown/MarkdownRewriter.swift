@@ -1,7 +1,11 @@
 /// Where a block stands while a ``MarkdownDocument`` is rewritten.
 public struct BlockContext: Sendable {
-    /// The kinds of the blocks that contain this one, outermost first.
-    public var ancestors: [BlockNode.Kind]
+    /// How many blocks contain this one (0 at the top level).
+    public var depth: Int
+    /// The kind of the block that contains this one, and of the block that contains that one.
+    public var parent: BlockNode.Kind?, grandparent: BlockNode.Kind?
+    /// The classes of the engine wrappers (``BlockNode/Kind/section(element:id:cssClass:)``) around this block.
+    public var wrapperClasses: [String]
     /// The anchor of the nearest heading above this block, or `nil` before the first heading.
     public var sectionAnchor: String?
     /// The text of the nearest heading above this block, or `nil`.
@@ -9,13 +13,12 @@ public struct BlockContext: Sendable {
 
     /// Whether the block sits inside an engine wrapper with this class (for example an embedded miniature).
     public func isInside(cssClass: String) -> Bool {
-        ancestors.contains { if case .section(_, _, let c) = $0 { return c.split(separator: " ").contains(Substring(cssClass)) } else { return false } }
+        wrapperClasses.contains { $0.split(separator: " ").contains(Substring(cssClass)) }
     }
 
     /// Whether the block is a paragraph directly inside an item of a tight list (rendered without `<p>`).
     public var isInTightList: Bool {
-        guard ancestors.count >= 2, case .item = ancestors[ancestors.count - 1],
-              case .list(let attributes) = ancestors[ancestors.count - 2] else { return false }
+        guard case .item? = parent, case .list(let attributes)? = grandparent else { return false }
         return attributes.tight
     }
 }
@@ -26,7 +29,7 @@ extension MarkdownDocument {
     /// Headings update ``BlockContext/sectionAnchor`` for the blocks after them. Children are visited
     /// after `visit` has run on their parent, so a rewrite that replaces children is then walked.
     public mutating func rewriteBlocks(_ visit: (inout BlockNode, BlockContext) throws -> Void) rethrows {
-        var context = BlockContext(ancestors: [], sectionAnchor: nil, sectionTitle: nil)
+        var context = BlockContext(depth: 0, parent: nil, grandparent: nil, wrapperClasses: [], sectionAnchor: nil, sectionTitle: nil)
         try Self.rewrite(&blocks, context: &context, visit)
     }
 
@@ -40,14 +43,20 @@ extension MarkdownDocument {
                                 _ visit: (inout BlockNode, BlockContext) throws -> Void) rethrows {
         for index in blocks.indices {
             try visit(&blocks[index], context)
-            if case .heading(_, let anchor) = blocks[index].kind, context.ancestors.isEmpty {
+            if case .heading(_, let anchor) = blocks[index].kind, context.depth == 0 {
                 context.sectionAnchor = anchor
                 context.sectionTitle = blocks[index].inlines.plainText
             }
             guard !blocks[index].children.isEmpty else { continue }
-            context.ancestors.append(blocks[index].kind)
+            let saved = (context.parent, context.grandparent, context.wrapperClasses.count)
+            context.depth += 1
+            context.grandparent = context.parent
+            context.parent = blocks[index].kind
+            if case .section(_, _, let cssClass) = blocks[index].kind { context.wrapperClasses.append(cssClass) }
             try rewrite(&blocks[index].children, context: &context, visit)
-            context.ancestors.removeLast()
+            context.depth -= 1
+            (context.parent, context.grandparent) = (saved.0, saved.1)
+            context.wrapperClasses.removeLast(context.wrapperClasses.count - saved.2)
         }
     }
 }

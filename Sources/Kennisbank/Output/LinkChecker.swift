@@ -14,19 +14,19 @@ public struct LinkChecker: Sendable {
     /// A warning for each internal link that does not resolve, naming the page and the link.
     public func check() -> [Diagnostic] {
         let html = files.filter { $0.path.hasSuffix(".html") }
-        var ids: [String: Set<String>] = [:]
-        var texts: [String: String] = [:]
-        for file in html {
+        let scanned = html.parallelMap { file -> ScannedPage in
             let text = String(decoding: file.contents, as: UTF8.self)
-            texts[file.path] = text
-            ids[file.path] = Set(Self.attributeValues("id", in: text))
+            return ScannedPage(path: file.path, ids: Set(Self.attributeValues("id", in: text)),
+                               links: Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text))
         }
+        let ids = Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) })
         let paths = Set(files.map(\.path))
-        var diagnostics: [Diagnostic] = []
-        for file in html where file.path != "404.html" {
-            let text = texts[file.path]!
-            for link in Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text) {
-                guard let (target, fragment) = resolve(link, from: file.path) else { continue }
+        let problems = scanned.parallelMap { page -> [Diagnostic] in
+            guard page.path != "404.html" else { return [] }
+            var diagnostics: [Diagnostic] = []
+            var checked = Set<String>()
+            for link in page.links where checked.insert(link).inserted {
+                guard let (target, fragment) = resolve(link, from: page.path) else { continue }
                 let problem: String?
                 if !paths.contains(target) {
                     problem = "points to '\(target)', which the build did not produce"
@@ -36,12 +36,20 @@ public struct LinkChecker: Sendable {
                     problem = nil
                 }
                 if let problem {
-                    diagnostics.append(Diagnostic(path: file.path, position: nil, severity: .warning, code: .brokenLink,
+                    diagnostics.append(Diagnostic(path: page.path, position: nil, severity: .warning, code: .brokenLink,
                                                   message: "The link '\(link)' \(problem)."))
                 }
             }
+            return diagnostics
         }
-        return diagnostics
+        return problems.flatMap { $0 }
+    }
+
+    /// A page's anchors and the links it makes, read once.
+    private struct ScannedPage: Sendable {
+        var path: String
+        var ids: Set<String>
+        var links: [String]
     }
 
     /// The produced file and fragment a link leads to, or `nil` for external links.
@@ -68,16 +76,26 @@ public struct LinkChecker: Sendable {
     }
 
     /// The values of an attribute in HTML text (double-quoted, as the templates and cmark write them).
+    ///
+    /// Scans the UTF-8 bytes once: the cost grows with the length of the page, however long.
     static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let marker = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: marker) {
-            let valueStart = start.upperBound
-            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-            values.append(String(rest[valueStart..<end]))
-            rest = rest[end...]
+        let marker = Array(" \(name)=\"".utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var values: [String] = []
+            var index = 0
+            let last = bytes.count - marker.count
+            while index <= last {
+                guard bytes[index] == marker[0], marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) else {
+                    index += 1
+                    continue
+                }
+                let valueStart = index + marker.count
+                guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                values.append(String(decoding: bytes[valueStart..<end], as: UTF8.self))
+                index = end
+            }
+            return values
         }
-        return values
     }
 }

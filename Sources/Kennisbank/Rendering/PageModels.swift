@@ -73,7 +73,7 @@ struct PageModels {
         }
         var references: [String: String] = [:]
         for use in page.citations {
-            if let reference = self.references[use.key] { references[use.key] = referenceHTML(reference, from: path) }
+            if references[use.key] == nil, let reference = self.references[use.key] { references[use.key] = referenceHTML(reference, from: path) }
         }
         guard !concepts.isEmpty || !references.isEmpty else { return nil }
         let encoder = JSONEncoder()

@@ -1,19 +1,94 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Work on threads with large stacks.
+///
+/// Markdown trees can be as deep as their input: 10,000 nested block quotes or 65,000 emphasis
+/// markers make trees that deep. The engine's walkers and Swift's own value-type copies and
+/// deinitialisers follow such trees recursively, and a dispatch worker's 512 KiB stack would
+/// overflow. Every step of the build therefore runs on POSIX threads whose stacks are large enough
+/// for any tree cmark can produce (the memory is only reserved, not used, until needed).
+enum DeepStack {
+    /// The stack size of the build's threads: 1 GiB of address space each.
+    static let size = 1 << 30
+
+    /// Holds a thread's work; the thread releases it before it ends, so after `pthread_join`
+    /// nothing refers to the work any more.
+    private final class Work {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// Starts a thread with a large stack running `body`.
+    static func start(_ body: @escaping () -> Void) -> pthread_t {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        let work = Unmanaged.passRetained(Work(body)).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { context in
+            let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+            work.body()
+            return nil
+        }, work)
+        precondition(status == 0, "pthread_create failed with \(status)")
+        return thread
+    }
+
+    /// Runs `work` on a thread with a large stack and waits for its result.
+    static func run<T>(_ work: @escaping () -> T) -> T {
+        let box = ValueBox<T>()
+        pthread_join(start { box.value = work() }, nil)
+        return box.value!
+    }
+}
 
 extension Array where Element: Sendable {
-    /// Maps the elements on all cores, keeping their order.
+    /// Maps the elements on all cores, keeping their order; each worker is a thread with a large stack.
     ///
     /// Each index is written by exactly one worker, so the results need no lock.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
+    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else { return DeepStack.run { self.map(transform) } }
+        let shared = SharedResults<T>(count: count)
         let input = self
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            output[index] = transform(input[index])
+        let threads = (0..<workers).map { _ in
+            DeepStack.start {
+                var local: [(Int, T)] = []
+                while case let index = shared.claim(), index < input.count {
+                    local.append((index, transform(input[index])))
+                }
+                shared.lock.lock()
+                for (index, value) in local { shared.results[index] = value }
+                shared.lock.unlock()
+            }
         }
-        return results.map { $0! }
+        for thread in threads { pthread_join(thread, nil) }
+        return shared.results.map { $0! }
+    }
+}
+
+/// A value handed back from a worker thread.
+private final class ValueBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// The results of a parallel map and the counter that hands out indexes.
+private final class SharedResults<T>: @unchecked Sendable {
+    let lock = NSLock()
+    var next = 0
+    var results: [T?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// The next index to work on.
+    func claim() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        next += 1
+        return next - 1
     }
 }

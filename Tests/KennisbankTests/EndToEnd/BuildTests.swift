@@ -147,3 +147,20 @@ final class BuildTests: XCTestCase {
         }
     }
 }
+
+final class LinkCheckerTests: XCTestCase {
+    func testAttributeValuesAreReadPastMultiByteText() {
+        let html = #"<p id="één">Één <a href="../begrippen/niet-weten/">niet-weten</a> — <img src="a.svg" alt=""></p>"#
+        XCTAssertEqual(LinkChecker.attributeValues("href", in: html), ["../begrippen/niet-weten/"])
+        XCTAssertEqual(LinkChecker.attributeValues("src", in: html), ["a.svg"])
+        XCTAssertEqual(LinkChecker.attributeValues("id", in: html), ["één"])
+        XCTAssertEqual(LinkChecker.attributeValues("id", in: #"<p id="open"#), [])
+    }
+
+    func testABrokenLinkAndAMissingAnchorAreReportedOncePerPage() {
+        let page = OutputFile(path: "artikelen/a/index.html", text: ##"<a href="../b/">b</a> <a href="../b/">b</a> <a href="#nergens">x</a> <p id="hier"></p>"##)
+        let warnings = LinkChecker(files: [page]).check().map(\.message)
+        XCTAssertEqual(warnings, ["The link '../b/' points to 'artikelen/b/index.html', which the build did not produce.",
+                                  "The link '#nergens' points to the anchor '#nergens', which 'artikelen/a/index.html' does not have."])
+    }
+}

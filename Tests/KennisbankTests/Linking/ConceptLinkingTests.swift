@@ -100,7 +100,7 @@ final class ConceptLinkingTests: XCTestCase {
     }
 
     func testContextIsTheSentenceAroundTheMention() {
-        let characters = Array("Eerste zin. Hier staat niet-weten centraal. Derde zin.")
+        let characters = Array("Eerste zin. Hier staat niet-weten centraal. Derde zin.".unicodeScalars)
         XCTAssertEqual(ConceptLinker.sentence(around: 23..<33, in: characters), "Hier staat niet-weten centraal.")
     }
 

@@ -45,6 +45,8 @@ public enum CitationScanner {
 
     /// Every citation in the text, in order, without overlaps.
     public static func scan(_ text: String) -> [CitationCandidate] {
+        // Every form has a parenthesis or a bracket: most text has neither and needs no regular expression.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return [] }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var found: [(NSRange, CitationCandidate.AuthorForm, String, String, Bool)] = []

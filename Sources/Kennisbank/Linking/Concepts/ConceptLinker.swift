@@ -31,7 +31,7 @@ public struct ConceptLinker: Sendable {
             // Titles in a reference list are not mentions.
             if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
             let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
-                              paragraph: Array(block.inlines.plainText))
+                              paragraph: Array(block.inlines.plainText.unicodeScalars))
             var offset = 0
             block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &linked, mentions: &mentions)
         }
@@ -44,11 +44,11 @@ public struct ConceptLinker: Sendable {
         var sectionAnchor: String?
         var sectionTitle: String?
         /// The paragraph's whole text, for the sentence around a mention.
-        var paragraph: [Character]
+        var paragraph: [Unicode.Scalar]
     }
 
     /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
-    /// `offset` counts the characters of the paragraph's text before the current node.
+    /// `offset` counts the Unicode scalars of the paragraph's text before the current node.
     private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
@@ -62,7 +62,7 @@ public struct ConceptLinker: Sendable {
             case .text, .softBreak:
                 if run.isEmpty { runStart = offset }
                 run.append(inline)
-                offset += inline.plainText.count
+                offset += inline.plainText.unicodeScalars.count
             case .emphasis(let children):
                 flush()
                 result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
@@ -72,7 +72,7 @@ public struct ConceptLinker: Sendable {
             default:
                 flush()
                 result.append(inline)
-                offset += inline.plainText.count
+                offset += inline.plainText.unicodeScalars.count
             }
         }
         flush()
@@ -84,7 +84,7 @@ public struct ConceptLinker: Sendable {
         let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
         let matches = matcher.matches(in: text)
         guard !matches.isEmpty else { return run }
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var result: [InlineNode] = []
         var position = 0
         for match in matches where ContentID(.concept, match.concept) != place.page {
@@ -106,34 +106,34 @@ public struct ConceptLinker: Sendable {
     }
 
     /// Text nodes and soft breaks for a stretch of the run.
-    private static func nodes(_ characters: ArraySlice<Character>) -> [InlineNode] {
+    private static func nodes(_ scalars: ArraySlice<Unicode.Scalar>) -> [InlineNode] {
         var nodes: [InlineNode] = []
-        for (index, part) in characters.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, part) in scalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { nodes.append(.softBreak) }
-            if !part.isEmpty { nodes.append(.text(String(part))) }
+            if !part.isEmpty { nodes.append(.text(String(String.UnicodeScalarView(part)))) }
         }
         return nodes
     }
 
     /// The sentence that holds the range, trimmed to about 240 characters around the mention.
-    static func sentence(around range: Range<Int>, in characters: [Character]) -> String {
+    static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
         var start = range.lowerBound
-        while start > 0, !(characters[start - 1].isWhitespace && start >= 2 && ".!?".contains(characters[start - 2])) { start -= 1 }
+        while start > 0, !(characters[start - 1].properties.isWhitespace && start >= 2 && ".!?".unicodeScalars.contains(characters[start - 2])) { start -= 1 }
         var end = range.upperBound
-        while end < characters.count, !(".!?".contains(characters[end]) && (end + 1 == characters.count || characters[end + 1].isWhitespace)) { end += 1 }
+        while end < characters.count, !(".!?".unicodeScalars.contains(characters[end]) && (end + 1 == characters.count || characters[end + 1].properties.isWhitespace)) { end += 1 }
         end = min(characters.count, end + 1)
         var prefix = "", suffix = ""
         if range.lowerBound - start > 120 {
             start = range.lowerBound - 110
-            while start < range.lowerBound, !characters[start - 1].isWhitespace { start += 1 }
+            while start < range.lowerBound, !characters[start - 1].properties.isWhitespace { start += 1 }
             prefix = "…"
         }
         if end - range.upperBound > 120 {
             end = range.upperBound + 110
-            while end > range.upperBound, !characters[end].isWhitespace { end -= 1 }
+            while end > range.upperBound, !characters[end].properties.isWhitespace { end -= 1 }
             suffix = "…"
         }
-        let text = String(characters[start..<end]).replacingOccurrences(of: "\n", with: " ")
+        let text = String(String.UnicodeScalarView(characters[start..<end].map { $0 == "\n" ? " " : $0 }))
         return prefix + text.trimmingCharacters(in: .whitespaces) + suffix
     }
 }

@@ -2,7 +2,7 @@
 public struct ConceptMatch: Hashable, Sendable {
     /// The slug of the concept whose name matched.
     public var concept: String
-    /// Where in the text, as character offsets (start inclusive, end exclusive).
+    /// Where in the text, as Unicode scalar offsets (start inclusive, end exclusive).
     public var range: Range<Int>
 }
 
@@ -20,8 +20,8 @@ public struct ConceptMatcher: Sendable {
         var length: Int
     }
 
-    /// `transitions[node][character]` is the next node.
-    private var transitions: [[Character: Int]] = [[:]]
+    /// `transitions[node][scalar]` is the next node; scalars are folded by ``fold(_:)``.
+    private var transitions: [[UInt32: Int]] = [[:]]
     /// The failure link of each node.
     private var failure: [Int] = [0]
     /// The patterns that end at each node, its failure chain included.
@@ -33,7 +33,7 @@ public struct ConceptMatcher: Sendable {
         var seen = Set<String>()
         for (name, concept) in names {
             let folded = Self.fold(name)
-            guard !folded.isEmpty, seen.insert(folded.map(String.init).joined()).inserted else { continue }
+            guard !folded.isEmpty, seen.insert(Self.key(folded)).inserted else { continue }
             insert(folded, concept: concept)
         }
         buildFailureLinks()
@@ -43,23 +43,44 @@ public struct ConceptMatcher: Sendable {
     public static func conflicts(_ names: [(name: String, concept: String)]) -> [(name: String, concepts: [String])] {
         var owners: [String: (String, Set<String>)] = [:]
         for (name, concept) in names {
-            let key = fold(name).map(String.init).joined()
+            let key = key(fold(name))
             owners[key, default: (name, [])].1.insert(concept)
         }
         return owners.values.filter { $0.1.count > 1 }.map { ($0.0, $0.1.sorted()) }.sorted { $0.name < $1.name }
     }
 
-    /// A name or text as the automaton reads it: one lowercased character each, white space made a space.
-    static func fold(_ text: String) -> [Character] {
-        text.map { character in
-            if character.isWhitespace { return " " }
-            if character == "'" || character == "‘" { return "’" }
-            let lower = character.lowercased()
-            return lower.count == 1 ? Character(lower) : character
+    /// A name or text as the automaton reads it: one lowercased Unicode scalar each, white space made
+    /// a space, apostrophes made ’. ASCII, most of any Dutch text, takes a fast path.
+    static func fold(_ text: String) -> [UInt32] {
+        var folded: [UInt32] = []
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: folded.append(value + 0x20)
+                case 0x09...0x0D, 0x20: folded.append(0x20)
+                case 0x27: folded.append(0x2019)
+                default: folded.append(value)
+                }
+            } else if scalar.properties.isWhitespace {
+                folded.append(0x20)
+            } else if value == 0x2018 {
+                folded.append(0x2019)
+            } else {
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                folded.append(lower.count == 1 ? lower.first!.value : value)
+            }
         }
+        return folded
     }
 
-    private mutating func insert(_ name: [Character], concept: String) {
+    /// A folded name as a dictionary key.
+    private static func key(_ folded: [UInt32]) -> String {
+        String(String.UnicodeScalarView(folded.compactMap(Unicode.Scalar.init)))
+    }
+
+    private mutating func insert(_ name: [UInt32], concept: String) {
         var node = 0
         for character in name {
             if let next = transitions[node][character] {
@@ -124,10 +145,23 @@ public struct ConceptMatcher: Sendable {
         return chosen
     }
 
-    /// Whether the character at `index` (or the text's edge) may stand next to a match.
-    private static func isBoundary(_ characters: [Character], _ index: Int) -> Bool {
-        guard index >= 0, index < characters.count else { return true }
-        let character = characters[index]
-        return !(character.isLetter || character.isNumber || character == "-" || character == "_")
+    /// Whether the scalar at `index` (or the text's edge) may stand next to a match: not a letter,
+    /// a combining mark, a digit, a hyphen or an underscore.
+    private static func isBoundary(_ scalars: [UInt32], _ index: Int) -> Bool {
+        guard index >= 0, index < scalars.count else { return true }
+        let value = scalars[index]
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A, 0x2D, 0x5F: return false
+            default: return true
+            }
+        }
+        guard let scalar = Unicode.Scalar(value) else { return true }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return false }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return false
+        default: return true
+        }
     }
 }

@@ -61,3 +61,17 @@ public struct LinkedSite: Sendable {
     /// Warnings and errors found while linking.
     public var diagnostics: [Diagnostic]
 }
+
+extension LinkedSite {
+    /// The same site with every markdown tree emptied: what remains is the graph and the metadata.
+    func withoutTrees() -> LinkedSite {
+        var copy = self
+        let empty = MarkdownDocument(blocks: [])
+        for id in copy.pages.keys { copy.pages[id]?.document = empty; copy.pages[id]?.item.document = empty }
+        for index in copy.content.articles.indices { copy.content.articles[index].item.document = empty }
+        for index in copy.content.concepts.indices { copy.content.concepts[index].item.document = empty }
+        for index in copy.content.miniatures.indices { copy.content.miniatures[index].item.document = empty }
+        for index in copy.content.bibliographies.indices { copy.content.bibliographies[index].document = empty }
+        return copy
+    }
+}

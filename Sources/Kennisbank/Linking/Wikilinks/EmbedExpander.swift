@@ -19,7 +19,8 @@ public struct EmbedExpander: Sendable {
 
     /// The embed target of a paragraph, if the paragraph is exactly `![[target]]`.
     public static func embedTarget(of block: BlockNode) -> Wikilink? {
-        guard case .paragraph = block.kind else { return nil }
+        // cmark starts such a paragraph with a text node "!" or "![[…": a cheap test before consolidating.
+        guard case .paragraph = block.kind, case .text(let first)? = block.inlines.first, first.hasPrefix("!") else { return nil }
         let text = InlineRewriter.consolidate(block.inlines).plainText.trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("![["), text.hasSuffix("]]"), text.count > 5 else { return nil }
         let raw = text.dropFirst(3).dropLast(2)
