@@ -186,7 +186,17 @@
     }
 
     status.textContent = "Zoekindex laden…";
-    fetch(root + "search-index.json").then(function (r) { return r.json(); }).then(function (data) {
+    // The index comes as a script (search-index.js), which a browser loads from a web server and
+    // from a folder opened as file:// alike; fetch() of the JSON twin works only over HTTP.
+    new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = root + "search-index.js";
+      script.onload = function () { window.KENNISBANK_SEARCH ? resolve(window.KENNISBANK_SEARCH) : reject(); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).catch(function () {
+      return fetch(root + "search-index.json").then(function (r) { return r.json(); });
+    }).then(function (data) {
       index = data;
       run();
       form.addEventListener("submit", function (event) {

@@ -33,6 +33,14 @@ def test_search_finds_identity_workspace(browser, base_url):
     assert severe_console_messages(browser) == []
 
 
+def test_search_works_from_a_folder_opened_as_file(browser, site_dir):
+    # No server: the site opened straight from the disk, where the browser refuses fetch().
+    browser.get("file://" + os.path.join(os.path.abspath(site_dir), "zoeken", "index.html") + "?q=identity+workspace")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
+    hits = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    assert any("identity workspace" in hit.text.lower() for hit in hits)
+
+
 def test_search_folds_hyphens_case_and_diacritics(browser, base_url):
     browser.get(base_url + "zoeken/?q=NIET+WETEN")
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))

@@ -10,6 +10,14 @@ struct SearchIndex {
     private struct Entry: Encodable { let p: Int, a: String?, h: String?, x: String, w: Int }
     private struct Index: Encodable { let pages: [Page], entries: [Entry] }
 
+    /// `search-index.json`, for tools, and `search-index.js`, the same data as a script that the search
+    /// page loads: a script loads from a folder opened as `file://` too, where `fetch` is refused.
+    func files() -> [OutputFile] {
+        let json = file()
+        let script = Data("window.KENNISBANK_SEARCH = ".utf8) + json.contents + Data(";\n".utf8)
+        return [json, OutputFile(path: "search-index.js", contents: script)]
+    }
+
     /// `search-index.json`.
     func file() -> OutputFile {
         var pages: [Page] = []
