@@ -7,6 +7,7 @@
 #
 # Environment:
 #   SCRATCH_PATH  swift build scratch folder (default .build)
+#   KENNISBANK_BIN  an already built release binary to measure instead of building one
 #   SIZES         article counts (default "500 1000 2000")
 #   CONCEPTS REFERENCES MINIATURES   fixed at every size (defaults 300 1500 500, the generator's defaults)
 #   WORDS         words per article (default 4000)
@@ -45,9 +46,13 @@ need "$TIME" time
 need hugo hugo
 need cmark cmark
 
-echo "Building kennisbank (release, scratch path $SCRATCH_PATH)…" >&2
-swift build -c release --scratch-path "$SCRATCH_PATH" >&2
-BIN="$ROOT/$SCRATCH_PATH/release/kennisbank"
+if [ -n "${KENNISBANK_BIN:-}" ]; then
+    BIN=$KENNISBANK_BIN
+else
+    echo "Building kennisbank (release, scratch path $SCRATCH_PATH)…" >&2
+    swift build -c release --scratch-path "$SCRATCH_PATH" --product kennisbank >&2
+    BIN="$ROOT/$SCRATCH_PATH/release/kennisbank"
+fi
 [ -x "$BIN" ] || { echo "No binary at $BIN" >&2; exit 1; }
 mkdir -p "$WORK_DIR"
 
