@@ -31,7 +31,7 @@ public struct BlockNode: Hashable, Sendable {
         case item
         /// A fenced or indented code block with its info string.
         case codeBlock(info: String, literal: String)
-        /// A block of raw HTML.
+        /// A block of raw HTML: passed through where the site allows raw HTML (`unsafeHTML`), escaped and shown as a paragraph of text otherwise.
         case htmlBlock(String)
         /// A thematic break (`---`).
         case thematicBreak

@@ -5,16 +5,18 @@ import Foundation
 ///
 /// cmark parses markdown into its own tree; ``parse(_:smartPunctuation:)`` copies that tree into
 /// ``MarkdownDocument`` values and frees the C memory before returning. ``renderHTML(_:options:)``
-/// builds a fresh cmark tree from the values, lets cmark render it (so escaping and URL safety are
-/// cmark's), and frees it again. No C pointer leaves this file.
+/// builds a fresh cmark tree from the values, lets cmark render it (so escaping is cmark's; raw HTML
+/// is escaped unless allowed and dangerous URLs are blanked in every mode), and frees it again. No C pointer leaves this file.
 ///
 /// Both directions walk the tree with an explicit stack, never with recursion, so a 10,000-deep
 /// block quote cannot overflow a thread's stack.
 public enum Cmark {
     /// Options for rendering HTML.
     public struct RenderOptions: Sendable {
-        /// Pass raw HTML through. Off by default: cmark then omits raw HTML and drops `javascript:`,
-        /// `vbscript:`, `file:` and most `data:` URLs.
+        /// Pass raw HTML through. Off by default: raw HTML is then escaped and shown as text.
+        /// In both modes a link or image whose destination is a `javascript:`, `vbscript:`, `file:` or
+        /// `data:` URL (other than `data:image/png`, `gif`, `jpeg` or `webp`) gets an empty `href`/`src`;
+        /// see ``isDangerousURL(_:)``.
         public var unsafeHTML: Bool
         /// Turns an engine link's site path into the `href` written in the page.
         public var linkResolver: @Sendable (SiteLink) -> String
@@ -89,6 +91,21 @@ public enum Cmark {
                 return String(cString: html)
             }
         }
+    }
+
+    /// Whether a link or image destination must never reach an `href` or `src`: its scheme, read
+    /// case-insensitively after leading and trailing whitespace and control characters are trimmed
+    /// and tabs and line breaks inside are removed (as browsers do), is `javascript:`, `vbscript:`,
+    /// `file:`, or `data:` other than `data:image/png`, `data:image/gif`, `data:image/jpeg` or
+    /// `data:image/webp`.
+    public static func isDangerousURL(_ url: String) -> Bool {
+        let ignored: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }
+        var scalars = Substring(url).unicodeScalars.drop(while: ignored)
+        while let last = scalars.last, ignored(last) { scalars = scalars.dropLast() }
+        let folded = String(String.UnicodeScalarView(scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where folded.hasPrefix(scheme) { return true }
+        guard folded.hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { folded.hasPrefix($0) }
     }
 
     private static func render(_ root: OpaquePointer, unsafe: Bool) -> String {
@@ -289,6 +306,14 @@ private struct TreeBuilder {
             cmark_node_set_literal(node, literal)
             return node
         case .htmlBlock(let literal):
+            guard options.unsafeHTML else {
+                // Shown as text: a paragraph holding the literal, which cmark escapes.
+                let paragraph = new(CMARK_NODE_PARAGRAPH)
+                var text = literal
+                while text.last?.isNewline == true { text.removeLast() }
+                append(self.literal(CMARK_NODE_TEXT, text), to: paragraph)
+                return paragraph
+            }
             let node = new(CMARK_NODE_HTML_BLOCK)
             cmark_node_set_literal(node, literal)
             return node
@@ -309,17 +334,19 @@ private struct TreeBuilder {
         case .softBreak: return (new(CMARK_NODE_SOFTBREAK), [])
         case .lineBreak: return (new(CMARK_NODE_LINEBREAK), [])
         case .code(let text): return (literal(CMARK_NODE_CODE, text), [])
-        case .html(let html): return (literal(CMARK_NODE_HTML_INLINE, html), [])
+        case .html(let html):
+            // Without unsafeHTML raw HTML is shown as text, which cmark escapes.
+            return (literal(options.unsafeHTML ? CMARK_NODE_HTML_INLINE : CMARK_NODE_TEXT, html), [])
         case .emphasis(let children): return (new(CMARK_NODE_EMPH), children)
         case .strong(let children): return (new(CMARK_NODE_STRONG), children)
         case .markdownLink(let destination, let title, let children):
             let node = new(CMARK_NODE_LINK)
-            cmark_node_set_url(node, destination)
+            cmark_node_set_url(node, Cmark.isDangerousURL(destination) ? "" : destination)
             cmark_node_set_title(node, title)
             return (node, children)
         case .image(let source, let title, let children):
             let node = new(CMARK_NODE_IMAGE)
-            cmark_node_set_url(node, source)
+            cmark_node_set_url(node, Cmark.isDangerousURL(source) ? "" : source)
             cmark_node_set_title(node, title)
             return (node, children)
         case .link(let link, let children):

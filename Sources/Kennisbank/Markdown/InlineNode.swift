@@ -12,7 +12,7 @@ public indirect enum InlineNode: Hashable, Sendable {
     case lineBreak
     /// An inline code span.
     case code(String)
-    /// Raw inline HTML (rendered only where the site allows raw HTML).
+    /// Raw inline HTML: passed through where the site allows raw HTML (`unsafeHTML`), escaped and shown as text otherwise.
     case html(String)
     /// `*emphasis*`.
     case emphasis([InlineNode])

@@ -67,6 +67,28 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(html.contains("a &amp; b"))
     }
 
+    func testRawHTMLIsEscapedUnlessAllowedAndDangerousURLsNeverReachThePage() throws {
+        let body = "---\ntitle: Drie\n---\n<script>alert(1)</script>\n\nTekst <span onclick=\"x()\">hier</span>.\n\n"
+            + "[a](javascript:alert(1)) [b]( VBScript:x) ![c](data:text/html,x) [d](https://example.org/)\n"
+        let (safe, _) = site(["C/articles/drie.md": body])
+        let escaped = page(try generate(safe), "artikelen/drie/index.html")
+        XCTAssertTrue(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(escaped.contains("&lt;span onclick=&quot;x()&quot;&gt;hier&lt;/span&gt;"))
+        XCTAssertFalse(escaped.contains("<script>alert"))
+        XCTAssertFalse(escaped.contains("raw HTML omitted"))
+
+        let (unsafe, _) = site(["C/site.yml": "title: Proef\nunsafeHTML: true\n", "C/articles/drie.md": body])
+        let passed = page(try generate(unsafe), "artikelen/drie/index.html")
+        XCTAssertTrue(passed.contains("<script>alert(1)</script>"), "the site allows raw HTML")
+        XCTAssertTrue(passed.contains("<span onclick=\"x()\">hier</span>"))
+        XCTAssertTrue(passed.contains("<a href=\"https://example.org/\">d</a>"))
+        for dangerous in ["javascript:", "vbscript:", "data:text/html"] {
+            XCTAssertFalse(passed.lowercased().contains(dangerous), dangerous)
+        }
+        XCTAssertTrue(passed.contains("<a href=\"\">a</a>"))
+        XCTAssertTrue(passed.contains("<img src=\"\" alt=\"c\" />"))
+    }
+
     func testTwoBuildsAreByteIdentical() throws {
         let (fileSystem, _) = site()
         XCTAssertEqual(try generate(fileSystem).files, try generate(fileSystem).files)
