@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Tests only: a streaming HTTP client for the server's event stream (already a dependency of Hummingbird).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        // Tests only: property-based tests (random inputs with shrinking) on Swift Testing.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system C library cmark (Debian: libcmark-dev). Only Markdown/Cmark.swift imports it.
@@ -51,7 +53,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KennisbankTests",
-            dependencies: ["Kennisbank"],
+            dependencies: [
+                "Kennisbank",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

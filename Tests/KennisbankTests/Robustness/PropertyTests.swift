@@ -1,0 +1,177 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import Kennisbank
+
+/// Property-based tests: random text from an alphabet of the tokens the scanners and parsers react to,
+/// thrown at front matter parsing, wikilink and citation scanning, and the whole build.
+///
+/// Each property runs a bounded number of times so that the suite stays fast in a debug build. A failure
+/// prints the input and a `.fixedSeed(…)` trait that reproduces it.
+@Suite struct PropertyTests {
+    /// The tokens random texts are made of: the syntax of wikilinks, embeds, citations, front matter, markdown
+    /// and raw HTML, Dutch letters and curly quotes, names and years.
+    static let tokens: [String] = [
+        "[[", "]]", "![[", "|", "#", "(", ")", "@", ";", ",", "*", "_", ">", "- ", "---", ":", "\"", "ë", "é", "’",
+        "\n", "\n", "0", "1", "19", "94", "2010", "Kegan", "e.a.", "et al.", " en ", " & ", "p. 21", " ", " ", " ",
+        "a", "b", "x", "Niet-weten", "niet-weten", "[", "]", "](", "<script>", "</script>", "<", "javascript:",
+        "<a href=\"javascript:alert(1)\">", "  ", "\t", "title", "aliases", "- ", "{", "}", "'", "&", "`",
+    ]
+
+    /// A generator of texts made of tokens.
+    typealias TextGenerator = Generator<String, Generator<String?, Shrink.None<String?>>.ArrayShrink>
+
+    /// A random text of `length` tokens.
+    static func text(_ length: ClosedRange<Int>) -> TextGenerator {
+        Gen<String?>.element(of: tokens).array(of: length).map { $0.compactMap { $0 }.joined() }
+    }
+
+    /// Whether `position` names a character of `file`, or the place just after a line's last character.
+    static func isInside(_ position: SourcePosition, _ file: SourceFile) -> Bool {
+        guard position.line >= 1, position.line <= max(1, file.lines.count) else { return false }
+        return position.column >= 1 && position.column <= file.line(position.line).unicodeScalars.count + 1
+    }
+
+    // MARK: Front matter
+
+    @Test func frontMatterReturnsOrThrowsADiagnosticInsideTheFile() async {
+        await propertyCheck(count: 300, input: Self.text(0...40), Self.text(0...10), Gen.bool) { yaml, body, fenced in
+            let text = fenced ? "---\n" + yaml + "\n---\n" + body : yaml + body
+            let file = SourceFile(path: "a.md", text: text)
+            do throws(Diagnostic) {
+                let fields = try FrontMatter(file: file)
+                #expect(fields.bodyLineOffset <= file.lines.count)
+                for key in fields.keys {
+                    #expect(Self.isInside(fields.position(of: key), file), "key \(key)")
+                    for read in 0..<5 {
+                        do throws(Diagnostic) {
+                            switch read {
+                            case 0: _ = try fields.string(key)
+                            case 1: _ = try fields.strings(key)
+                            case 2: _ = try fields.int(key)
+                            case 3: _ = try fields.bool(key)
+                            default: _ = try fields.date(key)
+                            }
+                        } catch {
+                            #expect(error.path == "a.md")
+                            #expect(error.position.map { Self.isInside($0, file) } ?? true, "\(error)")
+                        }
+                    }
+                }
+            } catch {
+                #expect(error.path == "a.md")
+                #expect(error.position.map { Self.isInside($0, file) } ?? true, "\(error.description) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    // MARK: Wikilinks
+
+    @Test func wikilinksAreFoundInOrderWithoutOverlapAndLoseNoText() async {
+        await propertyCheck(count: 300, input: Self.text(0...40)) { text in
+            // One text node: replacing every link by its own source gives the text back, so the links
+            // lie inside the text, in order and without overlap.
+            let restored = WikilinkScanner.rewrite([.text(text)]) { [.text("[[" + $0.raw + "]]")] }
+            #expect(restored.plainText == text)
+            var rest = Substring(text)
+            for link in WikilinkScanner.find(in: [.text(text)]) {
+                guard let range = rest.range(of: "[[" + link.raw + "]]") else {
+                    Issue.record("'[[\(link.raw)]]' is not in the rest of the text: \(rest.debugDescription)")
+                    break
+                }
+                #expect(!link.raw.contains("\n"))
+                rest = rest[range.upperBound...]
+            }
+            // Parsed markdown, where a link may be split over several sibling nodes (emphasis, code,
+            // soft breaks): the scanner must not crash, and no link spans a line break.
+            for inlines in Cmark.parse(text).blocks.flatMap(Self.allInlines) {
+                for link in WikilinkScanner.find(in: inlines) { #expect(!link.raw.contains("\n"), "\(link)") }
+            }
+        }
+    }
+
+    /// The inline sequences of a block and of all blocks inside it.
+    static func allInlines(_ block: BlockNode) -> [[InlineNode]] {
+        var result: [[InlineNode]] = []
+        var stack = [block]
+        while let next = stack.popLast() {
+            if !next.inlines.isEmpty { result.append(next.inlines) }
+            stack.append(contentsOf: next.children)
+        }
+        return result
+    }
+
+    // MARK: Citations
+
+    @Test func citationRangesLieInsideTheTextInOrderWithoutOverlap() async {
+        await propertyCheck(count: 300, input: Self.text(0...40)) { text in
+            let candidates = CitationScanner.scan(text)
+            let count = text.count
+            var end = 0
+            for candidate in candidates {
+                #expect(candidate.range.lowerBound >= end, "\(candidates) in \(text.debugDescription)")
+                #expect(candidate.range.upperBound <= count, "\(candidate) in \(text.debugDescription)")
+                #expect(!candidate.range.isEmpty)
+                end = max(end, candidate.range.upperBound)
+            }
+        }
+    }
+
+    // MARK: The whole build
+
+    /// The real page templates, read once.
+    static let templates: [String: Data] = {
+        let folder = Fixtures.repository.appendingPathComponent("Templates")
+        var files: [String: Data] = [:]
+        for name in PageTemplate.allCases.map(\.rawValue) + ["layout"] {
+            files["T/\(name).mustache"] = try? Data(contentsOf: folder.appendingPathComponent("\(name).mustache"))
+        }
+        return files
+    }()
+
+    /// The script elements the templates write, each removed up to its first `</script>`: what remains
+    /// of `<script` can only have come from content.
+    static func removingTemplateScripts(_ html: String) -> String {
+        var html = html
+        for open in ["<script type=\"application/ld+json\">", "<script type=\"application/json\" id=\"kb-previews\">", "<script src=\""] {
+            while let start = html.range(of: open) {
+                guard let close = html.range(of: "</script>", range: start.upperBound..<html.endIndex) else { break }
+                html.removeSubrange(start.lowerBound..<close.upperBound)
+            }
+        }
+        return html
+    }
+
+    @Test func aBuildOfARandomArticleSucceedsOrFailsCleanlyAndWritesNoScript() async {
+        var pagesChecked = 0
+        await propertyCheck(count: 100, input: Self.text(0...60)) { body in
+            var fileSystem = InMemoryFileSystem([
+                "C/site.yml": "title: Proef\n",
+                "C/articles/p.md": "---\ntitle: Willekeurig\n---\n" + body + "\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
+                "C/articles/b.md": "---\ntitle: B\n---\nTekst.\n",
+                "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\nsummary: \"<script>alert(1)</script>\"\n---\n",
+                "C/miniatures/x.md": "---\ntitle: X\n---\nEen scène.\n",
+            ])
+            for (path, data) in Self.templates { fileSystem.files[path] = data }
+            let report: Build.Report
+            do {
+                report = try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem).generate()
+            } catch is BuildFailure {
+                return
+            } catch {
+                Issue.record("The build threw \(error), not a BuildFailure, for \(body.debugDescription)")
+                return
+            }
+            guard let file = report.files.first(where: { $0.path == "artikelen/p/index.html" }) else {
+                Issue.record("No article page for \(body.debugDescription)")
+                return
+            }
+            let page = String(decoding: file.contents, as: UTF8.self)
+            #expect(!Self.removingTemplateScripts(page).lowercased().contains("<script"), "\(body.debugDescription)")
+            #expect(!page.lowercased().contains("href=\"javascript:"), "\(body.debugDescription)")
+            pagesChecked += 1
+        }
+        // Most random bodies must build, or the page property above would hardly be tested.
+        #expect(pagesChecked >= 50)
+    }
+}
