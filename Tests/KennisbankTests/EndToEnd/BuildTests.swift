@@ -163,9 +163,33 @@ final class BuildTests: XCTestCase {
         }
     }
 
-    func testOutputFolderMayNotContainTheContent() {
-        XCTAssertThrowsError(try Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: ".").run()) { error in
-            XCTAssertEqual((error as! BuildFailure).diagnostics.first?.code, .configuration)
+    /// The guard itself, called directly: a build into a folder it fails to refuse would delete that folder.
+    func testOutputFolderMayNotBeOrContainTheContentTemplatesOrWorkingDirectory() throws {
+        func refused(_ output: String, content: String = "Content", templates: String = "Templates",
+                     file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertThrowsError(try OutputSafety.checkOutputFolder(output, content: content, templates: templates),
+                                 "'\(output)' must be refused", file: file, line: line) { error in
+                XCTAssertEqual((error as? BuildFailure)?.diagnostics.map(\.code), [.configuration], file: file, line: line)
+            }
+        }
+        for output in [".", "./", "Content", "Content/", "./Content/../Content", "Templates", "..", "../..", "/",
+                       FileManager.default.currentDirectoryPath] {
+            refused(output)
+        }
+        // A parent of a content folder elsewhere, and a symbolic link to it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("werk/Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: content)
+        refused(folder.appendingPathComponent("werk").path, content: content.path)
+        refused(folder.path, content: content.path)
+        refused(link.path, content: content.path)
+        refused(content.path, content: content.path)
+
+        for allowed in ["Site", "Site/", "./Site", folder.appendingPathComponent("Site").path] {
+            XCTAssertNoThrow(try OutputSafety.checkOutputFolder(allowed, content: "Content", templates: "Templates"), allowed)
         }
     }
 }
