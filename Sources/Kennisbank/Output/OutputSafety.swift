@@ -14,19 +14,49 @@ enum OutputSafety {
         }
     }
 
-    /// Article aliases (old URL paths) must stay inside the site.
+    /// The folders of the pages the site always has, besides one per article, concept and miniature.
+    static let fixedPages = ["begrippen/", "miniaturen/", "literatuur/", "zoeken/"]
+
+    /// Article aliases (old URL paths) must stay inside the site, and each must name a path no page
+    /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
     static func check(_ content: Content) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var pages: [String: String] = [:]
+        for path in fixedPages { pages[path] = "a page of the site" }
+        for item in content.articles.map(\.item) + content.concepts.map(\.item) + content.miniatures.map(\.item) {
+            pages[item.id.link.path] = "the page of '\(item.source.path)'"
+        }
+        var aliases: [String: String] = [:]
         for article in content.articles {
             let fields = try? FrontMatter(file: article.item.source)
             for alias in article.redirectsFrom {
+                let position = Self.position(of: alias, in: article.item.source, fields: fields)
                 let parts = alias.split(separator: "/")
-                if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || URLPath.directory(alias).isEmpty {
-                    diagnostics.append(Diagnostic(path: article.item.source.path, position: fields?.position(of: "aliases"), code: .invalidField,
+                let path = URLPath.directory(alias)
+                if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
                         message: "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
+                } else if let page = pages[path] {
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
+                        message: "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
+                } else if let other = aliases[path] {
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
+                        message: "The alias '\(alias)' gives the redirect path /\(path), which \(other) already has; an old path can redirect to one place only."))
+                } else {
+                    aliases[path] = "the alias '\(alias)' of '\(article.item.source.path)'"
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Where an alias is written: the alias's own text after the `aliases` key, or the key when the text
+    /// is written differently (quoted with escapes, for example).
+    private static func position(of alias: String, in source: SourceFile, fields: FrontMatter?) -> SourcePosition? {
+        guard let key = fields?.position(of: "aliases") else { return nil }
+        if !alias.isEmpty, let found = source.position(of: alias, from: key), found.line < fields?.bodyLineOffset ?? Int.max {
+            return found
+        }
+        return key
     }
 }

@@ -163,6 +163,26 @@ final class BuildTests: XCTestCase {
         }
     }
 
+    func testAliasesThatTakeAPageOrAnotherAliasAreErrors() {
+        let (fileSystem, _) = site([
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases:\n  - /oud/\n  - /artikelen/een/\n  - begrippen/index.html\n---\nTekst.\n",
+            "C/articles/drie.md": "---\ntitle: Drie\nseries: 3\naliases: [\"/x\", \"oud.html\", \"/begrippen/niet-weten\"]\n---\nTekst.\n",
+        ])
+        XCTAssertThrowsError(try generate(fileSystem)) { error in
+            let diagnostics = (error as! BuildFailure).diagnostics
+            XCTAssertEqual(diagnostics.map(\.code), [.invalidField, .invalidField, .invalidField, .invalidField], "\(diagnostics)")
+            let lines = diagnostics.map { "\($0.path):\($0.position?.description ?? "-")" }
+            XCTAssertEqual(Set(lines), ["C/articles/twee.md:6:5", "C/articles/twee.md:7:5", "C/articles/drie.md:4:18", "C/articles/drie.md:4:30"])
+            let messages = diagnostics.map(\.message).joined(separator: "\n")
+            XCTAssertTrue(messages.contains("The alias '/artikelen/een/' is the path of the page of 'C/articles/een.md'"), messages)
+            XCTAssertTrue(messages.contains("The alias 'begrippen/index.html' is the path of a page of the site"), messages)
+            XCTAssertTrue(messages.contains("The alias '/begrippen/niet-weten' is the path of the page of 'C/concepts/niet-weten.md'"), messages)
+            XCTAssertTrue(messages.contains("gives the redirect path /oud/, which the alias '/oud/' of 'C/articles/twee.md' already has"), messages)
+        }
+        let (distinct, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [/oud/, /ouder/]\n---\nTekst.\n"])
+        XCTAssertNoThrow(try generate(distinct))
+    }
+
     /// The guard itself, called directly: a build into a folder it fails to refuse would delete that folder.
     func testOutputFolderMayNotBeOrContainTheContentTemplatesOrWorkingDirectory() throws {
         func refused(_ output: String, content: String = "Content", templates: String = "Templates",
