@@ -156,6 +156,22 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(page(report, "404.html").contains("href=\"/kb/begrippen/\""))
     }
 
+    func testASitemapOnlyWithABaseURL() throws {
+        let (withoutBase, _) = site()
+        let plain = try generate(withoutBase)
+        XCTAssertFalse(plain.files.contains { $0.path == "sitemap.xml" })
+        let robots = page(plain, "robots.txt")
+        XCTAssertTrue(robots.hasPrefix("User-agent: *\n"), robots)
+        XCTAssertFalse(robots.contains("Sitemap:"), robots)
+
+        let (withBase, _) = site(["C/site.yml": "title: Proef\nbaseURL: https://example.org/kb/\n"])
+        let based = try generate(withBase)
+        let sitemap = page(based, "sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"), sitemap)
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/kb/artikelen/een/</loc>"), sitemap)
+        XCTAssertTrue(page(based, "robots.txt").contains("Sitemap: https://example.org/kb/sitemap.xml\n"))
+    }
+
     func testAliasesThatLeaveTheSiteAreErrors() {
         let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [\"../../etc/x\"]\n---\n"])
         XCTAssertThrowsError(try generate(fileSystem)) { error in
