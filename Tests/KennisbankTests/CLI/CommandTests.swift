@@ -32,6 +32,37 @@ final class CommandTests: XCTestCase {
         return root
     }
 
+    /// Every file below `folder`, by relative path.
+    private func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let root = folder.resolvingSymlinksInPath().path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])!
+        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true {
+            result[String(url.resolvingSymlinksInPath().path.dropFirst(root.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// Two builds of the real content in two processes: Swift seeds its hashing per process, so any output
+    /// that follows a dictionary's or set's order differs between them.
+    func testBuildsInTwoProcessesAreByteIdentical() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent(["leeg.txt": ""])
+        let content = Fixtures.repository.appendingPathComponent("Content").path
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        var sites: [[String: Data]] = []
+        for name in ["Een", "Twee"] {
+            let result = try run(["build", "--content", content, "--templates", templates, "--output", root.appendingPathComponent(name).path], in: root)
+            XCTAssertEqual(result.status, 0, result.errors)
+            sites.append(try files(under: root.appendingPathComponent(name)))
+        }
+        XCTAssertGreaterThanOrEqual(sites[0].count, 30, "a page per article, concept and miniature, the index pages and the assets")
+        XCTAssertEqual(sites[0].keys.sorted(), sites[1].keys.sorted())
+        for (path, data) in sites[0].sorted(by: { $0.key < $1.key }) where sites[1][path] != data {
+            XCTFail("\(path) differs between the two builds")
+        }
+    }
+
     func testCheckReportsABrokenWikilinkWithFileLineAndColumn() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent([
