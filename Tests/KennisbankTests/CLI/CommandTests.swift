@@ -63,6 +63,13 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    /// The repository's own content is clean: no errors and no warnings.
+    func testStrictCheckOfTheRealContentPasses() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let result = try run(["check", "--strict", "--content", "Content", "--templates", "Templates"], in: Fixtures.repository)
+        XCTAssertEqual(result.status, 0, result.errors)
+    }
+
     func testCheckReportsABrokenWikilinkWithFileLineAndColumn() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent([
