@@ -13,7 +13,8 @@ public struct ReferenceLibrary: Sendable {
 
     /// Creates a library from references that already have keys.
     public init(references: [Reference]) {
-        self.references = references.sorted { $0.sortKey < $1.sortKey }
+        // Each sort key once, not once per comparison: folding a surname and a whole entry is not cheap.
+        self.references = references.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var listed: [String: [String]] = [:]
         for reference in self.references {
