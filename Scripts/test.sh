@@ -17,7 +17,11 @@ swift_passed=$(echo "$swift_line" | sed -E 's/.*Executed ([0-9]+) tests?, with (
 swift_failed=$(echo "$swift_line" | sed -E 's/.*Executed ([0-9]+) tests?, with ([0-9]+) failures?.*/\2/')
 py_passed=$(grep -Eo "[0-9]+ passed" "$log" | tail -1 | grep -Eo "[0-9]+" || echo 0)
 py_failed=$(grep -Eo "[0-9]+ failed" "$log" | tail -1 | grep -Eo "[0-9]+" || echo 0)
-passed=$(( ${swift_passed:-0} - ${swift_failed:-0} + py_passed ))
-failed=$(( ${swift_failed:-0} + py_failed ))
+# Swift Testing (the property-based tests) closes with its own line.
+testing_passed=$(grep -Eo "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$log" | tail -1 | grep -Eo "[0-9]+" | head -1 || true)
+testing_failed=0
+if grep -Eq "Test run with [0-9]+ tests? in [0-9]+ suites? failed" "$log"; then testing_failed=1; fi
+passed=$(( ${swift_passed:-0} - ${swift_failed:-0} + ${testing_passed:-0} + py_passed ))
+failed=$(( ${swift_failed:-0} + testing_failed + py_failed ))
 echo "$passed passed, $failed failed"
 exit $status
