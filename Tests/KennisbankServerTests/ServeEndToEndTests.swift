@@ -36,26 +36,8 @@ final class ServeEndToEndTests: XCTestCase {
     }
 
     func testEditRebuildsAndReloadsAndAnErrorKeepsTheLastGoodSite() async throws {
-        let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
-                          outputDirectory: output.path)
-        let log = Locked("")
-        let ready = Locked<URL?>(nil)
-        let server = SiteServer(
-            configuration: .init(port: 0, outputDirectory: output.path,
-                                 watchedDirectories: [content.path, base.appendingPathComponent("Templates").path],
-                                 pollInterval: .milliseconds(50), debounce: .milliseconds(30)),
-            builder: FullSiteBuilder(build: build),
-            log: { text in log.update { $0 += text } })
-        let finished = Locked(false)
-        let serverTask = Task {
-            defer { finished.set(true) }
-            try await server.run(onReady: { ready.set($0) })
-        }
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        var readerTask: Task<Void, Never>?
-        do {
-            let ready = try await eventually("the server listens", seconds: 60) { ready.value }
-            let root = ready.absoluteString
+        try await serve(watching: [content.path, base.appendingPathComponent("Templates").path]) { served in
+            let (build, client, root, log) = (served.build, served.client, served.root, served.log)
             XCTAssertTrue(root.hasPrefix("http://127.0.0.1:"), root)
             XCTAssertTrue(log.value.contains("Serving \(output.path)/ at \(root)"), log.value)
 
@@ -88,12 +70,8 @@ final class ServeEndToEndTests: XCTestCase {
             XCTAssertTrue(script.body.contains("EventSource"))
 
             // The event stream.
-            let events = EventCollector()
-            let stream = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(120))
-            XCTAssertEqual(stream.headers.first(name: "content-type"), "text/event-stream; charset=utf-8")
-            readerTask = Task {
-                do { for try await chunk in stream.body { events.feed(String(decoding: chunk.readableBytesView, as: UTF8.self)) } } catch {}
-            }
+            let (events, contentType) = try await served.events(timeoutSeconds: 120)
+            XCTAssertEqual(contentType, "text/event-stream; charset=utf-8")
             _ = try await eventually("hello", seconds: 10) { events.first { $0.name == "hello" } }
 
             // Edit an article: a reload event, then the rebuilt page.
@@ -128,26 +106,63 @@ final class ServeEndToEndTests: XCTestCase {
             _ = try await eventually("a second reload", seconds: 20) { events.all.filter { $0.name == "reload" }.count >= 2 ? true : nil }
             page = try await get(client, root + "artikelen/een/")
             XCTAssertTrue(page.body.contains("Derde versie"))
-        } catch {
-            XCTFail("\(error)\n--- server log ---\n\(log.value)")
         }
-
-        // Stop: the server ends its event streams and returns.
-        serverTask.cancel()
-        _ = try? await eventually("the server stops", seconds: 15) { finished.value ? true : nil }
-        XCTAssertTrue(finished.value, "the server stopped")
-        readerTask?.cancel()
-        try await client.shutdown()
     }
 
     func testAFailingFirstBuildStillServesAndShowsTheError() async throws {
         try write("articles/een.md", "---\ntitle: Een\nseries: [\n---\n")
+        try await serve(watching: [content.path]) { served in
+            let (client, root) = (served.client, served.root)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was built")
+            // No site yet: a minimal 404 page that still carries the live-reload script.
+            let page = try await get(client, root)
+            XCTAssertEqual(page.status, 404)
+            XCTAssertTrue(page.body.contains(LiveReload.scriptTag))
+
+            let (events, _) = try await served.events(timeoutSeconds: 60)
+            let error = try await eventually("the build error", seconds: 10) { events.first { $0.name == "build-error" } }
+            XCTAssertTrue(error.data.contains("articles/een.md:4:1: error:"), error.data)
+
+            try write("articles/een.md", Self.article("Hersteld."))
+            _ = try await eventually("a reload event", seconds: 20) { events.first { $0.name == "reload" } }
+            let fixed = try await get(client, root + "artikelen/een/")
+            XCTAssertEqual(fixed.status, 200)
+            XCTAssertTrue(fixed.body.contains("Hersteld."))
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A server running over the test's folders, with what a test talks to it through.
+    private final class ServedSite: @unchecked Sendable {
+        let build: Build, client: HTTPClient, root: String, log: Locked<String>
+        private(set) var readers: [Task<Void, Never>] = []
+
+        init(build: Build, client: HTTPClient, root: String, log: Locked<String>) {
+            (self.build, self.client, self.root, self.log) = (build, client, root, log)
+        }
+
+        /// Opens the event stream and collects its events in the background until the test ends;
+        /// returns them with the stream's content type.
+        func events(timeoutSeconds: Int64) async throws -> (EventCollector, String?) {
+            let events = EventCollector()
+            let stream = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(timeoutSeconds))
+            readers.append(Task {
+                do { for try await chunk in stream.body { events.feed(String(decoding: chunk.readableBytesView, as: UTF8.self)) } } catch {}
+            })
+            return (events, stream.headers.first(name: "content-type"))
+        }
+    }
+
+    /// Starts a server on a free loopback port that builds Content/ into Site/ and watches `watching`,
+    /// runs `body` (a failure is reported with the server's log), then stops the server and checks that it stopped.
+    private func serve(watching: [String], _ body: (ServedSite) async throws -> Void) async throws {
         let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
                           outputDirectory: output.path)
         let log = Locked("")
         let ready = Locked<URL?>(nil)
         let server = SiteServer(
-            configuration: .init(port: 0, outputDirectory: output.path, watchedDirectories: [content.path],
+            configuration: .init(port: 0, outputDirectory: output.path, watchedDirectories: watching,
                                  pollInterval: .milliseconds(50), debounce: .milliseconds(30)),
             builder: FullSiteBuilder(build: build),
             log: { text in log.update { $0 += text } })
@@ -157,39 +172,21 @@ final class ServeEndToEndTests: XCTestCase {
             try await server.run(onReady: { ready.set($0) })
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-        var readerTask: Task<Void, Never>?
+        var served: ServedSite?
         do {
             let root = try await eventually("the server listens", seconds: 60) { ready.value }.absoluteString
-            XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing was built")
-            // No site yet: a minimal 404 page that still carries the live-reload script.
-            let page = try await get(client, root)
-            XCTAssertEqual(page.status, 404)
-            XCTAssertTrue(page.body.contains(LiveReload.scriptTag))
-
-            let events = EventCollector()
-            let stream = try await client.execute(HTTPClientRequest(url: root + "__kennisbank/events"), timeout: .seconds(60))
-            readerTask = Task {
-                do { for try await chunk in stream.body { events.feed(String(decoding: chunk.readableBytesView, as: UTF8.self)) } } catch {}
-            }
-            let error = try await eventually("the build error", seconds: 10) { events.first { $0.name == "build-error" } }
-            XCTAssertTrue(error.data.contains("articles/een.md:4:1: error:"), error.data)
-
-            try write("articles/een.md", Self.article("Hersteld."))
-            _ = try await eventually("a reload event", seconds: 20) { events.first { $0.name == "reload" } }
-            let fixed = try await get(client, root + "artikelen/een/")
-            XCTAssertEqual(fixed.status, 200)
-            XCTAssertTrue(fixed.body.contains("Hersteld."))
+            served = ServedSite(build: build, client: client, root: root, log: log)
+            try await body(served!)
         } catch {
             XCTFail("\(error)\n--- server log ---\n\(log.value)")
         }
+        // Stop: the server ends its event streams and returns.
         serverTask.cancel()
         _ = try? await eventually("the server stops", seconds: 15) { finished.value ? true : nil }
         XCTAssertTrue(finished.value, "the server stopped")
-        readerTask?.cancel()
+        served?.readers.forEach { $0.cancel() }
         try await client.shutdown()
     }
-
-    // MARK: Helpers
 
     private static var repository: URL {
         var url = URL(fileURLWithPath: #filePath)
