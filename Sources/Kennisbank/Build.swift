@@ -50,20 +50,50 @@ public struct Build: Sendable {
     }
 
     private func generateOnThisThread() throws(BuildFailure) -> Report {
-        let content = try ContentLoader(directory: contentDirectory, fileSystem: fileSystem).load()
+        let generated = try generate(using: nil)
+        let files = generated.files.map { rendered in
+            guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
+            return file
+        }
+        return Report(files: files, diagnostics: generated.diagnostics, site: generated.site)
+    }
+
+    /// What the steps up to the output link check produced.
+    struct Generated {
+        /// Every file of the site, sorted by path; pages unchanged since the cached build have no contents.
+        var files: [SiteRenderer.RenderedFile]
+        /// What the link checker read from each HTML page.
+        var scans: [LinkChecker.ScannedPage]
+        var diagnostics: [Diagnostic]
+        var site: LinkedSite
+    }
+
+    /// Read → parse → link → render → check, reusing what `caches` remember from earlier builds (an
+    /// incremental build) or doing everything (`nil`, a clean build). Must run on a deep stack.
+    func generate(using caches: BuildCaches?) throws(BuildFailure) -> Generated {
+        var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
+        loader.cache = caches?.content
+        let content = try loader.load()
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem)
-        let linked = SiteLinker(content: content).link()
+        let linked = SiteLinker(content: content, cache: caches?.links).link()
         var diagnostics = linked.diagnostics
         diagnostics += OutputSafety.check(content)
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)
         }
-        var files = SiteRenderer(templates: templates).render(linked)
+        var files = SiteRenderer(templates: templates).render(linked, cache: caches?.renders)
         files.sort { $0.path < $1.path }
-        let brokenLinks = LinkChecker(files: files).check()
+        let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
+            if let file = rendered.file { return LinkChecker.scan(file) }
+            guard let scan = caches?.renders.written(rendered.path)?.scan else {
+                preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
+            }
+            return scan
+        }
+        let brokenLinks = LinkChecker(pages: scans, paths: Set(files.map(\.path))).check()
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return Report(files: files, diagnostics: diagnostics, site: linked)
+        return Generated(files: files, scans: scans, diagnostics: diagnostics, site: linked)
     }
 
     /// Runs the whole pipeline and replaces the output folder only when everything succeeded.

@@ -40,11 +40,22 @@ public struct ContentLoader: Sendable {
     public var directory: String
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
+    /// What earlier builds parsed, for an incremental build; `nil` parses every file.
+    var cache: ContentCache?
 
     /// Creates a loader.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
         self.directory = directory
         self.fileSystem = fileSystem
+    }
+
+    /// The parse results a loader keeps between builds: one cache for the items, one for the bibliographies.
+    final class ContentCache: Sendable {
+        let items = MemoTable<Data, Result<ParsedFile, Diagnostic>>()
+        let bibliographies = MemoTable<Data, Result<Bibliography, Diagnostic>>()
+
+        /// Ends a build; returns how many files were parsed in it.
+        func endRound() -> Int { items.endRound() + bibliographies.endRound() }
     }
 
     private func path(_ components: String...) -> String {
@@ -57,7 +68,7 @@ public struct ContentLoader: Sendable {
         let sitePath = path("site.yml")
         var site = SiteConfig(title: "Kennisbank")
         if fileSystem.exists(atPath: sitePath) {
-            do { site = try SiteConfig.parse(try read(sitePath)) } catch { diagnostics.append(error) }
+            do { site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath)))) } catch { diagnostics.append(error) }
         } else {
             diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
                                           message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
@@ -65,7 +76,12 @@ public struct ContentLoader: Sendable {
 
         let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder)).map { (kind, $0) } }
         let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
-            do throws(Diagnostic) { return .success(try parse(file, as: kind)) } catch { return .failure(error) }
+            let bytes: Data
+            do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
+            let parse = { () -> Result<ParsedFile, Diagnostic> in
+                do throws(Diagnostic) { return .success(try self.parse(file, bytes: bytes, as: kind)) } catch { return .failure(error) }
+            }
+            return cache?.items.value(for: file, inputs: bytes, make: parse) ?? parse()
         }
         var content = Content(site: site)
         var seen: [String: ContentItem] = [:]
@@ -89,11 +105,20 @@ public struct ContentLoader: Sendable {
             }
         }
         for file in markdownFiles(in: path("bibliography")) {
-            do {
-                let source = try read(file)
-                content.bibliographies.append(Bibliography(source: source, document: Cmark.parse(source.text)))
-            } catch {
-                diagnostics.append(error)
+            let parse = { (bytes: Data) -> Result<Bibliography, Diagnostic> in
+                do throws(Diagnostic) {
+                    let source = try SourceFile.decode(path: file, bytes: [UInt8](bytes))
+                    return .success(Bibliography(source: source, document: Cmark.parse(source.text)))
+                } catch { return .failure(error) }
+            }
+            let result: Result<Bibliography, Diagnostic>
+            do throws(Diagnostic) {
+                let bytes = try read(file)
+                result = cache?.bibliographies.value(for: file, inputs: bytes) { parse(bytes) } ?? parse(bytes)
+            } catch { result = .failure(error) }
+            switch result {
+            case .success(let bibliography): content.bibliographies.append(bibliography)
+            case .failure(let error): diagnostics.append(error)
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
@@ -117,15 +142,15 @@ public struct ContentLoader: Sendable {
         return found.sorted()
     }
 
-    private func read(_ path: String) throws(Diagnostic) -> SourceFile {
-        let data: Data
-        do { data = try fileSystem.contents(atPath: path) } catch {
+    /// The bytes of a file.
+    private func read(_ path: String) throws(Diagnostic) -> Data {
+        do { return try fileSystem.contents(atPath: path) } catch {
             throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
         }
-        return try SourceFile.decode(path: path, bytes: [UInt8](data))
     }
 
-    private enum ParsedFile: Sendable {
+    /// One content file, parsed.
+    enum ParsedFile: Sendable {
         case article(Article), concept(Concept), miniature(Miniature)
 
         var item: ContentItem {
@@ -137,8 +162,8 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func parse(_ path: String, as kind: ContentKind) throws(Diagnostic) -> ParsedFile {
-        let source = try read(path)
+    private func parse(_ path: String, bytes: Data, as kind: ContentKind) throws(Diagnostic) -> ParsedFile {
+        let source = try SourceFile.decode(path: path, bytes: [UInt8](bytes))
         let slug = String(path.split(separator: "/").last!.dropLast(3))
         guard Slug.isValid(slug) else {
             throw Diagnostic(path: path, position: nil, code: .invalidSlug,

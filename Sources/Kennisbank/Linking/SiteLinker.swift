@@ -3,10 +3,17 @@
 public struct SiteLinker: Sendable {
     /// The content to link.
     public var content: Content
+    /// What earlier builds linked, for an incremental build; `nil` links every page.
+    var cache: LinkCache?
 
     /// Creates a linker.
     public init(content: Content) {
         self.content = content
+    }
+
+    init(content: Content, cache: LinkCache?) {
+        self.content = content
+        self.cache = cache
     }
 
     /// Links every page. Problems are collected in ``LinkedSite/diagnostics``.
@@ -18,10 +25,14 @@ public struct SiteLinker: Sendable {
 
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
+        let cache = self.cache
         let prepared: [PreparedPage] = items.parallelMap { item in
-            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
-            let toc = Anchors.assign(in: &document)
-            return PreparedPage(item: item, document: document, toc: toc, embedded: embedded, diagnostics: problems)
+            let prepare = { () -> PreparedPage in
+                var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
+                let toc = Anchors.assign(in: &document)
+                return PreparedPage(item: item, document: document, toc: toc, embedded: embedded, diagnostics: problems)
+            }
+            return cache?.prepared(item, index: index, miniatures: expander.miniatures, prepare: prepare) ?? prepare()
         }
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, Anchors.headings(of: $0.document)) })
@@ -34,15 +45,25 @@ public struct SiteLinker: Sendable {
         let wikilinks = WikilinkResolver(index: index, headings: headings)
         let citations = CitationLinker(library: references)
         let concepts = ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking)
+        let environment = cache.map { _ in
+            LinkEnvironment(index: index, headings: headings,
+                            citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
+                            concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
+                            scope: content.site.conceptLinking)
+        }
         let linked: [(LinkedPage, [Diagnostic])] = prepared.parallelMap { page in
-            let source = page.item.source
-            let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
-            let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
-            let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
-            let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
-                                        wikilinkTargets: targets, embeddedMiniatures: page.embedded,
-                                        mentions: mentions, citations: uses)
-            return (linkedPage, linkProblems + citationProblems)
+            let link = { () -> (LinkedPage, [Diagnostic]) in
+                let source = page.item.source
+                let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
+                let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
+                let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
+                let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
+                                            wikilinkTargets: targets, embeddedMiniatures: page.embedded,
+                                            mentions: mentions, citations: uses)
+                return (linkedPage, linkProblems + citationProblems)
+            }
+            guard let cache, let environment else { return link() }
+            return cache.linked(page, environment: environment, link: link)
         }
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
@@ -52,7 +73,8 @@ public struct SiteLinker: Sendable {
                           related: graph.relatedConcepts(), backlinks: graph.backlinks(), diagnostics: diagnostics)
     }
 
-    private struct PreparedPage: Sendable {
+    /// A page with its embeds expanded and its anchors assigned: the first half of linking.
+    struct PreparedPage: Equatable, Sendable {
         var item: ContentItem
         var document: MarkdownDocument
         var toc: [TableOfContentsEntry]

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds content by any of its names: slug, title, or (for concepts and miniatures) an alias,
 /// matched case-insensitively. Wikilinks and embeds resolve through it.
-public struct TargetIndex: Sendable {
+public struct TargetIndex: Equatable, Sendable {
     private var byName: [String: ContentID] = [:]
     private var titles: [ContentID: String] = [:]
 

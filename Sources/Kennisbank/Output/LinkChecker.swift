@@ -3,24 +3,34 @@ import Foundation
 /// Checks the produced site itself: every `href` and `src` that points inside the site must lead
 /// to a file that was produced, and every `#fragment` to an `id` on that page.
 public struct LinkChecker: Sendable {
-    /// The files of the site.
-    public var files: [OutputFile]
+    /// What was read from each HTML page.
+    var pages: [ScannedPage]
+    /// The path of every file of the site, HTML or not.
+    var paths: Set<String>
 
     /// Creates a checker for a set of produced files.
     public init(files: [OutputFile]) {
-        self.files = files
+        self.init(pages: files.filter { $0.path.hasSuffix(".html") }.parallelMap(Self.scan), paths: Set(files.map(\.path)))
+    }
+
+    /// Creates a checker for pages read earlier (see ``scan(_:)``) and the paths of all files.
+    init(pages: [ScannedPage], paths: Set<String>) {
+        self.pages = pages
+        self.paths = paths
+    }
+
+    /// Reads a page's anchors and links.
+    static func scan(_ file: OutputFile) -> ScannedPage {
+        let text = String(decoding: file.contents, as: UTF8.self)
+        return ScannedPage(path: file.path, ids: Set(attributeValues("id", in: text)),
+                           links: attributeValues("href", in: text) + attributeValues("src", in: text))
     }
 
     /// A warning for each internal link that does not resolve, naming the page and the link.
     public func check() -> [Diagnostic] {
-        let html = files.filter { $0.path.hasSuffix(".html") }
-        let scanned = html.parallelMap { file -> ScannedPage in
-            let text = String(decoding: file.contents, as: UTF8.self)
-            return ScannedPage(path: file.path, ids: Set(Self.attributeValues("id", in: text)),
-                               links: Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text))
-        }
+        let scanned = pages
         let ids = Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) })
-        let paths = Set(files.map(\.path))
+        let paths = self.paths
         let problems = scanned.parallelMap { page -> [Diagnostic] in
             guard page.path != "404.html" else { return [] }
             var diagnostics: [Diagnostic] = []
@@ -46,7 +56,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// A page's anchors and the links it makes, read once.
-    private struct ScannedPage: Sendable {
+    struct ScannedPage: Sendable {
         var path: String
         var ids: Set<String>
         var links: [String]

@@ -5,9 +5,12 @@ import Foundation
 struct PageModels {
     let site: LinkedSite
     let references: [String: Reference]
+    /// Bodies, references and previews made by earlier builds; `nil` makes everything.
+    let cache: RenderCache?
 
-    init(site: LinkedSite) {
+    init(site: LinkedSite, cache: RenderCache? = nil) {
         self.site = site
+        self.cache = cache
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -55,32 +58,44 @@ struct PageModels {
 
     /// A reference rendered as HTML, with links relative to `path`.
     func referenceHTML(_ reference: Reference, from path: String) -> String {
-        Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
+        let render = { Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path)) }
+        guard let cache else { return render() }
+        return cache.references.value(for: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML), make: render)
     }
 
     /// A page body: anchor links added, rendered by cmark with links relative to the page.
-    func body(_ page: LinkedPage, path: String) -> String {
-        Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))
+    func body(_ page: LinkedPage, path: String) -> HTMLFragment {
+        let render = { HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))) }
+        guard let cache else { return render() }
+        return cache.bodies.value(for: path, inputs: .init(document: page.document, unsafe: unsafeHTML), make: render)
     }
 
     /// The preview data of a page for the script: the summaries of the concepts it links and
     /// the formatted references it cites, as JSON safe inside a `<script>` element.
-    func previewsJSON(for page: LinkedPage, path: String) -> String? {
+    func previewsJSON(for page: LinkedPage, path: String) -> HTMLFragment? {
         var concepts: [String: [String: String]] = [:]
         for mention in page.mentions where mention.linked {
             guard let concept = site.pages[ContentID(.concept, mention.concept)] else { continue }
             concepts[mention.concept] = ["title": concept.item.title, "summary": concept.item.summary ?? ""]
         }
-        var references: [String: String] = [:]
-        for use in page.citations {
-            if references[use.key] == nil, let reference = self.references[use.key] { references[use.key] = referenceHTML(reference, from: path) }
-        }
-        guard !concepts.isEmpty || !references.isEmpty else { return nil }
+        var cited: [String: Reference] = [:]
+        for use in page.citations where cited[use.key] == nil { cited[use.key] = self.references[use.key] }
+        guard !concepts.isEmpty || !cited.isEmpty else { return nil }
+        let make = { previewsJSON(concepts: concepts, references: cited, path: path) }
+        guard let cache else { return make() }
+        let inputs = RenderCache.PreviewInputs(
+            concepts: concepts.keys.sorted().map { [$0, concepts[$0]!["title"]!, concepts[$0]!["summary"]!] },
+            references: cited.keys.sorted().map { cited[$0]!.inlines }, keys: cited.keys.sorted(), unsafe: unsafeHTML)
+        return cache.previews.value(for: path, inputs: inputs, make: make)
+    }
+
+    private func previewsJSON(concepts: [String: [String: String]], references cited: [String: Reference], path: String) -> HTMLFragment {
+        let references = cited.mapValues { referenceHTML($0, from: path) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         struct Previews: Encodable { let concepts: [String: [String: String]]; let references: [String: String] }
         let data = try! encoder.encode(Previews(concepts: concepts, references: references))
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        return HTMLFragment(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/"))
     }
 
     /// The map of all concepts, or of one concept and its neighbours.
@@ -104,6 +119,8 @@ struct PageModels {
 
     /// Render options whose engine links are relative to the page at `path`.
     func renderOptions(from path: String) -> Cmark.RenderOptions {
-        Cmark.RenderOptions(unsafeHTML: site.content.site.unsafeHTML) { $0.relative(from: path) }
+        Cmark.RenderOptions(unsafeHTML: unsafeHTML) { $0.relative(from: path) }
     }
+
+    private var unsafeHTML: Bool { site.content.site.unsafeHTML }
 }

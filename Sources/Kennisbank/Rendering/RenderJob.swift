@@ -8,10 +8,10 @@ enum RenderJob: Sendable {
     case miniature(ContentID)
     case redirect(from: String, to: ContentID)
 
-    func render(models: PageModels, templates: TemplateLibrary) -> OutputFile {
+    /// The page's file, template and model.
+    func page(_ models: PageModels) -> (file: String, template: PageTemplate, model: [String: Any]) {
         let (path, template, model) = build(models)
-        let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        return OutputFile(path: file, text: templates.render(template, model))
+        return (path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path, template, model)
     }
 
     private func build(_ models: PageModels) -> (String, PageTemplate, [String: Any]) {

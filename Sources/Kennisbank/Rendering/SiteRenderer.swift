@@ -12,7 +12,26 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page of the site, in parallel, plus the assets.
     public func render(_ site: LinkedSite) -> [OutputFile] {
-        let models = PageModels(site: site)
+        render(site, cache: nil).map { output in
+            guard let file = output.file else { preconditionFailure("without a cache every page is rendered: \(output.path)") }
+            return file
+        }
+    }
+
+    /// One file of the site as the render step leaves it.
+    struct RenderedFile: Sendable {
+        /// The path below the site root.
+        var path: String
+        /// The file, or `nil` for a page whose model is the same as when the output folder was last written.
+        var file: OutputFile?
+        /// The digest of the page's model, for pages (not for assets and data files).
+        var digest: Digest?
+    }
+
+    /// Renders the pages whose models changed since the build that `cache` remembers (every page
+    /// without a cache), plus the assets and the data files.
+    func render(_ site: LinkedSite, cache: RenderCache?) -> [RenderedFile] {
+        let models = PageModels(site: site, cache: cache)
         let content = site.content
         var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
         jobs += content.articles.indices.map { .article($0) }
@@ -22,7 +41,13 @@ public struct SiteRenderer: Sendable {
             jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
         }
         let templates = self.templates
-        let pages = jobs.parallelMap { job in job.render(models: models, templates: templates) }
+        let pages = jobs.parallelMap { job -> RenderedFile in
+            let (path, template, model) = job.page(models)
+            guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model))) }
+            let digest = ModelDigest.of(model, template: template, templates: templates.digest)
+            if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
+            return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
+        }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let machine = MachineReadable(site: site)
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
@@ -30,6 +55,6 @@ public struct SiteRenderer: Sendable {
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + SearchIndex(site: site).files()
             + [machine.sitemap(pages: indexable)].compactMap { $0 }
-        return pages + assets + extras
+        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0) }
     }
 }

@@ -14,6 +14,9 @@ public struct TemplateLibrary: Sendable {
     /// Files copied as they are into the site, by site path (`assets/style.css`).
     public let assets: [String: Data]
     private let directory: String
+    /// The digest of every template's name and text: any template may include any other as a partial,
+    /// so a change to one can change every page.
+    let digest: Digest
 
     /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
@@ -22,6 +25,7 @@ public struct TemplateLibrary: Sendable {
         var names = Set<String>()
         var assets: [String: Data] = [:]
         var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
         var folders = [""]
         while let folder = folders.popLast() {
             let path = folder.isEmpty ? directory : "\(directory)/\(folder)"
@@ -34,6 +38,7 @@ public struct TemplateLibrary: Sendable {
                         let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
                         try library.register(text, named: name)
                         names.insert(name)
+                        sources[name] = text
                     } catch let error as Diagnostic {
                         diagnostics.append(error)
                     } catch let error as MustacheTemplate.ParserError {
@@ -57,6 +62,12 @@ public struct TemplateLibrary: Sendable {
         self.library = library
         self.names = names
         self.assets = assets
+        var builder = DigestBuilder()
+        for name in sources.keys.sorted() {
+            builder.combine(name)
+            builder.combine(sources[name]!)
+        }
+        self.digest = builder.finalize()
     }
 
     /// Renders a page model with a template.

@@ -38,6 +38,15 @@ enum DeepStack {
         return thread
     }
 
+    /// Releases a value on a thread with a large stack: for values holding markdown trees, whose
+    /// release recurses as deep as the tree. `value` is `nil` afterwards.
+    static func release<T>(_ value: inout T?) {
+        let box = ValueBox<T>()
+        box.value = value
+        value = nil
+        pthread_join(start { box.value = nil }, nil)
+    }
+
     /// Runs `work` on a thread with a large stack and waits for its result.
     static func run<T>(_ work: @escaping () -> T) -> T {
         let box = ValueBox<T>()

@@ -1,0 +1,61 @@
+/// A 128-bit digest: two independent 64-bit hashes of the same bytes.
+///
+/// Used to tell, within one process, whether a page's inputs or a file's bytes are the same as last
+/// time. The hashes are seeded per process (Swift's `Hasher`), so digests are never stored on disk.
+struct Digest: Hashable, Sendable {
+    var first: Int
+    var second: Int
+
+    /// The digest of some bytes.
+    init(bytes: UnsafeRawBufferPointer) {
+        var builder = DigestBuilder()
+        builder.combine(bytes: bytes)
+        self = builder.finalize()
+    }
+
+    init(first: Int, second: Int) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// Feeds values into a ``Digest``.
+struct DigestBuilder {
+    private var first = Hasher()
+    private var second = Hasher()
+
+    init() {
+        // The second hash starts from a different state, so the two are independent.
+        second.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+    }
+
+    /// Adds raw bytes, and their count, so that the boundaries between values are part of the digest.
+    mutating func combine(bytes: UnsafeRawBufferPointer) {
+        first.combine(bytes.count)
+        second.combine(bytes.count)
+        first.combine(bytes: bytes)
+        second.combine(bytes: bytes)
+    }
+
+    /// Adds a string's UTF-8 bytes.
+    mutating func combine(_ string: String) {
+        var string = string
+        string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds an integer.
+    mutating func combine(_ value: Int) {
+        first.combine(value)
+        second.combine(value)
+    }
+
+    /// Adds a digest made earlier.
+    mutating func combine(_ digest: Digest) {
+        combine(digest.first)
+        combine(digest.second)
+    }
+
+    func finalize() -> Digest {
+        Digest(first: first.finalize(), second: second.finalize())
+    }
+}

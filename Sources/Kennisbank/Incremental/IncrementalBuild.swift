@@ -1,0 +1,130 @@
+import Foundation
+
+/// A build that remembers what it did, so that the next run after an edit does only the work the edit
+/// needs: the live preview's builder.
+///
+/// Every run goes through the same steps as ``Build/run()``, reusing what did not change:
+/// - **read, parse**: a file whose bytes are unchanged is not parsed again;
+/// - **link**: a page is linked again only when it, a miniature it embeds, or the site's names,
+///   headings, references or concepts changed;
+/// - **render**: every page's model is made (from remembered bodies and references) and digested; a page
+///   is rendered only when its digest differs from the one written last time;
+/// - **write**: only files whose bytes changed are written, each atomically; files the site no longer
+///   has are removed.
+///
+/// The output is byte for byte the site a clean ``Build/run()`` writes: the tests compare the two after
+/// sequences of edits. A failed run writes nothing and remembers nothing of what it would have written.
+///
+/// ```swift
+/// let incremental = IncrementalBuild(build: Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: "Site"))
+/// _ = try incremental.run()              // the first run builds everything
+/// // … the author saves an article …
+/// let report = try incremental.run()     // renders that article and the pages that show it
+/// print(report.renderedPages, report.writtenFiles)
+/// ```
+public final class IncrementalBuild: @unchecked Sendable {
+    /// The folders, strictness and file system of every run.
+    public let build: Build
+    private let lock = NSLock()
+    private var caches: BuildCaches? = BuildCaches()
+    /// The digest of every file in the output folder, as the last successful run wrote it; `nil` before one.
+    private var written: [String: Digest]?
+
+    /// Creates an incremental build; nothing is read until ``run()``.
+    public init(build: Build) {
+        self.build = build
+    }
+
+    deinit {
+        // The caches hold markdown trees, whose release recurses as deep as the input: release them on a deep stack.
+        DeepStack.release(&caches)
+    }
+
+    /// What one run did.
+    public struct Report: Sendable {
+        /// The warnings of the build.
+        public var diagnostics: [Diagnostic]
+        /// The number of HTML pages the site has.
+        public var pages: Int
+        /// The pages whose models changed and that were rendered in this run.
+        public var renderedPages: Int
+        /// The files whose bytes changed and that were written, by path.
+        public var writtenFiles: [String]
+        /// The files the site no longer has and that were removed.
+        public var removedFiles: [String]
+        /// The content files parsed in this run (the others were unchanged).
+        public var parsedFiles: Int
+        /// The pages linked in this run.
+        public var linkedPages: Int
+        /// The linked site, without its markdown trees.
+        public var site: LinkedSite
+    }
+
+    /// Builds the site into the output folder, doing only the work that changed since the last run.
+    public func run() throws(BuildFailure) -> Report {
+        lock.lock()
+        defer { lock.unlock() }
+        try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
+        let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
+        guard let caches else { preconditionFailure("the caches live as long as the build") }
+        if !FileManager.default.fileExists(atPath: output.path) {
+            // The output folder was removed: write the whole site again.
+            caches.renders.commit([:])
+            written = nil
+        }
+        let build = self.build
+        let previous = written
+        let result: Result<(Report, [String: Digest]), BuildFailure> = DeepStack.run {
+            do throws(BuildFailure) {
+                let generated = try build.generate(using: caches)
+                let (report, digests) = try Self.write(generated, to: output, previous: previous, caches: caches)
+                return .success((report, digests))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let (report, digests) = try result.get()
+        written = digests
+        return report
+    }
+
+    /// The write step: the whole site into a fresh folder the first time, only the differences after that.
+    private static func write(_ generated: Build.Generated, to output: URL, previous: [String: Digest]?,
+                              caches: BuildCaches) throws(BuildFailure) -> (Report, [String: Digest]) {
+        var digests: [String: Digest] = [:]
+        var changed: [OutputFile] = []
+        for rendered in generated.files {
+            guard let file = rendered.file else {
+                digests[rendered.path] = previous?[rendered.path]
+                continue
+            }
+            let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
+            digests[rendered.path] = digest
+            if previous?[rendered.path] != digest { changed.append(file) }
+        }
+        let removed = previous.map { old in old.keys.filter { digests[$0] == nil }.sorted() } ?? []
+        do throws(Diagnostic) {
+            if previous == nil {
+                try SiteWriter(directory: output).write(changed)
+            } else {
+                try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+            }
+        } catch {
+            throw BuildFailure(diagnostics: generated.diagnostics + [error])
+        }
+        let scans = Dictionary(uniqueKeysWithValues: generated.scans.map { ($0.path, $0) })
+        var pages: [String: RenderCache.Page] = [:]
+        for rendered in generated.files {
+            if let digest = rendered.digest, let scan = scans[rendered.path] { pages[rendered.path] = .init(digest: digest, scan: scan) }
+        }
+        caches.renders.commit(pages)
+        let report = Report(diagnostics: generated.diagnostics, pages: scans.count,
+                            renderedPages: generated.files.filter { $0.digest != nil && $0.file != nil }.count,
+                            writtenFiles: changed.map(\.path), removedFiles: removed,
+                            parsedFiles: caches.content.endRound(),
+                            linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),
+                            site: generated.site.withoutTrees())
+        caches.renders.endRound()
+        return (report, digests)
+    }
+}

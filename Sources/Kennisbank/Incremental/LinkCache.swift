@@ -1,0 +1,100 @@
+import Foundation
+
+/// What the link step keeps between builds, so that an edit relinks only the pages it can change.
+///
+/// A page goes through the link step in two halves, and each half is reused when its inputs are equal
+/// to last time's:
+/// - *prepared* (embeds expanded, anchors assigned) depends on the page's own item, the names of all
+///   items, and the miniatures it embeds;
+/// - *linked* (wikilinks, citations, concepts) depends on the prepared page and on the
+///   ``LinkEnvironment``: every name, heading anchor, citation key and concept name of the site.
+///
+/// Inputs are compared with `==`. Unchanged values come from the parse cache and share their storage
+/// with last time's, so most comparisons end at the first, identity, check.
+final class LinkCache: @unchecked Sendable {
+    private struct PreparedEntry {
+        var index: TargetIndex
+        var embeds: [Miniature]
+        var page: SiteLinker.PreparedPage
+    }
+
+    private struct LinkedEntry {
+        var prepared: SiteLinker.PreparedPage
+        var environment: LinkEnvironment
+        var result: (LinkedPage, [Diagnostic])
+    }
+
+    private let lock = NSLock()
+    private var prepared: [ContentID: PreparedEntry] = [:]
+    private var linked: [ContentID: LinkedEntry] = [:]
+    private var relinked = 0
+
+    /// The prepared page for an item, from the cache when its inputs are unchanged.
+    func prepared(_ item: ContentItem, index: TargetIndex, miniatures: [String: Miniature],
+                  prepare: () -> SiteLinker.PreparedPage) -> SiteLinker.PreparedPage {
+        lock.lock()
+        let entry = prepared[item.id]
+        lock.unlock()
+        if let entry, entry.page.item == item, entry.index == index,
+           entry.embeds.allSatisfy({ miniatures[$0.item.id.slug] == $0 }) {
+            return entry.page
+        }
+        let page = prepare()
+        let embeds = page.embedded.compactMap { miniatures[$0] }
+        lock.lock()
+        prepared[item.id] = PreparedEntry(index: index, embeds: embeds, page: page)
+        lock.unlock()
+        return page
+    }
+
+    /// The linked page, from the cache when the prepared page and the environment are unchanged.
+    func linked(_ page: SiteLinker.PreparedPage, environment: LinkEnvironment,
+                link: () -> (LinkedPage, [Diagnostic])) -> (LinkedPage, [Diagnostic]) {
+        let id = page.item.id
+        lock.lock()
+        let entry = linked[id]
+        lock.unlock()
+        if let entry, entry.prepared == page, entry.environment == environment { return entry.result }
+        let result = link()
+        lock.lock()
+        linked[id] = LinkedEntry(prepared: page, environment: environment, result: result)
+        relinked += 1
+        lock.unlock()
+        return result
+    }
+
+    /// Ends a build: forgets pages that no longer exist and returns how many pages were linked again.
+    @discardableResult
+    func endRound(keeping ids: Set<ContentID>) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        prepared = prepared.filter { ids.contains($0.key) }
+        linked = linked.filter { ids.contains($0.key) }
+        let count = relinked
+        relinked = 0
+        return count
+    }
+}
+
+/// Everything of the whole site that linking one page can depend on. When it is unchanged, a page
+/// whose own prepared document is unchanged links to the same result.
+struct LinkEnvironment: Equatable, Sendable {
+    /// Every item's names, for wikilinks.
+    var index: TargetIndex
+    /// Every page's heading anchors, for `[[page#heading]]`.
+    var headings: [ContentID: [String: String]]
+    /// What citations are matched against: each reference's key, surnames and year.
+    var citations: [CitationSignature]
+    /// What concept mentions are matched against: each concept's slug, title and aliases.
+    var concepts: [[String]]
+    /// Which mentions are linked.
+    var scope: ConceptLinkingScope
+
+    /// The part of a reference the citation linker reads.
+    struct CitationSignature: Equatable, Sendable {
+        var key: String
+        var surnames: [String]
+        var year: String
+        var yearSuffix: String?
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The write step of an incremental build: replaces only the files that changed and removes the files
+/// the site no longer has.
+///
+/// Each file is written to a temporary file beside it and renamed over the old one, so a reader (or the
+/// preview server) sees the old page or the new one, never half a page. Folders left empty are removed.
+struct SiteUpdater: Sendable {
+    /// The output folder, which holds the previous site.
+    var directory: URL
+
+    /// Writes `files` and removes `removed` (paths below the output folder).
+    func apply(writing files: [OutputFile], removing removed: [String]) throws(Diagnostic) {
+        let manager = FileManager.default
+        do {
+            for file in files {
+                let url = directory.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url, options: .atomic)
+            }
+            for path in removed {
+                var url = directory.appendingPathComponent(path)
+                try? manager.removeItem(at: url)
+                // Then the folders it leaves empty, up to the output folder.
+                url.deleteLastPathComponent()
+                while url.path.count > directory.path.count, (try? manager.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
+                    try manager.removeItem(at: url)
+                    url.deleteLastPathComponent()
+                }
+            }
+        } catch {
+            throw Diagnostic(path: directory.path, position: nil, code: .io,
+                             message: "The site could not be updated: \(error.localizedDescription). Run 'kennisbank build' to write it whole again.")
+        }
+    }
+}

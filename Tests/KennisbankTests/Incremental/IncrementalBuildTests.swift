@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+@testable import Kennisbank
+
+/// The incremental build against the clean build: after every edit, the output folder of the one must be
+/// byte for byte the output folder of the other, and only the pages that show the edit are rendered.
+final class IncrementalBuildTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-incremental-\(UUID().uuidString)")
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func build(into output: String) -> Build {
+        Build(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
+              outputDirectory: root.appendingPathComponent(output).path)
+    }
+
+    /// Every file below a folder, by relative path.
+    private func files(in folder: String) throws -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])!
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            result[String(url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// Builds the current content cleanly into `Clean/` and asserts that `Site/` holds exactly the same files.
+    private func assertSiteEqualsCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("Clean"))
+        _ = try build(into: "Clean").run()
+        let clean = try files(in: "Clean"), incremental = try files(in: "Site")
+        XCTAssertEqual(Set(incremental.keys).subtracting(clean.keys).sorted(), [], "\(message): files only in the incremental site", file: file, line: line)
+        XCTAssertEqual(Set(clean.keys).subtracting(incremental.keys).sorted(), [], "\(message): files missing from the incremental site", file: file, line: line)
+        let different = clean.keys.filter { incremental[$0] != nil && incremental[$0] != clean[$0] }.sorted()
+        XCTAssertEqual(different, [], "\(message): files whose bytes differ", file: file, line: line)
+    }
+
+    private func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        precondition(changed != text, "the edit of \(path) changes nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func write(_ path: String, _ text: String) throws {
+        try text.write(to: root.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    }
+
+    private let article = "Content/articles/de-kunst-van-het-leiden.md"
+
+    func testTheFirstRunWritesTheCleanSite() throws {
+        let report = try IncrementalBuild(build: build(into: "Site")).run()
+        XCTAssertEqual(report.renderedPages, report.pages)
+        XCTAssertEqual(report.parsedFiles, try files(in: "Content").keys.filter { $0.hasSuffix(".md") }.count)
+        try assertSiteEqualsCleanBuild("first run")
+    }
+
+    func testAnEditToOneParagraphRendersOnlyThePagesThatShowIt() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        let first = try incremental.run()
+        try edit(article) { $0.replacingOccurrences(of: "In dit vijfde artikel verschuift", with: "In dit vijfde artikel, zo blijkt, verschuift") }
+        let report = try incremental.run()
+        try assertSiteEqualsCleanBuild("after a paragraph edit")
+
+        XCTAssertEqual(report.parsedFiles, 1)
+        XCTAssertEqual(report.linkedPages, 1, "only the edited article is linked again")
+        XCTAssertTrue(report.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"), "\(report.writtenFiles)")
+        XCTAssertTrue(report.writtenFiles.contains("search-index.json"))
+        // The concept pages that quote this paragraph change too; the other article, the miniatures and the
+        // indexes do not.
+        for unchanged in ["artikelen/nieuw-leiderschap-in-de-professionele-ruimte/index.html", "miniaturen/het-te-grote-pak/index.html",
+                          "index.html", "begrippen/index.html", "assets/style.css"] {
+            XCTAssertFalse(report.writtenFiles.contains(unchanged), "\(unchanged) was written again")
+        }
+        XCTAssertLessThan(report.renderedPages, first.pages / 2, "rendered \(report.renderedPages) of \(first.pages) pages")
+    }
+
+    func testANoChangeRunRendersAndWritesNothing() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        let report = try incremental.run()
+        XCTAssertEqual(report.parsedFiles, 0)
+        XCTAssertEqual(report.linkedPages, 0)
+        XCTAssertEqual(report.renderedPages, 0)
+        XCTAssertEqual(report.writtenFiles, [])
+        XCTAssertEqual(report.removedFiles, [])
+    }
+
+    func testASequenceOfEditsKeepsTheSiteEqualToACleanBuild() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        let steps: [(String, () throws -> Void)] = [
+            ("a concept renamed", { try self.edit("Content/concepts/purpose.md") { $0.replacingOccurrences(of: "title: \"Purpose\"", with: "title: \"Bestaansdoel\"") } }),
+            ("an alias added", { try self.edit("Content/concepts/drive.md") { $0.replacingOccurrences(of: "aliases:\n", with: "aliases:\n  - \"gedrevenheid\"\n") } }),
+            ("a paragraph inserted, so later paragraph anchors shift", {
+                try self.edit(self.article) { $0.replacingOccurrences(of: "## Samenvatting\n", with: "## Samenvatting\n\nEen nieuwe eerste alinea.\n") }
+            }),
+            ("a heading renamed", { try self.edit(self.article) { $0.replacingOccurrences(of: "## Over de auteur", with: "## Over de schrijver") } }),
+            ("a miniature added and embedded", {
+                try self.write("Content/miniatures/de-nieuwe-teamleider.md",
+                               "---\ntitle: \"De nieuwe teamleider\"\narticle: de-kunst-van-het-leiden\nlenses:\n  - systemische-lens\n---\nEen teamleider oefent met niet-weten.\n")
+                try self.edit(self.article) { $0.replacingOccurrences(of: "![[het-te-grote-pak]]\n", with: "![[het-te-grote-pak]]\n\n![[De nieuwe teamleider]]\n") }
+            }),
+            ("an embedded miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin over identity work.\n" } }),
+            ("a reference added to the literature list", { try self.edit(self.article) { $0 + "\n- Zuiderveld, A. (2024). *Een nieuw boek*. Uitgeverij.\n" } }),
+            ("a concept removed", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/concepts/betekenis.md")) }),
+            ("a template changed", { try self.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "</body>", with: "<!-- voet -->\n</body>") } }),
+            ("the site title changed", { try self.edit("Content/site.yml") { $0.replacingOccurrences(of: "title: Kennisbank", with: "title: De kennisbank") } }),
+            ("an asset changed", { try self.edit("Templates/assets/style.css") { $0 + "\n/* extra */\n" } }),
+            ("an article removed", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/articles/nieuw-leiderschap-in-de-professionele-ruimte.md")) }),
+        ]
+        for (name, step) in steps {
+            try step()
+            let report = try incremental.run()
+            XCTAssertGreaterThan(report.writtenFiles.count + report.removedFiles.count, 0, "\(name): nothing written")
+            try assertSiteEqualsCleanBuild(name)
+        }
+    }
+
+    func testAFailedRunWritesNothingAndTheNextRunCatchesUp() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        let before = try files(in: "Site")
+        try edit("Content/concepts/purpose.md") { $0.replacingOccurrences(of: "title: \"Purpose\"", with: "title: [\"Purpose\"") }
+        try edit(article) { $0.replacingOccurrences(of: "## Samenvatting\n", with: "## Samenvatting\n\nEen zin die pas na de fout verschijnt.\n") }
+        XCTAssertThrowsError(try incremental.run())
+        XCTAssertEqual(try files(in: "Site"), before, "a failed run changed the site")
+        try edit("Content/concepts/purpose.md") { $0.replacingOccurrences(of: "title: [\"Purpose\"", with: "title: \"Purpose\"") }
+        let report = try incremental.run()
+        XCTAssertTrue(report.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"))
+        try assertSiteEqualsCleanBuild("after the fix")
+    }
+
+    func testARemovedOutputFolderIsWrittenWhole() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Site"))
+        let report = try incremental.run()
+        XCTAssertEqual(report.renderedPages, report.pages)
+        try assertSiteEqualsCleanBuild("after removing Site/")
+    }
+}
