@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it over HTTP and rebuild and reload the browser on every change.",
-        discussion: "Watches the content and templates folders. A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving.")
+        discussion: "Watches the content and templates folders. A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving. After an edit only the pages that show it are rendered again, and only the files that changed are written.")
 
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         let build = Build(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
         let server = SiteServer(
             configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates]),
-            builder: FullSiteBuilder(build: build))
+            builder: IncrementalSiteBuilder(build: build))
         try await server.run()
     }
 }

@@ -31,12 +31,32 @@ public struct BuildSummary: Sendable, Equatable {
     public var warnings: [Diagnostic]
     /// How long the build took, in seconds.
     public var duration: TimeInterval
+    /// For an incremental build: how many pages were rendered and how many files written or removed.
+    public var work: IncrementalWork?
+
+    /// What an incremental build did.
+    public struct IncrementalWork: Sendable, Equatable {
+        /// The pages rendered (the others were unchanged).
+        public var renderedPages: Int
+        /// The files written because their bytes changed.
+        public var writtenFiles: Int
+        /// The files removed because the site no longer has them.
+        public var removedFiles: Int
+
+        /// Creates a description of the work.
+        public init(renderedPages: Int, writtenFiles: Int, removedFiles: Int) {
+            self.renderedPages = renderedPages
+            self.writtenFiles = writtenFiles
+            self.removedFiles = removedFiles
+        }
+    }
 
     /// Creates a summary.
-    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval) {
+    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval, work: IncrementalWork? = nil) {
         self.pages = pages
         self.warnings = warnings
         self.duration = duration
+        self.work = work
     }
 }
 
@@ -71,6 +91,31 @@ public struct FullSiteBuilder: SiteBuilding {
             let report = try build.run()
             let pages = report.files.filter { $0.path.hasSuffix(".html") }.count
             return .built(BuildSummary(pages: pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start)))
+        } catch {
+            return .failed(diagnostics: error.diagnostics)
+        }
+    }
+}
+
+/// Rebuilds with an ``IncrementalBuild``: after an edit, only the pages that show it are rendered and only
+/// the files that changed are written. The server's default.
+public final class IncrementalSiteBuilder: SiteBuilding {
+    private let incremental: IncrementalBuild
+
+    /// Creates a builder that keeps its caches between builds.
+    public init(build: Build) {
+        self.incremental = IncrementalBuild(build: build)
+    }
+
+    /// Runs the build; the changed paths are not needed, because the build compares every file's bytes
+    /// with the last build's (reading is cheap, parsing is what is saved).
+    public func build(changedPaths: [String]) -> BuildOutcome {
+        let start = Date()
+        do {
+            let report = try incremental.run()
+            return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
+                                       work: .init(renderedPages: report.renderedPages, writtenFiles: report.writtenFiles.count,
+                                                   removedFiles: report.removedFiles.count)))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }

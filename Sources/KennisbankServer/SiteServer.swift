@@ -129,9 +129,15 @@ public struct SiteServer: Sendable {
         case .built(let summary):
             let warnings = summary.warnings.count
             let verb = changed.isEmpty ? "Built" : "Rebuilt"
-            let seconds = String(format: "%.2f s", summary.duration)
+            let time = summary.duration < 1 ? String(format: "%.0f ms", summary.duration * 1000) : String(format: "%.2f s", summary.duration)
             let ending = warnings == 0 ? "." : " with \(warnings) warning\(warnings == 1 ? "" : "s")."
-            log(formatter.format(summary.warnings) + reason + "\(verb) \(summary.pages) pages into \(configuration.outputDirectory)/ in \(seconds)\(ending)\n")
+            var work = ""
+            if let done = summary.work, !changed.isEmpty {
+                work = " (\(done.renderedPages) rendered, \(done.writtenFiles) file\(done.writtenFiles == 1 ? "" : "s") written"
+                    + (done.removedFiles > 0 ? ", \(done.removedFiles) removed)" : ")")
+            }
+            log(formatter.format(summary.warnings) + reason
+                + "\(verb) \(summary.pages) pages\(work) into \(configuration.outputDirectory)/ in \(time)\(ending)\n")
             if !changed.isEmpty { hub.buildSucceeded() }
         case .failed(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }.count

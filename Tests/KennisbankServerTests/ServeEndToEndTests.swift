@@ -81,6 +81,14 @@ final class ServeEndToEndTests: XCTestCase {
             let elapsed = Date().timeIntervalSince(saved)
             page = try await get(client, root + "artikelen/een/")
             XCTAssertTrue(page.body.contains("Tweede versie"), "the rebuilt page is served \(String(format: "%.2f", elapsed)) s after the save")
+            // The incremental rebuild says what it did, and leaves exactly the site a clean build writes.
+            XCTAssertTrue(log.value.contains("Changed: \(content.path)/articles/een.md. Rebuilt "), log.value)
+            XCTAssertTrue(log.value.contains(" rendered, "), log.value)
+            let clean = try build.generate().files
+            XCTAssertEqual(try Self.files(in: output), Set(clean.map(\.path)))
+            for file in clean {
+                XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent(file.path)), file.contents, file.path)
+            }
 
             // A YAML error: an error event with the diagnostic, and the last good page still served.
             try write("articles/een.md", "---\ntitle: Een\nseries: [\n---\nKapot.\n")
@@ -164,7 +172,7 @@ final class ServeEndToEndTests: XCTestCase {
         let server = SiteServer(
             configuration: .init(port: 0, outputDirectory: output.path, watchedDirectories: watching,
                                  pollInterval: .milliseconds(50), debounce: .milliseconds(30)),
-            builder: FullSiteBuilder(build: build),
+            builder: IncrementalSiteBuilder(build: build),
             log: { text in log.update { $0 += text } })
         let finished = Locked(false)
         let serverTask = Task {
@@ -186,6 +194,16 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(finished.value, "the server stopped")
         served?.readers.forEach { $0.cancel() }
         try await client.shutdown()
+    }
+
+    /// The paths of every file below a folder.
+    private static func files(in folder: URL) throws -> Set<String> {
+        let base = folder.standardizedFileURL.path
+        let all = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+        return Set(all.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        })
     }
 
     private static var repository: URL {
