@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks a clean `kennisbank build` against Hugo and against the cmark command line (the floor),
-# on generated corpora of 500, 1000 and 2000 articles. Run on demand from the repository root:
+# on generated corpora of 500, 1000 and 2000 articles, and a one-article incremental rebuild in a running
+# `kennisbank serve` (Benchmarks/incremental.sh). Run on demand from the repository root:
 #
 #   Benchmarks/run.sh                                  # release build in .build, sizes 500 1000 2000, best of 3
 #   SCRATCH_PATH=.build-bench SIZES="500" RUNS=1 Benchmarks/run.sh
@@ -79,10 +80,7 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 
-INCREMENTAL=no
-if "$BIN" build --help 2>&1 | grep -q -- "--incremental"; then INCREMENTAL=yes; fi
-
-declare -A KB KBM HUGO HUGOM CMARK CMARKM INC INCM MBYTES NWORDS
+declare -A KB KBM HUGO HUGOM CMARK CMARKM INC INCM INCLINE MBYTES NWORDS
 for N in $SIZES; do
     corpus="$WORK_DIR/corpus-$N"
     echo "== $N articles ($CONCEPTS concepts, $REFERENCES references, $MINIATURES miniatures, ~$WORDS words each)" >&2
@@ -101,16 +99,6 @@ for N in $SIZES; do
     KB[$N]=$BEST; KBM[$N]=$PEAK
     pages=$(find "$out/artikelen" -name index.html | wc -l)
     [ "$pages" -eq "$N" ] || { echo "kennisbank wrote $pages article pages, expected $N" >&2; exit 1; }
-
-    # Incremental: one article changed after a clean build (only when the CLI has --incremental).
-    if [ "$INCREMENTAL" = yes ]; then
-        first=$(ls "$corpus/articles" | head -n 1)
-        measure "rm -rf '$out'; '$BIN' build --content '$corpus' --templates Templates --output '$out' >/dev/null 2>&1; echo \"Nog een zin, \$RANDOM.\" >> '$corpus/articles/$first'" \
-            "$BIN" build --incremental --content "$corpus" --templates Templates --output "$out"
-        INC[$N]=$BEST; INCM[$N]=$PEAK
-    else
-        INC[$N]="n/a"; INCM[$N]="n/a"
-    fi
 
     # b. Hugo: the same article markdown, a minimal layout, no taxonomies, RSS, sitemap or robots.txt.
     hugo_site="$WORK_DIR/hugo-$N"
@@ -142,9 +130,13 @@ TOML
     done
     measure ":" cmark --smart "$plain"/*.md
     CMARK[$N]=$BEST; CMARKM[$N]=$PEAK
+    # d. Incremental: one article edited in a running `kennisbank serve` (last: it edits the corpus).
+    INCLINE[$N]=$(Benchmarks/incremental.sh "$BIN" "$corpus" "$WORK_DIR/serve-$N" "$((RUNS > 3 ? RUNS : 3))")
+    INC[$N]=$(echo "${INCLINE[$N]}" | sed -E 's/^rebuild median ([0-9.]+) ms.*/\1/')
+    INCM[$N]=$(echo "${INCLINE[$N]}" | sed -E 's/.*serve peak ([0-9]+) MB.*/\1/')
     # Each size as soon as it is measured, so a long run can be followed (and stopped) half way.
-    printf "%s articles: kennisbank %s s (%s MB), Hugo %s s (%s MB), cmark %s s (%s MB), incremental %s\n" "$N" \
-        "${KB[$N]}" "${KBM[$N]}" "${HUGO[$N]}" "${HUGOM[$N]}" "${CMARK[$N]}" "${CMARKM[$N]}" "${INC[$N]}" | tee -a "$WORK_DIR/results.txt" >&2
+    printf "%s articles: kennisbank %s s (%s MB), Hugo %s s (%s MB), cmark %s s (%s MB), incremental: %s\n" "$N" \
+        "${KB[$N]}" "${KBM[$N]}" "${HUGO[$N]}" "${HUGOM[$N]}" "${CMARK[$N]}" "${CMARKM[$N]}" "${INCLINE[$N]}" | tee -a "$WORK_DIR/results.txt" >&2
 done
 
 echo
@@ -156,7 +148,7 @@ printf "| %-8s | %-19s | %-15s | %-15s | %-15s | %-9s | %-10s | %-15s |\n" \
     articles "corpus (words, MB)" kennisbank "Hugo" "cmark" "kb / Hugo" "kb / cmark" "incremental"
 printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n" "----------" "---------------------" "-----------------" "-----------------" "-----------------" "-----------" "------------" "-----------------"
 for N in $SIZES; do
-    inc="${INC[$N]}"; [ "$inc" != "n/a" ] && inc="$inc s, ${INCM[$N]} MB"
+    inc="${INC[$N]} ms, ${INCM[$N]} MB"
     printf "| %-8s | %-19s | %-15s | %-15s | %-15s | %-9s | %-10s | %-15s |\n" "$N" \
         "${NWORDS[$N]} w, ${MBYTES[$N]} MB" "${KB[$N]} s, ${KBM[$N]} MB" "${HUGO[$N]} s, ${HUGOM[$N]} MB" \
         "${CMARK[$N]} s, ${CMARKM[$N]} MB" "$(ratio "${KB[$N]}" "${HUGO[$N]}")×" "$(ratio "${KB[$N]}" "${CMARK[$N]}")×" "$inc"

@@ -110,7 +110,7 @@ public struct Build: Sendable {
 }
 
 extension Build.Report {
-    /// The report without the markdown trees, whose release can recurse as deep as the input.
+    /// The report without the markdown trees: callers need the graph and the files, and the trees' memory is returned at once.
     func withoutTrees() -> Build.Report {
         var copy = self
         copy.site = site.withoutTrees()

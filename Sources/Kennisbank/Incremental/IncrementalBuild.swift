@@ -26,18 +26,13 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// The folders, strictness and file system of every run.
     public let build: Build
     private let lock = NSLock()
-    private var caches: BuildCaches? = BuildCaches()
+    private let caches = BuildCaches()
     /// The digest of every file in the output folder, as the last successful run wrote it; `nil` before one.
     private var written: [String: Digest]?
 
     /// Creates an incremental build; nothing is read until ``run()``.
     public init(build: Build) {
         self.build = build
-    }
-
-    deinit {
-        // The caches hold markdown trees, whose release recurses as deep as the input: release them on a deep stack.
-        DeepStack.release(&caches)
     }
 
     /// What one run did.
@@ -66,14 +61,12 @@ public final class IncrementalBuild: @unchecked Sendable {
         defer { lock.unlock() }
         try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
-        guard let caches else { preconditionFailure("the caches live as long as the build") }
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
             caches.renders.commit([:])
             written = nil
         }
-        let build = self.build
-        let previous = written
+        let (build, caches, previous) = (self.build, self.caches, written)
         let result: Result<(Report, [String: Digest]), BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let generated = try build.generate(using: caches)

@@ -9,8 +9,16 @@ import Foundation
 /// is escaped unless allowed and dangerous URLs are blanked in every mode), and frees it again. No C pointer leaves this file.
 ///
 /// Both directions walk the tree with an explicit stack, never with recursion, so a 10,000-deep
-/// block quote cannot overflow a thread's stack.
+/// block quote cannot overflow a thread's stack. The copy is also never deeper than
+/// ``maximumNesting``: containers nested deeper are flattened into the last level kept (their text
+/// stays), so every later step, whatever its walk, works on a tree of bounded depth.
 public enum Cmark {
+    /// How many containers (block quotes, lists, list items, emphasis, links) deep a copied tree may be.
+    ///
+    /// Far beyond any real text, and below the 512 levels at which browsers' HTML parsers stop nesting
+    /// elements anyway, so flattening changes nothing a reader could see.
+    public static let maximumNesting = 128
+
     /// Options for rendering HTML.
     public struct RenderOptions: Sendable {
         /// Pass raw HTML through. Off by default: raw HTML is then escaped and shown as text.
@@ -136,6 +144,8 @@ private struct TreeCopier {
         defer { cmark_iter_free(iterator) }
         var stack: [Frame] = []
         var document = MarkdownDocument(blocks: [])
+        // Containers entered but not copied because they nest too deep; their children go to the last frame.
+        var flattening = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -146,9 +156,17 @@ private struct TreeCopier {
                     stack[stack.count - 1].inlines.append(leaf)
                 } else if let leaf = leafBlock(node, type) {
                     stack[stack.count - 1].blocks.append(leaf)
+                } else if flatten(type, depth: stack.count, flattening: flattening) {
+                    flattening += 1
                 } else {
                     stack.append(Frame(node: node))
                 }
+                continue
+            }
+            // EXIT of a flattened container: nothing to close.
+            if stack.last?.node != node {
+                precondition(flattening > 0, "every container that was not copied was flattened")
+                flattening -= 1
                 continue
             }
             // EXIT of a container: close it and hand it to its parent.
@@ -162,6 +180,20 @@ private struct TreeCopier {
             }
         }
         return document
+    }
+
+    /// Whether a container is flattened: once the tree is ``Cmark/maximumNesting`` deep, block quotes and
+    /// lists (and then everything inside them that holds blocks) and inline containers are dropped, keeping
+    /// their contents. Flattening starts only at a block quote or list, whose parent accepts any block, and
+    /// paragraphs and headings are always kept, so the copy stays a valid tree.
+    private func flatten(_ type: cmark_node_type, depth: Int, flattening: Int) -> Bool {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST: return flattening > 0 || depth >= Cmark.maximumNesting
+        case CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK: return flattening > 0
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE:
+            return depth >= Cmark.maximumNesting
+        default: return false
+        }
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

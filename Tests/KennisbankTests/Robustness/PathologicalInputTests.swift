@@ -33,12 +33,72 @@ final class PathologicalInputTests: XCTestCase {
     }
 
     func testTenThousandDeepBlockQuotesAndLists() throws {
-        XCTAssertTrue(article(try build(String(repeating: ">", count: 10_000) + " diep niet-weten\n")).contains("diep"))
+        let quotes = article(try build(String(repeating: ">", count: 10_000) + " diep niet-weten\n"))
+        XCTAssertTrue(quotes.contains("diep"))
+        XCTAssertEqual(quotes.components(separatedBy: "<blockquote>").count - 1, Cmark.maximumNesting - 1,
+                       "block quotes below the nesting limit are kept, deeper ones flattened")
         // "- - - item" opens a list inside a list item on one line: 10,000 levels in 20 kB.
         let list = String(repeating: "- ", count: 10_000) + "item niet-weten\n"
         let html = article(try build(list))
-        XCTAssertEqual(html.components(separatedBy: "<ul>").count - 1, 10_000 + 1, "10,000 nested lists and the site navigation")
+        XCTAssertEqual(html.components(separatedBy: "<ul>").count - 1, Cmark.maximumNesting / 2 + 1,
+                       "a list and its item are two levels; plus the site navigation")
         XCTAssertTrue(html.contains("item"))
+    }
+
+    /// The depth of a tree, counted without recursion.
+    private func depth(_ document: MarkdownDocument) -> Int {
+        var deepest = 0
+        var blocks = document.blocks.map { ($0, 1) }
+        var inlines: [(InlineNode, Int)] = []
+        while let (block, level) = blocks.popLast() {
+            deepest = max(deepest, level)
+            blocks += block.children.map { ($0, level + 1) }
+            inlines += block.inlines.map { ($0, level + 1) }
+        }
+        while let (inline, level) = inlines.popLast() {
+            deepest = max(deepest, level)
+            switch inline {
+            case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children):
+                inlines += children.map { ($0, level + 1) }
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    func testNoTreeIsDeeperThanTheNestingLimitAndNoTextIsLost() {
+        let inputs = [
+            String(repeating: ">", count: 100_000) + " diep\n",
+            String(repeating: "- ", count: 50_000) + "diep\n",
+            String(repeating: "> - ", count: 20_000) + "diep\n",
+            String(repeating: "*", count: 65_000) + "diep" + String(repeating: "*", count: 65_000) + "\n",
+            String(repeating: "[", count: 30_000) + "diep" + String(repeating: "](u)", count: 30_000) + "\n",
+            String(repeating: "**_", count: 20_000) + "diep" + String(repeating: "_**", count: 20_000) + "\n",
+        ]
+        for markdown in inputs {
+            let document = Cmark.parse(markdown)
+            XCTAssertLessThanOrEqual(depth(document), Cmark.maximumNesting + 2, String(markdown.prefix(12)))
+            XCTAssertTrue(Cmark.renderHTML(document.blocks).contains("diep"), String(markdown.prefix(12)))
+        }
+    }
+
+    func testDeepInputNeedsNoLargeStack() {
+        // An ordinary secondary thread's stack: parsing, walking, comparing, rendering and releasing a
+        // 100,000-deep quote must fit in it, because no tree is deeper than the nesting limit.
+        let done = expectation(description: "finished on a 512 KiB stack")
+        let thread = Thread {
+            var document = Cmark.parse(String(repeating: ">", count: 100_000) + " diep niet-weten\n")
+            let copy = document
+            Anchors.assign(in: &document)
+            XCTAssertNotEqual(copy, document)
+            let (linked, mentions) = ConceptLinker(concepts: [], scope: .firstPerPage).link(document, on: ContentID(.article, "p"))
+            XCTAssertTrue(mentions.isEmpty)
+            XCTAssertTrue(Cmark.renderHTML(linked.blocks).contains("diep"))
+            done.fulfill()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        wait(for: [done], timeout: 120)
     }
 
     func testAFileOfOnlyFrontMatterBuilds() throws {
