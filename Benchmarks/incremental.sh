@@ -25,7 +25,8 @@ wait_for() { # pattern count timeout-seconds
     done
 }
 wait_for "Serving" 1 1800
-article=$(ls "$CONTENT/articles" | head -n 1)
+articles=("$CONTENT"/articles/*.md)
+article=$(basename "${articles[0]}")
 rebuilds=() latencies=()
 for ((run = 1; run <= RUNS; run++)); do
     sleep 0.5

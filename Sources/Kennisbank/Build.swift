@@ -64,6 +64,8 @@ public struct Build: Sendable {
         var files: [SiteRenderer.RenderedFile]
         /// What the link checker read from each HTML page.
         var scans: [LinkChecker.ScannedPage]
+        /// What it found on each, in the same order.
+        var checks: [LinkChecker.PageCheck]
         var diagnostics: [Diagnostic]
         var site: LinkedSite
     }
@@ -90,10 +92,12 @@ public struct Build: Sendable {
             }
             return scan
         }
-        let brokenLinks = LinkChecker(pages: scans, paths: Set(files.map(\.path))).check()
+        let paths = Set(files.map(\.path))
+        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: caches?.renders.reusableChecks(files: files, paths: paths) ?? [:])
+        let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return Generated(files: files, scans: scans, diagnostics: diagnostics, site: linked)
+        return Generated(files: files, scans: scans, checks: checks, diagnostics: diagnostics, site: linked)
     }
 
     /// Runs the whole pipeline and replaces the output folder only when everything succeeded.

@@ -63,7 +63,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
-            caches.renders.commit([:])
+            caches.renders.commit([:], paths: nil)
             written = nil
         }
         let (build, caches, previous) = (self.build, self.caches, written)
@@ -105,12 +105,14 @@ public final class IncrementalBuild: @unchecked Sendable {
         } catch {
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
-        let scans = Dictionary(uniqueKeysWithValues: generated.scans.map { ($0.path, $0) })
+        let scans = Dictionary(uniqueKeysWithValues: zip(generated.scans, generated.checks).map { ($0.0.path, $0) })
         var pages: [String: RenderCache.Page] = [:]
         for rendered in generated.files {
-            if let digest = rendered.digest, let scan = scans[rendered.path] { pages[rendered.path] = .init(digest: digest, scan: scan) }
+            if let digest = rendered.digest, let (scan, check) = scans[rendered.path] {
+                pages[rendered.path] = .init(digest: digest, scan: scan, check: check)
+            }
         }
-        caches.renders.commit(pages)
+        caches.renders.commit(pages, paths: Set(digests.keys))
         let report = Report(diagnostics: generated.diagnostics, pages: scans.count,
                             renderedPages: generated.files.filter { $0.digest != nil && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,

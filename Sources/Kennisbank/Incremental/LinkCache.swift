@@ -10,17 +10,19 @@ import Foundation
 ///   ``LinkEnvironment``: every name, heading anchor, citation key and concept name of the site.
 ///
 /// Inputs are compared with `==`. Unchanged values come from the parse cache and share their storage
-/// with last time's, so most comparisons end at the first, identity, check.
+/// with last time's, so most comparisons end at the first, identity, check. The site-wide inputs (the
+/// names, the environment) are compared once per build, not once per page: each distinct value gets a
+/// generation number, and a page remembers the generations it was made with.
 final class LinkCache: @unchecked Sendable {
     private struct PreparedEntry {
-        var index: TargetIndex
+        var index: Int
         var embeds: [Miniature]
         var page: SiteLinker.PreparedPage
     }
 
     private struct LinkedEntry {
         var prepared: SiteLinker.PreparedPage
-        var environment: LinkEnvironment
+        var environment: Int
         var result: (LinkedPage, [Diagnostic])
     }
 
@@ -28,14 +30,40 @@ final class LinkCache: @unchecked Sendable {
     private var prepared: [ContentID: PreparedEntry] = [:]
     private var linked: [ContentID: LinkedEntry] = [:]
     private var relinked = 0
+    private var index = Generations<TargetIndex>()
+
+    /// The inputs of an article's parsed reference list.
+    struct ReferenceListInputs: Equatable {
+        var document: MarkdownDocument
+        var slug: String
+    }
+
+    /// Each article's parsed reference list, by file path.
+    let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
+    private var environment = Generations<LinkEnvironment>()
+
+    /// The generation of the site's names: the same number as long as they are unchanged.
+    func generation(of index: TargetIndex) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return self.index.generation(of: index)
+    }
+
+    /// The generation of the link environment: the same number as long as it is unchanged.
+    func generation(of environment: LinkEnvironment) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return self.environment.generation(of: environment)
+    }
 
     /// The prepared page for an item, from the cache when its inputs are unchanged.
-    func prepared(_ item: ContentItem, index: TargetIndex, miniatures: [String: Miniature],
+    /// - Parameter index: the generation of the site's names (``generation(of:)-swift.method``).
+    func prepared(_ item: ContentItem, index: Int, miniatures: [String: Miniature],
                   prepare: () -> SiteLinker.PreparedPage) -> SiteLinker.PreparedPage {
         lock.lock()
         let entry = prepared[item.id]
         lock.unlock()
-        if let entry, entry.page.item == item, entry.index == index,
+        if let entry, entry.index == index, entry.page.item == item,
            entry.embeds.allSatisfy({ miniatures[$0.item.id.slug] == $0 }) {
             return entry.page
         }
@@ -48,13 +76,14 @@ final class LinkCache: @unchecked Sendable {
     }
 
     /// The linked page, from the cache when the prepared page and the environment are unchanged.
-    func linked(_ page: SiteLinker.PreparedPage, environment: LinkEnvironment,
+    /// - Parameter environment: the generation of the link environment.
+    func linked(_ page: SiteLinker.PreparedPage, environment: Int,
                 link: () -> (LinkedPage, [Diagnostic])) -> (LinkedPage, [Diagnostic]) {
         let id = page.item.id
         lock.lock()
         let entry = linked[id]
         lock.unlock()
-        if let entry, entry.prepared == page, entry.environment == environment { return entry.result }
+        if let entry, entry.environment == environment, entry.prepared == page { return entry.result }
         let result = link()
         lock.lock()
         linked[id] = LinkedEntry(prepared: page, environment: environment, result: result)
@@ -70,9 +99,25 @@ final class LinkCache: @unchecked Sendable {
         defer { lock.unlock() }
         prepared = prepared.filter { ids.contains($0.key) }
         linked = linked.filter { ids.contains($0.key) }
+        referenceLists.endRound()
         let count = relinked
         relinked = 0
         return count
+    }
+}
+
+/// Numbers the distinct values a site-wide input takes, build after build.
+private struct Generations<Value: Equatable> {
+    private var current: Value?
+    private var number = 0
+
+    /// The number of `value`: unchanged while the value is, a new one when it differs from the last.
+    mutating func generation(of value: Value) -> Int {
+        if current != value {
+            current = value
+            number += 1
+        }
+        return number
     }
 }
 

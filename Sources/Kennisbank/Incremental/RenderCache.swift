@@ -13,6 +13,7 @@ final class RenderCache: @unchecked Sendable {
     struct Page: Sendable {
         var digest: Digest
         var scan: LinkChecker.ScannedPage
+        var check: LinkChecker.PageCheck
     }
 
     /// The inputs of a page body.
@@ -35,15 +36,26 @@ final class RenderCache: @unchecked Sendable {
         var unsafe: Bool
     }
 
+    /// The inputs of a page's search entries.
+    struct SearchInputs: Equatable {
+        var page: ContentItem
+        var document: MarkdownDocument
+        var number: Int
+    }
+
     /// Page bodies by page path.
     let bodies = MemoTable<BodyInputs, HTMLFragment>()
     /// Formatted references by page path and key.
     let references = MemoTable<ReferenceInputs, String>()
     /// Previews JSON by page path.
     let previews = MemoTable<PreviewInputs, HTMLFragment?>()
+    /// Each page's search entries, encoded, by page id.
+    let searchEntries = MemoTable<SearchInputs, String>()
 
     private let lock = NSLock()
     private var pages: [String: Page] = [:]
+    /// Every file of the last site written, pages or not.
+    private var paths: Set<String>?
 
     /// What the last written site holds for the page at `path`, if it was written.
     func written(_ path: String) -> Page? {
@@ -52,11 +64,27 @@ final class RenderCache: @unchecked Sendable {
         return pages[path]
     }
 
-    /// Records the pages of a site that was written; pages not listed are forgotten.
-    func commit(_ written: [String: Page]) {
+    /// Records the pages of a site that was written and the paths of all its files; pages not listed are forgotten.
+    func commit(_ written: [String: Page], paths: Set<String>?) {
         lock.lock()
         pages = written
+        self.paths = paths
         lock.unlock()
+    }
+
+    /// The link checks that still hold: those of pages that were not rendered again and whose links lead
+    /// only to files that were neither rendered again (their anchors may differ) nor added or removed.
+    func reusableChecks(files: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.PageCheck] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let previous = self.paths else { return [:] }
+        var changed = paths.symmetricDifference(previous)
+        for rendered in files where rendered.file != nil && rendered.path.hasSuffix(".html") { changed.insert(rendered.path) }
+        var reusable: [String: LinkChecker.PageCheck] = [:]
+        for rendered in files where rendered.file == nil {
+            if let check = pages[rendered.path]?.check, check.targets.isDisjoint(with: changed) { reusable[rendered.path] = check }
+        }
+        return reusable
     }
 
     /// Ends a build's use of the memo tables; returns how many page bodies were rendered.
@@ -64,6 +92,7 @@ final class RenderCache: @unchecked Sendable {
     func endRound() -> Int {
         references.endRound()
         previews.endRound()
+        searchEntries.endRound()
         return bodies.endRound()
     }
 }

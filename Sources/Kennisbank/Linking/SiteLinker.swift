@@ -26,30 +26,35 @@ public struct SiteLinker: Sendable {
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
         let cache = self.cache
+        let indexGeneration = cache?.generation(of: index) ?? 0
         let prepared: [PreparedPage] = items.parallelMap { item in
             let prepare = { () -> PreparedPage in
                 var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
                 let toc = Anchors.assign(in: &document)
                 return PreparedPage(item: item, document: document, toc: toc, embedded: embedded, diagnostics: problems)
             }
-            return cache?.prepared(item, index: index, miniatures: expander.miniatures, prepare: prepare) ?? prepare()
+            return cache?.prepared(item, index: indexGeneration, miniatures: expander.miniatures, prepare: prepare) ?? prepare()
         }
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, Anchors.headings(of: $0.document)) })
 
-        let (references, referenceProblems) = ReferenceLibrary.build(
-            articles: prepared.filter { $0.item.id.kind == .article }.map { (slug: $0.item.id.slug, source: $0.item.source, document: $0.document) },
-            bibliographies: content.bibliographies)
+        let articleLists = prepared.filter { $0.item.id.kind == .article }.map { page in
+            let list = { ReferenceLibrary.listed(in: page.document, path: page.item.source.path, article: page.item.id.slug) }
+            return cache?.referenceLists.value(for: page.item.source.path, inputs: .init(document: page.document, slug: page.item.id.slug), make: list) ?? list()
+        }
+        let (references, referenceProblems) = ReferenceLibrary.merge(
+            articleLists + content.bibliographies.map { ReferenceLibrary.listed(in: $0.document, path: $0.source.path, article: nil) })
         diagnostics += referenceProblems
 
         let wikilinks = WikilinkResolver(index: index, headings: headings)
         let citations = CitationLinker(library: references)
         let concepts = ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking)
-        let environment = cache.map { _ in
-            LinkEnvironment(index: index, headings: headings,
-                            citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
-                            concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
-                            scope: content.site.conceptLinking)
+        let environment = cache.map { cache in
+            cache.generation(of: LinkEnvironment(
+                index: index, headings: headings,
+                citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
+                concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
+                scope: content.site.conceptLinking))
         }
         let linked: [(LinkedPage, [Diagnostic])] = prepared.parallelMap { page in
             let link = { () -> (LinkedPage, [Diagnostic]) in

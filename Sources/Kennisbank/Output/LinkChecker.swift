@@ -28,15 +28,30 @@ public struct LinkChecker: Sendable {
 
     /// A warning for each internal link that does not resolve, naming the page and the link.
     public func check() -> [Diagnostic] {
+        check(reusing: [:]).flatMap(\.problems)
+    }
+
+    /// What checking one page found: its broken links, and every file its links lead to.
+    struct PageCheck: Sendable {
+        var problems: [Diagnostic]
+        var targets: Set<String>
+    }
+
+    /// Checks every page, in the order of ``pages``, except that a page found in `earlier` keeps that
+    /// result: the caller knows neither the page nor any file its links lead to has changed.
+    func check(reusing earlier: [String: PageCheck]) -> [PageCheck] {
         let scanned = pages
         let ids = Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) })
         let paths = self.paths
-        let problems = scanned.parallelMap { page -> [Diagnostic] in
-            guard page.path != "404.html" else { return [] }
+        return scanned.parallelMap { page -> PageCheck in
+            if let known = earlier[page.path] { return known }
+            guard page.path != "404.html" else { return PageCheck(problems: [], targets: []) }
             var diagnostics: [Diagnostic] = []
+            var targets = Set<String>()
             var checked = Set<String>()
             for link in page.links where checked.insert(link).inserted {
                 guard let (target, fragment) = resolve(link, from: page.path) else { continue }
+                targets.insert(target)
                 let problem: String?
                 if !paths.contains(target) {
                     problem = "points to '\(target)', which the build did not produce"
@@ -50,9 +65,8 @@ public struct LinkChecker: Sendable {
                                                   message: "The link '\(link)' \(problem)."))
                 }
             }
-            return diagnostics
+            return PageCheck(problems: diagnostics, targets: targets)
         }
-        return problems.flatMap { $0 }
     }
 
     /// A page's anchors and the links it makes, read once.

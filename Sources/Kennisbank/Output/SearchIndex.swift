@@ -5,10 +5,11 @@ import Foundation
 /// diacritics and treats hyphens as spaces, so "niet weten" finds "niet-weten".
 struct SearchIndex {
     let site: LinkedSite
+    /// Each page's encoded entries from earlier builds; `nil` encodes every page.
+    var cache: RenderCache? = nil
 
     private struct Page: Encodable { let t: String, u: String, k: String }
     private struct Entry: Encodable { let p: Int, a: String?, h: String?, x: String, w: Int }
-    private struct Index: Encodable { let pages: [Page], entries: [Entry] }
 
     /// `search-index.json`, for tools, and `search-index.js`, the same data as a script that the search
     /// page loads: a script loads from a folder opened as `file://` too, where `fetch` is refused.
@@ -18,32 +19,52 @@ struct SearchIndex {
         return [json, OutputFile(path: "search-index.js", contents: script)]
     }
 
-    /// `search-index.json`.
+    /// `search-index.json`: `{"entries":[…],"pages":[…]}`, keys sorted.
+    ///
+    /// Each page's entries are encoded on their own and joined, so an incremental build re-encodes only the
+    /// pages that changed (`cache`); the bytes are the same either way.
     func file() -> OutputFile {
-        var pages: [Page] = []
-        var entries: [Entry] = []
+        var pages: [String] = []
+        var entries: [String] = []
         let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
         for id in ids {
             guard let page = site.pages[id] else { continue }
             let number = pages.count
-            pages.append(Page(t: page.item.title, u: id.link.path, k: id.kind.dutchName))
-            entries.append(Entry(p: number, a: nil, h: nil, x: ([page.item.title] + (id.kind == .article ? [] : page.item.aliases)).joined(separator: " · "), w: 3))
-            if let summary = page.item.summary { entries.append(Entry(p: number, a: nil, h: nil, x: summary, w: 2)) }
-            page.document.forEachBlock { block, context in
-                switch block.kind {
-                case .heading(_, let anchor?):
-                    entries.append(Entry(p: number, a: anchor, h: nil, x: block.inlines.plainText, w: 2))
-                case .paragraph(let anchor):
-                    guard !context.isInside(cssClass: "miniature-label") else { return }
-                    let text = block.inlines.plainText
-                    if !text.isEmpty { entries.append(Entry(p: number, a: anchor ?? context.sectionAnchor, h: context.sectionTitle, x: text, w: 1)) }
-                default:
-                    break
-                }
+            pages.append(Self.encode([Page(t: page.item.title, u: id.link.path, k: id.kind.dutchName)]))
+            let encode = { Self.encode(Self.entries(of: page, number: number)) }
+            let fragment = cache?.searchEntries.value(for: id.description, inputs: .init(page: page.item, document: page.document, number: number),
+                                                      make: encode) ?? encode()
+            if !fragment.isEmpty { entries.append(fragment) }
+        }
+        let json = "{\"entries\":[" + entries.joined(separator: ",") + "],\"pages\":[" + pages.joined(separator: ",") + "]}"
+        return OutputFile(path: "search-index.json", text: json)
+    }
+
+    /// A page's entries: its title (and aliases), summary, headings and paragraphs.
+    private static func entries(of page: LinkedPage, number: Int) -> [Entry] {
+        let id = page.item.id
+        var entries = [Entry(p: number, a: nil, h: nil, x: ([page.item.title] + (id.kind == .article ? [] : page.item.aliases)).joined(separator: " · "), w: 3)]
+        if let summary = page.item.summary { entries.append(Entry(p: number, a: nil, h: nil, x: summary, w: 2)) }
+        page.document.forEachBlock { block, context in
+            switch block.kind {
+            case .heading(_, let anchor?):
+                entries.append(Entry(p: number, a: anchor, h: nil, x: block.inlines.plainText, w: 2))
+            case .paragraph(let anchor):
+                guard !context.isInside(cssClass: "miniature-label") else { return }
+                let text = block.inlines.plainText
+                if !text.isEmpty { entries.append(Entry(p: number, a: anchor ?? context.sectionAnchor, h: context.sectionTitle, x: text, w: 1)) }
+            default:
+                break
             }
         }
+        return entries
+    }
+
+    /// The JSON of an array's elements, without the brackets.
+    private static func encode(_ values: [some Encodable]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return OutputFile(path: "search-index.json", contents: try! encoder.encode(Index(pages: pages, entries: entries)))
+        let json = String(decoding: try! encoder.encode(values), as: UTF8.self)
+        return String(json.dropFirst().dropLast())
     }
 }

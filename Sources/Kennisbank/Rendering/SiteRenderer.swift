@@ -53,7 +53,7 @@ public struct SiteRenderer: Sendable {
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
-        let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + SearchIndex(site: site).files()
+        let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + SearchIndex(site: site, cache: cache).files()
             + [machine.sitemap(pages: indexable)].compactMap { $0 }
         return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0) }
     }

@@ -118,13 +118,16 @@ final class CmarkTests: XCTestCase {
         XCTAssertEqual(failures.map(\.number), [])
     }
 
-    func testDeeplyNestedInputDoesNotOverflowTheStack() {
+    func testDeeplyNestedInputIsFlattenedAtTheNestingLimit() {
         let quotes = String(repeating: ">", count: 10_000) + " diep\n"
         let document = Cmark.parse(quotes)
         var depth = 0
         var level = document.blocks
         while let first = level.first { depth += 1; level = first.children }
-        XCTAssertEqual(depth, 10_001, "10,000 block quotes and the paragraph inside")
+        XCTAssertEqual(depth, Cmark.maximumNesting, "the block quotes up to the limit, then the paragraph inside the last one")
         XCTAssertTrue(Cmark.renderHTML(document.blocks).contains("diep"))
+        // Below the limit nothing is flattened.
+        let shallow = Cmark.parse(String(repeating: ">", count: 50) + " ondiep\n")
+        XCTAssertEqual(Cmark.renderHTML(shallow.blocks), Cmark.renderDirectly(String(repeating: ">", count: 50) + " ondiep\n"))
     }
 }

@@ -31,42 +31,63 @@ public struct ReferenceLibrary: Sendable {
     /// Collects the references of the articles' Literatuur lists and the bibliography files.
     public static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],
                              bibliographies: [Bibliography]) -> (ReferenceLibrary, [Diagnostic]) {
+        merge(articles.map { listed(in: $0.document, path: $0.source.path, article: $0.slug) }
+              + bibliographies.map { listed(in: $0.document, path: $0.source.path, article: nil) })
+    }
+
+    /// One list item of a reference list, parsed: the part of building the library that depends on one file only.
+    struct ListedItem: Sendable {
+        var inlines: [InlineNode]
+        var source: ReferenceSource
+        var text: String
+        /// The parsed entry, or `nil` when the item is not an APA reference.
+        var entry: ReferenceParser.Entry?
+        /// Surnames, year, letter and title, folded: items with the same identity are one work.
+        var identity: String
+    }
+
+    /// The reference list items of one article (those under its Literatuur heading) or of one bibliography
+    /// file (`article` is `nil`: every list), parsed.
+    static func listed(in document: MarkdownDocument, path: String, article: String?) -> [ListedItem] {
         var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
-        for article in articles {
-            var inList = false
-            var level = 0
-            for block in article.document.blocks {
-                if case .heading(let headingLevel, _) = block.kind {
-                    if isReferenceHeading(block.inlines.plainText) { inList = true; level = headingLevel }
-                    else if headingLevel <= level { inList = false }
-                    continue
-                }
-                guard inList else { continue }
-                items += listItems(of: block, path: article.source.path, article: article.slug)
+        var inList = article == nil
+        var level = 0
+        for block in document.blocks {
+            if article != nil, case .heading(let headingLevel, _) = block.kind {
+                if isReferenceHeading(block.inlines.plainText) { inList = true; level = headingLevel }
+                else if headingLevel <= level { inList = false }
+                continue
             }
+            guard inList else { continue }
+            items += listItems(of: block, path: path, article: article)
         }
-        for bibliography in bibliographies {
-            for block in bibliography.document.blocks {
-                items += listItems(of: block, path: bibliography.source.path, article: nil)
-            }
+        return items.map { item in
+            let text = item.inlines.plainText
+            let entry = ReferenceParser.parse(text)
+            let identity = entry.map { entry in
+                [entry.surnames.map(ReferenceKey.fold).joined(separator: "+"), entry.year, entry.yearSuffix ?? "",
+                 ReferenceKey.fold(entry.title ?? text)].joined(separator: "|")
+            } ?? ""
+            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity)
         }
+    }
+
+    /// The library made of every file's listed items, in file order: works listed twice merged, keys assigned.
+    static func merge(_ lists: [[ListedItem]]) -> (ReferenceLibrary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var works: [(entry: ReferenceParser.Entry, reference: Reference)] = []
         var identity: [String: Int] = [:]
-        for item in items {
-            let text = item.inlines.plainText
-            guard let entry = ReferenceParser.parse(text) else {
+        for item in lists.joined() {
+            guard let entry = item.entry else {
                 diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .invalidReference,
-                                              message: "The list item '\(text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
+                                              message: "The list item '\(item.text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
                 continue
             }
-            let same = [entry.surnames.map(ReferenceKey.fold).joined(separator: "+"), entry.year, entry.yearSuffix ?? "",
-                        ReferenceKey.fold(entry.title ?? text)].joined(separator: "|")
-            if let existing = identity[same] {
+            if let existing = identity[item.identity] {
                 works[existing].reference.sources.append(item.source)
                 continue
             }
-            identity[same] = works.count
+            identity[item.identity] = works.count
             works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
                                            title: entry.title, inlines: item.inlines, sources: [item.source])))
         }
