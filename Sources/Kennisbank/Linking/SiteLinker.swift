@@ -31,12 +31,13 @@ public struct SiteLinker: Sendable {
             let prepare = { () -> PreparedPage in
                 var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
                 let toc = Anchors.assign(in: &document)
-                return PreparedPage(item: item, document: document, toc: toc, embedded: embedded, diagnostics: problems)
+                return PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
+                                    embedded: embedded, diagnostics: problems)
             }
             return cache?.prepared(item, index: indexGeneration, miniatures: expander.miniatures, prepare: prepare) ?? prepare()
         }
         diagnostics += prepared.flatMap(\.diagnostics)
-        let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, Anchors.headings(of: $0.document)) })
+        let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
 
         let articleLists = prepared.filter { $0.item.id.kind == .article }.map { page in
             let list = { ReferenceLibrary.listed(in: page.document, path: page.item.source.path, article: page.item.id.slug) }
@@ -83,6 +84,8 @@ public struct SiteLinker: Sendable {
         var item: ContentItem
         var document: MarkdownDocument
         var toc: [TableOfContentsEntry]
+        /// The heading anchors, keyed by folded heading text, for `[[page#heading]]`.
+        var headings: [String: String]
         var embedded: [String]
         var diagnostics: [Diagnostic]
     }

@@ -27,7 +27,7 @@ enum OutputSafety {
             pages[item.id.link.path] = "the page of '\(item.source.path)'"
         }
         var aliases: [String: String] = [:]
-        for article in content.articles {
+        for article in content.articles where !article.redirectsFrom.isEmpty {
             let fields = try? FrontMatter(file: article.item.source)
             for alias in article.redirectsFrom {
                 let position = Self.position(of: alias, in: article.item.source, fields: fields)

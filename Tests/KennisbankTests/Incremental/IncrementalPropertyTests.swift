@@ -1,0 +1,136 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import Kennisbank
+
+/// Random sequences of edits to a small generated corpus: after each edit, an incremental build must
+/// write exactly what a clean build of the same content produces, or fail with the same diagnostics.
+@Suite struct IncrementalPropertyTests {
+    /// A content folder in memory that a test can change between builds.
+    final class EditableFileSystem: FileSystem, @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: InMemoryFileSystem
+
+        init(_ files: InMemoryFileSystem) { self.files = files }
+
+        func contentsOfDirectory(atPath path: String) -> [String] { locked { $0.contentsOfDirectory(atPath: path) } }
+        func contents(atPath path: String) throws -> Data { try locked { try $0.contents(atPath: path) } }
+        func exists(atPath path: String) -> Bool { locked { $0.exists(atPath: path) } }
+
+        var paths: [String] { locked { $0.files.keys.filter { $0.hasPrefix("C/") && $0.hasSuffix(".md") }.sorted() } }
+        func text(_ path: String) -> String { locked { String(decoding: $0.files[path] ?? Data(), as: UTF8.self) } }
+        func set(_ path: String, _ text: String?) { lock.lock(); files.files[path] = text.map { Data($0.utf8) }; lock.unlock() }
+
+        private func locked<T>(_ body: (InMemoryFileSystem) throws -> T) rethrows -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(files)
+        }
+    }
+
+    /// One edit, decoded from a random number: which file (an index into the sorted paths), what to do,
+    /// and which token to add.
+    struct Edit: Sendable, CustomStringConvertible {
+        var file: Int
+        var action: Int
+        var token: Int
+
+        init(_ number: Int) {
+            (file, action, token) = (number % 97, number / 97 % 10, number / 970)
+        }
+
+        var description: String { "Edit(file: \(file), action: \(action), token: \(token))" }
+    }
+
+    static let corpus = CorpusGenerator(options: CorpusOptions(articles: 3, concepts: 6, references: 8, miniatures: 3, seed: 11, wordsPerArticle: 300))
+
+    /// Text the edits add: concept names, wikilinks, embeds, citations, headings, list items, plain words.
+    static let tokens: [String] = {
+        let files = corpus.files()
+        let titles = files.compactMap { file -> String? in
+            guard let line = file.text.split(separator: "\n").first(where: { $0.hasPrefix("title: ") }) else { return nil }
+            return line.dropFirst(7).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        let slugs = files.map { String($0.path.split(separator: "/").last!.dropLast(3)) }
+        return titles + slugs.map { "[[\($0)]]" } + slugs.map { "\n\n![[\($0)]]\n\n" }
+            + ["(Kegan, 1994)", "\n\n## Een nieuwe kop\n\n", "\n\n- Zuiderveld, A. (2024). *Boek*. Uitgeverij.\n", " niet-weten ",
+               "\n\nEen nieuwe alinea.\n", " en ", "[[bestaat-niet]]", "\n\n## Literatuur\n\n"]
+    }()
+
+    /// Applies an edit: mostly adds a token at the end or after the front matter; sometimes renames,
+    /// removes or adds a file.
+    static func apply(_ edit: Edit, to files: EditableFileSystem) {
+        let paths = files.paths
+        guard !paths.isEmpty else { return }
+        let path = paths[edit.file % paths.count]
+        let token = tokens[edit.token % tokens.count]
+        var text = files.text(path)
+        switch edit.action {
+        case 0...4:
+            text += token
+        case 5, 6:
+            if let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) {
+                text.insert(contentsOf: token + "\n\n", at: end.upperBound)
+            }
+        case 7:
+            text = text.replacingOccurrences(of: "title: ", with: "title: \(token.filter(\.isLetter).prefix(12)) ")
+        case 8:
+            files.set(path, nil)
+            return
+        default:
+            files.set("C/miniatures/nieuw-\(edit.token % 3).md", "---\ntitle: \"Nieuw \(edit.token % 3)\"\n---\nEen scène met \(token).\n")
+            return
+        }
+        files.set(path, text)
+    }
+
+    @Test func incrementalBuildsEqualCleanBuildsAfterRandomEdits() async throws {
+        var compared = 0
+        await propertyCheck(count: 12, input: Gen.int(in: 0...1_000_000).array(of: 1...5)) { numbers in
+            let edits = numbers.map(Edit.init)
+            let files = EditableFileSystem(InMemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.corpus.files().map { ("C/" + $0.path, $0.text) })))
+            let templates = Fixtures.repository.appendingPathComponent("Templates")
+            for case let url as URL in FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)! where !url.hasDirectoryPath {
+                files.set("T/" + String(url.path.dropFirst(templates.path.count + 1)), try? String(contentsOf: url, encoding: .utf8))
+            }
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("kb-incremental-property-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: output.path, fileSystem: files)
+            let incremental = IncrementalBuild(build: build)
+            _ = try? incremental.run()
+            for (step, edit) in edits.enumerated() {
+                Self.apply(edit, to: files)
+                let clean: Result<Build.Report, BuildFailure> = Result { () throws(BuildFailure) in try build.generate() }
+                let run: Result<IncrementalBuild.Report, BuildFailure> = Result { () throws(BuildFailure) in try incremental.run() }
+                switch (clean, run) {
+                case (.failure(let expected), .failure(let found)):
+                    #expect(found.diagnostics == expected.diagnostics, "step \(step): \(edit)")
+                case (.success(let report), .success):
+                    let written = Self.files(in: output)
+                    let expected = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.contents) })
+                    #expect(Set(written.keys) == Set(expected.keys), "step \(step): \(edit): the same files")
+                    let different = expected.keys.filter { written[$0] != nil && written[$0] != expected[$0] }.sorted()
+                    #expect(different == [], "step \(step): \(edit): the same bytes")
+                    compared += 1
+                default:
+                    Issue.record("step \(step): \(edit): the clean build \(clean) but the incremental build \(run)")
+                }
+            }
+        }
+        // Most edits leave a site that builds, or the comparison above would hardly run.
+        #expect(compared >= 20, "only \(compared) successful builds were compared")
+    }
+
+    /// Every file below a folder, by relative path.
+    static func files(in folder: URL) -> [String: Data] {
+        let base = folder.standardizedFileURL.path
+        var result: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: base) ?? FileManager.default.enumerator(atPath: "/")! {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: base + "/" + path)
+            }
+        }
+        return result
+    }
+}
