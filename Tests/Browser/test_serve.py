@@ -13,10 +13,19 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, kennisbank_binary
+from conftest import REPOSITORY, kennisbank_binary, make_driver
 
 ARTICLE = os.path.join("articles", "de-kunst-van-het-leiden.md")
 CONCEPT = os.path.join("concepts", "purpose.md")
+
+
+@pytest.fixture()
+def live_browser():
+    """A browser of its own: when the server stops, the tab's event stream breaks, and that console error must
+    not reach the other tests' shared browser."""
+    driver = make_driver()
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture()
@@ -57,7 +66,8 @@ def edit(path, old, new):
         file.write(text.replace(old, new))
 
 
-def test_edit_reloads_the_tab_and_an_error_shows_the_overlay(browser, served):
+def test_edit_reloads_the_tab_and_an_error_shows_the_overlay(live_browser, served):
+    browser = live_browser
     url, content, log = served
     browser.get(url + "artikelen/de-kunst-van-het-leiden/")
     WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
