@@ -20,7 +20,35 @@ public struct SiteLink: Hashable, Sendable, Comparable {
     public func with(fragment: String?) -> SiteLink { SiteLink(path: path, fragment: fragment) }
 
     /// The link written relative to the page at `pagePath` (a directory path ending in `/`, or empty).
+    ///
+    /// Every page link of the site goes through here, so the usual case (both paths directories) is one pass
+    /// over the UTF-8 bytes; anything else takes ``relativeBySegments(from:)``, which gives the same result.
     public func relative(from pagePath: String) -> String {
+        guard path.isEmpty || path.utf8.last == UInt8(ascii: "/"), pagePath.isEmpty || pagePath.utf8.last == UInt8(ascii: "/") else {
+            return relativeBySegments(from: pagePath)
+        }
+        let slash = UInt8(ascii: "/")
+        let from = pagePath.utf8, to = path.utf8
+        var (a, b) = (from.startIndex, to.startIndex)
+        var (commonFrom, commonTo) = (a, b)
+        // The longest common run of whole segments.
+        while a != from.endIndex, b != to.endIndex, from[a] == to[b] {
+            if from[a] == slash { (commonFrom, commonTo) = (from.index(after: a), to.index(after: b)) }
+            (a, b) = (from.index(after: a), to.index(after: b))
+        }
+        var ups = 0
+        var inSegment = false
+        for byte in from[commonFrom...] {
+            if byte == slash { inSegment = false } else if !inSegment { inSegment = true; ups += 1 }
+        }
+        var url = String(repeating: "../", count: ups) + String(Substring(to[commonTo...]))
+        if url.isEmpty { url = fragment == nil ? "./" : "" }
+        if let fragment { url += "#" + fragment }
+        return url
+    }
+
+    /// ``relative(from:)`` for any paths, segment by segment.
+    func relativeBySegments(from pagePath: String) -> String {
         let fromParts = pagePath.split(separator: "/", omittingEmptySubsequences: true)
         let toParts = path.split(separator: "/", omittingEmptySubsequences: true)
         var common = 0

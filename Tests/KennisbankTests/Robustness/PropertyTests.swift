@@ -142,6 +142,15 @@ import Testing
         return html
     }
 
+    @Test func relativeLinksMatchTheSegmentBySegmentDefinition() async {
+        let segments = Gen<String?>.element(of: ["a", "b", "ab", "artikelen", "begrippen", "x-y", "é"]).array(of: 0...4)
+            .map { $0.compactMap { $0 }.map { $0 + "/" }.joined() }
+        await propertyCheck(count: 500, input: segments, segments, Gen.bool) { from, to, withFragment in
+            let link = SiteLink(path: to, fragment: withFragment ? "p-3" : nil)
+            #expect(link.relative(from: from) == link.relativeBySegments(from: from), "from '\(from)' to '\(to)'")
+        }
+    }
+
     @Test func aBuildOfARandomArticleSucceedsOrFailsCleanlyAndWritesNoScript() async {
         var pagesChecked = 0
         await propertyCheck(count: 100, input: Self.text(0...60)) { body in
