@@ -93,7 +93,7 @@ public struct Build: Sendable {
             return scan
         }
         let paths = Set(files.map(\.path))
-        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: caches?.renders.reusableChecks(files: files, paths: paths) ?? [:])
+        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: caches?.renders.earlierChecks(files: files, paths: paths) ?? [:])
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }

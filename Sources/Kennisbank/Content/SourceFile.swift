@@ -25,7 +25,7 @@ public struct SourceFile: Hashable, Sendable {
     public static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
         if var string = String(validating: bytes, as: UTF8.self) {
             if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
-            return SourceFile(path: path, text: string)
+            return SourceFile(path: path, text: normalized(string))
         }
         // Invalid: decode again, scalar by scalar, to say where.
         var line = 1, column = 1, index = 0
@@ -47,7 +47,17 @@ public struct SourceFile: Hashable, Sendable {
         }
         var string = String(text)
         if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
-        return SourceFile(path: path, text: string)
+        return SourceFile(path: path, text: normalized(string))
+    }
+
+    /// The text in Unicode's composed form (NFC), the form the web prefers.
+    ///
+    /// Swift compares strings by canonical equivalence: "é" written as one code point equals "e" plus a
+    /// combining accent. The incremental build compares content with `==`, so two spellings of the same
+    /// text must also be the same bytes, or an edit that only changes the spelling would go unseen.
+    static func normalized(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }  // ASCII is already composed
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// The position of the first occurrence of `needle` at or after `start`, searching line by line.

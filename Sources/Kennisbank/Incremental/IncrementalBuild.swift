@@ -76,6 +76,10 @@ public final class IncrementalBuild: @unchecked Sendable {
                 return .failure(error)
             }
         }
+        if !caches.renders.knowsWrittenSite {
+            // A failed write left the output folder part old, part new: the next run writes it whole.
+            written = nil
+        }
         let (report, digests) = try result.get()
         written = digests
         return report
@@ -103,6 +107,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
             }
         } catch {
+            // What is on disk is no longer what the caches remember: forget it (see `run`).
+            caches.renders.commit([:], paths: nil)
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
         let scans = Dictionary(uniqueKeysWithValues: zip(generated.scans, generated.checks).map { ($0.0.path, $0) })

@@ -43,12 +43,20 @@ final class RenderCache: @unchecked Sendable {
         var number: Int
     }
 
+    /// The inputs of an article's JSON-LD.
+    struct MetadataInputs: Equatable {
+        var article: Article
+        var site: SiteConfig
+    }
+
     /// Page bodies by page path.
     let bodies = MemoTable<BodyInputs, HTMLFragment>()
     /// Formatted references by page path and key.
     let references = MemoTable<ReferenceInputs, String>()
     /// Previews JSON by page path.
     let previews = MemoTable<PreviewInputs, HTMLFragment?>()
+    /// Each article's JSON-LD, by slug.
+    let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
     let searchEntries = MemoTable<SearchInputs, String>()
 
@@ -64,7 +72,15 @@ final class RenderCache: @unchecked Sendable {
         return pages[path]
     }
 
-    /// Records the pages of a site that was written and the paths of all its files; pages not listed are forgotten.
+    /// Whether the cache describes a site on disk: false before the first write and after a failed one.
+    var knowsWrittenSite: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths != nil
+    }
+
+    /// Records the pages of a site that was written and the paths of all its files (`nil`: no site is known);
+    /// pages not listed are forgotten.
     func commit(_ written: [String: Page], paths: Set<String>?) {
         lock.lock()
         pages = written
@@ -72,19 +88,22 @@ final class RenderCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The link checks that still hold: those of pages that were not rendered again and whose links lead
-    /// only to files that were neither rendered again (their anchors may differ) nor added or removed.
-    func reusableChecks(files: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.PageCheck] {
+    /// The earlier link checks of the pages that were not rendered again. Such a check still holds when none
+    /// of the files its links lead to was rendered again (their anchors may differ) or added or removed;
+    /// otherwise its resolved links are verified again.
+    func earlierChecks(files: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.EarlierCheck] {
         lock.lock()
         defer { lock.unlock() }
         guard let previous = self.paths else { return [:] }
         var changed = paths.symmetricDifference(previous)
         for rendered in files where rendered.file != nil && rendered.path.hasSuffix(".html") { changed.insert(rendered.path) }
-        var reusable: [String: LinkChecker.PageCheck] = [:]
+        var earlier: [String: LinkChecker.EarlierCheck] = [:]
         for rendered in files where rendered.file == nil {
-            if let check = pages[rendered.path]?.check, check.targets.isDisjoint(with: changed) { reusable[rendered.path] = check }
+            if let check = pages[rendered.path]?.check {
+                earlier[rendered.path] = .init(check: check, valid: check.targets.isDisjoint(with: changed))
+            }
         }
-        return reusable
+        return earlier
     }
 
     /// Ends a build's use of the memo tables; returns how many page bodies were rendered.
@@ -93,6 +112,7 @@ final class RenderCache: @unchecked Sendable {
         references.endRound()
         previews.endRound()
         searchEntries.endRound()
+        jsonLD.endRound()
         return bodies.endRound()
     }
 }

@@ -157,6 +157,11 @@ private struct TreeCopier {
                 } else if let leaf = leafBlock(node, type) {
                     stack[stack.count - 1].blocks.append(leaf)
                 } else if flatten(type, depth: stack.count, flattening: flattening) {
+                    if flattening == 0, stack.count >= 2, cmark_node_get_type(stack[stack.count - 1].node) == CMARK_NODE_ITEM {
+                        // The flattened paragraphs become siblings in a list item: a tight list would write them
+                        // without <p>, glued together, so the list becomes loose.
+                        cmark_node_set_list_tight(stack[stack.count - 2].node, 0)
+                    }
                     flattening += 1
                 } else {
                     stack.append(Frame(node: node))

@@ -31,27 +31,34 @@ public struct LinkChecker: Sendable {
         check(reusing: [:]).flatMap(\.problems)
     }
 
-    /// What checking one page found: its broken links, and every file its links lead to.
+    /// What checking one page found: its broken links, every file its links lead to, and the links resolved.
     struct PageCheck: Sendable {
         var problems: [Diagnostic]
         var targets: Set<String>
+        /// Each internal link once, in page order, with the file and fragment it leads to.
+        var resolved: [(link: String, target: String, fragment: String?)]
     }
 
-    /// Checks every page, in the order of ``pages``, except that a page found in `earlier` keeps that
-    /// result: the caller knows neither the page nor any file its links lead to has changed.
-    func check(reusing earlier: [String: PageCheck]) -> [PageCheck] {
+    /// An earlier check of a page that was not rendered again: still valid as it is, or to be verified again
+    /// (a file its links lead to changed) from its resolved links, without resolving them again.
+    struct EarlierCheck: Sendable {
+        var check: PageCheck
+        var valid: Bool
+    }
+
+    /// Checks every page, in the order of ``pages``, reusing the earlier checks of pages that were not
+    /// rendered again.
+    func check(reusing earlier: [String: EarlierCheck]) -> [PageCheck] {
         let scanned = pages
         let ids = Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) })
         let paths = self.paths
         return scanned.parallelMap { page -> PageCheck in
-            if let known = earlier[page.path] { return known }
-            guard page.path != "404.html" else { return PageCheck(problems: [], targets: []) }
+            let known = earlier[page.path]
+            if let known, known.valid { return known.check }
+            guard page.path != "404.html" else { return PageCheck(problems: [], targets: [], resolved: []) }
+            let resolved = known?.check.resolved ?? resolveLinks(of: page)
             var diagnostics: [Diagnostic] = []
-            var targets = Set<String>()
-            var checked = Set<String>()
-            for link in page.links where checked.insert(link).inserted {
-                guard let (target, fragment) = resolve(link, from: page.path) else { continue }
-                targets.insert(target)
+            for (link, target, fragment) in resolved {
                 let problem: String?
                 if !paths.contains(target) {
                     problem = "points to '\(target)', which the build did not produce"
@@ -65,7 +72,16 @@ public struct LinkChecker: Sendable {
                                                   message: "The link '\(link)' \(problem)."))
                 }
             }
-            return PageCheck(problems: diagnostics, targets: targets)
+            return PageCheck(problems: diagnostics, targets: Set(resolved.map(\.target)), resolved: resolved)
+        }
+    }
+
+    /// A page's internal links, each once, in order, with the file and fragment each leads to.
+    private func resolveLinks(of page: ScannedPage) -> [(link: String, target: String, fragment: String?)] {
+        var checked = Set<String>()
+        return page.links.compactMap { link in
+            guard checked.insert(link).inserted, let (target, fragment) = resolve(link, from: page.path) else { return nil }
+            return (link, target, fragment)
         }
     }
 
@@ -79,7 +95,7 @@ public struct LinkChecker: Sendable {
     /// The produced file and fragment a link leads to, or `nil` for external links.
     func resolve(_ link: String, from page: String) -> (String, String?)? {
         // Foundation's replacing and percent-decoding are slow; most links need neither.
-        let decoded = link.contains("&") ? link.replacingOccurrences(of: "&amp;", with: "&") : link
+        let decoded = link.utf8.contains(UInt8(ascii: "&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
         if decoded.isEmpty || decoded.hasPrefix("//") || decoded.contains(":") && !decoded.hasPrefix("#") && decoded.firstIndex(of: ":")! < (decoded.firstIndex(of: "/") ?? decoded.endIndex) {
             return nil
         }
@@ -87,7 +103,7 @@ public struct LinkChecker: Sendable {
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
             let raw = String(path[path.index(after: hash)...])
-            fragment = raw.contains("%") ? raw.removingPercentEncoding : raw
+            fragment = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
@@ -98,7 +114,7 @@ public struct LinkChecker: Sendable {
         }
         var target = parts.joined(separator: "/")
         if path.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-        return (target.contains("%") ? target.removingPercentEncoding ?? target : target, fragment)
+        return (target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target, fragment)
     }
 
     /// The values of an attribute in HTML text (double-quoted, as the templates and cmark write them).

@@ -9,24 +9,25 @@ struct SiteUpdater: Sendable {
     /// The output folder, which holds the previous site.
     var directory: URL
 
-    /// Writes `files` and removes `removed` (paths below the output folder).
+    /// Removes `removed` and writes `files` (paths below the output folder). Removals come first, so that a
+    /// path that turns from a file into a folder, or back, is free when it is written.
     func apply(writing files: [OutputFile], removing removed: [String]) throws(Diagnostic) {
         let manager = FileManager.default
         do {
-            for file in files {
-                let url = directory.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url, options: .atomic)
-            }
             for path in removed {
                 var url = directory.appendingPathComponent(path)
-                try? manager.removeItem(at: url)
+                if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
                 // Then the folders it leaves empty, up to the output folder.
                 url.deleteLastPathComponent()
                 while url.path.count > directory.path.count, (try? manager.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
                     try manager.removeItem(at: url)
                     url.deleteLastPathComponent()
                 }
+            }
+            for file in files {
+                let url = directory.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url, options: .atomic)
             }
         } catch {
             throw Diagnostic(path: directory.path, position: nil, code: .io,

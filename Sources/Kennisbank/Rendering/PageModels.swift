@@ -63,6 +63,12 @@ struct PageModels {
         return cache.references.value(for: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML), make: render)
     }
 
+    /// An article's schema.org JSON-LD, made again only when the article or the site settings changed.
+    func jsonLD(of metadata: ArticleMetadata) -> String {
+        guard let cache else { return metadata.jsonLD }
+        return cache.jsonLD.value(for: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) { metadata.jsonLD }
+    }
+
     /// A page body: anchor links added, rendered by cmark with links relative to the page.
     func body(_ page: LinkedPage, path: String) -> HTMLFragment {
         let render = { HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))) }

@@ -44,7 +44,7 @@ enum RenderJob: Sendable {
             model["date"] = article.date
             model["series"] = article.series.map(String.init)
             let metadata = ArticleMetadata(article: article, site: site.content.site)
-            model["jsonLD"] = metadata.jsonLD
+            model["jsonLD"] = models.jsonLD(of: metadata)
             model["citation"] = metadata.apaReference
             model["ogURL"] = site.content.site.baseURL.map { _ in metadata.url }
             model["body"] = models.body(page, path: path)

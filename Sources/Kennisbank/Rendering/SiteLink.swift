@@ -24,10 +24,17 @@ public struct SiteLink: Hashable, Sendable, Comparable {
     /// Every page link of the site goes through here, so the usual case (both paths directories) is one pass
     /// over the UTF-8 bytes; anything else takes ``relativeBySegments(from:)``, which gives the same result.
     public func relative(from pagePath: String) -> String {
-        guard path.isEmpty || path.utf8.last == UInt8(ascii: "/"), pagePath.isEmpty || pagePath.utf8.last == UInt8(ascii: "/") else {
-            return relativeBySegments(from: pagePath)
-        }
         let slash = UInt8(ascii: "/")
+        func isDirectory(_ path: String) -> Bool {
+            // Empty, or segments each ending in "/", none of them empty.
+            var previous = slash
+            for byte in path.utf8 {
+                if byte == slash, previous == slash { return false }
+                previous = byte
+            }
+            return previous == slash
+        }
+        guard isDirectory(path), isDirectory(pagePath) else { return relativeBySegments(from: pagePath) }
         let from = pagePath.utf8, to = path.utf8
         var (a, b) = (from.startIndex, to.startIndex)
         var (commonFrom, commonTo) = (a, b)

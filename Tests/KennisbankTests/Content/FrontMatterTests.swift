@@ -66,4 +66,11 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertFalse(Slug.isValid("Niet weten"))
         XCTAssertFalse(Slug.isValid("../x"))
     }
+
+    func testSourceTextIsComposed() throws {
+        // "cliënt" with a combining diaeresis is read as the composed form, so equal text is equal bytes.
+        let decomposed = Array("clie\u{0308}nt".utf8)
+        let file = try SourceFile.decode(path: "p.md", bytes: decomposed)
+        XCTAssertEqual(Array(file.text.utf8), Array("cli\u{00EB}nt".utf8))
+    }
 }

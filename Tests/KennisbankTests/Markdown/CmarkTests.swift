@@ -126,6 +126,11 @@ final class CmarkTests: XCTestCase {
         while let first = level.first { depth += 1; level = first.children }
         XCTAssertEqual(depth, Cmark.maximumNesting, "the block quotes up to the limit, then the paragraph inside the last one")
         XCTAssertTrue(Cmark.renderHTML(document.blocks).contains("diep"))
+        // Items of a list flattened into a tight list's item stay apart: the outer list becomes loose.
+        let levels = Cmark.maximumNesting / 2 + 10
+        let tight = String(repeating: "- ", count: levels) + "eerste\n" + String(repeating: " ", count: 2 * levels - 2) + "- tweede\n"
+        let html = Cmark.renderHTML(Cmark.parse(tight).blocks)
+        XCTAssertTrue(html.contains("<p>eerste</p>") && html.contains("<p>tweede</p>"), String(html.suffix(300)))
         // Below the limit nothing is flattened.
         let shallow = Cmark.parse(String(repeating: ">", count: 50) + " ondiep\n")
         XCTAssertEqual(Cmark.renderHTML(shallow.blocks), Cmark.renderDirectly(String(repeating: ">", count: 50) + " ondiep\n"))
