@@ -106,21 +106,6 @@ final class LinkCache: @unchecked Sendable {
     }
 }
 
-/// Numbers the distinct values a site-wide input takes, build after build.
-private struct Generations<Value: Equatable> {
-    private var current: Value?
-    private var number = 0
-
-    /// The number of `value`: unchanged while the value is, a new one when it differs from the last.
-    mutating func generation(of value: Value) -> Int {
-        if current != value {
-            current = value
-            number += 1
-        }
-        return number
-    }
-}
-
 /// Everything of the whole site that linking one page can depend on. When it is unchanged, a page
 /// whose own prepared document is unchanged links to the same result.
 struct LinkEnvironment: Equatable, Sendable {

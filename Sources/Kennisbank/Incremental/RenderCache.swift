@@ -55,6 +55,23 @@ final class RenderCache: @unchecked Sendable {
     let references = MemoTable<ReferenceInputs, String>()
     /// Previews JSON by page path.
     let previews = MemoTable<PreviewInputs, HTMLFragment?>()
+    /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
+    struct ConceptMapInputs: Equatable {
+        var concepts: [[String]]
+        var related: [String: [String]]
+    }
+
+    /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
+    let conceptMaps = MemoTable<Int, String?>()
+    private var mapInputs = Generations<ConceptMapInputs>()
+
+    /// The generation of the concept maps' inputs: compared once per build, not once per map.
+    func generation(of inputs: ConceptMapInputs) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return mapInputs.generation(of: inputs)
+    }
+
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
@@ -113,6 +130,7 @@ final class RenderCache: @unchecked Sendable {
         previews.endRound()
         searchEntries.endRound()
         jsonLD.endRound()
+        conceptMaps.endRound()
         return bodies.endRound()
     }
 }

@@ -8,9 +8,14 @@ struct PageModels {
     /// Bodies, references and previews made by earlier builds; `nil` makes everything.
     let cache: RenderCache?
 
+    /// The generation of the concept maps' inputs, when there is a cache.
+    private let mapGeneration: Int
+
     init(site: LinkedSite, cache: RenderCache? = nil) {
         self.site = site
         self.cache = cache
+        self.mapGeneration = cache?.generation(of: .init(
+            concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related)) ?? 0
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -106,6 +111,11 @@ struct PageModels {
 
     /// The map of all concepts, or of one concept and its neighbours.
     func conceptMap(focus: String?, from path: String) -> String? {
+        guard let cache else { return drawConceptMap(focus: focus, from: path) }
+        return cache.conceptMaps.value(for: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
+    }
+
+    private func drawConceptMap(focus: String?, from path: String) -> String? {
         let concepts = site.content.concepts
         var links: [(String, String)] = []
         for concept in concepts {
