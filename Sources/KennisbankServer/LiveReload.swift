@@ -50,7 +50,7 @@ public enum LiveReload {
         overlay.setAttribute("role", "alertdialog");
         overlay.setAttribute("aria-label", "Build failed");
         overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;" +
-          "padding:1.5rem 2rem;background:rgba(24,24,27,.96);color:#f4f4f5;" +
+          "padding:1.5rem 2rem;background:#18181b;color:#f4f4f5;" +
           "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left;";
         var bar = document.createElement("div");
         bar.style.cssText = "display:flex;justify-content:space-between;align-items:center;gap:1rem;margin-bottom:1rem;";

@@ -57,10 +57,15 @@ public struct FrontMatter {
     private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
         var problem = "\(error)"
         var mark: Mark?
+        var hint: String?
         switch error {
-        case .scanner(_, let text, let at, _), .parser(_, let text, let at, _), .composer(_, let text, let at, _):
+        case .scanner(let context, let text, let at, _), .parser(let context, let text, let at, _), .composer(let context, let text, let at, _):
             problem = text
             mark = at
+            // The parser notices a problem where it stops; the mistake is often where the construct began.
+            if let context, context.mark.line != at.line || context.mark.column != at.column {
+                hint = "\(context.text), which begins at line \(context.mark.line + 1), column \(max(1, context.mark.column))"
+            }
         case .duplicatedKeysInMapping(let duplicates, _):
             problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
         default:
@@ -68,7 +73,7 @@ public struct FrontMatter {
         }
         let position = SourcePosition(line: (mark?.line ?? 1) + 1, column: max(1, mark?.column ?? 1))
         return Diagnostic(path: file.path, position: position, code: .frontMatter,
-                          message: "The front matter is not valid YAML: \(problem).")
+                          message: "The front matter is not valid YAML: \(problem).", hint: hint)
     }
 
     /// The names of the fields present.

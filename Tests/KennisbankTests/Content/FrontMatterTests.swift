@@ -73,4 +73,13 @@ final class FrontMatterTests: XCTestCase {
         let file = try SourceFile.decode(path: "p.md", bytes: decomposed)
         XCTAssertEqual(Array(file.text.utf8), Array("cli\u{00EB}nt".utf8))
     }
+
+    func testAnUnclosedListNamesWhereItBegins() {
+        let file = SourceFile(path: "p.md", text: "---\ntitle: [\"Purpose\"\naliases:\n  - x\n---\nTekst.\n")
+        XCTAssertThrowsError(try FrontMatter(file: file)) { error in
+            let diagnostic = error as! Diagnostic
+            XCTAssertEqual(diagnostic.position, SourcePosition(line: 3, column: 1), "where the parser stopped")
+            XCTAssertEqual(diagnostic.hint, "while parsing a flow sequence, which begins at line 2, column 8")
+        }
+    }
 }
