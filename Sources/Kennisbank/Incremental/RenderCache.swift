@@ -72,6 +72,32 @@ final class RenderCache: @unchecked Sendable {
         return mapInputs.generation(of: inputs)
     }
 
+    private var articleShared = Generations<ArticlePageInputs.Shared>()
+    private var articleDigests: [String: (inputs: ArticlePageInputs, digest: Digest)] = [:]
+
+    /// The generation of what all article pages share.
+    func generation(of shared: ArticlePageInputs.Shared) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return articleShared.generation(of: shared)
+    }
+
+    /// The digest of the model last made from exactly these inputs, if any.
+    func articleDigest(_ inputs: ArticlePageInputs) -> Digest? {
+        lock.lock()
+        let known = articleDigests[inputs.path]
+        lock.unlock()
+        guard let known, known.inputs == inputs else { return nil }
+        return known.digest
+    }
+
+    /// Remembers the digest of the model made from an article page's inputs.
+    func remember(_ inputs: ArticlePageInputs, digest: Digest) {
+        lock.lock()
+        articleDigests[inputs.path] = (inputs, digest)
+        lock.unlock()
+    }
+
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
@@ -102,6 +128,7 @@ final class RenderCache: @unchecked Sendable {
         lock.lock()
         pages = written
         self.paths = paths
+        articleDigests = articleDigests.filter { written[$0.key] != nil }
         lock.unlock()
     }
 

@@ -41,10 +41,17 @@ public struct SiteRenderer: Sendable {
             jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
         }
         let templates = self.templates
+        let articleInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
         let pages = jobs.parallelMap { job -> RenderedFile in
+            // An article page whose inputs are those of the page on disk needs no model at all.
+            let inputs = articleInputs.flatMap { shared in job.articleIndex.map { ArticlePageInputs(index: $0, site: site, shared: shared) } }
+            if let inputs, let cache, let digest = cache.articleDigest(inputs), cache.written(inputs.path)?.digest == digest {
+                return RenderedFile(path: inputs.path, file: nil, digest: digest)
+            }
             let (path, template, model) = job.page(models)
             guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model))) }
             let digest = ModelDigest.of(model, template: template, templates: templates.digest)
+            if let inputs { cache.remember(inputs, digest: digest) }
             if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
         }

@@ -124,6 +124,9 @@ public struct ReferenceLibrary: Sendable {
     /// The reference with a key.
     public func reference(forKey key: String) -> Reference? { byKey[key].map { references[$0] } }
 
+    /// The keys each article lists in its own Literatuur list, by article slug.
+    var listings: [String: [String]] { listedIn }
+
     /// The keys listed in an article's own Literatuur list, in APA order.
     public func listed(inArticle slug: String) -> [String] { listedIn[slug] ?? [] }
 

@@ -1,5 +1,5 @@
 /// One page's content after linking: its rewritten document and what it links to.
-public struct LinkedPage: Sendable {
+public struct LinkedPage: Equatable, Sendable {
     /// The item as the author wrote it.
     public var item: ContentItem
     /// The body with embeds expanded, anchors assigned and wikilinks, citations and concepts linked.
