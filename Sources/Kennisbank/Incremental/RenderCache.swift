@@ -101,7 +101,7 @@ final class RenderCache: @unchecked Sendable {
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
-    let searchEntries = MemoTable<SearchInputs, String>()
+    let searchEntries = MemoTable<SearchInputs, Data>()
 
     private let lock = NSLock()
     private var pages: [String: Page] = [:]

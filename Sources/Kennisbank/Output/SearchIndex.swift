@@ -14,8 +14,12 @@ struct SearchIndex {
     /// `search-index.json`, for tools, and `search-index.js`, the same data as a script that the search
     /// page loads: a script loads from a folder opened as `file://` too, where `fetch` is refused.
     func files() -> [OutputFile] {
+        let prefix = Data("window.KENNISBANK_SEARCH = ".utf8), suffix = Data(";\n".utf8)
         let json = file()
-        let script = Data("window.KENNISBANK_SEARCH = ".utf8) + json.contents + Data(";\n".utf8)
+        var script = Data(capacity: prefix.count + json.contents.count + suffix.count)
+        script.append(prefix)
+        script.append(json.contents)
+        script.append(suffix)
         return [json, OutputFile(path: "search-index.js", contents: script)]
     }
 
@@ -24,8 +28,8 @@ struct SearchIndex {
     /// Each page's entries are encoded on their own and joined, so an incremental build re-encodes only the
     /// pages that changed (`cache`); the bytes are the same either way.
     func file() -> OutputFile {
-        var pages: [String] = []
-        var entries: [String] = []
+        var pages: [Data] = []
+        var entries: [Data] = []
         let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
         for id in ids {
             guard let page = site.pages[id] else { continue }
@@ -36,8 +40,20 @@ struct SearchIndex {
                                                       make: encode) ?? encode()
             if !fragment.isEmpty { entries.append(fragment) }
         }
-        let json = "{\"entries\":[" + entries.joined(separator: ",") + "],\"pages\":[" + pages.joined(separator: ",") + "]}"
-        return OutputFile(path: "search-index.json", text: json)
+        // Assembled as bytes, once: at a few thousand articles the index is tens of megabytes.
+        var json = Data(capacity: entries.reduce(64) { $0 + $1.count + 1 } + pages.reduce(0) { $0 + $1.count + 1 })
+        let join = { (parts: [Data]) in
+            for (index, part) in parts.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(part)
+            }
+        }
+        json.append(contentsOf: Array("{\"entries\":[".utf8))
+        join(entries)
+        json.append(contentsOf: Array("],\"pages\":[".utf8))
+        join(pages)
+        json.append(contentsOf: Array("]}".utf8))
+        return OutputFile(path: "search-index.json", contents: json)
     }
 
     /// A page's entries: its title (and aliases), summary, headings and paragraphs.
@@ -61,10 +77,10 @@ struct SearchIndex {
     }
 
     /// The JSON of an array's elements, without the brackets.
-    private static func encode(_ values: [some Encodable]) -> String {
+    private static func encode(_ values: [some Encodable]) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try! encoder.encode(values), as: UTF8.self)
-        return String(json.dropFirst().dropLast())
+        let json = try! encoder.encode(values)
+        return Data(json.dropFirst().dropLast())
     }
 }
