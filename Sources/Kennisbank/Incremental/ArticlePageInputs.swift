@@ -32,7 +32,7 @@ struct ArticlePageInputs: Equatable, Sendable {
 
         /// The shared inputs of a site, as a generation number (compared once per build).
         static func generation(site: LinkedSite, templates: Digest, cache: RenderCache) -> Int {
-            cache.generation(of: Shared(
+            cache.articleShared.generation(of: Shared(
                 config: site.content.site, templates: templates,
                 concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.item.summary ?? "\u{0}"] },
                 references: site.references.references.map { ReferenceSignature(key: $0.key, inlines: $0.inlines) },

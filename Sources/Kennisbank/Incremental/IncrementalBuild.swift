@@ -27,8 +27,6 @@ public final class IncrementalBuild: @unchecked Sendable {
     public let build: Build
     private let lock = NSLock()
     private let caches = BuildCaches()
-    /// The digest of every file in the output folder, as the last successful run wrote it; `nil` before one.
-    private var written: [String: Digest]?
 
     /// Creates an incremental build; nothing is read until ``run()``.
     public init(build: Build) {
@@ -63,31 +61,22 @@ public final class IncrementalBuild: @unchecked Sendable {
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
-            caches.renders.commit([:], paths: nil)
-            written = nil
+            caches.renders.commit()
         }
-        let (build, caches, previous) = (self.build, self.caches, written)
-        let result: Result<(Report, [String: Digest]), BuildFailure> = DeepStack.run {
+        let (build, caches) = (self.build, self.caches)
+        let result: Result<Report, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
-                let generated = try build.generate(using: caches)
-                let (report, digests) = try Self.write(generated, to: output, previous: previous, caches: caches)
-                return .success((report, digests))
+                return .success(try Self.write(try build.generate(using: caches), to: output, caches: caches))
             } catch {
                 return .failure(error)
             }
         }
-        if !caches.renders.knowsWrittenSite {
-            // A failed write left the output folder part old, part new: the next run writes it whole.
-            written = nil
-        }
-        let (report, digests) = try result.get()
-        written = digests
-        return report
+        return try result.get()
     }
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
-    private static func write(_ generated: Build.Generated, to output: URL, previous: [String: Digest]?,
-                              caches: BuildCaches) throws(BuildFailure) -> (Report, [String: Digest]) {
+    private static func write(_ generated: Build.Generated, to output: URL, caches: BuildCaches) throws(BuildFailure) -> Report {
+        let previous = caches.renders.writtenFiles
         var digests: [String: Digest] = [:]
         var changed: [OutputFile] = []
         for rendered in generated.files {
@@ -107,8 +96,8 @@ public final class IncrementalBuild: @unchecked Sendable {
                 try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
             }
         } catch {
-            // What is on disk is no longer what the caches remember: forget it (see `run`).
-            caches.renders.commit([:], paths: nil)
+            // The output folder may be part old, part new: forget it, and the next run writes it whole.
+            caches.renders.commit()
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
         let scans = Dictionary(uniqueKeysWithValues: zip(generated.scans, generated.checks).map { ($0.0.path, $0) })
@@ -118,7 +107,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                 pages[rendered.path] = .init(digest: digest, scan: scan, check: check)
             }
         }
-        caches.renders.commit(pages, paths: Set(digests.keys))
+        caches.renders.commit(pages, files: digests)
         let report = Report(diagnostics: generated.diagnostics, pages: scans.count,
                             renderedPages: generated.files.filter { $0.digest != nil && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,
@@ -126,6 +115,6 @@ public final class IncrementalBuild: @unchecked Sendable {
                             linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),
                             site: generated.site.withoutTrees())
         caches.renders.endRound()
-        return (report, digests)
+        return report
     }
 }

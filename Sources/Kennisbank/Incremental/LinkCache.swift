@@ -20,17 +20,12 @@ final class LinkCache: @unchecked Sendable {
         var page: SiteLinker.PreparedPage
     }
 
-    private struct LinkedEntry {
-        var prepared: SiteLinker.PreparedPage
+    /// The inputs of a linked page: the generation of the environment (compared first: one number) and
+    /// the prepared page.
+    struct LinkInputs: Equatable {
         var environment: Int
-        var result: (LinkedPage, [Diagnostic])
+        var prepared: SiteLinker.PreparedPage
     }
-
-    private let lock = NSLock()
-    private var prepared: [ContentID: PreparedEntry] = [:]
-    private var linked: [ContentID: LinkedEntry] = [:]
-    private var relinked = 0
-    private var index = Generations<TargetIndex>()
 
     /// The inputs of an article's parsed reference list.
     struct ReferenceListInputs: Equatable {
@@ -38,26 +33,19 @@ final class LinkCache: @unchecked Sendable {
         var slug: String
     }
 
+    private let lock = NSLock()
+    private var prepared: [ContentID: PreparedEntry] = [:]
+    /// The generations of the site's names, which prepared pages depend on.
+    let names = Generations<TargetIndex>()
+    /// The generations of the ``LinkEnvironment``, which linked pages depend on.
+    let environments = Generations<LinkEnvironment>()
+    /// Linked pages and their problems, by page id.
+    let linked = MemoTable<LinkInputs, (LinkedPage, [Diagnostic])>()
     /// Each article's parsed reference list, by file path.
     let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
-    private var environment = Generations<LinkEnvironment>()
-
-    /// The generation of the site's names: the same number as long as they are unchanged.
-    func generation(of index: TargetIndex) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return self.index.generation(of: index)
-    }
-
-    /// The generation of the link environment: the same number as long as it is unchanged.
-    func generation(of environment: LinkEnvironment) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return self.environment.generation(of: environment)
-    }
 
     /// The prepared page for an item, from the cache when its inputs are unchanged.
-    /// - Parameter index: the generation of the site's names (``generation(of:)-swift.method``).
+    /// - Parameter index: the generation of the site's names (``names``).
     func prepared(_ item: ContentItem, index: Int, miniatures: [String: Miniature],
                   prepare: () -> SiteLinker.PreparedPage) -> SiteLinker.PreparedPage {
         lock.lock()
@@ -75,34 +63,14 @@ final class LinkCache: @unchecked Sendable {
         return page
     }
 
-    /// The linked page, from the cache when the prepared page and the environment are unchanged.
-    /// - Parameter environment: the generation of the link environment.
-    func linked(_ page: SiteLinker.PreparedPage, environment: Int,
-                link: () -> (LinkedPage, [Diagnostic])) -> (LinkedPage, [Diagnostic]) {
-        let id = page.item.id
-        lock.lock()
-        let entry = linked[id]
-        lock.unlock()
-        if let entry, entry.environment == environment, entry.prepared == page { return entry.result }
-        let result = link()
-        lock.lock()
-        linked[id] = LinkedEntry(prepared: page, environment: environment, result: result)
-        relinked += 1
-        lock.unlock()
-        return result
-    }
-
     /// Ends a build: forgets pages that no longer exist and returns how many pages were linked again.
     @discardableResult
     func endRound(keeping ids: Set<ContentID>) -> Int {
         lock.lock()
-        defer { lock.unlock() }
         prepared = prepared.filter { ids.contains($0.key) }
-        linked = linked.filter { ids.contains($0.key) }
+        lock.unlock()
         referenceLists.endRound()
-        let count = relinked
-        relinked = 0
-        return count
+        return linked.endRound()
     }
 }
 

@@ -14,17 +14,29 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
 
     /// The value for `key`: remembered when `inputs` are unchanged, made by `make` otherwise.
     func value(for key: String, inputs: Inputs, make: () -> Value) -> Value {
+        if let value = cached(for: key, inputs: inputs) { return value }
+        let value = make()
+        store(value, for: key, inputs: inputs)
+        return value
+    }
+
+    /// The value remembered for `key` if it was made from `inputs`, without making one.
+    func cached(for key: String, inputs: Inputs) -> Value? {
         lock.lock()
         used.insert(key)
         let cached = entries[key]
         lock.unlock()
-        if let cached, cached.inputs == inputs { return cached.value }
-        let value = make()
+        guard let cached, cached.inputs == inputs else { return nil }
+        return cached.value
+    }
+
+    /// Remembers a value made from `inputs`, for when it is made elsewhere than in ``value(for:inputs:make:)``.
+    func store(_ value: Value, for key: String, inputs: Inputs) {
         lock.lock()
+        used.insert(key)
         entries[key] = (inputs, value)
         made += 1
         lock.unlock()
-        return value
     }
 
     /// Ends a build: forgets the keys not asked for since the last round (deleted files, pages that are

@@ -7,7 +7,7 @@ import Foundation
 ///   only when its inputs differ.
 /// - For every page of the last site written, the digest of its model and what the link checker read
 ///   from it. A page whose model has the same digest is not rendered again: its file on disk is already
-///   right. These are replaced only by ``commit(_:)``, after the new site is written.
+///   right. These are replaced only by ``commit(_:files:)``, after the new site is written.
 final class RenderCache: @unchecked Sendable {
     /// What the last written site holds for one page.
     struct Page: Sendable {
@@ -49,64 +49,35 @@ final class RenderCache: @unchecked Sendable {
         var site: SiteConfig
     }
 
-    /// Page bodies by page path.
-    let bodies = MemoTable<BodyInputs, HTMLFragment>()
-    /// Formatted references by page path and key.
-    let references = MemoTable<ReferenceInputs, String>()
-    /// Previews JSON by page path.
-    let previews = MemoTable<PreviewInputs, HTMLFragment?>()
     /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
     struct ConceptMapInputs: Equatable {
         var concepts: [[String]]
         var related: [String: [String]]
     }
 
-    /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
-    let conceptMaps = MemoTable<Int, String?>()
-    private var mapInputs = Generations<ConceptMapInputs>()
-
-    /// The generation of the concept maps' inputs: compared once per build, not once per map.
-    func generation(of inputs: ConceptMapInputs) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return mapInputs.generation(of: inputs)
-    }
-
-    private var articleShared = Generations<ArticlePageInputs.Shared>()
-    private var articleDigests: [String: (inputs: ArticlePageInputs, digest: Digest)] = [:]
-
-    /// The generation of what all article pages share.
-    func generation(of shared: ArticlePageInputs.Shared) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return articleShared.generation(of: shared)
-    }
-
-    /// The digest of the model last made from exactly these inputs, if any.
-    func articleDigest(_ inputs: ArticlePageInputs) -> Digest? {
-        lock.lock()
-        let known = articleDigests[inputs.path]
-        lock.unlock()
-        guard let known, known.inputs == inputs else { return nil }
-        return known.digest
-    }
-
-    /// Remembers the digest of the model made from an article page's inputs.
-    func remember(_ inputs: ArticlePageInputs, digest: Digest) {
-        lock.lock()
-        articleDigests[inputs.path] = (inputs, digest)
-        lock.unlock()
-    }
-
+    /// Page bodies by page path.
+    let bodies = MemoTable<BodyInputs, HTMLFragment>()
+    /// Formatted references by page path and key.
+    let references = MemoTable<ReferenceInputs, String>()
+    /// Previews JSON by page path.
+    let previews = MemoTable<PreviewInputs, HTMLFragment?>()
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
     let searchEntries = MemoTable<SearchInputs, Data>()
+    /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
+    let conceptMaps = MemoTable<Int, String?>()
+    /// The generations of the concept maps' inputs: compared once per build, not once per map.
+    let conceptMapInputs = Generations<ConceptMapInputs>()
+    /// The digest of each article page's model, by file, with the inputs it was made from.
+    let articleDigests = MemoTable<ArticlePageInputs, Digest>()
+    /// The generations of what all article pages share.
+    let articleShared = Generations<ArticlePageInputs.Shared>()
 
     private let lock = NSLock()
     private var pages: [String: Page] = [:]
-    /// Every file of the last site written, pages or not.
-    private var paths: Set<String>?
+    /// The digest of every file of the last site written, pages or not; `nil` when no site is known.
+    private var files: [String: Digest]?
 
     /// What the last written site holds for the page at `path`, if it was written.
     func written(_ path: String) -> Page? {
@@ -115,36 +86,36 @@ final class RenderCache: @unchecked Sendable {
         return pages[path]
     }
 
-    /// Whether the cache describes a site on disk: false before the first write and after a failed one.
-    var knowsWrittenSite: Bool {
+    /// The digest of every file of the last site written; `nil` before the first write, after a failed one,
+    /// and after the output folder was removed.
+    var writtenFiles: [String: Digest]? {
         lock.lock()
         defer { lock.unlock() }
-        return paths != nil
+        return files
     }
 
-    /// Records the pages of a site that was written and the paths of all its files (`nil`: no site is known);
-    /// pages not listed are forgotten.
-    func commit(_ written: [String: Page], paths: Set<String>?) {
+    /// Records the site that was written: what each page holds and the digest of every file. With no
+    /// arguments, forgets it: the next build writes the whole site.
+    func commit(_ written: [String: Page] = [:], files: [String: Digest]? = nil) {
         lock.lock()
         pages = written
-        self.paths = paths
-        articleDigests = articleDigests.filter { written[$0.key] != nil }
+        self.files = files
         lock.unlock()
     }
 
     /// The earlier link checks of the pages that were not rendered again. Such a check still holds when none
     /// of the files its links lead to was rendered again (their anchors may differ) or added or removed;
     /// otherwise its resolved links are verified again.
-    func earlierChecks(files: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.EarlierCheck] {
+    func earlierChecks(files rendered: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.EarlierCheck] {
         lock.lock()
         defer { lock.unlock() }
-        guard let previous = self.paths else { return [:] }
-        var changed = paths.symmetricDifference(previous)
-        for rendered in files where rendered.file != nil && rendered.path.hasSuffix(".html") { changed.insert(rendered.path) }
+        guard let previous = files else { return [:] }
+        var changed = paths.symmetricDifference(previous.keys)
+        for file in rendered where file.file != nil && file.path.hasSuffix(".html") { changed.insert(file.path) }
         var earlier: [String: LinkChecker.EarlierCheck] = [:]
-        for rendered in files where rendered.file == nil {
-            if let check = pages[rendered.path]?.check {
-                earlier[rendered.path] = .init(check: check, valid: check.targets.isDisjoint(with: changed))
+        for file in rendered where file.file == nil {
+            if let check = pages[file.path]?.check {
+                earlier[file.path] = .init(check: check, valid: check.targets.isDisjoint(with: changed))
             }
         }
         return earlier
@@ -158,6 +129,7 @@ final class RenderCache: @unchecked Sendable {
         searchEntries.endRound()
         jsonLD.endRound()
         conceptMaps.endRound()
+        articleDigests.endRound()
         return bodies.endRound()
     }
 }

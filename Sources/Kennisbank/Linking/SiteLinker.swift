@@ -26,7 +26,7 @@ public struct SiteLinker: Sendable {
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
         let cache = self.cache
-        let indexGeneration = cache?.generation(of: index) ?? 0
+        let indexGeneration = cache?.names.generation(of: index) ?? 0
         let prepared: [PreparedPage] = items.parallelMap { item in
             let prepare = { () -> PreparedPage in
                 var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
@@ -51,7 +51,7 @@ public struct SiteLinker: Sendable {
         let citations = CitationLinker(library: references)
         let concepts = ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking)
         let environment = cache.map { cache in
-            cache.generation(of: LinkEnvironment(
+            cache.environments.generation(of: LinkEnvironment(
                 index: index, headings: headings,
                 citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
                 concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
@@ -69,7 +69,7 @@ public struct SiteLinker: Sendable {
                 return (linkedPage, linkProblems + citationProblems)
             }
             guard let cache, let environment else { return link() }
-            return cache.linked(page, environment: environment, link: link)
+            return cache.linked.value(for: page.item.id.description, inputs: .init(environment: environment, prepared: page), make: link)
         }
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })

@@ -14,7 +14,7 @@ struct PageModels {
     init(site: LinkedSite, cache: RenderCache? = nil) {
         self.site = site
         self.cache = cache
-        self.mapGeneration = cache?.generation(of: .init(
+        self.mapGeneration = cache?.conceptMapInputs.generation(of: .init(
             concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related)) ?? 0
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -45,13 +45,14 @@ public struct SiteRenderer: Sendable {
         let pages = jobs.parallelMap { job -> RenderedFile in
             // An article page whose inputs are those of the page on disk needs no model at all.
             let inputs = articleInputs.flatMap { shared in job.articleIndex.map { ArticlePageInputs(index: $0, site: site, shared: shared) } }
-            if let inputs, let cache, let digest = cache.articleDigest(inputs), cache.written(inputs.path)?.digest == digest {
+            if let inputs, let cache, let digest = cache.articleDigests.cached(for: inputs.path, inputs: inputs),
+               cache.written(inputs.path)?.digest == digest {
                 return RenderedFile(path: inputs.path, file: nil, digest: digest)
             }
             let (path, template, model) = job.page(models)
             guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model))) }
             let digest = ModelDigest.of(model, template: template, templates: templates.digest)
-            if let inputs { cache.remember(inputs, digest: digest) }
+            if let inputs { cache.articleDigests.store(digest, for: inputs.path, inputs: inputs) }
             if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
         }
