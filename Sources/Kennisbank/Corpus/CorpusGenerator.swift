@@ -93,7 +93,7 @@ public struct CorpusGenerator: Sendable {
         result += bibliographyFiles()
         result += concepts.indices.map { ("concepts/\(concepts[$0].slug).md", concept($0)) }
         result += miniatures.indices.map { ("miniatures/\(miniatures[$0].slug).md", miniature($0)) }
-        result += Self.concurrentMap(articles.count) { ("articles/\(articles[$0].slug).md", article($0)) }
+        result += Array(articles.indices).parallelMap { ("articles/\(articles[$0].slug).md", article($0)) }
         return result.sorted { $0.path < $1.path }
     }
 
@@ -181,17 +181,6 @@ public struct CorpusGenerator: Sendable {
     /// A YAML double-quoted string.
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// `transform` applied to `0..<count` on all cores; the results in index order.
-    static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        let box = ResultBox<T>(count)
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let value = transform(index)
-            lock.lock(); box.items[index] = value; lock.unlock()
-        }
-        return box.items.map { $0! }
     }
 
     fileprivate func references(authors: Int) -> [CorpusReference] { referencesByAuthors[min(authors, 3) - 1] }
@@ -362,10 +351,4 @@ private struct ArticleWriter {
                                  : "(\(first.parentheticalPart(variant: 0)); \(second.parentheticalPart(variant: 1)))")
         }
     }
-}
-
-/// The results of a concurrent map, written under a lock.
-private final class ResultBox<T>: @unchecked Sendable {
-    var items: [T?]
-    init(_ count: Int) { items = Array(repeating: nil, count: count) }
 }
