@@ -43,11 +43,8 @@ public struct SiteLink: Hashable, Sendable, Comparable {
             if from[a] == slash { (commonFrom, commonTo) = (from.index(after: a), to.index(after: b)) }
             (a, b) = (from.index(after: a), to.index(after: b))
         }
-        var ups = 0
-        var inSegment = false
-        for byte in from[commonFrom...] {
-            if byte == slash { inSegment = false } else if !inSegment { inSegment = true; ups += 1 }
-        }
+        // Every segment of a directory path ends in "/": one "../" per segment left of the page's path.
+        let ups = from[commonFrom...].lazy.filter { $0 == slash }.count
         var url = String(repeating: "../", count: ups) + String(Substring(to[commonTo...]))
         if url.isEmpty { url = fragment == nil ? "./" : "" }
         if let fragment { url += "#" + fragment }

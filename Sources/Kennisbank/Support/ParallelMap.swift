@@ -49,7 +49,7 @@ enum DeepStack {
 extension Array where Element: Sendable {
     /// Maps the elements on all cores, keeping their order; each worker is a thread with a large stack.
     ///
-    /// Each index is written by exactly one worker, so the results need no lock.
+    /// Workers claim indexes from a shared counter and hand their results back under its lock, once each.
     func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1 else { return DeepStack.run { self.map(transform) } }
