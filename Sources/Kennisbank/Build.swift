@@ -35,6 +35,8 @@ public struct Build: Sendable {
         public var diagnostics: [Diagnostic]
         /// The linked site, for checks and tests.
         public var site: LinkedSite
+        /// How long each step took.
+        public var times: StepTimes
     }
 
     /// Reads, parses, links and renders, without touching the output folder.
@@ -55,7 +57,7 @@ public struct Build: Sendable {
             guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
         }
-        return Report(files: files, diagnostics: generated.diagnostics, site: generated.site)
+        return Report(files: files, diagnostics: generated.diagnostics, site: generated.site, times: generated.times)
     }
 
     /// What the steps up to the output link check produced.
@@ -68,23 +70,35 @@ public struct Build: Sendable {
         var checks: [LinkChecker.PageCheck]
         var diagnostics: [Diagnostic]
         var site: LinkedSite
+        /// How long each step took so far.
+        var times: StepTimes
     }
 
     /// Read → parse → link → render → check, reusing what `caches` remember from earlier builds (an
     /// incremental build) or doing everything (`nil`, a clean build). Must run on a deep stack.
     func generate(using caches: BuildCaches?) throws(BuildFailure) -> Generated {
+        var times = StepTimes()
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.cache = caches?.content
-        let content = try loader.load()
+        let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem)
-        let linked = SiteLinker(content: content, cache: caches?.links).link()
+        let linked = times.time("link") { SiteLinker(content: content, cache: caches?.links).link() }
         var diagnostics = linked.diagnostics
         diagnostics += OutputSafety.check(content)
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)
         }
-        var files = SiteRenderer(templates: templates).render(linked, cache: caches?.renders)
+        var files = times.time("render") { SiteRenderer(templates: templates).render(linked, cache: caches?.renders) }
         files.sort { $0.path < $1.path }
+        let (scans, checks) = times.time("check links") { check(files, caches: caches) }
+        let brokenLinks = checks.flatMap(\.problems)
+        diagnostics += brokenLinks
+        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        return Generated(files: files, scans: scans, checks: checks, diagnostics: diagnostics, site: linked, times: times)
+    }
+
+    /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
+    private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck]) {
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
             guard let scan = caches?.renders.written(rendered.path)?.scan else {
@@ -94,18 +108,18 @@ public struct Build: Sendable {
         }
         let paths = Set(files.map(\.path))
         let checks = LinkChecker(pages: scans, paths: paths).check(reusing: caches?.renders.earlierChecks(files: files, paths: paths) ?? [:])
-        let brokenLinks = checks.flatMap(\.problems)
-        diagnostics += brokenLinks
-        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return Generated(files: files, scans: scans, checks: checks, diagnostics: diagnostics, site: linked)
+        return (scans, checks)
     }
 
     /// Runs the whole pipeline and replaces the output folder only when everything succeeded.
     public func run() throws(BuildFailure) -> Report {
         try OutputSafety.checkOutputFolder(outputDirectory, content: contentDirectory, templates: templatesDirectory)
-        let report = try generate()
+        var report = try generate()
+        let files = report.files
         do {
-            try SiteWriter(directory: URL(fileURLWithPath: outputDirectory)).write(report.files)
+            _ = try report.times.time("write") { () throws(Diagnostic) in
+                try SiteWriter(directory: URL(fileURLWithPath: outputDirectory)).write(files)
+            }
         } catch {
             throw BuildFailure(diagnostics: report.diagnostics + [error])
         }

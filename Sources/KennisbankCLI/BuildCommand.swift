@@ -17,12 +17,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as fatal (exit 2) and leave the output folder as it is.")
     var strict = false
 
+    @Flag(help: "Print how long each step took (read and parse, link, render, check links, write).")
+    var timings = false
+
     func run() throws {
         let start = Date()
         let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: output, strict: strict)
         do {
             let result = try build.run()
             folders.report(result.diagnostics)
+            if timings { standardError(result.times.summary + "\n") }
             let content = result.site.content
             let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
             let warnings = result.diagnostics.count

@@ -51,6 +51,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var linkedPages: Int
         /// The linked site, without its markdown trees.
         public var site: LinkedSite
+        /// How long each step took.
+        public var times: StepTimes
     }
 
     /// Builds the site into the output folder, doing only the work that changed since the last run.
@@ -76,6 +78,7 @@ public final class IncrementalBuild: @unchecked Sendable {
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
     private static func write(_ generated: Build.Generated, to output: URL, caches: BuildCaches) throws(BuildFailure) -> Report {
+        var times = generated.times
         let previous = caches.renders.writtenFiles
         var digests: [String: Digest] = [:]
         var changed: [OutputFile] = []
@@ -90,10 +93,12 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         let removed = previous.map { old in old.keys.filter { digests[$0] == nil }.sorted() } ?? []
         do throws(Diagnostic) {
-            if previous == nil {
-                try SiteWriter(directory: output).write(changed)
-            } else {
-                try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+            try times.time("write") { () throws(Diagnostic) in
+                if previous == nil {
+                    try SiteWriter(directory: output).write(changed)
+                } else {
+                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+                }
             }
         } catch {
             // The output folder may be part old, part new: forget it, and the next run writes it whole.
@@ -113,7 +118,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                             writtenFiles: changed.map(\.path), removedFiles: removed,
                             parsedFiles: caches.content.endRound(),
                             linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),
-                            site: generated.site.withoutTrees())
+                            site: generated.site.withoutTrees(), times: times)
         caches.renders.endRound()
         return report
     }
