@@ -56,8 +56,17 @@ public struct SourceFile: Hashable, Sendable {
     /// combining accent. The incremental build compares content with `==`, so two spellings of the same
     /// text must also be the same bytes, or an edit that only changes the spelling would go unseen.
     static func normalized(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }  // ASCII is already composed
-        return text.precomposedStringWithCanonicalMapping
+        isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the text is surely in NFC already, checked without Foundation: every scalar below U+0300
+    /// (ASCII, Latin-1, Latin Extended A and B: composed, and no combining mark follows them) or one of the
+    /// punctuation marks of U+2010–U+205E and the euro sign, which neither compose nor decompose. Dutch text
+    /// (é, ë, ï, curly quotes, dashes) passes; anything else is normalized by Foundation.
+    static func isComposed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x300 || (0x2010...0x205E).contains(scalar.value) || scalar.value == 0x20AC
+        }
     }
 
     /// The position of the first occurrence of `needle` at or after `start`, searching line by line.

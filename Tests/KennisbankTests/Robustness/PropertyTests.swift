@@ -101,12 +101,33 @@ import Testing
         return result
     }
 
+    // MARK: Unicode
+
+    /// The fast check that lets most content skip Foundation's normalization must never let a text through
+    /// that normalization would change. Scalars are drawn near the edges of the ranges it accepts, from
+    /// combining marks, and from anywhere.
+    @Test func textThatPassesTheComposedCheckIsUnchangedByNormalization() async {
+        let near = [0x41, 0xE9, 0x2FF, 0x300, 0x301, 0x308, 0x327, 0x340, 0x1E9B, 0x2000, 0x2001, 0x200F, 0x2010, 0x2019,
+                    0x2026, 0x2028, 0x205E, 0x205F, 0x20AC, 0x212B, 0x2126, 0xAC00, 0x1100, 0x1161, 0xF900]
+        let scalars = Gen<Int>.int(in: 0...(near.count * 2)).array(of: 0...12).map { picks in
+            picks.map { pick in pick < near.count ? near[pick] : (pick * 7919 + 0x20) % 0x30000 }
+        }
+        await propertyCheck(count: 500, input: scalars) { values in
+            let text = String(String.UnicodeScalarView(values.compactMap(Unicode.Scalar.init)))
+            if SourceFile.isComposed(text) {
+                #expect(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(text.unicodeScalars),
+                        "\(values.map { String($0, radix: 16) })")
+            }
+            #expect(Array(SourceFile.normalized(text).unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        }
+    }
+
     // MARK: Citations
 
     @Test func citationRangesLieInsideTheTextInOrderWithoutOverlap() async {
         await propertyCheck(count: 300, input: Self.text(0...40)) { text in
             let candidates = CitationScanner.scan(text)
-            let count = text.count
+            let count = text.utf8.count
             var end = 0
             for candidate in candidates {
                 #expect(candidate.range.lowerBound >= end, "\(candidates) in \(text.debugDescription)")
