@@ -39,7 +39,7 @@ public struct SiteLinker: Sendable {
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
 
-        let articleLists = prepared.filter { $0.item.id.kind == .article }.map { page in
+        let articleLists = prepared.filter { $0.item.id.kind == .article }.parallelMap { page in
             let list = { ReferenceLibrary.listed(in: page.document, path: page.item.source.path, article: page.item.id.slug) }
             return cache?.referenceLists.value(for: page.item.source.path, inputs: .init(document: page.document, slug: page.item.id.slug), make: list) ?? list()
         }

@@ -21,11 +21,14 @@ public struct CitationUse: Hashable, Sendable {
 public struct CitationLinker: Sendable {
     private let library: ReferenceLibrary
     private let bySurname: [String: [Reference]]
+    /// The first authors' surnames, for suggestions.
+    private let firstSurnames: [String]
 
     /// Creates a linker over a library.
     public init(library: ReferenceLibrary) {
         self.library = library
         self.bySurname = Dictionary(grouping: library.references) { ReferenceKey.fold($0.surnames.first ?? "") }
+        self.firstSurnames = Array(Set(library.references.compactMap(\.surnames.first)))
     }
 
     /// Links the citations of a document; returns it with the citations found and the problems.
@@ -40,30 +43,33 @@ public struct CitationLinker: Sendable {
             block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
                 let candidates = CitationScanner.scan(text)
                 guard !candidates.isEmpty else { return nil }
-                let characters = Array(text)
+                let bytes = text.utf8
+                let slice = { (range: Range<Int>) in
+                    String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: range.lowerBound)..<bytes.index(bytes.startIndex, offsetBy: range.upperBound)]))
+                }
                 var result: [InlineNode] = []
                 var position = 0
                 for candidate in candidates {
-                    let written = String(characters[candidate.range])
+                    let written = slice(candidate.range)
                     let place = source.position(of: written, from: start) ?? start
                     switch resolve(candidate) {
                     case .none(let certain):
                         if certain {
                             diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
                                 message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
-                                hint: Suggestions.closest(to: candidate.name, among: Array(Set(library.references.compactMap(\.surnames.first)))).map { "did you mean '\($0)'?" }))
+                                hint: Suggestions.closest(to: candidate.name, among: firstSurnames).map { "did you mean '\($0)'?" }))
                         }
                         continue
                     case .found(let reference, let others, let dropped):
                         // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link.
                         let range = (candidate.range.lowerBound + dropped)..<candidate.range.upperBound
-                        let written = String(characters[range])
+                        let written = slice(range)
                         if !others.isEmpty {
                             diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
                                 message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
                                 hint: "write the year with its letter, such as \(candidate.year)a"))
                         }
-                        result += textNodes(characters[position..<range.lowerBound])
+                        if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
                         result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
                                                        data: ["ref": reference.key]), [.text(written)]))
                         position = candidate.range.upperBound
@@ -72,18 +78,14 @@ public struct CitationLinker: Sendable {
                     }
                 }
                 guard position > 0 else { return nil }
-                return result + textNodes(characters[position...])
+                return position < bytes.count ? result + [.text(slice(position..<bytes.count))] : result
             }
         }
         return (document, uses, diagnostics)
     }
 
-    private func textNodes(_ characters: ArraySlice<Character>) -> [InlineNode] {
-        characters.isEmpty ? [] : [.text(String(characters))]
-    }
-
     private enum Resolution {
-        /// `dropped` counts the characters of leading words that turned out not to be part of the surname.
+        /// `dropped` counts the UTF-8 bytes of leading words that turned out not to be part of the surname.
         case found(Reference, others: [Reference], dropped: Int)
         /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
         case none(certain: Bool)
@@ -101,7 +103,7 @@ public struct CitationLinker: Sendable {
         while !words.isEmpty {
             references = bySurname[ReferenceKey.fold(words.joined(separator: " "))] ?? []
             if !references.isEmpty { break }
-            dropped += words.removeFirst().count + 1
+            dropped += words.removeFirst().utf8.count + 1
         }
         guard !references.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
         let year = candidate.year.lowercased()
@@ -124,6 +126,6 @@ public struct CitationLinker: Sendable {
             }
         }
         let choice = fitting.isEmpty ? sameYear : fitting
-        return .found(choice[0], others: Array(choice.dropFirst()), dropped: candidate.form == .key || candidate.range.count <= candidate.year.count ? 0 : dropped)
+        return .found(choice[0], others: Array(choice.dropFirst()), dropped: candidate.form == .key || candidate.range.count <= candidate.year.utf8.count ? 0 : dropped)
     }
 }

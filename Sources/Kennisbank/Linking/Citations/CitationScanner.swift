@@ -20,7 +20,7 @@ public struct CitationCandidate: Hashable, Sendable {
     public var year: String
     /// How the authors were written.
     public var form: AuthorForm
-    /// The character range in the text that becomes the link.
+    /// The range of the text's UTF-8 bytes that becomes the link.
     public var range: Range<Int>
     /// Whether it stood in parentheses with its year, `(Pont, 2013)`: then it is surely meant as a citation.
     public var isParenthetical: Bool
@@ -97,20 +97,27 @@ public enum CitationScanner {
             }
         }
         found.sort { $0.0.location < $1.0.location }
-        // Convert UTF-16 ranges to character offsets.
-        var offsets: [Int: Int] = [:]
-        var characterIndex = 0
-        var utf16Index = 0
-        for character in text {
-            offsets[utf16Index] = characterIndex
-            utf16Index += character.utf16.count
-            characterIndex += 1
-        }
-        offsets[utf16Index] = characterIndex
-        return found.compactMap { range, form, name, year, parenthetical in
-            guard let lower = offsets[range.location], let upper = offsets[range.location + range.length] else { return nil }
+        let offsets = utf8Offsets(of: text)
+        return found.map { range, form, name, year, parenthetical in
+            let lower = offsets?[range.location] ?? range.location
+            let upper = offsets?[range.location + range.length] ?? range.location + range.length
             return CitationCandidate(name: name, year: year.replacingOccurrences(of: " ", with: ""), form: form, range: lower..<upper, isParenthetical: parenthetical)
         }
+    }
+
+    /// For each UTF-16 offset of `text` that starts a scalar (and the end), its UTF-8 offset; `nil` when the
+    /// text is ASCII and the two are the same.
+    private static func utf8Offsets(of text: String) -> [Int]? {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var offsets = [Int](repeating: 0, count: text.utf16.count + 1)
+        var utf16 = 0, utf8 = 0
+        for scalar in text.unicodeScalars {
+            offsets[utf16] = utf8
+            utf16 += UTF16.width(scalar)
+            utf8 += UTF8.width(scalar)
+        }
+        offsets[utf16] = utf8
+        return offsets
     }
 
     private static func form(of match: NSTextCheckingResult, in text: NSString) -> CitationCandidate.AuthorForm {
