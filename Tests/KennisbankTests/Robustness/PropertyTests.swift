@@ -122,6 +122,30 @@ import Testing
         }
     }
 
+    /// The byte-level stand-ins for Foundation give Foundation's results.
+    @Test func textBytesAgreeWithFoundation() async {
+        let targets = [" & ", ", &", " en ", " and ", "[[", ", "]
+        await propertyCheck(count: 400, input: Self.text(0...30), Gen.int(in: 0...(targets.count - 1))) { raw, pick in
+            let text = SourceFile.normalized(raw)
+            let target = targets[pick]
+            #expect(TextBytes.replacing(target, with: "<>", in: text) == text.replacingOccurrences(of: target, with: "<>"))
+            let padded = " \t\u{00A0}" + text + "\u{2003} "
+            #expect(TextBytes.trimmingSpaces(padded) == padded.trimmingCharacters(in: .whitespaces))
+            for (width, units) in [(UTF16.width, Array(text.utf16).count), ({ (_: Unicode.Scalar) in 1 }, text.unicodeScalars.count)] {
+                let offsets = TextBytes.utf8Offsets(of: text, width: width)
+                #expect(offsets.map { $0.count - 1 } ?? text.utf8.count == units)
+                #expect(offsets?.last ?? text.utf8.count == text.utf8.count)
+            }
+            // Slicing by the scalar map gives each scalar back.
+            let scalars = Array(text.unicodeScalars)
+            let offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
+            for index in scalars.indices {
+                let range = (offsets?[index] ?? index)..<(offsets?[index + 1] ?? index + 1)
+                #expect(Array(TextBytes.slice(text, range).unicodeScalars) == [scalars[index]])
+            }
+        }
+    }
+
     // MARK: Citations
 
     @Test func citationRangesLieInsideTheTextInOrderWithoutOverlap() async {

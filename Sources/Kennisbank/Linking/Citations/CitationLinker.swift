@@ -43,10 +43,7 @@ public struct CitationLinker: Sendable {
             block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
                 let candidates = CitationScanner.scan(text)
                 guard !candidates.isEmpty else { return nil }
-                let bytes = text.utf8
-                let slice = { (range: Range<Int>) in
-                    String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: range.lowerBound)..<bytes.index(bytes.startIndex, offsetBy: range.upperBound)]))
-                }
+                let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
                 var result: [InlineNode] = []
                 var position = 0
                 for candidate in candidates {
@@ -78,7 +75,7 @@ public struct CitationLinker: Sendable {
                     }
                 }
                 guard position > 0 else { return nil }
-                return position < bytes.count ? result + [.text(slice(position..<bytes.count))] : result
+                return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
             }
         }
         return (document, uses, diagnostics)

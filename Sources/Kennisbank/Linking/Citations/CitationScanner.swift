@@ -97,27 +97,12 @@ public enum CitationScanner {
             }
         }
         found.sort { $0.0.location < $1.0.location }
-        let offsets = utf8Offsets(of: text)
+        let offsets = TextBytes.utf8Offsets(of: text, width: UTF16.width)
         return found.map { range, form, name, year, parenthetical in
             let lower = offsets?[range.location] ?? range.location
             let upper = offsets?[range.location + range.length] ?? range.location + range.length
             return CitationCandidate(name: name, year: year.replacingOccurrences(of: " ", with: ""), form: form, range: lower..<upper, isParenthetical: parenthetical)
         }
-    }
-
-    /// For each UTF-16 offset of `text` that starts a scalar (and the end), its UTF-8 offset; `nil` when the
-    /// text is ASCII and the two are the same.
-    private static func utf8Offsets(of text: String) -> [Int]? {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var offsets = [Int](repeating: 0, count: text.utf16.count + 1)
-        var utf16 = 0, utf8 = 0
-        for scalar in text.unicodeScalars {
-            offsets[utf16] = utf8
-            utf16 += UTF16.width(scalar)
-            utf8 += UTF8.width(scalar)
-        }
-        offsets[utf16] = utf8
-        return offsets
     }
 
     private static func form(of match: NSTextCheckingResult, in text: NSString) -> CitationCandidate.AuthorForm {

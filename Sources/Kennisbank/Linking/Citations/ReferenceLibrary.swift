@@ -25,8 +25,17 @@ public struct ReferenceLibrary: Sendable {
 
     /// Whether a heading text names a reference list.
     public static func isReferenceHeading(_ text: String) -> Bool {
-        headings.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        // Asked for every paragraph's section: trimmed by hand, and only short texts are lowercased.
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return false }
+        let trimmed = scalars[first...last]
+        guard trimmed.count <= longestHeading else { return false }
+        return headings.contains(String(trimmed).lowercased())
     }
+
+    /// The number of scalars of the longest name in ``headings``.
+    private static let longestHeading = headings.map(\.unicodeScalars.count).max() ?? 0
 
     /// Collects the references of the articles' Literatuur lists and the bibliography files.
     public static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],

@@ -26,7 +26,7 @@ public enum ReferenceParser {
         let range = NSRange(text.startIndex..., in: text)
         guard let match = yearPattern.firstMatch(in: text, range: range),
               let whole = Range(match.range, in: text) else { return nil }
-        let authorText = text[..<whole.lowerBound].trimmingCharacters(in: .whitespaces)
+        let authorText = TextBytes.trimmingSpaces(text[..<whole.lowerBound])
         guard !authorText.isEmpty else { return nil }
         let surnames = surnames(in: authorText)
         guard !surnames.isEmpty else { return nil }
@@ -59,9 +59,10 @@ public enum ReferenceParser {
     static func surnames(in authors: String) -> [String] {
         var text = authors
         if text.hasSuffix(".") && !isInitials(String(text.split(separator: ",").last ?? "")) { text.removeLast() }
-        let parts = text.replacingOccurrences(of: " & ", with: ", ").replacingOccurrences(of: ", &", with: ",")
-            .replacingOccurrences(of: " en ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for (target, replacement) in [(" & ", ", "), (", &", ","), (" en ", ", "), (" and ", ", ")] {
+            text = TextBytes.replacing(target, with: replacement, in: text)
+        }
+        let parts = text.split(separator: ",").map(TextBytes.trimmingSpaces).filter { !$0.isEmpty }
         var surnames: [String] = []
         for part in parts {
             let cleaned = part.hasPrefix("& ") ? String(part.dropFirst(2)) : part
@@ -73,8 +74,8 @@ public enum ReferenceParser {
 
     /// Whether a part is a person's initials, such as `R.`, `D. S.`, `J.-P.` or `C.J.`.
     static func isInitials(_ part: String) -> Bool {
-        let trimmed = part.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.contains(".") else { return false }
+        let trimmed = TextBytes.trimmingSpaces(part)
+        guard !trimmed.isEmpty, trimmed.utf8.contains(UInt8(ascii: ".")) else { return false }
         var letters = 0
         for word in trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }) {
             guard word.count <= 2, word.first?.isUppercase == true else { return false }

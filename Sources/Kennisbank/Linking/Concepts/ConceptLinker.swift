@@ -31,7 +31,7 @@ public struct ConceptLinker: Sendable {
             // Titles in a reference list are not mentions.
             if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
             let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
-                              paragraph: Array(block.inlines.plainText.unicodeScalars))
+                              paragraph: Paragraph(block.inlines))
             var offset = 0
             block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &linked, mentions: &mentions)
         }
@@ -44,7 +44,15 @@ public struct ConceptLinker: Sendable {
         var sectionAnchor: String?
         var sectionTitle: String?
         /// The paragraph's whole text, for the sentence around a mention.
-        var paragraph: [Unicode.Scalar]
+        var paragraph: Paragraph
+    }
+
+    /// A paragraph's text as scalars, made when the first mention in it needs its sentence: most
+    /// paragraphs mention no concept.
+    private final class Paragraph {
+        private let inlines: [InlineNode]
+        private(set) lazy var scalars = Array(inlines.plainText.unicodeScalars)
+        init(_ inlines: [InlineNode]) { self.inlines = inlines }
     }
 
     /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
@@ -84,33 +92,37 @@ public struct ConceptLinker: Sendable {
         let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
         let matches = matcher.matches(in: text)
         guard !matches.isEmpty else { return run }
-        let characters = Array(text.unicodeScalars)
+        // Match ranges count scalars; the text is cut on its UTF-8 bytes.
+        let offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
+        let slice = { (range: Range<Int>) in
+            TextBytes.slice(text, (offsets?[range.lowerBound] ?? range.lowerBound)..<(offsets?[range.upperBound] ?? range.upperBound))
+        }
         var result: [InlineNode] = []
         var position = 0
         for match in matches where ContentID(.concept, match.concept) != place.page {
             let makeLink = scope == .every || !linked.contains(match.concept)
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
-                                           context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph),
+                                           context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph.scalars),
                                            linked: makeLink))
             guard makeLink else { continue }
             linked.insert(match.concept)
-            result += Self.nodes(characters[position..<match.range.lowerBound])
+            result += Self.nodes(slice(position..<match.range.lowerBound))
             let target = SiteLink(path: "begrippen/\(match.concept)/")
             result.append(.link(EngineLink(target: target, cssClass: "concept", data: ["concept": match.concept]),
-                                Self.nodes(characters[match.range])))
+                                Self.nodes(slice(match.range))))
             position = match.range.upperBound
         }
-        result += Self.nodes(characters[position...])
+        result += Self.nodes(slice(position..<(offsets.map { $0.count - 1 } ?? text.utf8.count)))
         return result
     }
 
-    /// Text nodes and soft breaks for a stretch of the run.
-    private static func nodes(_ scalars: ArraySlice<Unicode.Scalar>) -> [InlineNode] {
+    /// Text nodes and soft breaks (the line feeds) for a stretch of the run.
+    private static func nodes(_ text: Substring) -> [InlineNode] {
         var nodes: [InlineNode] = []
-        for (index, part) in scalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, part) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if index > 0 { nodes.append(.softBreak) }
-            if !part.isEmpty { nodes.append(.text(String(String.UnicodeScalarView(part)))) }
+            if !part.isEmpty { nodes.append(.text(String(Substring(part)))) }
         }
         return nodes
     }

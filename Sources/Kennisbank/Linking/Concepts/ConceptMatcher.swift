@@ -27,6 +27,9 @@ public struct ConceptMatcher: Sendable {
     /// The patterns that end at each node, its failure chain included.
     private var outputs: [[Int]] = [[]]
     private var patterns: [Pattern] = []
+    /// The automaton as a table for ASCII: `ascii[node * 128 + scalar]` is the next node, failure links
+    /// already followed. Most of the text is ASCII, and a table lookup is much cheaper than hashing.
+    private var ascii: [Int32] = []
 
     /// Builds the automaton from names and the concept each one stands for.
     public init(names: [(name: String, concept: String)]) {
@@ -37,6 +40,7 @@ public struct ConceptMatcher: Sendable {
             insert(folded, concept: concept)
         }
         buildFailureLinks()
+        buildASCIITable()
     }
 
     /// Names that stand for more than one concept, with those concepts: the pipeline reports them.
@@ -119,14 +123,39 @@ public struct ConceptMatcher: Sendable {
         }
     }
 
+    /// Fills ``ascii`` in breadth-first order, so a node's failure target has its row before the node.
+    private mutating func buildASCIITable() {
+        precondition(transitions.count < Int(Int32.max), "the automaton has too many nodes for the ASCII table")
+        ascii = [Int32](repeating: 0, count: transitions.count * 128)
+        var queue = [0]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for character in 0..<128 {
+                if let next = transitions[node][UInt32(character)] {
+                    ascii[node * 128 + character] = Int32(next)
+                } else if node != 0 {
+                    ascii[node * 128 + character] = ascii[failure[node] * 128 + character]
+                }
+            }
+            queue += transitions[node].values.sorted()
+        }
+    }
+
     /// Every whole-word, non-overlapping, leftmost-longest match in `text`.
     public func matches(in text: String) -> [ConceptMatch] {
         let characters = Self.fold(text)
         var candidates: [ConceptMatch] = []
         var node = 0
         for (index, character) in characters.enumerated() {
-            while node != 0, transitions[node][character] == nil { node = failure[node] }
-            node = transitions[node][character] ?? 0
+            if character < 128 {
+                node = Int(ascii[node * 128 + Int(character)])
+            } else {
+                while node != 0, transitions[node][character] == nil { node = failure[node] }
+                node = transitions[node][character] ?? 0
+            }
+            guard !outputs[node].isEmpty else { continue }
             for pattern in outputs[node] {
                 let length = patterns[pattern].length
                 let start = index + 1 - length
