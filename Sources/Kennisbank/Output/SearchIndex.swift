@@ -28,18 +28,19 @@ struct SearchIndex {
     /// Each page's entries are encoded on their own and joined, so an incremental build re-encodes only the
     /// pages that changed (`cache`); the bytes are the same either way.
     func file() -> OutputFile {
-        var pages: [Data] = []
-        var entries: [Data] = []
         let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
-        for id in ids {
-            guard let page = site.pages[id] else { continue }
-            let number = pages.count
-            pages.append(Self.encode([Page(t: page.item.title, u: id.link.path, k: id.kind.dutchName)]))
+        let indexed = ids.compactMap { site.pages[$0] }
+        let cache = self.cache
+        // Encoded on all cores, page by page; joined in order below.
+        let encoded = Array(indexed.enumerated()).parallelMap { number, page -> (page: Data, entries: Data) in
+            let id = page.item.id
             let encode = { Self.encode(Self.entries(of: page, number: number)) }
             let fragment = cache?.searchEntries.value(for: id.description, inputs: .init(page: page.item, document: page.document, number: number),
                                                       make: encode) ?? encode()
-            if !fragment.isEmpty { entries.append(fragment) }
+            return (Self.encode([Page(t: page.item.title, u: id.link.path, k: id.kind.dutchName)]), fragment)
         }
+        let pages = encoded.map(\.page)
+        let entries = encoded.map(\.entries).filter { !$0.isEmpty }
         // Assembled as bytes, once: at a few thousand articles the index is tens of megabytes.
         var json = Data(capacity: entries.reduce(64) { $0 + $1.count + 1 } + pages.reduce(0) { $0 + $1.count + 1 })
         let join = { (parts: [Data]) in

@@ -27,7 +27,7 @@ struct SiteUpdater: Sendable {
             for file in files {
                 let url = directory.appendingPathComponent(file.path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url, options: .atomic)
+                try FileWriting.write(file.contents, to: url.path, atomically: true)
             }
         } catch {
             throw Diagnostic(path: directory.path, position: nil, code: .io,

@@ -25,17 +25,26 @@ public struct SiteWriter: Sendable {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            // The folders first, in order; then the files on all cores.
+            let root = staging.path
             var folders = Set<String>()
-            var bytes = 0
             for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
+                guard let slash = file.path.lastIndex(of: "/") else { continue }
+                let folder = root + "/" + file.path[..<slash]
                 if folders.insert(folder).inserted {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try file.contents.write(to: url)
-                bytes += file.contents.count
             }
+            let failures = files.parallelMap { file -> FileWriting.Failure? in
+                do throws(FileWriting.Failure) {
+                    try FileWriting.write(file.contents, to: root + "/" + file.path)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            let bytes = files.reduce(0) { $0 + $1.contents.count }
             if manager.fileExists(atPath: directory.path) {
                 try? manager.removeItem(at: retired)
                 try manager.moveItem(at: directory, to: retired)
