@@ -76,9 +76,13 @@ struct CitationReader {
 
     /// `Kegan (1994)`, `Van Es en Pont (2008, p. 3)`: leftmost first, each search after the last match.
     func narrativeCitations() -> [Match] {
+        // A match ends in `(` and a year: no match starts after the last such parenthesis.
+        guard let lastOpen = text.indices.last(where: { index in
+            text[index] == "(" && index + 1 < text.count && (isDigit(index + 1) || text[index + 1] == "n" || text[index + 1] == "z")
+        }) else { return [] }
         var result: [Match] = []
         var start = 0
-        while start < text.count {
+        while start < lastOpen {
             if mayStartName(start), let match = narrative(at: start) {
                 result.append(match)
                 start = match.whole.upperBound
@@ -169,12 +173,11 @@ struct CitationReader {
 
     private static let particles: [[Unicode.Scalar]] = ["Van", "van", "De", "de", "Der", "der", "Den", "den", "Ten", "ten", "Ter", "ter",
                                                         "Von", "von", "’t", "'t", "La", "la", "Le", "le", "Du", "du"].map { Array($0.unicodeScalars) }
-    /// The first scalars of the particles, and the capitals: where a name can begin.
-    private static let nameInitials: Set<Unicode.Scalar> = Set(particles.map { $0[0] })
 
     /// After a particle and the white space behind it, or `nil`.
     private func particle(at start: Int, limit: Int) -> Int? {
-        for particle in Self.particles where start + particle.count < limit {
+        guard start < limit, Self.isParticleInitial(text[start]) else { return nil }
+        for particle in Self.particles where particle[0] == text[start] && start + particle.count < limit {
             guard text[start..<(start + particle.count)].elementsEqual(particle) else { continue }
             let end = skipSpace(from: start + particle.count, limit: limit)
             if end > start + particle.count { return end }
@@ -262,7 +265,15 @@ struct CitationReader {
 
     /// Whether a name can begin here: a capital, or the first letter of a particle.
     private func mayStartName(_ index: Int) -> Bool {
-        Self.nameInitials.contains(text[index]) || isUppercase(index)
+        Self.isParticleInitial(text[index]) || isUppercase(index)
+    }
+
+    /// Whether a particle begins with this scalar.
+    private static func isParticleInitial(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "V", "v", "D", "d", "T", "t", "L", "l", "’", "'": return true
+        default: return false
+        }
     }
 
     /// ICU's `\s`: Unicode's White_Space (the vertical tab and U+0085 included).
