@@ -108,6 +108,30 @@ final class BuildTests: XCTestCase {
         }
     }
 
+    func testTemplateErrorsCarryTheAuthorsLineAndColumn() {
+        // Where swift-mustache notices the error: the end of the text for an unclosed section, just after a
+        // wrong closing tag. The pragma Kennisbank puts in front of the first line must not move these.
+        for (text, line, column) in [("{{#a}}\n", 2, 1), ("<p>{{/b}}</p>\n", 1, 7), ("<p>ok</p>\n  {{#c}}\n", 3, 1)] {
+            var (fileSystem, _) = site()
+            fileSystem.files["T/404.mustache"] = Data(text.utf8)
+            XCTAssertThrowsError(try generate(fileSystem), text) { error in
+                let diagnostic = (error as! BuildFailure).diagnostics.first
+                XCTAssertEqual(diagnostic?.path, "T/404.mustache")
+                XCTAssertEqual(diagnostic?.position, SourcePosition(line: line, column: column), text)
+            }
+        }
+    }
+
+    func testValuesAreEscapedInPartialsAndBlocksToo() throws {
+        var (fileSystem, _) = site(["C/concepts/x.md": "---\ntitle: \"<b>'x' & \\\"y\\\"</b>\"\n---\n"])
+        fileSystem.files["T/parts/title.mustache"] = Data("<i>{{title}}</i>".utf8)
+        fileSystem.files["T/concept.mustache"] = Data("{{<layout}}{{$main}}{{title}}|{{> parts/title}}|{{{title}}}{{/main}}{{/layout}}".utf8)
+        let html = page(try generate(fileSystem), "begrippen/x/index.html")
+        let escaped = "&lt;b&gt;&#39;x&#39; &amp; &quot;y&quot;&lt;/b&gt;"
+        XCTAssertTrue(html.contains("\(escaped)|<i>\(escaped)</i>|<b>'x' & \"y\"</b>"), html)
+        XCTAssertTrue(html.contains("<title>\(escaped) · Proef</title>"), html)
+    }
+
     func testStrictTurnsWarningsIntoErrors() throws {
         let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\n---\nZie [[nergens]].\n"])
         XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.code), [.unresolvedWikilink])
