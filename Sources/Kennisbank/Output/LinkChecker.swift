@@ -21,9 +21,8 @@ public struct LinkChecker: Sendable {
 
     /// Reads a page's anchors and links.
     static func scan(_ file: OutputFile) -> ScannedPage {
-        let text = String(decoding: file.contents, as: UTF8.self)
-        return ScannedPage(path: file.path, ids: Set(attributeValues("id", in: text)),
-                           links: attributeValues("href", in: text) + attributeValues("src", in: text))
+        let values = file.contents.withUnsafeBytes { attributeValues(["id", "href", "src"], in: $0.bindMemory(to: UInt8.self)) }
+        return ScannedPage(path: file.path, ids: Set(values[0]), links: values[1] + values[2])
     }
 
     /// A warning for each internal link that does not resolve, naming the page and the link.
@@ -79,8 +78,9 @@ public struct LinkChecker: Sendable {
     /// A page's internal links, each once, in order, with the file and fragment each leads to.
     private func resolveLinks(of page: ScannedPage) -> [(link: String, target: String, fragment: String?)] {
         var checked = Set<String>()
+        let folder = Self.folder(of: page.path)
         return page.links.compactMap { link in
-            guard checked.insert(link).inserted, let (target, fragment) = resolve(link, from: page.path) else { return nil }
+            guard checked.insert(link).inserted, let (target, fragment) = resolve(link, from: page.path, in: folder) else { return nil }
             return (link, target, fragment)
         }
     }
@@ -94,20 +94,34 @@ public struct LinkChecker: Sendable {
 
     /// The produced file and fragment a link leads to, or `nil` for external links.
     func resolve(_ link: String, from page: String) -> (String, String?)? {
+        resolve(link, from: page, in: Self.folder(of: page))
+    }
+
+    /// The folders of a page's path: `artikelen/een/index.html` is in `artikelen` and `een`.
+    private static func folder(of page: String) -> [Substring] {
+        Array(page.split(separator: "/").dropLast())
+    }
+
+    private func resolve(_ link: String, from page: String, in folder: [Substring]) -> (String, String?)? {
         // Foundation's replacing and percent-decoding are slow; most links need neither.
-        let decoded = link.utf8.contains(UInt8(ascii: "&")) ? link.replacingOccurrences(of: "&amp;", with: "&") : link
-        if decoded.isEmpty || decoded.hasPrefix("//") || decoded.contains(":") && !decoded.hasPrefix("#") && decoded.firstIndex(of: ":")! < (decoded.firstIndex(of: "/") ?? decoded.endIndex) {
+        let decoded = link.utf8.contains(UInt8(ascii: "&")) ? TextBytes.replacing("&amp;", with: "&", in: link) : link
+        let bytes = decoded.utf8
+        if decoded.isEmpty || decoded.hasPrefix("//") {
+            return nil
+        }
+        // A scheme (`https:`, `mailto:`) comes before any slash: an external link.
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !decoded.hasPrefix("#"), colon < (bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex) {
             return nil
         }
         var path = decoded
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = String(path[path.index(after: hash)...])
             fragment = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw
             path = String(path[..<hash])
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        var parts: [Substring] = path.hasPrefix("/") ? [] : page.split(separator: "/").dropLast()
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        var parts: [Substring] = path.hasPrefix("/") ? [] : folder
         if path.isEmpty { return (page, fragment) }
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." { parts.append(part) }
@@ -118,26 +132,31 @@ public struct LinkChecker: Sendable {
     }
 
     /// The values of an attribute in HTML text (double-quoted, as the templates and cmark write them).
-    ///
-    /// Scans the UTF-8 bytes once: the cost grows with the length of the page, however long.
     static func attributeValues(_ name: String, in html: String) -> [String] {
-        let marker = Array(" \(name)=\"".utf8)
         var html = html
-        return html.withUTF8 { bytes in
-            var values: [String] = []
-            var index = 0
-            let last = bytes.count - marker.count
-            while index <= last {
-                guard bytes[index] == marker[0], marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) else {
-                    index += 1
-                    continue
-                }
+        return html.withUTF8 { attributeValues([name], in: $0)[0] }
+    }
+
+    /// The values of each of the attributes `names` in HTML bytes, in page order, read in one pass: the
+    /// cost grows with the length of the page, however long. An attribute is ` name="value"`.
+    static func attributeValues(_ names: [String], in bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
+        let markers = names.map { Array(" \($0)=\"".utf8) }
+        var values = [[String]](repeating: [], count: names.count)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: " ") else { index += 1; continue }
+            var matched = false
+            for (number, marker) in markers.enumerated() where index + marker.count <= bytes.count {
+                guard (1..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) else { continue }
                 let valueStart = index + marker.count
-                guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-                values.append(String(decoding: bytes[valueStart..<end], as: UTF8.self))
+                guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return values }
+                values[number].append(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
                 index = end
+                matched = true
+                break
             }
-            return values
+            if !matched { index += 1 }
         }
+        return values
     }
 }
