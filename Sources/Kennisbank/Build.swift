@@ -76,7 +76,11 @@ public struct Build: Sendable {
 
     /// Read → parse → link → render → check, reusing what `caches` remember from earlier builds (an
     /// incremental build) or doing everything (`nil`, a clean build). Must run on a deep stack.
-    func generate(using caches: BuildCaches?) throws(BuildFailure) -> Generated {
+    ///
+    /// With a `writer` (a clean build only), every file is written as soon as it is rendered and only
+    /// what the link check needs is kept.
+    func generate(using caches: BuildCaches?, writer: SiteWriter? = nil) throws(BuildFailure) -> Generated {
+        precondition(caches == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.cache = caches?.content
@@ -88,7 +92,9 @@ public struct Build: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)
         }
-        var files = times.time("render") { SiteRenderer(templates: templates).render(linked, cache: caches?.renders) }
+        var files = times.time(writer == nil ? "render" : "render and write") {
+            SiteRenderer(templates: templates).render(linked, cache: caches?.renders, writer: writer)
+        }
         files.sort { $0.path < $1.path }
         let (scans, checks) = times.time("check links") { check(files, caches: caches) }
         let brokenLinks = checks.flatMap(\.problems)
@@ -101,7 +107,7 @@ public struct Build: Sendable {
     private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck]) {
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
-            guard let scan = caches?.renders.written(rendered.path)?.scan else {
+            guard let scan = rendered.scan ?? caches?.renders.written(rendered.path)?.scan else {
                 preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
             }
             return scan
@@ -111,19 +117,56 @@ public struct Build: Sendable {
         return (scans, checks)
     }
 
+    /// What ``run()`` did: the files are on disk, so only their paths are kept.
+    public struct Written: Sendable {
+        /// The path of every file written, sorted.
+        public var paths: [String]
+        /// Warnings (errors throw).
+        public var diagnostics: [Diagnostic]
+        /// The linked site, without its markdown trees.
+        public var site: LinkedSite
+        /// How long each step took.
+        public var times: StepTimes
+
+        /// The number of HTML pages.
+        public var pages: Int { paths.filter { $0.hasSuffix(".html") }.count }
+    }
+
     /// Runs the whole pipeline and replaces the output folder only when everything succeeded.
-    public func run() throws(BuildFailure) -> Report {
+    ///
+    /// Pages are written into a staging folder while they are rendered, so a large site never has to fit
+    /// in memory; the staging folder replaces the output folder at the end, or is removed if anything failed.
+    public func run() throws(BuildFailure) -> Written {
         try OutputSafety.checkOutputFolder(outputDirectory, content: contentDirectory, templates: templatesDirectory)
-        var report = try generate()
-        let files = report.files
-        do {
-            _ = try report.times.time("write") { () throws(Diagnostic) in
-                try SiteWriter(directory: URL(fileURLWithPath: outputDirectory)).write(files)
-            }
+        let writer: SiteWriter
+        do throws(Diagnostic) {
+            writer = try SiteWriter(directory: URL(fileURLWithPath: outputDirectory))
         } catch {
-            throw BuildFailure(diagnostics: report.diagnostics + [error])
+            throw BuildFailure(diagnostics: [error])
         }
-        return report
+        let result: Result<Written, BuildFailure> = DeepStack.run {
+            do throws(BuildFailure) {
+                let generated = try generate(using: nil, writer: writer)
+                // The markdown trees are released here, on the deep stack.
+                return .success(Written(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
+                                        site: generated.site.withoutTrees(), times: generated.times))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var written: Written
+        do {
+            written = try result.get()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        do throws(Diagnostic) {
+            try written.times.time("write") { () throws(Diagnostic) in try writer.commit() }
+        } catch {
+            throw BuildFailure(diagnostics: written.diagnostics + [error])
+        }
+        return written
     }
 }
 

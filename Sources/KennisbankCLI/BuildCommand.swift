@@ -28,7 +28,7 @@ struct BuildCommand: ParsableCommand {
             folders.report(result.diagnostics)
             if timings { standardError(result.times.summary + "\n") }
             let content = result.site.content
-            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            let pages = result.pages
             let warnings = result.diagnostics.count
             standardError("Built \(pages) pages (\(content.articles.count) articles, \(content.concepts.count) concepts, "
                           + "\(content.miniatures.count) miniatures, \(result.site.references.references.count) references) into \(output)/ in "

@@ -89,8 +89,7 @@ public struct FullSiteBuilder: SiteBuilding {
         let start = Date()
         do {
             let report = try build.run()
-            let pages = report.files.filter { $0.path.hasSuffix(".html") }.count
-            return .built(BuildSummary(pages: pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start)))
+            return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start)))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }

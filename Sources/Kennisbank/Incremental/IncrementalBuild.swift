@@ -95,7 +95,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         do throws(Diagnostic) {
             try times.time("write") { () throws(Diagnostic) in
                 if previous == nil {
-                    try SiteWriter(directory: output).write(changed)
+                    try SiteWriter.write(changed, to: output)
                 } else {
                     try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
                 }

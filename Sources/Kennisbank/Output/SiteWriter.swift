@@ -2,49 +2,82 @@ import Foundation
 
 /// The write step: puts the rendered files in place so that a reader never sees half a site.
 ///
-/// Files are written into a fresh temporary folder beside the output folder; only when every file
-/// is written does that folder replace the old one. A failed build therefore leaves the last good
-/// site untouched.
-public struct SiteWriter: Sendable {
+/// Files are written into a fresh staging folder beside the output folder, from any thread, as soon as
+/// they are made (the build streams pages to it while it renders, so their bytes need not stay in
+/// memory); only when every file is written does that folder replace the old one. A failed build
+/// discards the staging folder and leaves the last good site untouched.
+///
+/// ```swift
+/// let writer = try SiteWriter(directory: URL(fileURLWithPath: "Site"))
+/// writer.write(file)          // from any thread
+/// try writer.commit()         // or writer.discard()
+/// ```
+public final class SiteWriter: @unchecked Sendable {
     /// The output folder, for example `Site`.
-    public var directory: URL
+    public let directory: URL
+    private let staging: URL
+    private let retired: URL
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var failure: Diagnostic?
+    private var finished = false
 
-    /// Creates a writer for an output folder.
-    public init(directory: URL) {
+    /// Creates the staging folder beside the output folder.
+    public init(directory: URL) throws(Diagnostic) {
         self.directory = directory.standardizedFileURL
+        let parent = self.directory.deletingLastPathComponent()
+        let name = self.directory.lastPathComponent
+        let process = ProcessInfo.processInfo.processIdentifier
+        staging = parent.appendingPathComponent(".\(name).building-\(process)")
+        retired = parent.appendingPathComponent(".\(name).old-\(process)")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Self.failure(directory, error)
+        }
     }
 
-    /// Writes all files and swaps them in; returns the number of bytes written.
-    @discardableResult
-    public func write(_ files: [OutputFile]) throws(Diagnostic) -> Int {
-        let manager = FileManager.default
-        let parent = directory.deletingLastPathComponent()
-        let name = directory.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+    /// Writes all files and swaps them in: the writer of a build that has every file at hand.
+    public static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) {
+        let writer = try SiteWriter(directory: directory)
+        _ = files.parallelMap { writer.write($0) }
+        try writer.commit()
+    }
+
+    /// Writes one file into the staging folder. Safe to call from several threads at once; the first
+    /// failure is kept and reported by ``commit()``.
+    public func write(_ file: OutputFile) {
+        let root = staging.path
         do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            // The folders first, in order; then the files on all cores.
-            let root = staging.path
-            var folders = Set<String>()
-            for file in files {
-                guard let slash = file.path.lastIndex(of: "/") else { continue }
+            if let slash = file.path.lastIndex(of: "/") {
                 let folder = root + "/" + file.path[..<slash]
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                lock.lock()
+                defer { lock.unlock() }
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
                 }
             }
-            let failures = files.parallelMap { file -> FileWriting.Failure? in
-                do throws(FileWriting.Failure) {
-                    try FileWriting.write(file.contents, to: root + "/" + file.path)
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-            let bytes = files.reduce(0) { $0 + $1.contents.count }
+            try FileWriting.write(file.contents, to: root + "/" + file.path)
+        } catch {
+            lock.lock()
+            if failure == nil { failure = Self.failure(directory, error) }
+            lock.unlock()
+        }
+    }
+
+    /// Replaces the output folder with the staging folder, or reports the first failed write (and
+    /// discards the staging folder). The previous site stays as it was whenever this throws.
+    public func commit() throws(Diagnostic) {
+        precondition(!finished, "a site writer commits or discards once")
+        finished = true
+        let manager = FileManager.default
+        if let failure {
+            try? manager.removeItem(at: staging)
+            throw failure
+        }
+        do {
             if manager.fileExists(atPath: directory.path) {
                 try? manager.removeItem(at: retired)
                 try manager.moveItem(at: directory, to: retired)
@@ -53,14 +86,24 @@ public struct SiteWriter: Sendable {
             } else {
                 try manager.moveItem(at: staging, to: directory)
             }
-            return bytes
         } catch {
             try? manager.removeItem(at: staging)
             if !manager.fileExists(atPath: directory.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: directory)
             }
-            throw Diagnostic(path: directory.path, position: nil, code: .io,
-                             message: "The site could not be written: \(error.localizedDescription). The previous site is unchanged.")
+            throw Self.failure(directory, error)
         }
+    }
+
+    /// Removes the staging folder: the build failed, and the output folder stays as it was.
+    public func discard() {
+        precondition(!finished, "a site writer commits or discards once")
+        finished = true
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private static func failure(_ directory: URL, _ error: any Error) -> Diagnostic {
+        Diagnostic(path: directory.path, position: nil, code: .io,
+                   message: "The site could not be written: \(error.localizedDescription). The previous site is unchanged.")
     }
 }

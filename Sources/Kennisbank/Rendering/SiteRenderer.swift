@@ -26,11 +26,23 @@ public struct SiteRenderer: Sendable {
         var file: OutputFile?
         /// The digest of the page's model, for pages (not for assets and data files).
         var digest: Digest?
+        /// What the link checker read from the page, when the file went to a ``SiteWriter`` as soon as
+        /// it was made and its bytes were not kept.
+        var scan: LinkChecker.ScannedPage? = nil
+
+        /// The file handed to `writer` (when there is one and the file was made), keeping only its scan.
+        func streamed(to writer: SiteWriter?) -> RenderedFile {
+            guard let writer, let file else { return self }
+            writer.write(file)
+            return RenderedFile(path: path, file: nil, digest: digest, scan: path.hasSuffix(".html") ? LinkChecker.scan(file) : nil)
+        }
     }
 
     /// Renders the pages whose models changed since the build that `cache` remembers (every page
     /// without a cache), plus the assets and the data files.
-    func render(_ site: LinkedSite, cache: RenderCache?) -> [RenderedFile] {
+    ///
+    /// With a `writer`, each file is written as soon as it is made and only its scan is kept.
+    func render(_ site: LinkedSite, cache: RenderCache?, writer: SiteWriter? = nil) -> [RenderedFile] {
         let models = PageModels(site: site, cache: cache)
         let content = site.content
         var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
@@ -42,7 +54,7 @@ public struct SiteRenderer: Sendable {
         }
         let templates = self.templates
         let articleInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
-        let pages = jobs.parallelMap { job -> RenderedFile in
+        let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
             // An article page whose inputs are those of the page on disk needs no model at all.
             let inputs = articleInputs.flatMap { shared in job.articleIndex.map { ArticlePageInputs(index: $0, site: site, shared: shared) } }
             if let inputs, let cache, let digest = cache.articleDigests.cached(for: inputs.path, inputs: inputs),
@@ -56,6 +68,7 @@ public struct SiteRenderer: Sendable {
             if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
         }
+        let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let machine = MachineReadable(site: site)
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
@@ -63,6 +76,6 @@ public struct SiteRenderer: Sendable {
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + SearchIndex(site: site, cache: cache).files()
             + [machine.sitemap(pages: indexable)].compactMap { $0 }
-        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0) }
+        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import Kennisbank
 
-/// The write step's file writer: replaces files, renames atomically, and says which path failed and why.
+/// The write step: the file writer replaces files, renames atomically, and says which path failed and why;
+/// the site writer swaps a whole staging folder in, or leaves the old site when a write failed.
 final class FileWritingTests: XCTestCase {
     private var folder: URL!
 
@@ -41,5 +42,33 @@ final class FileWritingTests: XCTestCase {
             }
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testASiteWriterSwapsTheWholeSiteInAndLeavesNoStagingFolder() throws {
+        let site = folder.appendingPathComponent("Site")
+        try SiteWriter.write([OutputFile(path: "index.html", text: "old"), OutputFile(path: "a/b/index.html", text: "deep")], to: site)
+        let writer = try SiteWriter(directory: site)
+        let files = (0..<200).map { OutputFile(path: "p\($0 % 7)/\($0)/index.html", text: "page \($0)") }
+        _ = files.parallelMap { writer.write($0) }
+        try writer.commit()
+        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("p3/10/index.html"), encoding: .utf8), "page 10")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
+    }
+
+    func testAFailedWriteIsReportedAtCommitAndTheOldSiteStays() throws {
+        let site = folder.appendingPathComponent("Site")
+        try SiteWriter.write([OutputFile(path: "index.html", text: "old")], to: site)
+        let writer = try SiteWriter(directory: site)
+        writer.write(OutputFile(path: "a", text: "a file where a folder is needed"))
+        writer.write(OutputFile(path: "a/index.html", text: "new"))
+        XCTAssertThrowsError(try writer.commit()) { error in
+            let diagnostic = error as? Diagnostic
+            XCTAssertEqual(diagnostic?.code, .io)
+            XCTAssertTrue(diagnostic?.message.hasPrefix("The site could not be written: ") == true, "\(error)")
+            XCTAssertTrue(diagnostic?.message.hasSuffix("The previous site is unchanged.") == true, "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "old")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
     }
 }
