@@ -25,10 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The output folder; replaced only when a build succeeds.")
     var output = "Site"
 
+    @Flag(help: "Print how long each step of each build took.")
+    var timings = false
+
     func run() async throws {
         let build = Build(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
         let server = SiteServer(
-            configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates]),
+            configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates], printsTimings: timings),
             builder: IncrementalSiteBuilder(build: build))
         try await server.run()
     }

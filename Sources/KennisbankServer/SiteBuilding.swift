@@ -33,6 +33,8 @@ public struct BuildSummary: Sendable, Equatable {
     public var duration: TimeInterval
     /// For an incremental build: how many pages were rendered and how many files written or removed.
     public var work: IncrementalWork?
+    /// How long each step took, when the builder measured it.
+    public var times: StepTimes?
 
     /// What an incremental build did.
     public struct IncrementalWork: Sendable, Equatable {
@@ -52,11 +54,12 @@ public struct BuildSummary: Sendable, Equatable {
     }
 
     /// Creates a summary.
-    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval, work: IncrementalWork? = nil) {
+    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval, work: IncrementalWork? = nil, times: StepTimes? = nil) {
         self.pages = pages
         self.warnings = warnings
         self.duration = duration
         self.work = work
+        self.times = times
     }
 }
 
@@ -89,7 +92,8 @@ public struct FullSiteBuilder: SiteBuilding {
         let start = Date()
         do {
             let report = try build.run()
-            return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start)))
+            return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
+                                       times: report.times))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }
@@ -114,7 +118,8 @@ public final class IncrementalSiteBuilder: SiteBuilding {
             let report = try incremental.run()
             return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
                                        work: .init(renderedPages: report.renderedPages, writtenFiles: report.writtenFiles.count,
-                                                   removedFiles: report.removedFiles.count)))
+                                                   removedFiles: report.removedFiles.count),
+                                       times: report.times))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }

@@ -26,17 +26,20 @@ public struct SiteServer: Sendable {
         public var pollInterval: Duration
         /// How long the watched folders must be quiet before a rebuild.
         public var debounce: Duration
+        /// Whether each build's step times are printed after its line.
+        public var printsTimings: Bool
 
         /// Creates a configuration.
         public init(host: String = "127.0.0.1", port: Int = 8000, outputDirectory: String = "Site",
                     watchedDirectories: [String] = ["Content", "Templates"],
-                    pollInterval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
+                    pollInterval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60), printsTimings: Bool = false) {
             self.host = host
             self.port = port
             self.outputDirectory = outputDirectory
             self.watchedDirectories = watchedDirectories
             self.pollInterval = pollInterval
             self.debounce = debounce
+            self.printsTimings = printsTimings
         }
     }
 
@@ -137,7 +140,8 @@ public struct SiteServer: Sendable {
                     + (done.removedFiles > 0 ? ", \(done.removedFiles) removed)" : ")")
             }
             log(formatter.format(summary.warnings) + reason
-                + "\(verb) \(summary.pages) pages\(work) into \(configuration.outputDirectory)/ in \(time)\(ending)\n")
+                + "\(verb) \(summary.pages) pages\(work) into \(configuration.outputDirectory)/ in \(time)\(ending)\n"
+                + (configuration.printsTimings ? (summary.times?.summary).map { $0 + "\n" } ?? "" : ""))
             if !changed.isEmpty { hub.buildSucceeded() }
         case .failed(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }.count
