@@ -51,6 +51,7 @@ if [ -n "${KENNISBANK_BIN:-}" ]; then
     BIN=$KENNISBANK_BIN
 else
     echo "Building kennisbank (release, scratch path $SCRATCH_PATH)…" >&2
+    Scripts/install-dependencies.sh >&2
     swift build -c release --scratch-path "$SCRATCH_PATH" --product kennisbank >&2
     BIN="$ROOT/$SCRATCH_PATH/release/kennisbank"
 fi
