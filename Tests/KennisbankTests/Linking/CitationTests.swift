@@ -89,6 +89,16 @@ final class CitationTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.position, SourcePosition(line: 1, column: 7))
     }
 
+    func testParticlesBeforeASurnameWithSeveralYearsLinkEachYear() {
+        let extra = "\n- Berg, A. van den (n.d.). Zonder jaar.\n- Berg, A. van den (2011). Met jaar.\n"
+        for text in ["Zie van den Berg (n. d., 2011).", "Zie (van den Berg, n. d., 2011)."] {
+            let source = SourceFile(path: "b.md", text: text)
+            let (document, uses, _) = CitationLinker(library: library(extra).0).link(Cmark.parse(text), source: source)
+            XCTAssertEqual(uses.map(\.text), ["n. d.", "2011"], text)
+            XCTAssertTrue(Cmark.renderHTML(document.blocks).contains(">n. d.</a>, <a"), text)
+        }
+    }
+
     func testUnresolvedCitationsAreWarningsWithTheirPlaceAndStayText() {
         let (html, uses, diagnostics) = link("Eerst.\nDan (Kegn, 1994) hier.")
         XCTAssertEqual(html, "<p>Eerst.\nDan (Kegn, 1994) hier.</p>\n")

@@ -48,6 +48,7 @@ public struct CitationLinker: Sendable {
                 var position = 0
                 for candidate in candidates {
                     let written = slice(candidate.range)
+                    let startsWithName = written.hasPrefix(candidate.name)
                     let place = source.position(of: written, from: start) ?? start
                     switch resolve(candidate) {
                     case .none(let certain):
@@ -58,8 +59,9 @@ public struct CitationLinker: Sendable {
                         }
                         continue
                     case .found(let reference, let others, let dropped):
-                        // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link.
-                        let range = (candidate.range.lowerBound + dropped)..<candidate.range.upperBound
+                        // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
+                        // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
+                        let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
                         let written = slice(range)
                         if !others.isEmpty {
                             diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
@@ -82,7 +84,7 @@ public struct CitationLinker: Sendable {
     }
 
     private enum Resolution {
-        /// `dropped` counts the UTF-8 bytes of leading words that turned out not to be part of the surname.
+        /// `dropped` counts the UTF-8 bytes of the name's leading words that turned out not to be part of the surname.
         case found(Reference, others: [Reference], dropped: Int)
         /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
         case none(certain: Bool)
@@ -123,6 +125,6 @@ public struct CitationLinker: Sendable {
             }
         }
         let choice = fitting.isEmpty ? sameYear : fitting
-        return .found(choice[0], others: Array(choice.dropFirst()), dropped: candidate.form == .key || candidate.range.count <= candidate.year.utf8.count ? 0 : dropped)
+        return .found(choice[0], others: Array(choice.dropFirst()), dropped: dropped)
     }
 }
