@@ -36,15 +36,15 @@ public struct TemplateLibrary: Sendable {
                     let name = String(relative.dropLast(".mustache".count))
                     do {
                         let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
-                        try library.register(PageEscaping.pragma + text, named: name)
+                        try library.register(PageEscaping.pragma + "\n" + text, named: name)
                         names.insert(name)
                         sources[name] = text
                     } catch let error as Diagnostic {
                         diagnostics.append(error)
                     } catch let error as MustacheTemplate.ParserError {
-                        // The pragma in front of the first line is not the author's: columns there count without it.
-                        let column = error.context.columnNumber - (error.context.lineNumber == 1 ? PageEscaping.pragma.count : 0)
-                        diagnostics.append(Diagnostic(path: full, position: SourcePosition(line: max(1, error.context.lineNumber), column: max(1, column)),
+                        // The pragma's line above the author's first line is not the author's: lines count without it.
+                        diagnostics.append(Diagnostic(path: full, position: SourcePosition(line: max(1, error.context.lineNumber - 1),
+                                                                                           column: max(1, error.context.columnNumber)),
                                                       code: .template, message: "The template cannot be parsed: \(error.error)."))
                     } catch {
                         diagnostics.append(Diagnostic(path: full, position: nil, code: .template, message: "The template cannot be read: \(error)."))
@@ -86,7 +86,8 @@ public struct TemplateLibrary: Sendable {
 /// dictionary, which made escaping a third of the time spent in templates.
 ///
 /// swift-mustache resets the content type for every partial, so each template is registered with the
-/// `CONTENT_TYPE` pragma in front of its first line.
+/// `CONTENT_TYPE` pragma on a line of its own above the author's first line (a standalone tag: the line
+/// leaves nothing in the output).
 struct PageEscaping: MustacheContentType {
     /// The pragma that selects this escaping, registering it the first time it is asked for.
     static let pragma: String = {

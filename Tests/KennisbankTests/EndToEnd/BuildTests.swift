@@ -122,6 +122,12 @@ final class BuildTests: XCTestCase {
         }
     }
 
+    func testATemplatesFirstLineIsRenderedAsWritten() throws {
+        var (fileSystem, _) = site()
+        fileSystem.files["T/404.mustache"] = Data("{{! a note }}\n{{#siteTitle}}\n<p>{{siteTitle}}</p>\n{{/siteTitle}}\n".utf8)
+        XCTAssertEqual(page(try generate(fileSystem), "404.html"), "<p>Proef</p>\n")
+    }
+
     func testValuesAreEscapedInPartialsAndBlocksToo() throws {
         var (fileSystem, _) = site(["C/concepts/x.md": "---\ntitle: \"<b>'x' & \\\"y\\\"</b>\"\n---\n"])
         fileSystem.files["T/parts/title.mustache"] = Data("<i>{{title}}</i>".utf8)
