@@ -92,16 +92,12 @@ public struct LinkChecker: Sendable {
         var links: [String]
     }
 
-    /// The produced file and fragment a link leads to, or `nil` for external links.
-    func resolve(_ link: String, from page: String) -> (String, String?)? {
-        resolve(link, from: page, in: Self.folder(of: page))
-    }
-
     /// The folders of a page's path: `artikelen/een/index.html` is in `artikelen` and `een`.
     private static func folder(of page: String) -> [Substring] {
         Array(page.split(separator: "/").dropLast())
     }
 
+    /// The produced file and fragment a link on `page` (in `folder`) leads to, or `nil` for external links.
     private func resolve(_ link: String, from page: String, in folder: [Substring]) -> (String, String?)? {
         // Foundation's replacing and percent-decoding are slow; most links need neither.
         let decoded = link.utf8.contains(UInt8(ascii: "&")) ? TextBytes.replacing("&amp;", with: "&", in: link) : link

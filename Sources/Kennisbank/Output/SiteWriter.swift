@@ -30,6 +30,7 @@ public final class SiteWriter: @unchecked Sendable {
         let process = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(name).building-\(process)")
         retired = parent.appendingPathComponent(".\(name).old-\(process)")
+        Self.removeLeftovers(in: parent, of: name)
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -100,6 +101,18 @@ public final class SiteWriter: @unchecked Sendable {
         precondition(!finished, "a site writer commits or discards once")
         finished = true
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes the staging and retired folders of builds that were stopped (Ctrl-C, a crash) before they
+    /// finished: their process is gone. A folder of a build that is still running is left alone.
+    private static func removeLeftovers(in parent: URL, of name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for prefix in [".\(name).building-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+                guard let process = Int32(entry.dropFirst(prefix.count)), kill(process, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
     }
 
     private static func failure(_ directory: URL, _ error: any Error) -> Diagnostic {

@@ -17,6 +17,32 @@ enum TextBytes {
         return offsets
     }
 
+    /// A text to be cut at scalar offsets (what the scanners count), through its UTF-8 bytes.
+    struct ScalarText {
+        /// The text.
+        let text: String
+        private let offsets: [Int]?
+
+        /// Maps the text's scalar offsets once.
+        init(_ text: String) {
+            self.text = text
+            self.offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
+        }
+
+        /// The number of scalars.
+        var count: Int { offsets.map { $0.count - 1 } ?? text.utf8.count }
+
+        /// The UTF-8 offsets of a range of scalar offsets.
+        func utf8(_ range: Range<Int>) -> Range<Int> {
+            (offsets?[range.lowerBound] ?? range.lowerBound)..<(offsets?[range.upperBound] ?? range.upperBound)
+        }
+
+        /// The text between two scalar offsets.
+        func slice(_ range: Range<Int>) -> Substring {
+            TextBytes.slice(text, utf8(range))
+        }
+    }
+
     /// The part of `text` between two UTF-8 offsets, which must lie on scalar boundaries.
     static func slice(_ text: String, _ range: Range<Int>) -> Substring {
         let bytes = text.utf8

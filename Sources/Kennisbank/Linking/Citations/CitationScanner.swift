@@ -82,12 +82,11 @@ public enum CitationScanner {
             }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
-        let utf8 = { (range: Range<Int>) in (offsets?[range.lowerBound] ?? range.lowerBound)..<(offsets?[range.upperBound] ?? range.upperBound) }
+        let scalars = TextBytes.ScalarText(text)
         return found.map { range, form, name, year, parenthetical in
-            CitationCandidate(name: String(TextBytes.slice(text, utf8(name))),
-                              year: year.map { TextBytes.replacing(" ", with: "", in: String(TextBytes.slice(text, utf8($0)))) } ?? "",
-                              form: form, range: utf8(range), isParenthetical: parenthetical)
+            CitationCandidate(name: String(scalars.slice(name)),
+                              year: year.map { TextBytes.replacing(" ", with: "", in: String(scalars.slice($0))) } ?? "",
+                              form: form, range: scalars.utf8(range), isParenthetical: parenthetical)
         }
     }
 }

@@ -93,10 +93,8 @@ public struct ConceptLinker: Sendable {
         let matches = matcher.matches(in: text)
         guard !matches.isEmpty else { return run }
         // Match ranges count scalars; the text is cut on its UTF-8 bytes.
-        let offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
-        let slice = { (range: Range<Int>) in
-            TextBytes.slice(text, (offsets?[range.lowerBound] ?? range.lowerBound)..<(offsets?[range.upperBound] ?? range.upperBound))
-        }
+        let scalars = TextBytes.ScalarText(text)
+        let slice = scalars.slice
         var result: [InlineNode] = []
         var position = 0
         for match in matches where ContentID(.concept, match.concept) != place.page {
@@ -113,7 +111,7 @@ public struct ConceptLinker: Sendable {
                                 Self.nodes(slice(match.range))))
             position = match.range.upperBound
         }
-        result += Self.nodes(slice(position..<(offsets.map { $0.count - 1 } ?? text.utf8.count)))
+        result += Self.nodes(slice(position..<scalars.count))
         return result
     }
 
