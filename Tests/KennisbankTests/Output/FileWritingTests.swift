@@ -71,4 +71,15 @@ final class FileWritingTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8), "old")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["Site"])
     }
+
+    func testStagingFoldersOfStoppedBuildsAreRemovedAndThoseOfRunningOnesKept() throws {
+        let site = folder.appendingPathComponent("Site")
+        let stopped = folder.appendingPathComponent(".Site.building-2147483000")   // no such process
+        let running = folder.appendingPathComponent(".Site.old-1")                 // init is always running
+        for leftover in [stopped, running] { try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true) }
+        let writer = try SiteWriter(directory: site)
+        writer.discard()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stopped.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: running.path))
+    }
 }
