@@ -27,10 +27,10 @@ final class LinkCache: @unchecked Sendable {
         var prepared: SiteLinker.PreparedPage
     }
 
-    /// The inputs of an article's parsed reference list.
+    /// The inputs of a parsed reference list: an article's (with its slug) or a bibliography file's (`nil`).
     struct ReferenceListInputs: Equatable {
         var document: MarkdownDocument
-        var slug: String
+        var slug: String?
     }
 
     private let lock = NSLock()
@@ -41,7 +41,7 @@ final class LinkCache: @unchecked Sendable {
     let environments = Generations<LinkEnvironment>()
     /// Linked pages and their problems, by page id.
     let linked = MemoTable<LinkInputs, (LinkedPage, [Diagnostic])>()
-    /// Each article's parsed reference list, by file path.
+    /// Each article's and bibliography file's parsed reference list, by file path.
     let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
 
     /// The prepared page for an item, from the cache when its inputs are unchanged.

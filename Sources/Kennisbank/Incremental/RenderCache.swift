@@ -65,6 +65,8 @@ final class RenderCache: @unchecked Sendable {
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's search entries, encoded, by page id.
     let searchEntries = MemoTable<SearchInputs, Data>()
+    /// Each concept's encoded entry of `concepts.json`, by slug.
+    let conceptEntries = MemoTable<MachineReadable.ConceptEntry, Data>()
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
     let conceptMaps = MemoTable<Int, String?>()
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
@@ -127,6 +129,7 @@ final class RenderCache: @unchecked Sendable {
         references.endRound()
         previews.endRound()
         searchEntries.endRound()
+        conceptEntries.endRound()
         jsonLD.endRound()
         conceptMaps.endRound()
         articleDigests.endRound()

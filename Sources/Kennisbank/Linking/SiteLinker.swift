@@ -39,12 +39,15 @@ public struct SiteLinker: Sendable {
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
 
+        let listed = { @Sendable (document: MarkdownDocument, path: String, article: String?) in
+            let list = { ReferenceLibrary.listed(in: document, path: path, article: article) }
+            return cache?.referenceLists.value(for: path, inputs: .init(document: document, slug: article), make: list) ?? list()
+        }
         let articleLists = prepared.filter { $0.item.id.kind == .article }.parallelMap { page in
-            let list = { ReferenceLibrary.listed(in: page.document, path: page.item.source.path, article: page.item.id.slug) }
-            return cache?.referenceLists.value(for: page.item.source.path, inputs: .init(document: page.document, slug: page.item.id.slug), make: list) ?? list()
+            listed(page.document, page.item.source.path, page.item.id.slug)
         }
         let (references, referenceProblems) = ReferenceLibrary.merge(
-            articleLists + content.bibliographies.map { ReferenceLibrary.listed(in: $0.document, path: $0.source.path, article: nil) })
+            articleLists + content.bibliographies.parallelMap { listed($0.document, $0.source.path, nil) })
         diagnostics += referenceProblems
 
         let wikilinks = WikilinkResolver(index: index, headings: headings)

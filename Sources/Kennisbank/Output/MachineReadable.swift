@@ -9,28 +9,75 @@ struct MachineReadable {
     /// An absolute URL where the base URL is known, otherwise the root-relative path.
     private func url(_ link: SiteLink) -> String { (baseURL ?? "") + link.rootRelative }
 
+    /// Each concept's entry encoded from earlier builds; `nil` encodes every entry.
+    var cache: RenderCache? = nil
+
+    /// One concept in `concepts.json`.
+    struct ConceptEntry: Codable, Equatable, Sendable {
+        let slug: String, title: String, aliases: [String], summary: String?, group: String?
+        let url: String, related: [String], mentions: [Mention]
+    }
+
+    /// One place a concept is mentioned.
+    struct Mention: Codable, Equatable, Sendable {
+        let page: String, title: String, section: String?, url: String, context: String
+    }
+
     /// `concepts.json`: every concept with slug, title, aliases, summary, URL, related concepts and mentions.
+    ///
+    /// The bytes of `JSONEncoder` with pretty printing and sorted keys over the whole document, but each
+    /// entry is encoded on its own, on all cores, and reused from `cache` while it is unchanged: at a few
+    /// thousand articles the file is tens of megabytes of mentions.
     func conceptsJSON() -> OutputFile {
-        struct Entry: Encodable {
-            let slug: String, title: String, aliases: [String], summary: String?, group: String?
-            let url: String, related: [String], mentions: [Mention]
-        }
-        struct Mention: Encodable { let page: String, title: String, section: String?, url: String, context: String }
-        struct Document: Encodable { let site: String, language: String, generator: String, concepts: [Entry] }
-        let entries = site.content.concepts.map { concept -> Entry in
+        let site = self.site, cache = self.cache, baseURL = self.baseURL
+        let fragments = site.content.concepts.parallelMap { concept -> Data in
             let slug = concept.item.id.slug
-            return Entry(slug: slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
-                         group: concept.group, url: url(concept.item.id.link), related: site.related[slug] ?? [],
-                         mentions: (site.mentions[slug] ?? []).filter { $0.page != concept.item.id }.map {
-                             Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
-                                     url: url($0.link), context: $0.context)
-                         })
+            let url = { (link: SiteLink) in (baseURL ?? "") + link.rootRelative }
+            let entry = ConceptEntry(
+                slug: slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
+                group: concept.group, url: url(concept.item.id.link), related: site.related[slug] ?? [],
+                mentions: (site.mentions[slug] ?? []).filter { $0.page != concept.item.id }.map {
+                    Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
+                            url: url($0.link), context: $0.context)
+                })
+            let encode = { Self.indented(Self.encode(entry), by: 4) }
+            return cache?.conceptEntries.value(for: slug, inputs: entry, make: encode) ?? encode()
         }
+        let config = site.content.site
+        var json = Data("{\n  \"concepts\" : [".utf8)
+        if fragments.isEmpty {
+            json += Data("\n\n  ]".utf8)
+        } else {
+            json += Data("\n".utf8)
+            for (number, fragment) in fragments.enumerated() {
+                if number > 0 { json += Data(",\n".utf8) }
+                json += fragment
+            }
+            json += Data("\n  ]".utf8)
+        }
+        json += Data(",\n  \"generator\" : \"Kennisbank\",\n  \"language\" : ".utf8) + Self.encode(config.language)
+        json += Data(",\n  \"site\" : ".utf8) + Self.encode(config.title) + Data("\n}\n".utf8)
+        return OutputFile(path: "concepts.json", contents: json)
+    }
+
+    /// A value as pretty-printed JSON with sorted keys.
+    private static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(Document(site: site.content.site.title, language: site.content.site.language,
-                                                generator: "Kennisbank", concepts: entries))
-        return OutputFile(path: "concepts.json", contents: data + Data("\n".utf8))
+        return try! encoder.encode(value)
+    }
+
+    /// Pretty-printed JSON moved `spaces` to the right, line by line; empty lines (inside an empty array)
+    /// stay empty, as the encoder writes them. Strings never hold a raw line feed.
+    private static func indented(_ json: Data, by spaces: Int) -> Data {
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
+        let bytes = [UInt8](json)
+        var result = Data(capacity: bytes.count + bytes.count / 16)
+        for (index, byte) in bytes.enumerated() {
+            if (index == 0 || bytes[index - 1] == UInt8(ascii: "\n")) && byte != UInt8(ascii: "\n") { result.append(contentsOf: indent) }
+            result.append(byte)
+        }
+        return result
     }
 
     /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).

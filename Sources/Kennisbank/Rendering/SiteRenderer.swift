@@ -70,7 +70,7 @@ public struct SiteRenderer: Sendable {
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
-        let machine = MachineReadable(site: site)
+        let machine = MachineReadable(site: site, cache: cache)
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }

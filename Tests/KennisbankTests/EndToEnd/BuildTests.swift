@@ -186,6 +186,24 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(page(report, "404.html").contains("href=\"/kb/begrippen/\""))
     }
 
+    /// concepts.json is assembled from entries encoded one by one; it must be the bytes JSONEncoder gives
+    /// for the whole document, with several concepts, with none, and with text that needs escaping.
+    func testConceptsJSONIsTheEncoderOutputForTheWholeDocument() throws {
+        struct Document: Codable { let site: String, language: String, generator: String, concepts: [MachineReadable.ConceptEntry] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let sites = [
+            site(["C/concepts/vraag.md": "---\ntitle: \"Vraag \\\"open\\\" / dicht\"\naliases: [vragen]\n---\nDe vraag.\n",
+                  "C/site.yml": "title: \"Proef \\\\ \\\"x\\\"\"\n"]).0,
+            { var files = site().0; files.files = files.files.filter { !$0.key.hasPrefix("C/concepts/") }; return files }(),
+        ]
+        for fileSystem in sites {
+            let written = try XCTUnwrap(try generate(fileSystem).files.first { $0.path == "concepts.json" }).contents
+            let document = try JSONDecoder().decode(Document.self, from: written)
+            XCTAssertEqual(String(decoding: try encoder.encode(document) + Data("\n".utf8), as: UTF8.self), String(decoding: written, as: UTF8.self))
+        }
+    }
+
     func testASitemapOnlyWithABaseURL() throws {
         let (withoutBase, _) = site()
         let plain = try generate(withoutBase)
