@@ -13,21 +13,21 @@ struct SearchIndex {
 
     /// `search-index.json`, for tools, and `search-index.js`, the same data as a script that the search
     /// page loads: a script loads from a folder opened as `file://` too, where `fetch` is refused.
+    ///
+    /// The script is assembled once, and the JSON file is a slice of it (a `Data` slice shares its bytes):
+    /// at a few thousand articles the index is tens of megabytes.
     func files() -> [OutputFile] {
-        let prefix = Data("window.KENNISBANK_SEARCH = ".utf8), suffix = Data(";\n".utf8)
-        let json = file()
-        var script = Data(capacity: prefix.count + json.contents.count + suffix.count)
-        script.append(prefix)
-        script.append(json.contents)
-        script.append(suffix)
-        return [json, OutputFile(path: "search-index.js", contents: script)]
+        let prefix = "window.KENNISBANK_SEARCH = ", suffix = ";\n"
+        let script = assemble(prefix: prefix, suffix: suffix)
+        let json = script[(script.startIndex + prefix.utf8.count)..<(script.endIndex - suffix.utf8.count)]
+        return [OutputFile(path: "search-index.json", contents: json), OutputFile(path: "search-index.js", contents: script)]
     }
 
-    /// `search-index.json`: `{"entries":[…],"pages":[…]}`, keys sorted.
+    /// The JSON, `{"entries":[…],"pages":[…]}` with keys sorted, between `prefix` and `suffix`, in one buffer.
     ///
     /// Each page's entries are encoded on their own and joined, so an incremental build re-encodes only the
     /// pages that changed (`cache`); the bytes are the same either way.
-    func file() -> OutputFile {
+    private func assemble(prefix: String, suffix: String) -> Data {
         let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
         let indexed = ids.compactMap { site.pages[$0] }
         let cache = self.cache
@@ -41,8 +41,8 @@ struct SearchIndex {
         }
         let pages = encoded.map(\.page)
         let entries = encoded.map(\.entries).filter { !$0.isEmpty }
-        // Assembled as bytes, once: at a few thousand articles the index is tens of megabytes.
-        var json = Data(capacity: entries.reduce(64) { $0 + $1.count + 1 } + pages.reduce(0) { $0 + $1.count + 1 })
+        var json = Data(capacity: entries.reduce(64 + prefix.utf8.count + suffix.utf8.count) { $0 + $1.count + 1 } + pages.reduce(0) { $0 + $1.count + 1 })
+        json.append(contentsOf: Array(prefix.utf8))
         let join = { (parts: [Data]) in
             for (index, part) in parts.enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
@@ -54,7 +54,8 @@ struct SearchIndex {
         json.append(contentsOf: Array("],\"pages\":[".utf8))
         join(pages)
         json.append(contentsOf: Array("]}".utf8))
-        return OutputFile(path: "search-index.json", contents: json)
+        json.append(contentsOf: Array(suffix.utf8))
+        return json
     }
 
     /// A page's entries: its title (and aliases), summary, headings and paragraphs.

@@ -26,17 +26,22 @@ struct LinkGraph {
     /// Where each reference is cited: one place per section of a page.
     func citationPlaces() -> [String: [CitationPlace]] {
         var places: [String: [CitationPlace]] = [:]
-        var seen = Set<[String]>()
         for page in pages {
+            // Once per reference and section of a page.
+            var seen = Set<CitationSection>()
             for use in page.citations {
-                let key = [use.key, page.item.id.description, use.sectionAnchor ?? ""]
-                guard seen.insert(key).inserted else { continue }
+                guard seen.insert(CitationSection(key: use.key, anchor: use.sectionAnchor)).inserted else { continue }
                 places[use.key, default: []].append(CitationPlace(
                     page: page.item.id, pageTitle: page.item.title, sectionTitle: use.sectionTitle,
                     link: page.item.id.link.with(fragment: use.sectionAnchor)))
             }
         }
         return places
+    }
+
+    private struct CitationSection: Hashable {
+        var key: String
+        var anchor: String?
     }
 
     /// For each concept: its `related` list, then the concepts that most often share a paragraph with it.
