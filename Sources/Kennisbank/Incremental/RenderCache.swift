@@ -72,7 +72,7 @@ final class RenderCache: @unchecked Sendable {
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
     let conceptMapInputs = Generations<ConceptMapInputs>()
     /// The digest of each article page's model, by file, with the inputs it was made from.
-    let articleDigests = MemoTable<ArticlePageInputs, Digest>()
+    let pageDigests = MemoTable<PageInputs, Digest>()
     /// The generations of what all article pages share.
     let articleShared = Generations<ArticlePageInputs.Shared>()
 
@@ -132,7 +132,7 @@ final class RenderCache: @unchecked Sendable {
         conceptEntries.endRound()
         jsonLD.endRound()
         conceptMaps.endRound()
-        articleDigests.endRound()
+        pageDigests.endRound()
         return bodies.endRound()
     }
 }

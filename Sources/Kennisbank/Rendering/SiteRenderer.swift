@@ -53,18 +53,21 @@ public struct SiteRenderer: Sendable {
             jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
         }
         let templates = self.templates
-        let articleInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
+        let sharedInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            // An article page whose inputs are those of the page on disk needs no model at all.
-            let inputs = articleInputs.flatMap { shared in job.articleIndex.map { ArticlePageInputs(index: $0, site: site, shared: shared) } }
-            if let inputs, let cache, let digest = cache.articleDigests.cached(for: inputs.path, inputs: inputs),
+            // An article or literature page whose inputs are those of the page on disk needs no model at all.
+            let inputs = sharedInputs.flatMap { PageInputs(job: job, site: site, templates: templates.digest, shared: $0) }
+            if let inputs, let cache, let digest = cache.pageDigests.cached(for: inputs.path, inputs: inputs),
                cache.written(inputs.path)?.digest == digest {
                 return RenderedFile(path: inputs.path, file: nil, digest: digest)
             }
             let (path, template, model) = job.page(models)
             guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model))) }
             let digest = ModelDigest.of(model, template: template, templates: templates.digest)
-            if let inputs { cache.articleDigests.store(digest, for: inputs.path, inputs: inputs) }
+            if let inputs {
+                precondition(inputs.path == path, "a page's inputs name its file: \(inputs.path) for \(path)")
+                cache.pageDigests.store(digest, for: inputs.path, inputs: inputs)
+            }
             if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
         }

@@ -1,0 +1,50 @@
+/// Everything the model of a page is made from, for the pages whose models are costly to build only to find
+/// them unchanged: the article pages (most pages of a large site) and the literature page (every reference
+/// with every place it is cited). When a page's inputs are those of the page on disk, the incremental
+/// build skips its model, its digest and its rendering.
+enum PageInputs: Equatable, Sendable {
+    /// An article page.
+    case article(ArticlePageInputs)
+    /// The literature page: the site's settings and templates, every reference, and where each is cited.
+    case literature(LiteraturePageInputs)
+
+    /// The inputs of a job's page, for the kinds of page that have them.
+    /// - Parameter shared: the generation of what article pages share (``ArticlePageInputs/Shared``).
+    init?(job: RenderJob, site: LinkedSite, templates: Digest, shared: Int) {
+        switch job {
+        case .article(let index):
+            self = .article(ArticlePageInputs(index: index, site: site, shared: shared))
+        case .literature:
+            self = .literature(LiteraturePageInputs(site: site, templates: templates))
+        default:
+            return nil
+        }
+    }
+
+    /// The page's file.
+    var path: String {
+        switch self {
+        case .article(let inputs): return inputs.path
+        case .literature: return "literatuur/index.html"
+        }
+    }
+}
+
+/// What the literature page's model is made from (see `RenderJob`'s `.literature` case).
+struct LiteraturePageInputs: Equatable, Sendable {
+    /// The settings of site.yml (title, navigation, whether raw HTML is kept).
+    var config: SiteConfig
+    /// The templates' digest.
+    var templates: Digest
+    /// Every reference's key and text, in APA order.
+    var references: [ArticlePageInputs.Shared.ReferenceSignature]
+    /// Where each reference is cited.
+    var citedIn: [String: [CitationPlace]]
+
+    init(site: LinkedSite, templates: Digest) {
+        self.config = site.content.site
+        self.templates = templates
+        self.references = site.references.references.map { .init(key: $0.key, inlines: $0.inlines) }
+        self.citedIn = site.citedIn
+    }
+}
