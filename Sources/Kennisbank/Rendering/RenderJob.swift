@@ -8,12 +8,6 @@ enum RenderJob: Sendable {
     case miniature(ContentID)
     case redirect(from: String, to: ContentID)
 
-    /// The index of the article, for an article page.
-    var articleIndex: Int? {
-        if case .article(let index) = self { return index }
-        return nil
-    }
-
     /// The page's file, template and model.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, model: [String: Any]) {
         let (path, template, model) = build(models)
