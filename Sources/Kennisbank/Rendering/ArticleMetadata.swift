@@ -53,6 +53,6 @@ struct ArticleMetadata {
         if site.baseURL != nil { object["url"] = url }
         if !article.tags.isEmpty { object["keywords"] = article.tags.joined(separator: ", ") }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return TextBytes.replacing("</", with: "<\\/", in: String(decoding: data, as: UTF8.self))
+        return HTML.scriptJSON(data)
     }
 }

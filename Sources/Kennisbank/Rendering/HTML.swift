@@ -1,3 +1,5 @@
+import Foundation
+
 /// HTML escaping for text the engine writes itself (attribute values, template fallbacks).
 public enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element content and quoted attributes.
@@ -24,5 +26,11 @@ public enum HTML {
 
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    /// JSON bytes as text to put inside a `<script>` element: `</` written `<\/`, so no `</script>` in a
+    /// value can end the element early (JSON reads both the same).
+    public static func scriptJSON(_ json: Data) -> String {
+        TextBytes.replacing("</", with: "<\\/", in: String(decoding: json, as: UTF8.self))
     }
 }

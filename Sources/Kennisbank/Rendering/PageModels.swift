@@ -106,7 +106,7 @@ struct PageModels {
         encoder.outputFormatting = [.sortedKeys]
         struct Previews: Encodable { let concepts: [String: [String: String]]; let references: [String: String] }
         let data = try! encoder.encode(Previews(concepts: concepts, references: references))
-        return HTMLFragment(TextBytes.replacing("</", with: "<\\/", in: String(decoding: data, as: UTF8.self)))
+        return HTMLFragment(HTML.scriptJSON(data))
     }
 
     /// The map of all concepts, or of one concept and its neighbours.
