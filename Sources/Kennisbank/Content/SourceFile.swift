@@ -77,24 +77,10 @@ public struct SourceFile: Hashable, Sendable {
             let line = lines[lineNumber - 1]
             let from = lineNumber == start.line ? max(0, start.column - 1) : 0
             if let searchStart = line.index(line.startIndex, offsetBy: from, limitedBy: line.endIndex),
-               let found = Self.firstIndex(of: needle, in: line[searchStart...]) {
+               let found = TextBytes.firstIndex(of: needle, in: line[searchStart...]) {
                 return SourcePosition(line: lineNumber, column: line.distance(from: line.startIndex, to: found) + 1)
             }
             lineNumber += 1
-        }
-        return nil
-    }
-
-    /// Where `needle`'s UTF-8 bytes first occur in `text`: a byte search, not Foundation's `range(of:)`,
-    /// which goes through NSString and is many times slower.
-    static func firstIndex(of needle: String, in text: Substring) -> String.Index? {
-        let pattern = Array(needle.utf8)
-        let bytes = text.utf8
-        guard let first = pattern.first else { return nil }
-        var index = bytes.startIndex
-        while let candidate = bytes[index...].firstIndex(of: first) {
-            if bytes[candidate...].starts(with: pattern) { return candidate }
-            index = bytes.index(after: candidate)
         }
         return nil
     }

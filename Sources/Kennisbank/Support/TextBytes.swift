@@ -50,39 +50,53 @@ enum TextBytes {
         return Substring(bytes[lower..<bytes.index(lower, offsetBy: range.count)])
     }
 
+    /// Where `needle`'s UTF-8 bytes first occur in `text`: a byte search, not Foundation's `range(of:)`,
+    /// which goes through NSString and is many times slower.
+    static func firstIndex(of needle: String, in text: Substring) -> String.Index? {
+        let pattern = Array(needle.utf8)
+        let bytes = text.utf8
+        guard let first = pattern.first else { return nil }
+        var index = bytes.startIndex
+        while let candidate = bytes[index...].firstIndex(of: first) {
+            if bytes[candidate...].starts(with: pattern) { return candidate }
+            index = bytes.index(after: candidate)
+        }
+        return nil
+    }
+
     /// `text` with every occurrence of `target` replaced, left to right and without overlaps: what
     /// Foundation's `replacingOccurrences(of:with:)` does for an ASCII target in composed (NFC) text.
     static func replacing(_ target: String, with replacement: String, in text: String) -> String {
-        let pattern = Array(target.utf8)
-        precondition(!pattern.isEmpty, "an empty target cannot be replaced")
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return text }
-        var result: [UInt8] = []
-        var index = 0, copied = 0
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                if result.isEmpty { result.reserveCapacity(bytes.count) }
-                result += bytes[copied..<index]
-                result += replacement.utf8
-                index += pattern.count
-                copied = index
-            } else {
-                index += 1
-            }
+        precondition(!target.isEmpty, "an empty target cannot be replaced")
+        guard var found = firstIndex(of: target, in: text[...]) else { return text }
+        // Cut on the UTF-8 view, so that no index is rounded to a character boundary.
+        let bytes = text.utf8
+        var result = ""
+        result.reserveCapacity(bytes.count)
+        var copied = bytes.startIndex
+        while true {
+            result += Substring(bytes[copied..<found])
+            result += replacement
+            copied = bytes.index(found, offsetBy: target.utf8.count)
+            guard let next = firstIndex(of: target, in: Substring(bytes[copied...])) else { break }
+            found = next
         }
-        guard copied > 0 else { return text }
-        result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
+        result += Substring(bytes[copied...])
+        return result
     }
 
     /// `text` without leading and trailing spaces and tabs: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` does (space separators and the tab).
     static func trimmingSpaces(_ text: Substring) -> String {
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        String(trimming(text) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
+    }
+
+    /// `text` without the scalars at either end for which `isTrimmed` holds.
+    static func trimming(_ text: Substring, where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(Substring(scalars[first...last]))
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return Substring(scalars[first...last])
     }
 
     /// ``trimmingSpaces(_:)-(Substring)`` for a whole string.

@@ -26,12 +26,9 @@ public struct ReferenceLibrary: Sendable {
     /// Whether a heading text names a reference list.
     public static func isReferenceHeading(_ text: String) -> Bool {
         // Asked for every paragraph's section: trimmed by hand, and only short texts are lowercased.
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return false }
-        let trimmed = scalars[first...last]
-        guard trimmed.count <= longestHeading else { return false }
-        return headings.contains(String(trimmed).lowercased())
+        let trimmed = TextBytes.trimming(text[...]) { $0.properties.isWhitespace }
+        guard trimmed.unicodeScalars.count <= longestHeading else { return false }
+        return headings.contains(trimmed.lowercased())
     }
 
     /// The number of scalars of the longest name in ``headings``.
