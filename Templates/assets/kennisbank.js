@@ -149,26 +149,29 @@
       if (!query) { status.textContent = "Typ een woord of begrip om te zoeken."; return; }
       var phrase = query, terms = query.split(" ");
       var hits = [];
-      index.entries.forEach(function (entry) {
-        var text = entry.f || (entry.f = " " + fold(entry.x) + " ");
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          if (text.indexOf(" " + terms[i]) < 0) return;
-        }
-        score = entry.w * 10 + (text.indexOf(" " + phrase + " ") >= 0 ? 20 : 0) + (text.indexOf(" " + phrase) >= 0 ? 5 : 0);
-        hits.push({ entry: entry, score: score });
+      index.forEach(function (shard) {
+        shard.entries.forEach(function (entry, position) {
+          var text = entry.f || (entry.f = " " + fold(entry.x) + " ");
+          for (var i = 0; i < terms.length; i++) {
+            if (text.indexOf(" " + terms[i]) < 0) return;
+          }
+          var score = entry.w * 10 + (text.indexOf(" " + phrase + " ") >= 0 ? 20 : 0) + (text.indexOf(" " + phrase) >= 0 ? 5 : 0);
+          var page = shard.pages[entry.p];
+          hits.push({ entry: entry, page: page, position: position, score: score });
+        });
       });
-      hits.sort(function (a, b) { return b.score - a.score; });
+      // Equal scores keep the site's order (articles, concepts, miniatures), whichever shard came first.
+      hits.sort(function (a, b) { return b.score - a.score || a.page.o - b.page.o || a.position - b.position; });
       var seen = {};
       hits = hits.filter(function (h) {
-        var key = h.entry.p + "#" + (h.entry.a || "");
+        var key = h.page.u + "#" + (h.entry.a || "");
         if (seen[key]) return false;
         seen[key] = true;
         return true;
       }).slice(0, 50);
       status.textContent = hits.length ? hits.length + (hits.length === 1 ? " resultaat" : " resultaten") + " voor “" + input.value + "”." : "Niets gevonden voor “" + input.value + "”.";
       hits.forEach(function (hit) {
-        var page = index.pages[hit.entry.p];
+        var page = hit.page;
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = root + page.u + (hit.entry.a ? "#" + hit.entry.a : "");
@@ -186,16 +189,24 @@
     }
 
     status.textContent = "Zoekindex laden…";
-    // The index comes as a script (search-index.js), which a browser loads from a web server and
-    // from a folder opened as file:// alike; fetch() of the JSON twin works only over HTTP.
-    new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = root + "search-index.js";
-      script.onload = function () { window.KENNISBANK_SEARCH ? resolve(window.KENNISBANK_SEARCH) : reject(); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }).catch(function () {
-      return fetch(root + "search-index.json").then(function (r) { return r.json(); });
+    // The index comes in shards (search/<n>.js), loaded as scripts, which a browser loads from a web
+    // server and from a folder opened as file:// alike (fetch() works only over HTTP). Each shard adds
+    // itself to window.KENNISBANK_SEARCH.
+    var shards = parseInt(results.getAttribute("data-shards") || "1", 10);
+    var loads = [];
+    for (var n = 0; n < shards; n++) {
+      loads.push(new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root + "search/" + n + ".js";
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }));
+    }
+    Promise.all(loads).then(function () {
+      var data = window.KENNISBANK_SEARCH || [];
+      if (data.length !== shards) throw new Error("search index incomplete");
+      return data;
     }).then(function (data) {
       index = data;
       run();

@@ -107,14 +107,18 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         let scans = Dictionary(uniqueKeysWithValues: zip(generated.scans, generated.checks).map { ($0.0.path, $0) })
         var pages: [String: RenderCache.Page] = [:]
+        var inputs: [String: Digest] = [:]
         for rendered in generated.files {
-            if let digest = rendered.digest, let (scan, check) = scans[rendered.path] {
+            guard let digest = rendered.digest else { continue }
+            if let (scan, check) = scans[rendered.path] {
                 pages[rendered.path] = .init(digest: digest, scan: scan, check: check)
+            } else {
+                inputs[rendered.path] = digest
             }
         }
-        caches.renders.commit(pages, files: digests)
+        caches.renders.commit(pages, files: digests, inputs: inputs)
         let report = Report(diagnostics: generated.diagnostics, pages: scans.count,
-                            renderedPages: generated.files.filter { $0.digest != nil && $0.file != nil }.count,
+                            renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,
                             parsedFiles: caches.content.endRound(),
                             linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),

@@ -40,7 +40,10 @@ final class RenderCache: @unchecked Sendable {
     struct SearchInputs: Equatable {
         var page: ContentItem
         var document: MarkdownDocument
+        /// The page's position in its shard.
         var number: Int
+        /// The page's position in the whole index.
+        var order: Int
     }
 
     /// The inputs of an article's JSON-LD.
@@ -63,8 +66,8 @@ final class RenderCache: @unchecked Sendable {
     let previews = MemoTable<PreviewInputs, HTMLFragment?>()
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
-    /// Each page's search entries, encoded, by page id.
-    let searchEntries = MemoTable<SearchInputs, Data>()
+    /// Each page's part of its search shard, encoded, by page id.
+    let searchEntries = MemoTable<SearchInputs, SearchIndex.Fragment>()
     /// Each concept's encoded entry of `concepts.json`, by slug.
     let conceptEntries = MemoTable<MachineReadable.ConceptEntry, Data>()
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
@@ -80,12 +83,21 @@ final class RenderCache: @unchecked Sendable {
     private var pages: [String: Page] = [:]
     /// The digest of every file of the last site written, pages or not; `nil` when no site is known.
     private var files: [String: Digest]?
+    /// The digest of the inputs of each data file of the last site written that has them (the search shards).
+    private var inputs: [String: Digest] = [:]
 
     /// What the last written site holds for the page at `path`, if it was written.
     func written(_ path: String) -> Page? {
         lock.lock()
         defer { lock.unlock() }
         return pages[path]
+    }
+
+    /// The digest of the inputs the data file at `path` was made from, if it was written.
+    func writtenInputs(_ path: String) -> Digest? {
+        lock.lock()
+        defer { lock.unlock() }
+        return inputs[path]
     }
 
     /// The digest of every file of the last site written; `nil` before the first write, after a failed one,
@@ -96,12 +108,13 @@ final class RenderCache: @unchecked Sendable {
         return files
     }
 
-    /// Records the site that was written: what each page holds and the digest of every file. With no
-    /// arguments, forgets it: the next build writes the whole site.
-    func commit(_ written: [String: Page] = [:], files: [String: Digest]? = nil) {
+    /// Records the site that was written: what each page holds, the digest of every file, and the digest of
+    /// the inputs of the data files that have them. With no arguments, forgets it: the next build writes the whole site.
+    func commit(_ written: [String: Page] = [:], files: [String: Digest]? = nil, inputs: [String: Digest] = [:]) {
         lock.lock()
         pages = written
         self.files = files
+        self.inputs = inputs
         lock.unlock()
     }
 

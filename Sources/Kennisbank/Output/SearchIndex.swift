@@ -3,59 +3,121 @@ import Foundation
 /// The search index, built at build time: one entry per page title, heading and paragraph,
 /// with concept names and aliases as their own entries. The browser script folds case and
 /// diacritics and treats hyphens as spaces, so "niet weten" finds "niet-weten".
+///
+/// The index is cut into shards, `search/<n>.js`, each holding the pages whose path hashes to it
+/// (about ``pagesPerShard`` pages). A page keeps its shard as the site grows (until the number of
+/// shards doubles), so an edit to one page changes one shard, and an incremental build writes only that.
+/// Each shard is a script, `(window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || []).push({…});`,
+/// because a script loads from a folder opened as `file://` too, where `fetch` is refused; the object
+/// between `push(` and `);` is JSON: `{"entries":[…],"pages":[…]}` with keys sorted, where each entry's
+/// `p` is the position of its page in the shard's `pages`, and each page's `o` its position in the site.
 struct SearchIndex {
     let site: LinkedSite
     /// Each page's encoded entries from earlier builds; `nil` encodes every page.
     var cache: RenderCache? = nil
 
-    private struct Page: Encodable { let t: String, u: String, k: String }
+    /// The number of pages a shard holds on average, at most.
+    static let pagesPerShard = 16
+
+    private struct Page: Encodable { let o: Int, t: String, u: String, k: String }
     private struct Entry: Encodable { let p: Int, a: String?, h: String?, x: String, w: Int }
 
-    /// `search-index.json`, for tools, and `search-index.js`, the same data as a script that the search
-    /// page loads: a script loads from a folder opened as `file://` too, where `fetch` is refused.
-    ///
-    /// The script is assembled once, and the JSON file is a slice of it (a `Data` slice shares its bytes):
-    /// at a few thousand articles the index is tens of megabytes.
-    func files() -> [OutputFile] {
-        let prefix = "window.KENNISBANK_SEARCH = ", suffix = ";\n"
-        let script = assemble(prefix: prefix, suffix: suffix)
-        let json = script[(script.startIndex + prefix.utf8.count)..<(script.endIndex - suffix.utf8.count)]
-        return [OutputFile(path: "search-index.json", contents: json), OutputFile(path: "search-index.js", contents: script)]
+    /// One page's part of its shard, encoded: the page, and its entries (empty when it has none).
+    struct Fragment {
+        var page: Data
+        var entries: Data
+        var digest: Digest
     }
 
-    /// The JSON, `{"entries":[…],"pages":[…]}` with keys sorted, between `prefix` and `suffix`, in one buffer.
-    ///
-    /// Each page's entries are encoded on their own and joined, so an incremental build re-encodes only the
-    /// pages that changed (`cache`); the bytes are the same either way.
-    private func assemble(prefix: String, suffix: String) -> Data {
+    /// The pages the index covers, in the order the search page ranks equal hits: articles, concepts, miniatures.
+    private var indexed: [LinkedPage] {
         let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
-        let indexed = ids.compactMap { site.pages[$0] }
-        let cache = self.cache
-        // Encoded on all cores, page by page; joined in order below.
-        let encoded = Array(indexed.enumerated()).parallelMap { number, page -> (page: Data, entries: Data) in
-            let id = page.item.id
-            let encode = { Self.encode(Self.entries(of: page, number: number)) }
-            let fragment = cache?.searchEntries.value(for: id.description, inputs: .init(page: page.item, document: page.document, number: number),
-                                                      make: encode) ?? encode()
-            return (Self.encode([Page(t: page.item.title, u: id.link.path, k: id.kind.dutchName)]), fragment)
+        return ids.compactMap { site.pages[$0] }
+    }
+
+    /// The number of shards for a site: a power of two, so that a page moves only when it doubles.
+    static func shardCount(for site: LinkedSite) -> Int {
+        shardCount(pages: site.content.articles.count + site.content.concepts.count + site.content.miniatures.count)
+    }
+
+    /// The smallest power of two of shards that hold `pages` pages at ``pagesPerShard`` each.
+    static func shardCount(pages: Int) -> Int {
+        var count = 1
+        while count * pagesPerShard < pages { count *= 2 }
+        return count
+    }
+
+    /// The shard of the page at `path` (its URL path), among `count`: FNV-1a of the path, which is the same in every process.
+    static func shard(of path: String, count: Int) -> Int {
+        precondition(count > 0 && count & (count - 1) == 0, "the number of shards is a power of two: \(count)")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        let pages = encoded.map(\.page)
-        let entries = encoded.map(\.entries).filter { !$0.isEmpty }
-        var json = Data(capacity: entries.reduce(64 + prefix.utf8.count + suffix.utf8.count) { $0 + $1.count + 1 } + pages.reduce(0) { $0 + $1.count + 1 })
-        json.append(contentsOf: Array(prefix.utf8))
+        return Int(hash % UInt64(count))
+    }
+
+    /// The path of shard `number`.
+    static func path(ofShard number: Int) -> String { "search/\(number).js" }
+
+    /// Every shard, each with the digest of what it was made from. With a cache, a shard whose inputs are
+    /// those of the shard on disk is left out (`file` is `nil`), and its bytes are never assembled.
+    func files() -> [SiteRenderer.RenderedFile] {
+        let count = Self.shardCount(for: site)
+        var members = Array(repeating: [(order: Int, page: LinkedPage)](), count: count)
+        for (order, page) in indexed.enumerated() {
+            members[Self.shard(of: page.item.id.link.path, count: count)].append((order, page))
+        }
+        let cache = self.cache
+        return Array(members.enumerated()).parallelMap { number, pages -> SiteRenderer.RenderedFile in
+            let fragments = pages.enumerated().map { local, member in
+                Self.fragment(of: member.page, number: local, order: member.order, cache: cache)
+            }
+            var builder = DigestBuilder()
+            for fragment in fragments { builder.combine(fragment.digest) }
+            let digest = builder.finalize()
+            let path = Self.path(ofShard: number)
+            if let cache, cache.writtenInputs(path) == digest { return .init(path: path, file: nil, digest: digest) }
+            return .init(path: path, file: OutputFile(path: path, contents: Self.assemble(fragments)), digest: digest)
+        }
+    }
+
+    /// A page's fragment, encoded again only when the page, its document or its place changed.
+    private static func fragment(of page: LinkedPage, number: Int, order: Int, cache: RenderCache?) -> Fragment {
+        let make = {
+            let id = page.item.id
+            let pageJSON = encode([Page(o: order, t: page.item.title, u: id.link.path, k: id.kind.dutchName)])
+            let entries = encode(Self.entries(of: page, number: number))
+            var builder = DigestBuilder()
+            pageJSON.withUnsafeBytes { builder.combine(bytes: $0) }
+            entries.withUnsafeBytes { builder.combine(bytes: $0) }
+            return Fragment(page: pageJSON, entries: entries, digest: builder.finalize())
+        }
+        guard let cache else { return make() }
+        return cache.searchEntries.value(for: page.item.id.description,
+                                         inputs: .init(page: page.item, document: page.document, number: number, order: order), make: make)
+    }
+
+    /// A shard's script: its pages' fragments joined in one buffer.
+    private static func assemble(_ fragments: [Fragment]) -> Data {
+        let prefix = "(window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || []).push(", suffix = ");\n"
+        let entries = fragments.map(\.entries).filter { !$0.isEmpty }
+        var script = Data(capacity: 64 + prefix.utf8.count + suffix.utf8.count
+                          + fragments.reduce(0) { $0 + $1.entries.count + $1.page.count + 2 })
+        script.append(contentsOf: Array(prefix.utf8))
         let join = { (parts: [Data]) in
             for (index, part) in parts.enumerated() {
-                if index > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(part)
+                if index > 0 { script.append(UInt8(ascii: ",")) }
+                script.append(part)
             }
         }
-        json.append(contentsOf: Array("{\"entries\":[".utf8))
+        script.append(contentsOf: Array("{\"entries\":[".utf8))
         join(entries)
-        json.append(contentsOf: Array("],\"pages\":[".utf8))
-        join(pages)
-        json.append(contentsOf: Array("]}".utf8))
-        json.append(contentsOf: Array(suffix.utf8))
-        return json
+        script.append(contentsOf: Array("],\"pages\":[".utf8))
+        join(fragments.map(\.page))
+        script.append(contentsOf: Array("]}".utf8))
+        script.append(contentsOf: Array(suffix.utf8))
+        return script
     }
 
     /// A page's entries: its title (and aliases), summary, headings and paragraphs.

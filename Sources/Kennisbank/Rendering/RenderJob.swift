@@ -158,8 +158,9 @@ enum RenderJob: Sendable {
 
         case .search:
             let path = "zoeken/"
-            let model = models.base(path: path, title: "Zoeken", kind: "search", description: nil,
+            var model = models.base(path: path, title: "Zoeken", kind: "search", description: nil,
                                     breadcrumbs: [("Zoeken", SiteLink(path: path))])
+            model["searchShards"] = SearchIndex.shardCount(for: site)
             return (path, .search, model)
 
         case .redirect(let from, let to):

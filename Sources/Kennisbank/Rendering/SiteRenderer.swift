@@ -24,7 +24,8 @@ public struct SiteRenderer: Sendable {
         var path: String
         /// The file, or `nil` for a page whose model is the same as when the output folder was last written.
         var file: OutputFile?
-        /// The digest of the page's model, for pages (not for assets and data files).
+        /// The digest of the page's model, for pages; of what it was made from, for the data files that
+        /// are left out when that is unchanged (the search shards); `nil` for the other files.
         var digest: Digest?
         /// What the link checker read from the page, when the file went to a ``SiteWriter`` as soon as
         /// it was made and its bytes were not kept.
@@ -77,8 +78,8 @@ public struct SiteRenderer: Sendable {
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
-        let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + SearchIndex(site: site, cache: cache).files()
-            + [machine.sitemap(pages: indexable)].compactMap { $0 }
-        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) }
+        let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + [machine.sitemap(pages: indexable)].compactMap { $0 }
+        let search = SearchIndex(site: site, cache: cache).files().map { $0.streamed(to: writer) }
+        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + search
     }
 }
