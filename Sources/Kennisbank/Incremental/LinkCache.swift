@@ -43,6 +43,9 @@ final class LinkCache: @unchecked Sendable {
     let linked = MemoTable<LinkInputs, (LinkedPage, [Diagnostic])>()
     /// Each article's and bibliography file's parsed reference list, by file path.
     let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
+    /// The site's reference library, merged from every reference list (unchanged lists share their storage
+    /// with last time's, so comparing them is cheap).
+    let library = MemoTable<[[ReferenceLibrary.ListedItem]], (ReferenceLibrary, [Diagnostic])>()
 
     /// The prepared page for an item, from the cache when its inputs are unchanged.
     /// - Parameter index: the generation of the site's names (``names``).
@@ -70,6 +73,7 @@ final class LinkCache: @unchecked Sendable {
         prepared = prepared.filter { ids.contains($0.key) }
         lock.unlock()
         referenceLists.endRound()
+        library.endRound()
         return linked.endRound()
     }
 }

@@ -46,8 +46,9 @@ public struct SiteLinker: Sendable {
         let articleLists = prepared.filter { $0.item.id.kind == .article }.parallelMap { page in
             listed(page.document, page.item.source.path, page.item.id.slug)
         }
-        let (references, referenceProblems) = ReferenceLibrary.merge(
-            articleLists + content.bibliographies.parallelMap { listed($0.document, $0.source.path, nil) })
+        let lists = articleLists + content.bibliographies.parallelMap { listed($0.document, $0.source.path, nil) }
+        let (references, referenceProblems) = cache?.library.value(for: "site", inputs: lists) { ReferenceLibrary.merge(lists) }
+            ?? ReferenceLibrary.merge(lists)
         diagnostics += referenceProblems
 
         let wikilinks = WikilinkResolver(index: index, headings: headings)

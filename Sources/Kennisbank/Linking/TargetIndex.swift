@@ -44,8 +44,16 @@ public struct TargetIndex: Equatable, Sendable {
 
     /// The lookup key of a name: lowercased, whitespace folded, curly apostrophes made straight.
     static func key(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: "’", with: "'")
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var folded = name.lowercased()
+        if folded.utf8.contains(0xE2) { folded = folded.replacingOccurrences(of: "’", with: "'") }  // ’ is E2 80 99
+        // Most names are ASCII words with single spaces between them: already folded.
+        var previous: UInt8 = 0x20
+        let isFolded = folded.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte > 0x20 && byte < 0x80 || byte == 0x20 && previous != 0x20
+        } && previous != 0x20
+        if isFolded { return folded }
+        return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// The item a name refers to, or `nil`.

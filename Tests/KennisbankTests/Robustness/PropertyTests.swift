@@ -146,6 +146,17 @@ import Testing
         }
     }
 
+    /// A name's lookup key is the one of its definition (lowercased, curly apostrophes straight, whitespace
+    /// folded), whether or not it takes the fast path for names that are already folded.
+    @Test func targetKeysAreLowercasedWithWhitespaceFolded() async {
+        await propertyCheck(count: 400, input: Self.text(0...12)) { name in
+            let expected = name.lowercased().replacingOccurrences(of: "’", with: "'")
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(TargetIndex.key(name) == expected)
+            #expect(TargetIndex.key(name + " ") == TargetIndex.key(" " + name))
+        }
+    }
+
     // MARK: Citations
 
     @Test func citationRangesLieInsideTheTextInOrderWithoutOverlap() async {

@@ -42,7 +42,7 @@ public struct ReferenceLibrary: Sendable {
     }
 
     /// One list item of a reference list, parsed: the part of building the library that depends on one file only.
-    struct ListedItem: Sendable {
+    struct ListedItem: Equatable, Sendable {
         var inlines: [InlineNode]
         var source: ReferenceSource
         var text: String
