@@ -1,19 +1,29 @@
 /// Everything the model of a page is made from, for the pages whose models are costly to build only to find
-/// them unchanged: the article pages (most pages of a large site) and the literature page (every reference
-/// with every place it is cited). When a page's inputs are those of the page on disk, the incremental
-/// build skips its model, its digest and its rendering.
+/// them unchanged: the article, concept and miniature pages (nearly all pages of a large site) and the
+/// literature page (every reference with every place it is cited). When a page's inputs are those of the
+/// page on disk, the incremental build skips its model, its digest and its rendering.
 enum PageInputs: Equatable, Sendable {
     /// An article page.
     case article(ArticlePageInputs)
+    /// A concept page.
+    case concept(ConceptPageInputs)
+    /// A miniature page.
+    case miniature(MiniaturePageInputs)
     /// The literature page: the site's settings and templates, every reference, and where each is cited.
     case literature(LiteraturePageInputs)
 
     /// The inputs of a job's page, for the kinds of page that have them.
-    /// - Parameter shared: the generation of what article pages share (``ArticlePageInputs/Shared``).
-    init?(job: RenderJob, site: LinkedSite, templates: Digest, shared: Int) {
+    /// - Parameters:
+    ///   - shared: the generation of what article pages share (``ArticlePageInputs/Shared``);
+    ///   - map: the generation of the concept maps' inputs.
+    init?(job: RenderJob, site: LinkedSite, templates: Digest, shared: Int, map: Int) {
         switch job {
         case .article(let index):
             self = .article(ArticlePageInputs(index: index, site: site, shared: shared))
+        case .concept(let id):
+            self = .concept(ConceptPageInputs(id: id, site: site, map: map, shared: shared))
+        case .miniature(let id):
+            self = .miniature(MiniaturePageInputs(id: id, site: site, shared: shared))
         case .literature:
             self = .literature(LiteraturePageInputs(site: site, templates: templates))
         default:
@@ -25,6 +35,8 @@ enum PageInputs: Equatable, Sendable {
     var path: String {
         switch self {
         case .article(let inputs): return inputs.path
+        case .concept(let inputs): return inputs.path
+        case .miniature(let inputs): return inputs.path
         case .literature: return "literatuur/index.html"
         }
     }

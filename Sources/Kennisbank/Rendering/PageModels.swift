@@ -9,7 +9,7 @@ struct PageModels {
     let cache: RenderCache?
 
     /// The generation of the concept maps' inputs, when there is a cache.
-    private let mapGeneration: Int
+    let mapGeneration: Int
 
     init(site: LinkedSite, cache: RenderCache? = nil) {
         self.site = site

@@ -56,8 +56,8 @@ public struct SiteRenderer: Sendable {
         let templates = self.templates
         let sharedInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            // An article or literature page whose inputs are those of the page on disk needs no model at all.
-            let inputs = sharedInputs.flatMap { PageInputs(job: job, site: site, templates: templates.digest, shared: $0) }
+            // A page whose inputs are those of the page on disk needs no model at all.
+            let inputs = sharedInputs.flatMap { PageInputs(job: job, site: site, templates: templates.digest, shared: $0, map: models.mapGeneration) }
             if let inputs, let cache, let digest = cache.pageDigests.cached(for: inputs.path, inputs: inputs),
                cache.written(inputs.path)?.digest == digest {
                 return RenderedFile(path: inputs.path, file: nil, digest: digest)

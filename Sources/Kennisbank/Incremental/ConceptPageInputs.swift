@@ -1,0 +1,63 @@
+/// Everything a concept page's model is made from (see `RenderJob`'s `.concept` case), so that the model of an
+/// unchanged concept page need not be built to know that its page is unchanged.
+struct ConceptPageInputs: Equatable, Sendable {
+    /// The page's file.
+    var path: String
+    /// The concept as written: title, aliases, summary, group, related list.
+    var concept: Concept
+    /// The linked page: body, concept mentions, citations.
+    var page: LinkedPage?
+    /// The related concepts, by slug (their titles and summaries are in ``shared``; the map's inputs hold them too).
+    var related: [String]
+    /// Where the concept is mentioned, with each place's context.
+    var mentions: [MentionPlace]
+    /// The pages linking to it: id, title and summary of each.
+    var backlinks: [[String]]
+    /// The generation of the concept maps' inputs.
+    var map: Int
+    /// The generation of what all article pages share (``ArticlePageInputs/Shared``): settings, templates,
+    /// every concept's title and summary, every reference.
+    var shared: Int
+
+    init(id: ContentID, site: LinkedSite, map: Int, shared: Int) {
+        self.path = id.link.path + "index.html"
+        self.concept = site.content.concepts.first { $0.item.id == id }!
+        self.page = site.pages[id]
+        self.related = site.related[id.slug] ?? []
+        self.mentions = site.mentions[id.slug] ?? []
+        self.backlinks = (site.backlinks[id] ?? []).map { PageSignature.of($0, in: site) }
+        self.map = map
+        self.shared = shared
+    }
+}
+
+/// Everything a miniature page's model is made from (see `RenderJob`'s `.miniature` case).
+struct MiniaturePageInputs: Equatable, Sendable {
+    /// The page's file.
+    var path: String
+    /// The miniature as written: title, summary, article, lenses.
+    var miniature: Miniature
+    /// The linked page: body, concept mentions, citations.
+    var page: LinkedPage?
+    /// The article it belongs to: id, title and summary.
+    var article: [String]
+    /// The generation of what all article pages share (``ArticlePageInputs/Shared``): settings, templates,
+    /// every concept's title and summary (the lenses and the concepts used), every reference.
+    var shared: Int
+
+    init(id: ContentID, site: LinkedSite, shared: Int) {
+        self.path = id.link.path + "index.html"
+        self.miniature = site.content.miniatures.first { $0.item.id == id }!
+        self.page = site.pages[id]
+        self.article = miniature.article.map { PageSignature.of(ContentID(.article, $0), in: site) } ?? []
+        self.shared = shared
+    }
+}
+
+/// What a link to another page shows (`PageModels.itemLink`): whether the page exists, its title and summary.
+enum PageSignature {
+    static func of(_ id: ContentID, in site: LinkedSite) -> [String] {
+        guard let page = site.pages[id] else { return [id.description] }
+        return [id.description, page.item.title, page.item.summary ?? "\u{0}"]
+    }
+}
