@@ -35,6 +35,7 @@ final class LinkCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var prepared: [ContentID: PreparedEntry] = [:]
+    private var graph: LinkGraph.Indexes?
     /// The generations of the site's names, which prepared pages depend on.
     let names = Generations<TargetIndex>()
     /// The generations of the ``LinkEnvironment``, which linked pages depend on.
@@ -64,6 +65,24 @@ final class LinkCache: @unchecked Sendable {
         prepared[item.id] = PreparedEntry(index: index, embeds: embeds, page: page)
         lock.unlock()
         return page
+    }
+
+    /// The link graph's indexes of the last build, handed over (the cache no longer holds them, so they are
+    /// updated in place rather than copied).
+    func takeGraph() -> LinkGraph.Indexes? {
+        lock.lock()
+        defer { lock.unlock() }
+        let indexes = graph
+        graph = nil
+        return indexes
+    }
+
+    /// Keeps the link graph's indexes for the next build. They describe the pages they were gathered from,
+    /// whether or not the build then succeeds.
+    func keepGraph(_ indexes: LinkGraph.Indexes) {
+        lock.lock()
+        graph = indexes
+        lock.unlock()
     }
 
     /// Ends a build: forgets pages that no longer exist and returns how many pages were linked again.

@@ -78,9 +78,11 @@ public struct SiteLinker: Sendable {
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
         let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
+        let indexes = graph.indexes(updating: cache?.takeGraph())
+        cache?.keepGraph(indexes)
         return LinkedSite(content: content, pages: pages, references: references,
-                          mentions: graph.mentionPlaces(), citedIn: graph.citationPlaces(),
-                          related: graph.relatedConcepts(), backlinks: graph.backlinks(), diagnostics: diagnostics)
+                          mentions: indexes.mentions.values, citedIn: indexes.citations.values,
+                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
     }
 
     /// A page with its embeds expanded and its anchors assigned: the first half of linking.

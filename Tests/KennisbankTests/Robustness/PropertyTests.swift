@@ -157,6 +157,27 @@ import Testing
         }
     }
 
+    /// Replacing pages' parts of a page-ordered index, one after another, gives the index gathered from the
+    /// final parts: each key's values in page order, keys without values absent.
+    @Test func aPageOrderedIndexPatchedPageByPageEqualsOneGatheredAnew() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000).array(of: 1...30)) { numbers in
+            // Numbers make parts: each part a few (key, value) pairs over a small alphabet of keys.
+            func part(_ seed: Int) -> [(key: String, value: Int)] {
+                (0..<(seed % 4)).map { (key: ["a", "b", "c", "d"][(seed / (7 * ($0 + 1))) % 4], value: seed &+ $0) }
+            }
+            let pages = 1 + numbers[0] % 6
+            var parts = (0..<pages).map { part(numbers[0] &+ $0 * 31) }
+            var index = PageOrderedIndex(parts)
+            for number in numbers.dropFirst() {
+                let position = number % pages
+                let new = part(number / 3)
+                index.replace(at: position, old: parts[position], new: new)
+                parts[position] = new
+            }
+            #expect(index.values == PageOrderedIndex(parts).values)
+        }
+    }
+
     // MARK: Citations
 
     @Test func citationRangesLieInsideTheTextInOrderWithoutOverlap() async {
