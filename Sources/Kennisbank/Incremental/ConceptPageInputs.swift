@@ -19,9 +19,11 @@ struct ConceptPageInputs: Equatable, Sendable {
     /// every concept's title and summary, every reference.
     var shared: Int
 
-    init(id: ContentID, site: LinkedSite, map: Int, shared: Int) {
+    /// The inputs of the page of the concept at `index`.
+    init(index: Int, site: LinkedSite, map: Int, shared: Int) {
+        self.concept = site.content.concepts[index]
+        let id = concept.item.id
         self.path = id.link.path + "index.html"
-        self.concept = site.content.concepts.first { $0.item.id == id }!
         self.page = site.pages[id]
         self.related = site.related[id.slug] ?? []
         self.mentions = site.mentions[id.slug] ?? []
@@ -45,9 +47,11 @@ struct MiniaturePageInputs: Equatable, Sendable {
     /// every concept's title and summary (the lenses and the concepts used), every reference.
     var shared: Int
 
-    init(id: ContentID, site: LinkedSite, shared: Int) {
+    /// The inputs of the page of the miniature at `index`.
+    init(index: Int, site: LinkedSite, shared: Int) {
+        self.miniature = site.content.miniatures[index]
+        let id = miniature.item.id
         self.path = id.link.path + "index.html"
-        self.miniature = site.content.miniatures.first { $0.item.id == id }!
         self.page = site.pages[id]
         self.article = miniature.article.map { PageSignature.of(ContentID(.article, $0), in: site) } ?? []
         self.shared = shared

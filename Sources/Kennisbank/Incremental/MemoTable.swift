@@ -45,7 +45,9 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     func endRound() -> Int {
         lock.lock()
         defer { lock.unlock() }
-        entries = entries.filter { used.contains($0.key) }
+        // Most rounds ask for every key: then nothing is removed, and the table is not copied.
+        let kept = used.reduce(0) { $0 + (entries[$1] == nil ? 0 : 1) }
+        if kept < entries.count { entries = entries.filter { used.contains($0.key) } }
         used.removeAll()
         let count = made
         made = 0

@@ -20,10 +20,10 @@ enum PageInputs: Equatable, Sendable {
         switch job {
         case .article(let index):
             self = .article(ArticlePageInputs(index: index, site: site, shared: shared))
-        case .concept(let id):
-            self = .concept(ConceptPageInputs(id: id, site: site, map: map, shared: shared))
-        case .miniature(let id):
-            self = .miniature(MiniaturePageInputs(id: id, site: site, shared: shared))
+        case .concept(let index):
+            self = .concept(ConceptPageInputs(index: index, site: site, map: map, shared: shared))
+        case .miniature(let index):
+            self = .miniature(MiniaturePageInputs(index: index, site: site, shared: shared))
         case .literature:
             self = .literature(LiteraturePageInputs(site: site, templates: templates))
         default:

@@ -69,7 +69,7 @@ final class RenderCache: @unchecked Sendable {
     /// Each page's part of its search shard, encoded, by page id.
     let searchEntries = MemoTable<SearchInputs, SearchIndex.Fragment>()
     /// Each concept's encoded entry of `concepts.json`, by slug.
-    let conceptEntries = MemoTable<MachineReadable.ConceptEntry, Data>()
+    let conceptEntries = MemoTable<MachineReadable.ConceptEntry, (data: Data, digest: Digest)>()
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
     let conceptMaps = MemoTable<Int, String?>()
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
@@ -83,7 +83,7 @@ final class RenderCache: @unchecked Sendable {
     private var pages: [String: Page] = [:]
     /// The digest of every file of the last site written, pages or not; `nil` when no site is known.
     private var files: [String: Digest]?
-    /// The digest of the inputs of each data file of the last site written that has them (the search shards).
+    /// The digest of the inputs of each data file of the last site written that has them (the search shards, `concepts.json`).
     private var inputs: [String: Digest] = [:]
 
     /// What the last written site holds for the page at `path`, if it was written.

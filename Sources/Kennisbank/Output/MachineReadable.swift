@@ -28,9 +28,11 @@ struct MachineReadable {
     /// The bytes of `JSONEncoder` with pretty printing and sorted keys over the whole document, but each
     /// entry is encoded on its own, on all cores, and reused from `cache` while it is unchanged: at a few
     /// thousand articles the file is tens of megabytes of mentions.
-    func conceptsJSON() -> OutputFile {
+    ///
+    /// With a cache, the file is left out when no entry and no setting it shows changed.
+    func conceptsJSON() -> SiteRenderer.RenderedFile {
         let site = self.site, cache = self.cache, baseURL = self.baseURL
-        let fragments = site.content.concepts.parallelMap { concept -> Data in
+        let fragments = site.content.concepts.parallelMap { concept -> (data: Data, digest: Digest) in
             let slug = concept.item.id.slug
             let url = { (link: SiteLink) in (baseURL ?? "") + link.rootRelative }
             let entry = ConceptEntry(
@@ -40,10 +42,21 @@ struct MachineReadable {
                     Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
                             url: url($0.link), context: $0.context)
                 })
-            let encode = { Self.indented(Self.encode(entry), by: 4) }
+            let encode = { () -> (data: Data, digest: Digest) in
+                let data = Self.indented(Self.encode(entry), by: 4)
+                return (data, data.withUnsafeBytes(Digest.init(bytes:)))
+            }
             return cache?.conceptEntries.value(for: slug, inputs: entry, make: encode) ?? encode()
         }
         let config = site.content.site
+        let settings = Self.encode([config.language, config.title])
+        return .assembled(path: "concepts.json", parts: fragments.map(\.digest) + [settings.withUnsafeBytes(Digest.init(bytes:))], cache: cache) {
+            Self.assemble(fragments.map(\.data), config: config)
+        }
+    }
+
+    /// The document around the encoded entries.
+    private static func assemble(_ fragments: [Data], config: SiteConfig) -> Data {
         var json = Data("{\n  \"concepts\" : [".utf8)
         if fragments.isEmpty {
             json += Data("\n\n  ]".utf8)
@@ -57,7 +70,7 @@ struct MachineReadable {
         }
         json += Data(",\n  \"generator\" : \"Kennisbank\",\n  \"language\" : ".utf8) + Self.encode(config.language)
         json += Data(",\n  \"site\" : ".utf8) + Self.encode(config.title) + Data("\n}\n".utf8)
-        return OutputFile(path: "concepts.json", contents: json)
+        return json
     }
 
     /// A value as pretty-printed JSON with sorted keys.
@@ -127,5 +140,5 @@ struct MachineReadable {
 
 /// Escaping for XML text and attributes.
 enum XML {
-    static func escape(_ text: String) -> String { HTML.escape(text).replacingOccurrences(of: "&#39;", with: "&apos;") }
+    static func escape(_ text: String) -> String { TextBytes.replacing("&#39;", with: "&apos;", in: HTML.escape(text)) }
 }

@@ -73,12 +73,7 @@ struct SearchIndex {
             let fragments = pages.enumerated().map { local, member in
                 Self.fragment(of: member.page, number: local, order: member.order, cache: cache)
             }
-            var builder = DigestBuilder()
-            for fragment in fragments { builder.combine(fragment.digest) }
-            let digest = builder.finalize()
-            let path = Self.path(ofShard: number)
-            if let cache, cache.writtenInputs(path) == digest { return .init(path: path, file: nil, digest: digest) }
-            return .init(path: path, file: OutputFile(path: path, contents: Self.assemble(fragments)), digest: digest)
+            return .assembled(path: Self.path(ofShard: number), parts: fragments.map(\.digest), cache: cache) { Self.assemble(fragments) }
         }
     }
 

@@ -4,8 +4,10 @@ import Foundation
 enum RenderJob: Sendable {
     case home, conceptIndex, miniatureIndex, literature, notFound, search
     case article(Int)
-    case concept(ContentID)
-    case miniature(ContentID)
+    /// The concept page of `site.content.concepts[index]`.
+    case concept(Int)
+    /// The miniature page of `site.content.miniatures[index]`.
+    case miniature(Int)
     case redirect(from: String, to: ContentID)
 
     /// The page's file, template and model.
@@ -60,10 +62,11 @@ enum RenderJob: Sendable {
             if index + 1 < site.content.articles.count { model["next"] = models.itemLink(site.content.articles[index + 1].item.id, from: path) }
             return (path, .article, model)
 
-        case .concept(let id):
+        case .concept(let index):
+            let concept = site.content.concepts[index]
+            let id = concept.item.id
             let path = id.link.path
             let page = site.pages[id]!
-            let concept = site.content.concepts.first { $0.item.id == id }!
             var model = models.base(path: path, title: page.item.title, kind: "concept", description: page.item.summary,
                                     breadcrumbs: [("Begrippen", SiteLink(path: "begrippen/")), (page.item.title, id.link)])
             model["title"] = page.item.title
@@ -82,10 +85,11 @@ enum RenderJob: Sendable {
             model["map"] = models.conceptMap(focus: id.slug, from: path)
             return (path, .concept, model)
 
-        case .miniature(let id):
+        case .miniature(let index):
+            let miniature = site.content.miniatures[index]
+            let id = miniature.item.id
             let path = id.link.path
             let page = site.pages[id]!
-            let miniature = site.content.miniatures.first { $0.item.id == id }!
             var model = models.base(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
                                     breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)])
             model["title"] = page.item.title

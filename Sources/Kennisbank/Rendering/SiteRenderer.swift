@@ -31,6 +31,16 @@ public struct SiteRenderer: Sendable {
         /// it was made and its bytes were not kept.
         var scan: LinkChecker.ScannedPage? = nil
 
+        /// A data file assembled from parts whose digests are known. With a cache, it is left out (`file` is
+        /// `nil`) when the digest of its parts is that of the file on disk, and its bytes are never assembled.
+        static func assembled(path: String, parts: [Digest], cache: RenderCache?, assemble: () -> Data) -> RenderedFile {
+            var builder = DigestBuilder()
+            for part in parts { builder.combine(part) }
+            let digest = builder.finalize()
+            if let cache, cache.writtenInputs(path) == digest { return RenderedFile(path: path, file: nil, digest: digest) }
+            return RenderedFile(path: path, file: OutputFile(path: path, contents: assemble()), digest: digest)
+        }
+
         /// The file handed to `writer` (when there is one and the file was made), keeping only its scan.
         func streamed(to writer: SiteWriter?) -> RenderedFile {
             guard let writer, let file else { return self }
@@ -48,8 +58,8 @@ public struct SiteRenderer: Sendable {
         let content = site.content
         var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
         jobs += content.articles.indices.map { .article($0) }
-        jobs += content.concepts.map { .concept($0.item.id) }
-        jobs += content.miniatures.map { .miniature($0.item.id) }
+        jobs += content.concepts.indices.map { .concept($0) }
+        jobs += content.miniatures.indices.map { .miniature($0) }
         for article in content.articles {
             jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
         }
@@ -78,8 +88,8 @@ public struct SiteRenderer: Sendable {
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
-        let extras = [machine.conceptsJSON(), machine.atomFeed(), machine.robots()] + [machine.sitemap(pages: indexable)].compactMap { $0 }
-        let search = SearchIndex(site: site, cache: cache).files().map { $0.streamed(to: writer) }
-        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + search
+        let extras = [machine.atomFeed(), machine.robots()] + [machine.sitemap(pages: indexable)].compactMap { $0 }
+        let assembled = ([machine.conceptsJSON()] + SearchIndex(site: site, cache: cache).files()).map { $0.streamed(to: writer) }
+        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + assembled
     }
 }
