@@ -49,13 +49,18 @@ public struct ContentLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// The parse results a loader keeps between builds: one cache for the items, one for the bibliographies.
+    /// What a loader keeps between builds: the files' bytes with their stamps, and the parse results, one
+    /// cache for the items, one for the bibliographies.
     final class ContentCache: Sendable {
+        let files = StampedFiles()
         let items = MemoTable<Data, Result<ParsedFile, Diagnostic>>()
         let bibliographies = MemoTable<Data, Result<Bibliography, Diagnostic>>()
 
         /// Ends a build; returns how many files were parsed in it.
-        func endRound() -> Int { items.endRound() + bibliographies.endRound() }
+        func endRound() -> Int {
+            files.endRound()
+            return items.endRound() + bibliographies.endRound()
+        }
     }
 
     private func path(_ components: String...) -> String {
@@ -142,11 +147,15 @@ public struct ContentLoader: Sendable {
         return found.sorted()
     }
 
-    /// The bytes of a file.
+    /// The bytes of a file: from the cache when its stamp says it is unchanged since an earlier build.
     private func read(_ path: String) throws(Diagnostic) -> Data {
-        do { return try fileSystem.contents(atPath: path) } catch {
-            throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
+        let read = { () throws(Diagnostic) -> Data in
+            do { return try fileSystem.contents(atPath: path) } catch {
+                throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
+            }
         }
+        guard let cache else { return try read() }
+        return try cache.files.bytes(at: path, stamp: fileSystem.stamp(atPath: path), read: read)
     }
 
     /// One content file, parsed.

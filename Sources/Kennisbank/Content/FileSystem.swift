@@ -8,6 +8,25 @@ public protocol FileSystem: Sendable {
     func contents(atPath path: String) throws -> Data
     /// Whether a regular file or directory exists at the path.
     func exists(atPath path: String) -> Bool
+    /// What the file system says of a file without reading it, or `nil` when it cannot say (then the
+    /// file is read on every build).
+    func stamp(atPath path: String) -> FileStamp?
+}
+
+extension FileSystem {
+    /// No stamps: every build reads every file.
+    public func stamp(atPath path: String) -> FileStamp? { nil }
+}
+
+/// What `stat` says of a file: its identity, size and the times it was last modified and last changed (in
+/// nanoseconds since 1970). A file whose stamp is unchanged, and whose times lay well in the past when the
+/// stamp was taken, has unchanged bytes (see ``StampedFiles``).
+public struct FileStamp: Equatable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modified: Int64
+    public var changed: Int64
 }
 
 /// The real disk.
@@ -25,6 +44,19 @@ public struct DiskFileSystem: FileSystem {
 
     public func exists(atPath path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
+    }
+
+    public func stamp(atPath path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        let nanoseconds = { (time: timespec) in Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modified: nanoseconds(modified), changed: nanoseconds(changed))
     }
 }
 
