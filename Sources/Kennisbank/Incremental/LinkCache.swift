@@ -44,6 +44,8 @@ final class LinkCache: @unchecked Sendable {
     let linked = MemoTable<LinkInputs, (LinkedPage, [Diagnostic])>()
     /// Each article's and bibliography file's parsed reference list, by file path.
     let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
+    /// The citation and concept linkers, by the generation of the environment they were made in.
+    let linkers = MemoTable<Int, SiteLinker.Linkers>()
     /// The site's reference library, merged from every reference list (unchanged lists share their storage
     /// with last time's, so comparing them is cheap).
     let library = MemoTable<[[ReferenceLibrary.ListedItem]], (ReferenceLibrary, [Diagnostic])>()
@@ -93,6 +95,7 @@ final class LinkCache: @unchecked Sendable {
         lock.unlock()
         referenceLists.endRound()
         library.endRound()
+        linkers.endRound()
         return linked.endRound()
     }
 }

@@ -52,8 +52,6 @@ public struct SiteLinker: Sendable {
         diagnostics += referenceProblems
 
         let wikilinks = WikilinkResolver(index: index, headings: headings)
-        let citations = CitationLinker(library: references)
-        let concepts = ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking)
         let environment = cache.map { cache in
             cache.environments.generation(of: LinkEnvironment(
                 index: index, headings: headings,
@@ -61,6 +59,14 @@ public struct SiteLinker: Sendable {
                 concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
                 scope: content.site.conceptLinking))
         }
+        // The matchers (an automaton over every concept name, the references by surname) depend only on the
+        // environment: an incremental build makes them again only when it changed.
+        let makeLinkers = { () -> Linkers in
+            Linkers(citations: CitationLinker(library: references),
+                    concepts: ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking))
+        }
+        let linkers = environment.flatMap { cache?.linkers.value(for: "site", inputs: $0, make: makeLinkers) } ?? makeLinkers()
+        let (citations, concepts) = (linkers.citations, linkers.concepts)
         let linked: [(LinkedPage, [Diagnostic])] = prepared.parallelMap { page in
             let link = { () -> (LinkedPage, [Diagnostic]) in
                 let source = page.item.source
@@ -83,6 +89,12 @@ public struct SiteLinker: Sendable {
         return LinkedSite(content: content, pages: pages, references: references,
                           mentions: indexes.mentions.values, citedIn: indexes.citations.values,
                           related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
+    }
+
+    /// The citation and concept linkers of one build.
+    struct Linkers {
+        var citations: CitationLinker
+        var concepts: ConceptLinker
     }
 
     /// A page with its embeds expanded and its anchors assigned: the first half of linking.
