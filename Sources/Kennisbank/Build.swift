@@ -113,7 +113,12 @@ public struct Build: Sendable {
             return scan
         }
         let paths = Set(files.map(\.path))
-        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: caches?.renders.earlierChecks(files: files, paths: paths) ?? [:])
+        let earlier = caches.map { caches in
+            let rendered = Set(files.filter { $0.file != nil }.map(\.path))
+            let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
+            return caches.renders.earlierChecks(files: files, paths: paths, ids: ids)
+        }
+        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier ?? [:])
         return (scans, checks)
     }
 

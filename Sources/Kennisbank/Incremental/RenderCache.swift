@@ -118,19 +118,29 @@ final class RenderCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The earlier link checks of the pages that were not rendered again. Such a check still holds when none
-    /// of the files its links lead to was rendered again (their anchors may differ) or added or removed;
-    /// otherwise its resolved links are verified again.
-    func earlierChecks(files rendered: [SiteRenderer.RenderedFile], paths: Set<String>) -> [String: LinkChecker.EarlierCheck] {
+    /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the
+    /// pages that were. Such a check still holds when none of the files its links lead to was added, removed,
+    /// or rendered again without an anchor it had; a check that found broken links holds only when none of
+    /// its files was rendered again at all (a new anchor may mend a link). Otherwise its resolved links are
+    /// verified again.
+    func earlierChecks(files rendered: [SiteRenderer.RenderedFile], paths: Set<String>, ids: [String: Set<String>]) -> [String: LinkChecker.EarlierCheck] {
         lock.lock()
         defer { lock.unlock() }
         guard let previous = files else { return [:] }
-        var changed = paths.symmetricDifference(previous.keys)
-        for file in rendered where file.file != nil && file.path.hasSuffix(".html") { changed.insert(file.path) }
+        var lost = paths.symmetricDifference(previous.keys)
+        var kept = Set<String>()
+        for file in rendered where file.file != nil && file.path.hasSuffix(".html") {
+            if let old = pages[file.path]?.scan.ids, let new = ids[file.path], old.isSubset(of: new) {
+                kept.insert(file.path)
+            } else {
+                lost.insert(file.path)
+            }
+        }
         var earlier: [String: LinkChecker.EarlierCheck] = [:]
         for file in rendered where file.file == nil {
             if let check = pages[file.path]?.check {
-                earlier[file.path] = .init(check: check, valid: check.targets.isDisjoint(with: changed))
+                let valid = check.targets.isDisjoint(with: lost) && (check.problems.isEmpty || check.targets.isDisjoint(with: kept))
+                earlier[file.path] = .init(check: check, valid: valid)
             }
         }
         return earlier

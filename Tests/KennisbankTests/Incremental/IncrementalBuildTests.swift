@@ -134,6 +134,28 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSiteEqualsCleanBuild("a word respelled with a combining accent")
     }
 
+    /// The output link check reuses the checks of pages that were not rendered again; its warnings must be
+    /// those of a clean build when an anchor a link points to appears, and when it disappears again.
+    func testBrokenLinkWarningsFollowTheAnchorsTheyPointTo() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        let target = "Content/articles/nieuw-leiderschap-in-de-professionele-ruimte.md"
+        func brokenLinks(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.filter { $0.code == .brokenLink }.map(\.message) }
+        func assertSameWarnings(_ message: String, broken: Int) throws {
+            let found = brokenLinks(try incremental.run().diagnostics)
+            let clean = brokenLinks(try build(into: "Clean").run().diagnostics)
+            XCTAssertEqual(found, clean, message)
+            XCTAssertEqual(found.count, broken, "\(message): \(found)")
+        }
+        try edit(article) { $0 + "\nZie [de nieuwe kop](../nieuw-leiderschap-in-de-professionele-ruimte/#een-nieuwe-kop).\n" }
+        try assertSameWarnings("a link to an anchor that does not exist", broken: 1)
+        try edit(target) { $0 + "\n## Een nieuwe kop\n\nTekst.\n" }
+        try assertSameWarnings("the anchor added", broken: 0)
+        try edit(target) { $0 + "\nNog een alinea.\n" }
+        try assertSameWarnings("an anchor added elsewhere on the page", broken: 0)
+        try edit(target) { $0.replacingOccurrences(of: "\n## Een nieuwe kop\n", with: "\n") }
+        try assertSameWarnings("the anchor removed", broken: 1)
+    }
+
     func testAFailedRunWritesNothingAndTheNextRunCatchesUp() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
         _ = try incremental.run()

@@ -108,7 +108,8 @@ import Testing
                 switch (clean, run) {
                 case (.failure(let expected), .failure(let found)):
                     #expect(found.diagnostics == expected.diagnostics, "step \(step): \(edit)")
-                case (.success(let report), .success):
+                case (.success(let report), .success(let found)):
+                    #expect(found.diagnostics == report.diagnostics, "step \(step): \(edit): the same warnings")
                     let written = Self.files(in: output)
                     let expected = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.contents) })
                     #expect(Set(written.keys) == Set(expected.keys), "step \(step): \(edit): the same files")
