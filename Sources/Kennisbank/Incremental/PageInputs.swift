@@ -1,6 +1,6 @@
 /// Everything the model of a page is made from, for the pages whose models are costly to build only to find
-/// them unchanged: the article, concept and miniature pages (nearly all pages of a large site) and the
-/// literature page (every reference with every place it is cited). When a page's inputs are those of the
+/// them unchanged: the article, concept and miniature pages (nearly all pages of a large site), the
+/// overviews that list them, and the literature page (every reference with every place it is cited). When a page's inputs are those of the
 /// page on disk, the incremental build skips its model, its digest and its rendering.
 enum PageInputs: Equatable, Sendable {
     /// An article page.
@@ -9,6 +9,8 @@ enum PageInputs: Equatable, Sendable {
     case concept(ConceptPageInputs)
     /// A miniature page.
     case miniature(MiniaturePageInputs)
+    /// The home page, the concept index or the miniature overview.
+    case overview(IndexPageInputs)
     /// The literature page: the site's settings and templates, every reference, and where each is cited.
     case literature(LiteraturePageInputs)
 
@@ -24,6 +26,12 @@ enum PageInputs: Equatable, Sendable {
             self = .concept(ConceptPageInputs(index: index, site: site, map: map, shared: shared))
         case .miniature(let index):
             self = .miniature(MiniaturePageInputs(index: index, site: site, shared: shared))
+        case .home:
+            self = .overview(.home(site: site, shared: shared))
+        case .conceptIndex:
+            self = .overview(.concepts(site: site, map: map, shared: shared))
+        case .miniatureIndex:
+            self = .overview(.miniatures(site: site, shared: shared))
         case .literature:
             self = .literature(LiteraturePageInputs(site: site, templates: templates))
         default:
@@ -37,6 +45,7 @@ enum PageInputs: Equatable, Sendable {
         case .article(let inputs): return inputs.path
         case .concept(let inputs): return inputs.path
         case .miniature(let inputs): return inputs.path
+        case .overview(let inputs): return inputs.path
         case .literature: return "literatuur/index.html"
         }
     }

@@ -114,6 +114,19 @@ final class IncrementalBuildTests: XCTestCase {
                 try self.edit(self.article) { $0.replacingOccurrences(of: "![[het-te-grote-pak]]\n", with: "![[het-te-grote-pak]]\n\n![[De nieuwe teamleider]]\n") }
             }),
             ("an embedded miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin over identity work.\n" } }),
+            ("an article's subtitle, authors and series changed", {
+                try self.edit(self.article) {
+                    $0.replacingOccurrences(of: "subtitle: Wat professionele", with: "subtitle: Over wat professionele")
+                        .replacingOccurrences(of: "  - C.J. Goedmakers\n", with: "  - C.J. Goedmakers\n  - A. Tweede\n")
+                        .replacingOccurrences(of: "series: 5\n", with: "series: 6\ndate: 2025-03-01\n")
+                }
+            }),
+            ("a miniature's lens changed", {
+                try self.edit("Content/miniatures/het-te-grote-pak.md") { $0.replacingOccurrences(of: "  - psychodynamische-lens\n", with: "  - systemische-lens\n") }
+            }),
+            ("a concept's group changed", {
+                try self.edit("Content/concepts/drive.md") { $0.replacingOccurrences(of: "group: professionele-ruimte\n", with: "group: lens\n") }
+            }),
             ("a reference added to the literature list", { try self.edit(self.article) { $0 + "\n- Zuiderveld, A. (2024). *Een nieuw boek*. Uitgeverij.\n" } }),
             ("a concept removed", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/concepts/betekenis.md")) }),
             ("a template changed", { try self.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "</body>", with: "<!-- voet -->\n</body>") } }),
