@@ -52,6 +52,12 @@ final class RenderCache: @unchecked Sendable {
         var site: SiteConfig
     }
 
+    /// What the Atom feed shows: the settings, and each article's slug, title, summary, date and authors.
+    struct FeedInputs: Equatable {
+        var config: SiteConfig
+        var articles: [[String]]
+    }
+
     /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
     struct ConceptMapInputs: Equatable {
         var concepts: [[String]]
@@ -70,6 +76,8 @@ final class RenderCache: @unchecked Sendable {
     let searchEntries = MemoTable<SearchInputs, SearchIndex.Fragment>()
     /// Each concept's encoded entry of `concepts.json`, by slug.
     let conceptEntries = MemoTable<MachineReadable.ConceptEntry, (data: Data, digest: Digest)>()
+    /// The Atom feed.
+    let feed = MemoTable<FeedInputs, OutputFile>()
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
     let conceptMaps = MemoTable<Int, String?>()
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
@@ -154,6 +162,7 @@ final class RenderCache: @unchecked Sendable {
         searchEntries.endRound()
         conceptEntries.endRound()
         jsonLD.endRound()
+        feed.endRound()
         conceptMaps.endRound()
         pageDigests.endRound()
         return bodies.endRound()

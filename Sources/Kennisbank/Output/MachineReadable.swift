@@ -94,7 +94,18 @@ struct MachineReadable {
     }
 
     /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).
+    ///
+    /// With a cache, the feed is written again only when the settings or what it shows of an article changed.
     func atomFeed() -> OutputFile {
+        guard let cache else { return makeAtomFeed() }
+        let none = "\u{0}"
+        let inputs = RenderCache.FeedInputs(config: site.content.site, articles: site.content.articles.map { article in
+            [article.item.id.slug, article.item.title, article.item.summary ?? none, article.date ?? none] + article.authors
+        })
+        return cache.feed.value(for: "feed.xml", inputs: inputs, make: makeAtomFeed)
+    }
+
+    private func makeAtomFeed() -> OutputFile {
         let config = site.content.site
         let articles = site.content.articles
         let updated = articles.compactMap(\.date).max() ?? "2000-01-01"
