@@ -192,7 +192,8 @@
     // The index comes in shards (search/<n>.js), loaded as scripts, which a browser loads from a web
     // server and from a folder opened as file:// alike (fetch() works only over HTTP). Each shard adds
     // itself to window.KENNISBANK_SEARCH.
-    var shards = parseInt(results.getAttribute("data-shards") || "1", 10);
+    var shards = parseInt(results.getAttribute("data-shards"), 10);
+    if (!(shards > 0)) { status.textContent = "De zoekpagina noemt het aantal delen van de zoekindex niet (data-shards)."; return; }
     var loads = [];
     for (var n = 0; n < shards; n++) {
       loads.push(new Promise(function (resolve, reject) {

@@ -55,7 +55,7 @@ public struct DiskFileSystem: FileSystem {
         let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
         let nanoseconds = { (time: timespec) in Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
-        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+        return FileStamp(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino), size: Int64(info.st_size),
                          modified: nanoseconds(modified), changed: nanoseconds(changed))
     }
 }

@@ -3,17 +3,18 @@ import Foundation
 /// The bytes of the content files an incremental build read, each with the file's stamp (``FileStamp``),
 /// so that the next build reads only the files whose stamp changed.
 ///
-/// A stamp is trusted only for a file whose modification and change times lay more than a second in the
+/// A stamp is trusted only for a file whose modification and change times lay more than two seconds (FAT's
+/// timestamp step) in the
 /// past when it was taken: a file written again within the same tick of the file system's clock, with the
-/// same size, would otherwise look unchanged (git's "racy" files). A file just saved is therefore read
-/// once more by the build after the one that first saw it, and trusted from then on.
+/// same size, would otherwise look unchanged (git's "racy" files). A file just saved is therefore read by
+/// every build until one runs two seconds after the save, and trusted from then on.
 final class StampedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (stamp: FileStamp, bytes: Data)] = [:]
     private var used = Set<String>()
 
     /// How long before the stamp was taken a file must have last changed for its stamp to be trusted.
-    static let settled: Int64 = 1_000_000_000
+    static let settled: Int64 = 2_000_000_000
 
     /// The bytes of the file at `path`: those read earlier when its stamp is the same, else `read()`'s.
     func bytes(at path: String, stamp: FileStamp?, read: () throws(Diagnostic) -> Data) throws(Diagnostic) -> Data {
@@ -37,7 +38,8 @@ final class StampedFiles: @unchecked Sendable {
     /// Ends a build: forgets the files it did not ask for.
     func endRound() {
         lock.lock()
-        if used.count < entries.count { entries = entries.filter { used.contains($0.key) } }
+        let kept = used.reduce(0) { $0 + (entries[$1] == nil ? 0 : 1) }
+        if kept < entries.count { entries = entries.filter { used.contains($0.key) } }
         used.removeAll()
         lock.unlock()
     }
