@@ -53,7 +53,7 @@ struct ArticlePageInputs: Equatable, Sendable {
             let item = articles[position].item
             return [item.id.slug, item.title, item.summary ?? "\u{0}"]
         }
-        self.path = article.item.id.link.path + "index.html"
+        self.path = article.item.id.link.file
         self.article = article
         self.page = site.pages[article.item.id]
         self.neighbours = [neighbour(index - 1), neighbour(index + 1)]

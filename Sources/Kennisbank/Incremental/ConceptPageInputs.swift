@@ -23,7 +23,7 @@ struct ConceptPageInputs: Equatable, Sendable {
     init(index: Int, site: LinkedSite, map: Int, shared: Int) {
         self.concept = site.content.concepts[index]
         let id = concept.item.id
-        self.path = id.link.path + "index.html"
+        self.path = id.link.file
         self.page = site.pages[id]
         self.related = site.related[id.slug] ?? []
         self.mentions = site.mentions[id.slug] ?? []
@@ -51,7 +51,7 @@ struct MiniaturePageInputs: Equatable, Sendable {
     init(index: Int, site: LinkedSite, shared: Int) {
         self.miniature = site.content.miniatures[index]
         let id = miniature.item.id
-        self.path = id.link.path + "index.html"
+        self.path = id.link.file
         self.page = site.pages[id]
         self.article = miniature.article.map { PageSignature.of(ContentID(.article, $0), in: site) } ?? []
         self.shared = shared

@@ -7,8 +7,11 @@ import Foundation
 /// - **read, parse**: a file whose bytes are unchanged is not parsed again;
 /// - **link**: a page is linked again only when it, a miniature it embeds, or the site's names,
 ///   headings, references or concepts changed;
-/// - **render**: every page's model is made (from remembered bodies and references) and digested; a page
-///   is rendered only when its digest differs from the one written last time;
+/// - **render**: a page whose inputs (``PageInputs``: its linked document and what it shows of other
+///   pages) are those it was last written from is skipped without making its model; any other page's
+///   model is made (from remembered bodies and references) and digested, and the page is rendered only
+///   when that digest differs from the one written last time. Data files (search shards, `concepts.json`)
+///   are assembled only when the digest of their parts changed;
 /// - **write**: only files whose bytes changed are written, each atomically; files the site no longer
 ///   has are removed.
 ///

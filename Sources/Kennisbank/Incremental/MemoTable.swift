@@ -6,10 +6,23 @@ import Foundation
 /// and otherwise makes, remembers and returns a new one. Safe to use from the build's parallel workers.
 /// Inputs are compared with `==`: unchanged values share their storage with last time's, so most
 /// comparisons end at the first, identity, check.
+///
+/// Each entry carries the number of the last round (build) that asked for it, so that ending a round
+/// costs nothing when every entry was asked for, which is the usual case: no set of used keys is kept.
 final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
+    private struct Entry {
+        var inputs: Inputs
+        var value: Value
+        /// The last round that asked for this entry.
+        var round: Int
+    }
+
     private let lock = NSLock()
-    private var entries: [String: (inputs: Inputs, value: Value)] = [:]
-    private var used = Set<String>()
+    private var entries: [String: Entry] = [:]
+    /// The current round.
+    private var round = 0
+    /// How many entries the current round asked for (those whose `round` is the current one).
+    private var asked = 0
     private var made = 0
 
     /// The value for `key`: remembered when `inputs` are unchanged, made by `make` otherwise.
@@ -23,20 +36,44 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     /// The value remembered for `key` if it was made from `inputs`, without making one.
     func cached(for key: String, inputs: Inputs) -> Value? {
         lock.lock()
-        used.insert(key)
-        let cached = entries[key]
+        guard let index = entries.index(forKey: key) else {
+            lock.unlock()
+            return nil
+        }
+        markAsked(index)
+        let entry = entries.values[index]
         lock.unlock()
-        guard let cached, cached.inputs == inputs else { return nil }
-        return cached.value
+        guard entry.inputs == inputs else { return nil }
+        return entry.value
     }
 
     /// Remembers a value made from `inputs`, for when it is made elsewhere than in ``value(for:inputs:make:)``.
     func store(_ value: Value, for key: String, inputs: Inputs) {
         lock.lock()
-        used.insert(key)
-        entries[key] = (inputs, value)
+        if let index = entries.index(forKey: key) {
+            markAsked(index)
+            entries.values[index] = Entry(inputs: inputs, value: value, round: round)
+        } else {
+            entries[key] = Entry(inputs: inputs, value: value, round: round)
+            asked += 1
+        }
         made += 1
         lock.unlock()
+    }
+
+    /// Forgets the value remembered for `key`, for one that must not be trusted next time.
+    func forget(_ key: String) {
+        lock.lock()
+        if let entry = entries.removeValue(forKey: key), entry.round == round { asked -= 1 }
+        lock.unlock()
+    }
+
+    /// Counts the entry at `index` as asked for in this round. The lock must be held.
+    private func markAsked(_ index: Dictionary<String, Entry>.Index) {
+        if entries.values[index].round != round {
+            entries.values[index].round = round
+            asked += 1
+        }
     }
 
     /// Ends a build: forgets the keys not asked for since the last round (deleted files, pages that are
@@ -45,10 +82,11 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     func endRound() -> Int {
         lock.lock()
         defer { lock.unlock() }
-        // Most rounds ask for every key: then nothing is removed, and the table is not copied.
-        let kept = used.reduce(0) { $0 + (entries[$1] == nil ? 0 : 1) }
-        if kept < entries.count { entries = entries.filter { used.contains($0.key) } }
-        used.removeAll()
+        let current = round
+        precondition(asked <= entries.count, "a round asks for at most every entry")
+        if asked < entries.count { entries = entries.filter { $0.value.round == current } }
+        round += 1
+        asked = 0
         let count = made
         made = 0
         return count

@@ -75,16 +75,18 @@ final class RenderCache: @unchecked Sendable {
     /// Each page's part of its search shard, encoded, by page id.
     let searchEntries = MemoTable<SearchInputs, SearchIndex.Fragment>()
     /// Each concept's encoded entry of `concepts.json`, by slug.
-    let conceptEntries = MemoTable<MachineReadable.ConceptEntry, (data: Data, digest: Digest)>()
+    let conceptEntries = MemoTable<MachineReadable.ConceptEntry.Inputs, (data: Data, digest: Digest)>()
     /// The Atom feed.
     let feed = MemoTable<FeedInputs, OutputFile>()
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
     let conceptMaps = MemoTable<Int, String?>()
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
     let conceptMapInputs = Generations<ConceptMapInputs>()
-    /// The digest of each article page's model, by file, with the inputs it was made from.
+    /// The digest of each page's model, by file, with the inputs it was made from (articles, concepts,
+    /// miniatures, the overviews and the literature page).
     let pageDigests = MemoTable<PageInputs, Digest>()
-    /// The generations of what all article pages share.
+    /// The generations of what all article pages share (the settings and site-wide lists), so that each
+    /// article's inputs hold a number instead of a copy.
     let articleShared = Generations<ArticlePageInputs.Shared>()
 
     private let lock = NSLock()

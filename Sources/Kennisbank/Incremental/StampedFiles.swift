@@ -4,14 +4,12 @@ import Foundation
 /// so that the next build reads only the files whose stamp changed.
 ///
 /// A stamp is trusted only for a file whose modification and change times lay more than two seconds (FAT's
-/// timestamp step) in the
-/// past when it was taken: a file written again within the same tick of the file system's clock, with the
-/// same size, would otherwise look unchanged (git's "racy" files). A file just saved is therefore read by
-/// every build until one runs two seconds after the save, and trusted from then on.
-final class StampedFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (stamp: FileStamp, bytes: Data)] = [:]
-    private var used = Set<String>()
+/// timestamp step) in the past when it was taken: a file written again within the same tick of the file
+/// system's clock, with the same size, would otherwise look unchanged (git's "racy" files). A file just
+/// saved is therefore read by every build until one runs two seconds after the save, and trusted from then on.
+final class StampedFiles: Sendable {
+    /// The bytes last read of each file, keyed by path, with the stamp they were read under.
+    private let table = MemoTable<FileStamp, Data>()
 
     /// How long before the stamp was taken a file must have last changed for its stamp to be trusted.
     static let settled: Int64 = 2_000_000_000
@@ -22,25 +20,18 @@ final class StampedFiles: @unchecked Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let taken = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-        lock.lock()
-        used.insert(path)
-        let entry = entries[path]
-        lock.unlock()
-        if let entry, entry.stamp == stamp { return entry.bytes }
+        if let bytes = table.cached(for: path, inputs: stamp) { return bytes }
         let bytes = try read()
-        let settled = max(stamp.modified, stamp.changed) < taken - Self.settled
-        lock.lock()
-        entries[path] = settled ? (stamp, bytes) : nil
-        lock.unlock()
+        if max(stamp.modified, stamp.changed) < taken - Self.settled {
+            table.store(bytes, for: path, inputs: stamp)
+        } else {
+            table.forget(path)
+        }
         return bytes
     }
 
     /// Ends a build: forgets the files it did not ask for.
     func endRound() {
-        lock.lock()
-        let kept = used.reduce(0) { $0 + (entries[$1] == nil ? 0 : 1) }
-        if kept < entries.count { entries = entries.filter { used.contains($0.key) } }
-        used.removeAll()
-        lock.unlock()
+        table.endRound()
     }
 }

@@ -16,6 +16,25 @@ struct MachineReadable {
     struct ConceptEntry: Codable, Equatable, Sendable {
         let slug: String, title: String, aliases: [String], summary: String?, group: String?
         let url: String, related: [String], mentions: [Mention]
+
+        /// What an entry is made from: the concept's slug, title and aliases, its summary and group, the
+        /// related concepts, the places it is mentioned, and the base URL.
+        struct Inputs: Equatable, Sendable {
+            let names: [String], summary: String?, group: String?, related: [String]
+            let mentions: [MentionPlace], baseURL: String?
+        }
+    }
+
+    /// The entry of `concept`, made from `inputs`.
+    private static func entry(_ concept: Concept, inputs: ConceptEntry.Inputs) -> ConceptEntry {
+        let url = { (link: SiteLink) in (inputs.baseURL ?? "") + link.rootRelative }
+        return ConceptEntry(
+            slug: concept.item.id.slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
+            group: concept.group, url: url(concept.item.id.link), related: inputs.related,
+            mentions: inputs.mentions.filter { $0.page != concept.item.id }.map {
+                Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
+                        url: url($0.link), context: $0.context)
+            })
     }
 
     /// One place a concept is mentioned.
@@ -34,19 +53,16 @@ struct MachineReadable {
         let site = self.site, cache = self.cache, baseURL = self.baseURL
         let fragments = site.content.concepts.parallelMap { concept -> (data: Data, digest: Digest) in
             let slug = concept.item.id.slug
-            let url = { (link: SiteLink) in (baseURL ?? "") + link.rootRelative }
-            let entry = ConceptEntry(
-                slug: slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
-                group: concept.group, url: url(concept.item.id.link), related: site.related[slug] ?? [],
-                mentions: (site.mentions[slug] ?? []).filter { $0.page != concept.item.id }.map {
-                    Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
-                            url: url($0.link), context: $0.context)
-                })
+            // The mentions as the link graph keeps them: a list no edit touched is the same storage as last
+            // time, so comparing the inputs costs nothing per mention (building the entry would).
+            let inputs = ConceptEntry.Inputs(
+                names: [slug, concept.item.title] + concept.item.aliases, summary: concept.item.summary, group: concept.group,
+                related: site.related[slug] ?? [], mentions: site.mentions[slug] ?? [], baseURL: baseURL)
             let encode = { () -> (data: Data, digest: Digest) in
-                let data = Self.indented(Self.encode(entry), by: 4)
+                let data = Self.indented(Self.encode(Self.entry(concept, inputs: inputs)), by: 4)
                 return (data, data.withUnsafeBytes(Digest.init(bytes:)))
             }
-            return cache?.conceptEntries.value(for: slug, inputs: entry, make: encode) ?? encode()
+            return cache?.conceptEntries.value(for: slug, inputs: inputs, make: encode) ?? encode()
         }
         let config = site.content.site
         let settings = Self.encode([config.language, config.title])

@@ -13,7 +13,7 @@ enum RenderJob: Sendable {
     /// The page's file, template and model.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, model: [String: Any]) {
         let (path, template, model) = build(models)
-        return (path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path, template, model)
+        return (SiteLink(path: path).file, template, model)
     }
 
     private func build(_ models: PageModels) -> (String, PageTemplate, [String: Any]) {

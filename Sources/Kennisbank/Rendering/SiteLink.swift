@@ -16,6 +16,10 @@ public struct SiteLink: Hashable, Sendable, Comparable {
         self.fragment = fragment
     }
 
+    /// The file, from the site root, that serves ``path``: `index.html` in its directory
+    /// (`begrippen/niet-weten/index.html`), or the path itself when it names a file.
+    public var file: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+
     /// The same page with another fragment.
     public func with(fragment: String?) -> SiteLink { SiteLink(path: path, fragment: fragment) }
 

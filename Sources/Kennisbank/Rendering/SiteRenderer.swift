@@ -22,10 +22,11 @@ public struct SiteRenderer: Sendable {
     struct RenderedFile: Sendable {
         /// The path below the site root.
         var path: String
-        /// The file, or `nil` for a page whose model is the same as when the output folder was last written.
+        /// The file, or `nil` for one that is the same as when the output folder was last written (a page
+        /// whose inputs or model, or a data file whose parts, are unchanged).
         var file: OutputFile?
         /// The digest of the page's model, for pages; of what it was made from, for the data files that
-        /// are left out when that is unchanged (the search shards); `nil` for the other files.
+        /// are left out when that is unchanged (the search shards and `concepts.json`); `nil` for the other files.
         var digest: Digest?
         /// What the link checker read from the page, when the file went to a ``SiteWriter`` as soon as
         /// it was made and its bytes were not kept.

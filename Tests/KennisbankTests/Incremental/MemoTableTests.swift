@@ -1,0 +1,49 @@
+import XCTest
+@testable import Kennisbank
+
+/// The memo tables of incremental builds: a value is made again only when its inputs change, and forgotten
+/// after a round (build) that did not ask for it.
+final class MemoTableTests: XCTestCase {
+    func testAValueIsMadeAgainOnlyWhenItsInputsChange() {
+        let table = MemoTable<Int, String>()
+        var makes = 0
+        let make = { (text: String) -> () -> String in { makes += 1; return text } }
+        XCTAssertEqual(table.value(for: "a", inputs: 1, make: make("one")), "one")
+        XCTAssertEqual(table.value(for: "a", inputs: 1, make: make("uno")), "one", "same inputs: the remembered value")
+        XCTAssertEqual(table.value(for: "a", inputs: 2, make: make("two")), "two")
+        XCTAssertEqual(table.value(for: "b", inputs: 2, make: make("b")), "b", "values are per key")
+        XCTAssertEqual(makes, 3)
+        XCTAssertEqual(table.endRound(), 3, "the round reports how many values it made")
+        XCTAssertEqual(table.value(for: "a", inputs: 2, make: make("x")), "two")
+        XCTAssertEqual(table.endRound(), 0)
+    }
+
+    func testARoundForgetsTheKeysItDidNotAskFor() {
+        let table = MemoTable<Int, String>()
+        for key in ["a", "b", "c"] { table.store(key, for: key, inputs: 0) }
+        table.endRound()
+        XCTAssertEqual(table.cached(for: "a", inputs: 0), "a")
+        XCTAssertNil(table.cached(for: "b", inputs: 1), "asked for with other inputs: kept, but not returned")
+        table.endRound()
+        XCTAssertNil(table.cached(for: "c", inputs: 0), "c was not asked for in the last round")
+        XCTAssertEqual(table.cached(for: "b", inputs: 0), "b")
+        XCTAssertEqual(table.cached(for: "a", inputs: 0), "a")
+        table.endRound()
+        // Every key asked for: nothing is forgotten.
+        XCTAssertEqual(table.cached(for: "a", inputs: 0), "a")
+        XCTAssertEqual(table.cached(for: "b", inputs: 0), "b")
+    }
+
+    func testAForgottenKeyIsMadeAgain() {
+        let table = MemoTable<Int, String>()
+        table.store("a", for: "a", inputs: 0)
+        table.store("b", for: "b", inputs: 0)
+        table.forget("a")
+        XCTAssertNil(table.cached(for: "a", inputs: 0))
+        table.endRound()
+        XCTAssertEqual(table.cached(for: "b", inputs: 0), "b", "forgetting one key keeps the others")
+        table.forget("b")
+        table.endRound()
+        XCTAssertNil(table.cached(for: "b", inputs: 0))
+    }
+}
