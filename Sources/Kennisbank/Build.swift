@@ -85,7 +85,7 @@ public struct Build: Sendable {
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.cache = caches?.content
         let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
-        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem)
+        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, parsed: caches?.renders.templates)
         let linked = times.time("link") { SiteLinker(content: content, cache: caches?.links).link() }
         var diagnostics = linked.diagnostics
         diagnostics += OutputSafety.check(content)

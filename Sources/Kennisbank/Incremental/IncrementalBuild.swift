@@ -52,8 +52,6 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var parsedFiles: Int
         /// The pages linked in this run.
         public var linkedPages: Int
-        /// The linked site, without its markdown trees.
-        public var site: LinkedSite
         /// How long each step took.
         public var times: StepTimes
     }
@@ -125,7 +123,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                             writtenFiles: changed.map(\.path), removedFiles: removed,
                             parsedFiles: caches.content.endRound(),
                             linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),
-                            site: generated.site.withoutTrees(), times: times)
+                            times: times)
         caches.renders.endRound()
         return report
     }

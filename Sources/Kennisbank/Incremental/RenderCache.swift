@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// What the render step keeps between builds.
 ///
@@ -64,6 +65,8 @@ final class RenderCache: @unchecked Sendable {
         var related: [String: [String]]
     }
 
+    /// The parsed templates by name, with the text they were parsed from.
+    let templates = MemoTable<String, MustacheTemplate>()
     /// Page bodies by page path.
     let bodies = MemoTable<BodyInputs, HTMLFragment>()
     /// Formatted references by page path and key.
@@ -167,6 +170,7 @@ final class RenderCache: @unchecked Sendable {
         feed.endRound()
         conceptMaps.endRound()
         pageDigests.endRound()
+        templates.endRound()
         return bodies.endRound()
     }
 }

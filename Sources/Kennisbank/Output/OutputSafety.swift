@@ -21,11 +21,14 @@ enum OutputSafety {
     /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
     static func check(_ content: Content) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var pages: [String: String] = [:]
-        for path in fixedPages { pages[path] = "a page of the site" }
-        for item in content.articles.map(\.item) + content.concepts.map(\.item) + content.miniatures.map(\.item) {
-            pages[item.id.link.path] = "the page of '\(item.source.path)'"
-        }
+        guard content.articles.contains(where: { !$0.redirectsFrom.isEmpty }) else { return [] }
+        // The page at each path: the source file that makes it, or nil for a page the site always has.
+        var pages: [String: String?] = [:]
+        for path in fixedPages { pages[path] = .some(nil) }
+        func add(_ item: ContentItem) { pages[item.id.link.path] = item.source.path }
+        content.articles.forEach { add($0.item) }
+        content.concepts.forEach { add($0.item) }
+        content.miniatures.forEach { add($0.item) }
         var aliases: [String: String] = [:]
         for article in content.articles where !article.redirectsFrom.isEmpty {
             let fields = try? FrontMatter(file: article.item.source)
@@ -36,7 +39,8 @@ enum OutputSafety {
                 if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
                     diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
                         message: "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
-                } else if let page = pages[path] {
+                } else if let source = pages[path] {
+                    let page = source.map { "the page of '\($0)'" } ?? "a page of the site"
                     diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
                         message: "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
                 } else if let other = aliases[path] {

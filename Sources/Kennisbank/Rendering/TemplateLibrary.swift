@@ -20,6 +20,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
+        try self.init(directory: directory, fileSystem: fileSystem, parsed: nil)
+    }
+
+    /// Loads every template and asset of a folder, taking from `parsed` each template whose text is the
+    /// one parsed in an earlier build (an incremental build), and keeping there those it parses.
+    init(directory: String, fileSystem: any FileSystem, parsed: MemoTable<String, MustacheTemplate>?) throws(BuildFailure) {
         self.directory = directory
         var library = MustacheLibrary()
         var names = Set<String>()
@@ -36,7 +42,13 @@ public struct TemplateLibrary: Sendable {
                     let name = String(relative.dropLast(".mustache".count))
                     do {
                         let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
-                        try library.register(PageEscaping.pragma + "\n" + text, named: name)
+                        if let template = parsed?.cached(for: name, inputs: text) {
+                            library.register(template, named: name)
+                        } else {
+                            let template = try MustacheTemplate(string: PageEscaping.pragma + "\n" + text)
+                            parsed?.store(template, for: name, inputs: text)
+                            library.register(template, named: name)
+                        }
                         names.insert(name)
                         sources[name] = text
                     } catch let error as Diagnostic {

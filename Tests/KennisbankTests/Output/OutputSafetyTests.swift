@@ -1,0 +1,36 @@
+import XCTest
+@testable import Kennisbank
+
+/// Article aliases (old URL paths) become redirects: each must stay inside the site and take a path no page
+/// and no other alias has.
+final class OutputSafetyTests: XCTestCase {
+    private func check(_ aliases: String) throws -> [Diagnostic] {
+        let files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\nlanguage: nl\n",
+            "C/articles/a.md": "---\ntitle: A\naliases: \(aliases)\n---\nTekst.\n",
+            "C/articles/b.md": "---\ntitle: B\naliases: [/oud/b/]\n---\nTekst.\n",
+            "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\n---\nUitleg.\n",
+        ])
+        return OutputSafety.check(try ContentLoader(directory: "C", fileSystem: files).load())
+    }
+
+    func testAliasesThatAreFreePathsInsideTheSiteAreAccepted() throws {
+        XCTAssertEqual(try check("[/oud/a/, /artikelen/eerste-naam/]"), [])
+    }
+
+    func testEachAliasThatWouldReplaceAPageOrARedirectOrLeaveTheSiteIsReported() throws {
+        let problems = try check("[/begrippen/niet-weten/, /zoeken/, /oud/b/, ../buiten/]")
+        let at = { (column: Int) in SourcePosition(line: 3, column: column) }
+        XCTAssertEqual(problems, [
+            Diagnostic(path: "C/articles/a.md", position: at(11), code: .invalidField,
+                       message: "The alias '/begrippen/niet-weten/' is the path of the page of 'C/concepts/niet-weten.md' (/begrippen/niet-weten/); its redirect would replace that page. Remove the alias or choose another old path."),
+            Diagnostic(path: "C/articles/a.md", position: at(35), code: .invalidField,
+                       message: "The alias '/zoeken/' is the path of a page of the site (/zoeken/); its redirect would replace that page. Remove the alias or choose another old path."),
+            Diagnostic(path: "C/articles/a.md", position: at(54), code: .invalidField,
+                       message: "The alias '../buiten/' is not a path inside the site; write an old path such as /artikelen/oude-naam/."),
+            // Articles are checked in order: a took /oud/b/ first.
+            Diagnostic(path: "C/articles/b.md", position: at(11), code: .invalidField,
+                       message: "The alias '/oud/b/' gives the redirect path /oud/b/, which the alias '/oud/b/' of 'C/articles/a.md' already has; an old path can redirect to one place only."),
+        ])
+    }
+}
