@@ -13,15 +13,18 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     private struct Entry {
         var inputs: Inputs
         var value: Value
-        /// The last round that asked for this entry.
-        var round: Int
     }
 
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    /// The slot of each key in ``entries`` and ``rounds``.
+    private var slots: [String: Int] = [:]
+    private var entries: [Entry] = []
+    /// The last round that asked for each entry, by slot: kept apart so that marking an entry asked for
+    /// writes one integer instead of copying the entry out and back.
+    private var rounds: [Int] = []
     /// The current round.
     private var round = 0
-    /// How many entries the current round asked for (those whose `round` is the current one).
+    /// How many entries the current round asked for (those whose round is the current one).
     private var asked = 0
     private var made = 0
 
@@ -36,12 +39,12 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     /// The value remembered for `key` if it was made from `inputs`, without making one.
     func cached(for key: String, inputs: Inputs) -> Value? {
         lock.lock()
-        guard let index = entries.index(forKey: key) else {
+        guard let slot = slots[key] else {
             lock.unlock()
             return nil
         }
-        markAsked(index)
-        let entry = entries.values[index]
+        markAsked(slot)
+        let entry = entries[slot]
         lock.unlock()
         guard entry.inputs == inputs else { return nil }
         return entry.value
@@ -50,11 +53,13 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     /// Remembers a value made from `inputs`, for when it is made elsewhere than in ``value(for:inputs:make:)``.
     func store(_ value: Value, for key: String, inputs: Inputs) {
         lock.lock()
-        if let index = entries.index(forKey: key) {
-            markAsked(index)
-            entries.values[index] = Entry(inputs: inputs, value: value, round: round)
+        if let slot = slots[key] {
+            markAsked(slot)
+            entries[slot] = Entry(inputs: inputs, value: value)
         } else {
-            entries[key] = Entry(inputs: inputs, value: value, round: round)
+            slots[key] = entries.count
+            entries.append(Entry(inputs: inputs, value: value))
+            rounds.append(round)
             asked += 1
         }
         made += 1
@@ -64,14 +69,18 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     /// Forgets the value remembered for `key`, for one that must not be trusted next time.
     func forget(_ key: String) {
         lock.lock()
-        if let entry = entries.removeValue(forKey: key), entry.round == round { asked -= 1 }
+        if let slot = slots.removeValue(forKey: key) {
+            // The slot stays, unreachable and not asked for, until the end of the round removes it.
+            if rounds[slot] == round { asked -= 1 }
+            rounds[slot] = round - 1
+        }
         lock.unlock()
     }
 
-    /// Counts the entry at `index` as asked for in this round. The lock must be held.
-    private func markAsked(_ index: Dictionary<String, Entry>.Index) {
-        if entries.values[index].round != round {
-            entries.values[index].round = round
+    /// Counts the entry in `slot` as asked for in this round. The lock must be held.
+    private func markAsked(_ slot: Int) {
+        if rounds[slot] != round {
+            rounds[slot] = round
             asked += 1
         }
     }
@@ -82,9 +91,18 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     func endRound() -> Int {
         lock.lock()
         defer { lock.unlock() }
-        let current = round
         precondition(asked <= entries.count, "a round asks for at most every entry")
-        if asked < entries.count { entries = entries.filter { $0.value.round == current } }
+        if asked < entries.count {
+            // Keep the entries asked for, in their order, and number their slots again.
+            var kept: [String: Int] = [:]
+            var keptEntries: [Entry] = []
+            for (key, slot) in slots.sorted(by: { $0.value < $1.value }) where rounds[slot] == round {
+                kept[key] = keptEntries.count
+                keptEntries.append(entries[slot])
+            }
+            (slots, entries) = (kept, keptEntries)
+            rounds = Array(repeating: round, count: entries.count)
+        }
         round += 1
         asked = 0
         let count = made
