@@ -53,8 +53,8 @@ public struct ContentLoader: Sendable {
     /// cache for the items, one for the bibliographies.
     final class ContentCache: Sendable {
         let files = StampedFiles()
-        let items = MemoTable<Data, Result<ParsedFile, Diagnostic>>()
-        let bibliographies = MemoTable<Data, Result<Bibliography, Diagnostic>>()
+        let items = MemoTable<FileBytes, Result<ParsedFile, Diagnostic>>()
+        let bibliographies = MemoTable<FileBytes, Result<Bibliography, Diagnostic>>()
 
         /// Ends a build; returns how many files were parsed in it.
         func endRound() -> Int {
@@ -86,7 +86,7 @@ public struct ContentLoader: Sendable {
             let parse = { () -> Result<ParsedFile, Diagnostic> in
                 do throws(Diagnostic) { return .success(try self.parse(file, bytes: bytes, as: kind)) } catch { return .failure(error) }
             }
-            return cache?.items.value(for: file, inputs: bytes, make: parse) ?? parse()
+            return cache?.items.value(for: file, inputs: FileBytes(bytes), make: parse) ?? parse()
         }
         var content = Content(site: site)
         var seen: [String: ContentItem] = [:]
@@ -119,7 +119,7 @@ public struct ContentLoader: Sendable {
             let result: Result<Bibliography, Diagnostic>
             do throws(Diagnostic) {
                 let bytes = try read(file)
-                result = cache?.bibliographies.value(for: file, inputs: bytes) { parse(bytes) } ?? parse(bytes)
+                result = cache?.bibliographies.value(for: file, inputs: FileBytes(bytes)) { parse(bytes) } ?? parse(bytes)
             } catch { result = .failure(error) }
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
@@ -128,9 +128,16 @@ public struct ContentLoader: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
         content.articles.sort { ($0.series ?? .max, $0.item.title) < ($1.series ?? .max, $1.item.title) }
-        content.concepts.sort { $0.item.title.localizedLowercase < $1.item.title.localizedLowercase }
-        content.miniatures.sort { $0.item.title.localizedLowercase < $1.item.title.localizedLowercase }
+        content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
+        content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
         return content
+    }
+
+    /// The elements in the order of their titles, lowercased: each title is lowercased once, not once
+    /// per comparison.
+    private static func sortedByTitle<Element>(_ elements: [Element], _ title: KeyPath<Element, String>) -> [Element] {
+        let keys = elements.map { $0[keyPath: title].localizedLowercase }
+        return elements.indices.sorted { keys[$0] < keys[$1] }.map { elements[$0] }
     }
 
     /// The markdown files below a folder, subfolders included, sorted by path.

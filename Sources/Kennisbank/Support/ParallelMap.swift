@@ -49,17 +49,20 @@ enum DeepStack {
 extension Array where Element: Sendable {
     /// Maps the elements on all cores, keeping their order; each worker is a thread with a large stack.
     ///
-    /// Workers claim indexes from a shared counter and hand their results back under its lock, once each.
+    /// Workers claim runs of indexes from a shared counter and hand their results back under its lock, once
+    /// each. A run is a share of what is left (guided scheduling): long while much is left, so that cheap
+    /// transforms (an incremental build's lookups) do not queue on the lock, and down to one index at the
+    /// end, so that costly ones (rendering pages of different lengths) end together.
     func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1 else { return DeepStack.run { self.map(transform) } }
-        let shared = SharedResults<T>(count: count)
+        let shared = SharedResults<T>(count: count, workers: workers)
         let input = self
         let threads = (0..<workers).map { _ in
             DeepStack.start {
                 var local: [(Int, T)] = []
-                while case let index = shared.claim(), index < input.count {
-                    local.append((index, transform(input[index])))
+                while case let run = shared.claim(), !run.isEmpty {
+                    for index in run { local.append((index, transform(input[index]))) }
                 }
                 shared.lock.lock()
                 for (index, value) in local { shared.results[index] = value }
@@ -81,14 +84,21 @@ private final class SharedResults<T>: @unchecked Sendable {
     let lock = NSLock()
     var next = 0
     var results: [T?]
+    /// How many parts what is left is cut into at each claim: a few per worker.
+    private let parts: Int
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    init(count: Int, workers: Int) {
+        results = Array(repeating: nil, count: count)
+        parts = 4 * workers
+    }
 
-    /// The next index to work on.
-    func claim() -> Int {
+    /// The next run of indexes to work on; empty when all are taken.
+    func claim() -> Range<Int> {
         lock.lock()
         defer { lock.unlock() }
-        next += 1
-        return next - 1
+        let size = Swift.max(1, (results.count - next) / parts)
+        let run = next..<Swift.min(results.count, next + size)
+        next = run.upperBound
+        return run
     }
 }
