@@ -58,28 +58,55 @@ public struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible
 }
 
 /// What every article, concept and miniature has: a name, a source file and a markdown body.
+///
+/// Its fields live in one shared object (``CopyOnWrite``): items are copied into pages, memo inputs and
+/// page models at every step of the build.
 public struct ContentItem: Hashable, Sendable {
+    private struct Fields: Hashable, Sendable {
+        var id: ContentID
+        var title: String
+        var aliases: [String]
+        var summary: String?
+        var source: SourceFile
+        var document: MarkdownDocument
+    }
+
+    private var storage: CopyOnWrite<Fields>
+
     /// Kind and slug.
-    public var id: ContentID
+    public var id: ContentID {
+        get { storage.fields.id }
+        set { storage.fields.id = newValue }
+    }
     /// The title from front matter.
-    public var title: String
+    public var title: String {
+        get { storage.fields.title }
+        set { storage.fields.title = newValue }
+    }
     /// Other names from front matter `aliases` (for articles: old URL paths).
-    public var aliases: [String]
+    public var aliases: [String] {
+        get { storage.fields.aliases }
+        set { storage.fields.aliases = newValue }
+    }
     /// The one-sentence summary, or `nil`.
-    public var summary: String?
+    public var summary: String? {
+        get { storage.fields.summary }
+        set { storage.fields.summary = newValue }
+    }
     /// The file it was read from.
-    public var source: SourceFile
+    public var source: SourceFile {
+        get { storage.fields.source }
+        set { storage.fields.source = newValue }
+    }
     /// The parsed body.
-    public var document: MarkdownDocument
+    public var document: MarkdownDocument {
+        get { storage.fields.document }
+        set { storage.fields.document = newValue }
+    }
 
     /// Creates a content item.
     public init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument) {
-        self.id = id
-        self.title = title
-        self.aliases = aliases
-        self.summary = summary
-        self.source = source
-        self.document = document
+        storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document))
     }
 }
 

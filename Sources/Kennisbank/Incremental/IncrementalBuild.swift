@@ -122,7 +122,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                             renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,
                             parsedFiles: caches.content.endRound(),
-                            linkedPages: caches.links.endRound(keeping: Set(generated.site.pages.keys)),
+                            linkedPages: caches.links.endRound(),
                             times: times)
         caches.renders.endRound()
         return report

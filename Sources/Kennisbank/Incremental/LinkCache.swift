@@ -14,15 +14,25 @@ import Foundation
 /// names, the environment) are compared once per build, not once per page: each distinct value gets a
 /// generation number, and a page remembers the generations it was made with.
 final class LinkCache: @unchecked Sendable {
-    private struct PreparedEntry {
+    /// A prepared page with what it was prepared from.
+    struct PreparedEntry: Sendable {
+        /// The generation of the site's names.
         var index: Int
+        /// The miniatures the page embeds.
         var embeds: [Miniature]
         var page: SiteLinker.PreparedPage
     }
 
+    /// A linked page with what it was linked from.
+    struct LinkedEntry: Sendable {
+        var inputs: LinkInputs
+        var page: LinkedPage
+        var problems: [Diagnostic]
+    }
+
     /// The inputs of a linked page: the generation of the environment (compared first: one number) and
     /// the prepared page.
-    struct LinkInputs: Equatable {
+    struct LinkInputs: Equatable, Sendable {
         var environment: Int
         var prepared: SiteLinker.PreparedPage
     }
@@ -34,14 +44,15 @@ final class LinkCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var prepared: [ContentID: PreparedEntry] = [:]
+    /// Prepared pages, by page id.
+    let prepared = ListMemo<ContentID, PreparedEntry>()
     private var graph: LinkGraph.Indexes?
     /// The generations of the site's names, which prepared pages depend on.
     let names = Generations<TargetIndex>()
     /// The generations of the ``LinkEnvironment``, which linked pages depend on.
     let environments = Generations<LinkEnvironment>()
     /// Linked pages and their problems, by page id.
-    let linked = MemoTable<LinkInputs, (LinkedPage, [Diagnostic])>()
+    let linked = ListMemo<ContentID, LinkedEntry>()
     /// Each article's and bibliography file's parsed reference list, by file path.
     let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
     /// The citation and concept linkers, by the generation of the environment they were made in.
@@ -50,23 +61,10 @@ final class LinkCache: @unchecked Sendable {
     /// with last time's, so comparing them is cheap).
     let library = MemoTable<[[ReferenceLibrary.ListedItem]], (ReferenceLibrary, [Diagnostic])>()
 
-    /// The prepared page for an item, from the cache when its inputs are unchanged.
-    /// - Parameter index: the generation of the site's names (``names``).
-    func prepared(_ item: ContentItem, index: Int, miniatures: [String: Miniature],
-                  prepare: () -> SiteLinker.PreparedPage) -> SiteLinker.PreparedPage {
-        lock.lock()
-        let entry = prepared[item.id]
-        lock.unlock()
-        if let entry, entry.index == index, entry.page.item == item,
-           entry.embeds.allSatisfy({ miniatures[$0.item.id.slug] == $0 }) {
-            return entry.page
-        }
-        let page = prepare()
-        let embeds = page.embedded.compactMap { miniatures[$0] }
-        lock.lock()
-        prepared[item.id] = PreparedEntry(index: index, embeds: embeds, page: page)
-        lock.unlock()
-        return page
+    /// Whether `entry` holds for `item`: the same item, prepared with the same names (the generation
+    /// `index` of ``names``), and each miniature it embeds unchanged.
+    static func holds(_ entry: PreparedEntry, for item: ContentItem, index: Int, miniatures: [String: Miniature]) -> Bool {
+        entry.index == index && entry.page.item == item && entry.embeds.allSatisfy { miniatures[$0.item.id.slug] == $0 }
     }
 
     /// The link graph's indexes of the last build, handed over (the cache no longer holds them, so they are
@@ -87,12 +85,10 @@ final class LinkCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Ends a build: forgets pages that no longer exist and returns how many pages were linked again.
+    /// Ends a build: returns how many pages were linked again.
     @discardableResult
-    func endRound(keeping ids: Set<ContentID>) -> Int {
-        lock.lock()
-        prepared = prepared.filter { ids.contains($0.key) }
-        lock.unlock()
+    func endRound() -> Int {
+        prepared.endRound()
         referenceLists.endRound()
         library.endRound()
         linkers.endRound()

@@ -27,14 +27,23 @@ public struct SiteLinker: Sendable {
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
         let cache = self.cache
         let indexGeneration = cache?.names.generation(of: index) ?? 0
-        let prepared: [PreparedPage] = items.parallelMap { item in
-            let prepare = { () -> PreparedPage in
-                var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
-                let toc = Anchors.assign(in: &document)
-                return PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
-                                    embedded: embedded, diagnostics: problems)
-            }
-            return cache?.prepared(item, index: indexGeneration, miniatures: expander.miniatures, prepare: prepare) ?? prepare()
+        let prepare = { @Sendable (item: ContentItem) -> PreparedPage in
+            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
+            let toc = Anchors.assign(in: &document)
+            return PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
+                                embedded: embedded, diagnostics: problems)
+        }
+        let prepared: [PreparedPage]
+        if let cache {
+            let miniatures = expander.miniatures
+            prepared = cache.prepared.map(keys: items.map(\.id), reuse: { index, entry in
+                LinkCache.holds(entry, for: items[index], index: indexGeneration, miniatures: miniatures)
+            }, make: { index in
+                let page = prepare(items[index])
+                return LinkCache.PreparedEntry(index: indexGeneration, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
+            }).map(\.page)
+        } else {
+            prepared = items.parallelMap(prepare)
         }
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
@@ -67,19 +76,26 @@ public struct SiteLinker: Sendable {
         }
         let linkers = environment.flatMap { cache?.linkers.value(for: "site", inputs: $0, make: makeLinkers) } ?? makeLinkers()
         let (citations, concepts) = (linkers.citations, linkers.concepts)
-        let linked: [(LinkedPage, [Diagnostic])] = prepared.parallelMap { page in
-            let link = { () -> (LinkedPage, [Diagnostic]) in
-                let source = page.item.source
-                let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
-                let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
-                let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
-                let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
-                                            wikilinkTargets: targets, embeddedMiniatures: page.embedded,
-                                            mentions: mentions, citations: uses)
-                return (linkedPage, linkProblems + citationProblems)
-            }
-            guard let cache, let environment else { return link() }
-            return cache.linked.value(for: page.item.id.description, inputs: .init(environment: environment, prepared: page), make: link)
+        let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [Diagnostic]) in
+            let source = page.item.source
+            let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
+            let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
+            let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
+            let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
+                                        wikilinkTargets: targets, embeddedMiniatures: page.embedded,
+                                        mentions: mentions, citations: uses)
+            return (linkedPage, linkProblems + citationProblems)
+        }
+        let linked: [(LinkedPage, [Diagnostic])]
+        if let cache, let environment {
+            linked = cache.linked.map(keys: prepared.map(\.item.id), reuse: { index, entry in
+                entry.inputs == .init(environment: environment, prepared: prepared[index])
+            }, make: { index in
+                let (page, problems) = link(prepared[index])
+                return .init(inputs: .init(environment: environment, prepared: prepared[index]), page: page, problems: problems)
+            }).map { ($0.page, $0.problems) }
+        } else {
+            linked = prepared.parallelMap(link)
         }
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
@@ -97,14 +113,31 @@ public struct SiteLinker: Sendable {
         var concepts: ConceptLinker
     }
 
-    /// A page with its embeds expanded and its anchors assigned: the first half of linking.
+    /// A page with its embeds expanded and its anchors assigned: the first half of linking. Its fields live in
+    /// one shared object (``CopyOnWrite``), as it is copied into the memo inputs of the second half.
     struct PreparedPage: Equatable, Sendable {
-        var item: ContentItem
-        var document: MarkdownDocument
-        var toc: [TableOfContentsEntry]
+        private struct Fields: Equatable, Sendable {
+            var item: ContentItem
+            var document: MarkdownDocument
+            var toc: [TableOfContentsEntry]
+            var headings: [String: String]
+            var embedded: [String]
+            var diagnostics: [Diagnostic]
+        }
+
+        private var storage: CopyOnWrite<Fields>
+
+        var item: ContentItem { storage.fields.item }
+        var document: MarkdownDocument { storage.fields.document }
+        var toc: [TableOfContentsEntry] { storage.fields.toc }
         /// The heading anchors, keyed by folded heading text, for `[[page#heading]]`.
-        var headings: [String: String]
-        var embedded: [String]
-        var diagnostics: [Diagnostic]
+        var headings: [String: String] { storage.fields.headings }
+        var embedded: [String] { storage.fields.embedded }
+        var diagnostics: [Diagnostic] { storage.fields.diagnostics }
+
+        init(item: ContentItem, document: MarkdownDocument, toc: [TableOfContentsEntry], headings: [String: String],
+             embedded: [String], diagnostics: [Diagnostic]) {
+            storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, embedded: embedded, diagnostics: diagnostics))
+        }
     }
 }

@@ -1,19 +1,61 @@
 /// One page's content after linking: its rewritten document and what it links to.
 public struct LinkedPage: Equatable, Sendable {
+    private struct Fields: Equatable, Sendable {
+        var item: ContentItem
+        var document: MarkdownDocument
+        var tableOfContents: [TableOfContentsEntry]
+        var wikilinkTargets: [ContentID]
+        var embeddedMiniatures: [String]
+        var mentions: [ConceptMention]
+        var citations: [CitationUse]
+    }
+
+    /// The fields in one shared object (``CopyOnWrite``): pages are copied into indexes, memo inputs and
+    /// page models.
+    private var storage: CopyOnWrite<Fields>
+
     /// The item as the author wrote it.
-    public var item: ContentItem
+    public var item: ContentItem {
+        get { storage.fields.item }
+        set { storage.fields.item = newValue }
+    }
     /// The body with embeds expanded, anchors assigned and wikilinks, citations and concepts linked.
-    public var document: MarkdownDocument
+    public var document: MarkdownDocument {
+        get { storage.fields.document }
+        set { storage.fields.document = newValue }
+    }
     /// The headings of level 2 and 3.
-    public var tableOfContents: [TableOfContentsEntry]
+    public var tableOfContents: [TableOfContentsEntry] {
+        get { storage.fields.tableOfContents }
+        set { storage.fields.tableOfContents = newValue }
+    }
     /// Items this page links to with wikilinks.
-    public var wikilinkTargets: [ContentID]
+    public var wikilinkTargets: [ContentID] {
+        get { storage.fields.wikilinkTargets }
+        set { storage.fields.wikilinkTargets = newValue }
+    }
     /// Miniatures embedded in this page.
-    public var embeddedMiniatures: [String]
+    public var embeddedMiniatures: [String] {
+        get { storage.fields.embeddedMiniatures }
+        set { storage.fields.embeddedMiniatures = newValue }
+    }
     /// Every concept mention in running text (linked or not).
-    public var mentions: [ConceptMention]
+    public var mentions: [ConceptMention] {
+        get { storage.fields.mentions }
+        set { storage.fields.mentions = newValue }
+    }
     /// Every resolved citation.
-    public var citations: [CitationUse]
+    public var citations: [CitationUse] {
+        get { storage.fields.citations }
+        set { storage.fields.citations = newValue }
+    }
+
+    /// Creates a linked page.
+    public init(item: ContentItem, document: MarkdownDocument, tableOfContents: [TableOfContentsEntry], wikilinkTargets: [ContentID],
+                embeddedMiniatures: [String], mentions: [ConceptMention], citations: [CitationUse]) {
+        storage = CopyOnWrite(Fields(item: item, document: document, tableOfContents: tableOfContents, wikilinkTargets: wikilinkTargets,
+                                     embeddedMiniatures: embeddedMiniatures, mentions: mentions, citations: citations))
+    }
 }
 
 /// A place where a concept is used, for the concept's "genoemd in" list.
