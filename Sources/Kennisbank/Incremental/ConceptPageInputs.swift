@@ -12,7 +12,7 @@ struct ConceptPageInputs: Equatable, Sendable {
     /// Where the concept is mentioned, with each place's context.
     var mentions: [MentionPlace]
     /// The pages linking to it: id, title and summary of each.
-    var backlinks: [[String]]
+    var backlinks: [PageSignature]
     /// The generation of the concept maps' inputs.
     var map: Int
     /// The generation of what all article pages share (``ArticlePageInputs/Shared``): settings, templates,
@@ -42,7 +42,7 @@ struct MiniaturePageInputs: Equatable, Sendable {
     /// The linked page: body, concept mentions, citations.
     var page: LinkedPage?
     /// The article it belongs to: id, title and summary.
-    var article: [String]
+    var article: PageSignature?
     /// The generation of what all article pages share (``ArticlePageInputs/Shared``): settings, templates,
     /// every concept's title and summary (the lenses and the concepts used), every reference.
     var shared: Int
@@ -53,15 +53,23 @@ struct MiniaturePageInputs: Equatable, Sendable {
         let id = miniature.item.id
         self.path = id.link.file
         self.page = site.pages[id]
-        self.article = miniature.article.map { PageSignature.of(ContentID(.article, $0), in: site) } ?? []
+        self.article = miniature.article.map { PageSignature.of(ContentID(.article, $0), in: site) }
         self.shared = shared
     }
 }
 
 /// What a link to another page shows (`PageModels.itemLink`): whether the page exists, its title and summary.
-enum PageSignature {
-    static func of(_ id: ContentID, in site: LinkedSite) -> [String] {
-        guard let page = site.pages[id] else { return [id.description] }
-        return [id.description, page.item.title, page.item.summary ?? "\u{0}"]
+struct PageSignature: Equatable, Sendable {
+    var id: ContentID
+    /// The page's title and summary, or `nil` when there is no such page.
+    var shown: Shown?
+
+    struct Shown: Equatable, Sendable {
+        var title: String
+        var summary: String?
+    }
+
+    static func of(_ id: ContentID, in site: LinkedSite) -> PageSignature {
+        PageSignature(id: id, shown: site.pages[id].map { Shown(title: $0.item.title, summary: $0.item.summary) })
     }
 }
