@@ -105,9 +105,10 @@ public struct Build: Sendable {
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
     private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck]) {
+        let written = caches?.renders.writtenPages() ?? [:]
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
-            guard let scan = rendered.scan ?? caches?.renders.written(rendered.path)?.scan else {
+            guard let scan = rendered.scan ?? written[rendered.path]?.scan else {
                 preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
             }
             return scan

@@ -10,11 +10,16 @@ import Mustache
 ///   from it. A page whose model has the same digest is not rendered again: its file on disk is already
 ///   right. These are replaced only by ``commit(_:files:)``, after the new site is written.
 final class RenderCache: @unchecked Sendable {
-    /// What the last written site holds for one page.
-    struct Page: Sendable {
-        var digest: Digest
-        var scan: LinkChecker.ScannedPage
-        var check: LinkChecker.PageCheck
+    /// What the last written site holds for one page. A class, as it is never changed once made: every
+    /// build looks up every page's entry, from the parallel workers, and a copy is then one reference count.
+    final class Page: Sendable {
+        let digest: Digest
+        let scan: LinkChecker.ScannedPage
+        let check: LinkChecker.PageCheck
+
+        init(digest: Digest, scan: LinkChecker.ScannedPage, check: LinkChecker.PageCheck) {
+            (self.digest, self.scan, self.check) = (digest, scan, check)
+        }
     }
 
     /// The inputs of a page body.
@@ -99,11 +104,13 @@ final class RenderCache: @unchecked Sendable {
     /// The digest of the inputs of each data file of the last site written that has them (the search shards, `concepts.json`).
     private var inputs: [String: Digest] = [:]
 
-    /// What the last written site holds for the page at `path`, if it was written.
-    func written(_ path: String) -> Page? {
+    /// What the last written site holds for each page, by path: taken once per step, so that the parallel
+    /// workers look pages up without taking a lock each (two workers taking one lock for every page wait
+    /// for each other in the kernel more than they work).
+    func writtenPages() -> [String: Page] {
         lock.lock()
         defer { lock.unlock() }
-        return pages[path]
+        return pages
     }
 
     /// The digest of the inputs the data file at `path` was made from, if it was written.
@@ -140,7 +147,9 @@ final class RenderCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let previous = files else { return [:] }
-        var lost = paths.symmetricDifference(previous.keys)
+        // Files added or removed (looked up one by one: no set of the old paths is made).
+        var lost = Set(paths.lazy.filter { previous[$0] == nil })
+        lost.formUnion(previous.keys.lazy.filter { !paths.contains($0) })
         var kept = Set<String>()
         for file in rendered where file.file != nil && file.path.hasSuffix(".html") {
             if let old = pages[file.path]?.scan.ids, let new = ids[file.path], old.isSubset(of: new) {
@@ -152,7 +161,8 @@ final class RenderCache: @unchecked Sendable {
         var earlier: [String: LinkChecker.EarlierCheck] = [:]
         for file in rendered where file.file == nil {
             if let check = pages[file.path]?.check {
-                let valid = check.targets.isDisjoint(with: lost) && (check.problems.isEmpty || check.targets.isDisjoint(with: kept))
+                // `lost` and `kept` hold the few pages rendered again; a page's targets may be hundreds.
+                let valid = !lost.contains(where: check.targets.contains) && (check.problems.isEmpty || !kept.contains(where: check.targets.contains))
                 earlier[file.path] = .init(check: check, valid: valid)
             }
         }

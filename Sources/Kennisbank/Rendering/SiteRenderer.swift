@@ -66,11 +66,12 @@ public struct SiteRenderer: Sendable {
         }
         let templates = self.templates
         let sharedInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
+        let written = cache?.writtenPages() ?? [:]
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
             // A page whose inputs are those of the page on disk needs no model at all.
             let inputs = sharedInputs.flatMap { PageInputs(job: job, site: site, templates: templates.digest, shared: $0, map: models.mapGeneration) }
             if let inputs, let cache, let digest = cache.pageDigests.cached(for: inputs.path, inputs: inputs),
-               cache.written(inputs.path)?.digest == digest {
+               written[inputs.path]?.digest == digest {
                 return RenderedFile(path: inputs.path, file: nil, digest: digest)
             }
             let (path, template, model) = job.page(models)
@@ -80,7 +81,7 @@ public struct SiteRenderer: Sendable {
                 precondition(inputs.path == path, "a page's inputs name its file: \(inputs.path) for \(path)")
                 cache.pageDigests.store(digest, for: inputs.path, inputs: inputs)
             }
-            if cache.written(path)?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
+            if written[path]?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
