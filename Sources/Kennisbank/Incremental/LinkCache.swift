@@ -38,9 +38,15 @@ final class LinkCache: @unchecked Sendable {
     }
 
     /// The inputs of a parsed reference list: an article's (with its slug) or a bibliography file's (`nil`).
-    struct ReferenceListInputs: Equatable {
+    struct ReferenceListInputs: Equatable, Sendable {
         var document: MarkdownDocument
         var slug: String?
+    }
+
+    /// A parsed reference list with what it was parsed from.
+    struct ReferenceListEntry: Sendable {
+        var inputs: ReferenceListInputs
+        var list: [ReferenceLibrary.ListedItem]
     }
 
     private let lock = NSLock()
@@ -54,7 +60,7 @@ final class LinkCache: @unchecked Sendable {
     /// Linked pages and their problems, by page id.
     let linked = ListMemo<ContentID, LinkedEntry>()
     /// Each article's and bibliography file's parsed reference list, by file path.
-    let referenceLists = MemoTable<ReferenceListInputs, [ReferenceLibrary.ListedItem]>()
+    let referenceLists = ListMemo<String, ReferenceListEntry>()
     /// The citation and concept linkers, by the generation of the environment they were made in.
     let linkers = MemoTable<Int, SiteLinker.Linkers>()
     /// The site's reference library, merged from every reference list (unchanged lists share their storage

@@ -43,13 +43,19 @@ final class RenderCache: @unchecked Sendable {
     }
 
     /// The inputs of a page's search entries.
-    struct SearchInputs: Equatable {
+    struct SearchInputs: Equatable, Sendable {
         var page: ContentItem
         var document: MarkdownDocument
         /// The page's position in its shard.
         var number: Int
         /// The page's position in the whole index.
         var order: Int
+    }
+
+    /// A page's part of its search shard with what it was made from.
+    struct SearchEntry: Sendable {
+        var inputs: SearchInputs
+        var fragment: SearchIndex.Fragment
     }
 
     /// The inputs of an article's JSON-LD.
@@ -81,7 +87,7 @@ final class RenderCache: @unchecked Sendable {
     /// Each article's JSON-LD, by slug.
     let jsonLD = MemoTable<MetadataInputs, String>()
     /// Each page's part of its search shard, encoded, by page id.
-    let searchEntries = MemoTable<SearchInputs, SearchIndex.Fragment>()
+    let searchEntries = ListMemo<ContentID, SearchEntry>()
     /// Each concept's encoded entry of `concepts.json`, by slug.
     let conceptEntries = MemoTable<MachineReadable.ConceptEntry.Inputs, (data: Data, digest: Digest)>()
     /// The Atom feed.

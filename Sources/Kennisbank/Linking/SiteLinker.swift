@@ -48,14 +48,21 @@ public struct SiteLinker: Sendable {
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
 
-        let listed = { @Sendable (document: MarkdownDocument, path: String, article: String?) in
-            let list = { ReferenceLibrary.listed(in: document, path: path, article: article) }
-            return cache?.referenceLists.value(for: path, inputs: .init(document: document, slug: article), make: list) ?? list()
+        // Every reference list: each article's own, then each shared bibliography file's.
+        let sources: [(document: MarkdownDocument, path: String, article: String?)] =
+            prepared.filter { $0.item.id.kind == .article }.map { ($0.document, $0.item.source.path, $0.item.id.slug) }
+            + content.bibliographies.map { ($0.document, $0.source.path, nil) }
+        let listed = { @Sendable (index: Int) in
+            ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path, article: sources[index].article)
         }
-        let articleLists = prepared.filter { $0.item.id.kind == .article }.parallelMap { page in
-            listed(page.document, page.item.source.path, page.item.id.slug)
+        let lists: [[ReferenceLibrary.ListedItem]]
+        if let cache {
+            let inputs = { @Sendable (index: Int) in LinkCache.ReferenceListInputs(document: sources[index].document, slug: sources[index].article) }
+            lists = cache.referenceLists.map(keys: sources.map(\.path), reuse: { index, old in old.inputs == inputs(index) },
+                                             make: { index in .init(inputs: inputs(index), list: listed(index)) }).map(\.list)
+        } else {
+            lists = Array(sources.indices).parallelMap(listed)
         }
-        let lists = articleLists + content.bibliographies.parallelMap { listed($0.document, $0.source.path, nil) }
         let (references, referenceProblems) = cache?.library.value(for: "site", inputs: lists) { ReferenceLibrary.merge(lists) }
             ?? ReferenceLibrary.merge(lists)
         diagnostics += referenceProblems

@@ -23,7 +23,7 @@ struct SearchIndex {
     private struct Entry: Encodable { let p: Int, a: String?, h: String?, x: String, w: Int }
 
     /// One page's part of its shard, encoded: the page, and its entries (empty when it has none).
-    struct Fragment {
+    struct Fragment: Sendable {
         var page: Data
         var entries: Data
         var digest: Digest
@@ -64,33 +64,46 @@ struct SearchIndex {
     /// those of the shard on disk is left out (`file` is `nil`), and its bytes are never assembled.
     func files() -> [SiteRenderer.RenderedFile] {
         let count = Self.shardCount(for: site)
-        var members = Array(repeating: [(order: Int, page: LinkedPage)](), count: count)
-        for (order, page) in indexed.enumerated() {
-            members[Self.shard(of: page.item.id.link.path, count: count)].append((order, page))
+        let pages = indexed
+        // Each page's shard, and its position there.
+        var shards: [Int] = [], numbers: [Int] = []
+        var sizes = Array(repeating: 0, count: count)
+        for page in pages {
+            let shard = Self.shard(of: page.item.id.link.path, count: count)
+            shards.append(shard)
+            numbers.append(sizes[shard])
+            sizes[shard] += 1
         }
-        let cache = self.cache
-        return Array(members.enumerated()).parallelMap { number, pages -> SiteRenderer.RenderedFile in
-            let fragments = pages.enumerated().map { local, member in
-                Self.fragment(of: member.page, number: local, order: member.order, cache: cache)
+        let positions = numbers
+        let make = { @Sendable (order: Int) in Self.fragment(of: pages[order], number: positions[order], order: order) }
+        let fragments: [Fragment]
+        if let cache {
+            // A page's fragment is encoded again only when the page, its document or its place changed.
+            let inputs = { @Sendable (order: Int) in
+                RenderCache.SearchInputs(page: pages[order].item, document: pages[order].document, number: positions[order], order: order)
             }
-            return .assembled(path: Self.path(ofShard: number), parts: fragments.map(\.digest), cache: cache) { Self.assemble(fragments) }
+            fragments = cache.searchEntries.map(keys: pages.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
+                                                make: { order in .init(inputs: inputs(order), fragment: make(order)) }).map(\.fragment)
+        } else {
+            fragments = Array(pages.indices).parallelMap(make)
+        }
+        var members = Array(repeating: [Fragment](), count: count)
+        for (order, fragment) in fragments.enumerated() { members[shards[order]].append(fragment) }
+        let cache = self.cache
+        return Array(members.enumerated()).parallelMap { number, fragments -> SiteRenderer.RenderedFile in
+            .assembled(path: Self.path(ofShard: number), parts: fragments.map(\.digest), cache: cache) { Self.assemble(fragments) }
         }
     }
 
-    /// A page's fragment, encoded again only when the page, its document or its place changed.
-    private static func fragment(of page: LinkedPage, number: Int, order: Int, cache: RenderCache?) -> Fragment {
-        let make = {
-            let id = page.item.id
-            let pageJSON = encode([Page(o: order, t: page.item.title, u: id.link.path, k: id.kind.dutchName)])
-            let entries = encode(Self.entries(of: page, number: number))
-            var builder = DigestBuilder()
-            pageJSON.withUnsafeBytes { builder.combine(bytes: $0) }
-            entries.withUnsafeBytes { builder.combine(bytes: $0) }
-            return Fragment(page: pageJSON, entries: entries, digest: builder.finalize())
-        }
-        guard let cache else { return make() }
-        return cache.searchEntries.value(for: page.item.id.description,
-                                         inputs: .init(page: page.item, document: page.document, number: number, order: order), make: make)
+    /// A page's fragment: its entry in the shard's `pages` and its entries.
+    private static func fragment(of page: LinkedPage, number: Int, order: Int) -> Fragment {
+        let id = page.item.id
+        let pageJSON = encode([Page(o: order, t: page.item.title, u: id.link.path, k: id.kind.dutchName)])
+        let entries = encode(Self.entries(of: page, number: number))
+        var builder = DigestBuilder()
+        pageJSON.withUnsafeBytes { builder.combine(bytes: $0) }
+        entries.withUnsafeBytes { builder.combine(bytes: $0) }
+        return Fragment(page: pageJSON, entries: entries, digest: builder.finalize())
     }
 
     /// A shard's script: its pages' fragments joined in one buffer.
