@@ -7,7 +7,7 @@ struct MachineReadable {
     private var baseURL: String? { site.content.site.baseURL }
 
     /// An absolute URL where the base URL is known, otherwise the root-relative path.
-    private func url(_ link: SiteLink) -> String { (baseURL ?? "") + link.rootRelative }
+    private static func url(_ link: SiteLink, baseURL: String?) -> String { (baseURL ?? "") + link.rootRelative }
 
     /// Each concept's entry encoded from earlier builds; `nil` encodes every entry.
     var cache: RenderCache? = nil
@@ -27,7 +27,7 @@ struct MachineReadable {
 
     /// The entry of `concept`, made from `inputs`.
     private static func entry(_ concept: Concept, inputs: ConceptEntry.Inputs) -> ConceptEntry {
-        let url = { (link: SiteLink) in (inputs.baseURL ?? "") + link.rootRelative }
+        let url = { (link: SiteLink) in Self.url(link, baseURL: inputs.baseURL) }
         return ConceptEntry(
             slug: concept.item.id.slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
             group: concept.group, url: url(concept.item.id.link), related: inputs.related,
