@@ -11,14 +11,14 @@ struct IndexPageInputs: Equatable, Sendable {
     /// every concept's title and summary.
     var shared: Int
 
-    /// The inputs of the home page: the articles in order, with subtitle, series, authors and date, then the
-    /// concepts and the miniatures.
     /// What an overview shows of one item: its link, and per kind of page the rest.
     struct Item: Equatable, Sendable {
         var page: PageSignature
         var details: [String] = []
     }
 
+    /// The inputs of the home page: the articles in order, with subtitle, series, authors and date, then the
+    /// concepts and the miniatures.
     static func home(site: LinkedSite, shared: Int) -> IndexPageInputs {
         let none = "\u{0}"
         let articles = site.content.articles.map { article in
