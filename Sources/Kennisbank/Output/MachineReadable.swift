@@ -17,6 +17,17 @@ struct MachineReadable {
         let slug: String, title: String, aliases: [String], summary: String?, group: String?
         let url: String, related: [String], mentions: [Mention]
 
+        /// The entry as `JSONEncoder` would encode it.
+        var json: JSONValue {
+            var members: [String: JSONValue] = [
+                "slug": .string(slug), "title": .string(title), "aliases": .array(aliases.map(JSONValue.string)), "url": .string(url),
+                "related": .array(related.map(JSONValue.string)), "mentions": .array(mentions.map(\.json)),
+            ]
+            members["summary"] = .string(summary)
+            members["group"] = .string(group)
+            return .object(members)
+        }
+
         /// What an entry is made from: the concept's slug, title and aliases, its summary and group, the
         /// related concepts, the places it is mentioned, and the base URL.
         struct Inputs: Equatable, Sendable {
@@ -40,6 +51,13 @@ struct MachineReadable {
     /// One place a concept is mentioned.
     struct Mention: Codable, Equatable, Sendable {
         let page: String, title: String, section: String?, url: String, context: String
+
+        /// The mention as `JSONEncoder` would encode it.
+        var json: JSONValue {
+            var members: [String: JSONValue] = ["page": .string(page), "title": .string(title), "url": .string(url), "context": .string(context)]
+            members["section"] = .string(section)
+            return .object(members)
+        }
     }
 
     /// `concepts.json`: every concept with slug, title, aliases, summary, URL, related concepts and mentions.
@@ -59,13 +77,14 @@ struct MachineReadable {
                 names: [slug, concept.item.title] + concept.item.aliases, summary: concept.item.summary, group: concept.group,
                 related: site.related[slug] ?? [], mentions: site.mentions[slug] ?? [], baseURL: baseURL)
             let encode = { () -> (data: Data, digest: Digest) in
-                let data = Self.indented(Self.encode(Self.entry(concept, inputs: inputs)), by: 4)
+                // Pretty-printed at the depth the entry has in the document, as one `JSONEncoder` pass writes it.
+                let data = Data("    ".utf8) + Self.entry(concept, inputs: inputs).json.data(pretty: true, level: 2)
                 return (data, data.withUnsafeBytes(Digest.init(bytes:)))
             }
             return cache?.conceptEntries.value(for: slug, inputs: inputs, make: encode) ?? encode()
         }
         let config = site.content.site
-        let settings = Self.encode([config.language, config.title])
+        let settings = JSONValue.array([.string(config.language), .string(config.title)]).data()
         return .assembled(path: "concepts.json", parts: fragments.map(\.digest) + [settings.withUnsafeBytes(Digest.init(bytes:))], cache: cache) {
             Self.assemble(fragments.map(\.data), config: config)
         }
@@ -84,29 +103,9 @@ struct MachineReadable {
             }
             json += Data("\n  ]".utf8)
         }
-        json += Data(",\n  \"generator\" : \"Kennisbank\",\n  \"language\" : ".utf8) + Self.encode(config.language)
-        json += Data(",\n  \"site\" : ".utf8) + Self.encode(config.title) + Data("\n}\n".utf8)
+        json += Data(",\n  \"generator\" : \"Kennisbank\",\n  \"language\" : ".utf8) + JSONValue.string(config.language).data()
+        json += Data(",\n  \"site\" : ".utf8) + JSONValue.string(config.title).data() + Data("\n}\n".utf8)
         return json
-    }
-
-    /// A value as pretty-printed JSON with sorted keys.
-    private static func encode(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try! encoder.encode(value)
-    }
-
-    /// Pretty-printed JSON moved `spaces` to the right, line by line; empty lines (inside an empty array)
-    /// stay empty, as the encoder writes them. Strings never hold a raw line feed.
-    private static func indented(_ json: Data, by spaces: Int) -> Data {
-        let indent = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
-        let bytes = [UInt8](json)
-        var result = Data(capacity: bytes.count + bytes.count / 16)
-        for (index, byte) in bytes.enumerated() {
-            if (index == 0 || bytes[index - 1] == UInt8(ascii: "\n")) && byte != UInt8(ascii: "\n") { result.append(contentsOf: indent) }
-            result.append(byte)
-        }
-        return result
     }
 
     /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).

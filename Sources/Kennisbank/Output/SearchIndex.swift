@@ -19,8 +19,18 @@ struct SearchIndex {
     /// The number of pages a shard holds on average, at most.
     static let pagesPerShard = 16
 
-    private struct Page: Encodable { let o: Int, t: String, u: String, k: String }
-    private struct Entry: Encodable { let p: Int, a: String?, h: String?, x: String, w: Int }
+    /// A page in a shard's `pages`: its order in the site, title, URL path and kind.
+    private static func page(o: Int, t: String, u: String, k: String) -> JSONValue {
+        .object(["o": .int(o), "t": .string(t), "u": .string(u), "k": .string(k)])
+    }
+
+    /// An entry: the page's position in the shard, the anchor and section title (when known), the text and its weight.
+    private static func entry(p: Int, a: String?, h: String?, x: String, w: Int) -> JSONValue {
+        var members: [String: JSONValue] = ["p": .int(p), "x": .string(x), "w": .int(w)]
+        members["a"] = .string(a)
+        members["h"] = .string(h)
+        return .object(members)
+    }
 
     /// One page's part of its shard, encoded: the page, and its entries (empty when it has none).
     struct Fragment: Sendable {
@@ -98,7 +108,7 @@ struct SearchIndex {
     /// A page's fragment: its entry in the shard's `pages` and its entries.
     private static func fragment(of page: LinkedPage, number: Int, order: Int) -> Fragment {
         let id = page.item.id
-        let pageJSON = encode([Page(o: order, t: page.item.title, u: id.link.path, k: id.kind.dutchName)])
+        let pageJSON = encode([Self.page(o: order, t: page.item.title, u: id.link.path, k: id.kind.dutchName)])
         let entries = encode(Self.entries(of: page, number: number))
         var builder = DigestBuilder()
         pageJSON.withUnsafeBytes { builder.combine(bytes: $0) }
@@ -129,18 +139,18 @@ struct SearchIndex {
     }
 
     /// A page's entries: its title (and aliases), summary, headings and paragraphs.
-    private static func entries(of page: LinkedPage, number: Int) -> [Entry] {
+    private static func entries(of page: LinkedPage, number: Int) -> [JSONValue] {
         let id = page.item.id
-        var entries = [Entry(p: number, a: nil, h: nil, x: ([page.item.title] + (id.kind == .article ? [] : page.item.aliases)).joined(separator: " · "), w: 3)]
-        if let summary = page.item.summary { entries.append(Entry(p: number, a: nil, h: nil, x: summary, w: 2)) }
+        var entries = [entry(p: number, a: nil, h: nil, x: ([page.item.title] + (id.kind == .article ? [] : page.item.aliases)).joined(separator: " · "), w: 3)]
+        if let summary = page.item.summary { entries.append(entry(p: number, a: nil, h: nil, x: summary, w: 2)) }
         page.document.forEachBlock { block, context in
             switch block.kind {
             case .heading(_, let anchor?):
-                entries.append(Entry(p: number, a: anchor, h: nil, x: block.inlines.plainText, w: 2))
+                entries.append(entry(p: number, a: anchor, h: nil, x: block.inlines.plainText, w: 2))
             case .paragraph(let anchor):
                 guard !context.isInside(cssClass: "miniature-label") else { return }
                 let text = block.inlines.plainText
-                if !text.isEmpty { entries.append(Entry(p: number, a: anchor ?? context.sectionAnchor, h: context.sectionTitle, x: text, w: 1)) }
+                if !text.isEmpty { entries.append(entry(p: number, a: anchor ?? context.sectionAnchor, h: context.sectionTitle, x: text, w: 1)) }
             default:
                 break
             }
@@ -149,10 +159,12 @@ struct SearchIndex {
     }
 
     /// The JSON of an array's elements, without the brackets.
-    private static func encode(_ values: [some Encodable]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try! encoder.encode(values)
-        return Data(json.dropFirst().dropLast())
+    private static func encode(_ values: [JSONValue]) -> Data {
+        var bytes: [UInt8] = []
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            value.write(to: &bytes, pretty: false, level: 0)
+        }
+        return Data(bytes)
     }
 }

@@ -38,21 +38,21 @@ struct ArticleMetadata {
 
     /// schema.org JSON-LD, safe to place inside a `<script>` element.
     var jsonLD: String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "ScholarlyArticle",
-            "headline": article.item.title,
-            "inLanguage": site.language,
-            "isPartOf": ["@type": "CreativeWorkSeries", "name": site.title],
-            "author": article.authors.map { ["@type": "Person", "name": $0] },
+        var object: [String: JSONValue] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string("ScholarlyArticle"),
+            "headline": .string(article.item.title),
+            "inLanguage": .string(site.language),
+            "isPartOf": .object(["@type": .string("CreativeWorkSeries"), "name": .string(site.title)]),
+            "author": .array(article.authors.map { .object(["@type": .string("Person"), "name": .string($0)]) }),
         ]
-        if let subtitle = article.subtitle { object["alternativeHeadline"] = subtitle }
-        if let summary = article.item.summary { object["abstract"] = summary }
-        if let date = article.date { object["datePublished"] = date }
-        if let position = article.series { object["position"] = position }
-        if site.baseURL != nil { object["url"] = url }
-        if !article.tags.isEmpty { object["keywords"] = article.tags.joined(separator: ", ") }
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        object["alternativeHeadline"] = .string(article.subtitle)
+        object["abstract"] = .string(article.item.summary)
+        object["datePublished"] = .string(article.date)
+        if let position = article.series { object["position"] = .int(position) }
+        if site.baseURL != nil { object["url"] = .string(url) }
+        if !article.tags.isEmpty { object["keywords"] = .string(article.tags.joined(separator: ", ")) }
+        let data = JSONValue.object(object).data()
         return HTML.scriptJSON(data)
     }
 }

@@ -101,12 +101,12 @@ struct PageModels {
     }
 
     private func previewsJSON(concepts: [String: [String: String]], references cited: [String: Reference], path: String) -> HTMLFragment {
-        let references = cited.mapValues { referenceHTML($0, from: path) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        struct Previews: Encodable { let concepts: [String: [String: String]]; let references: [String: String] }
-        let data = try! encoder.encode(Previews(concepts: concepts, references: references))
-        return HTMLFragment(HTML.scriptJSON(data))
+        let references = cited.mapValues { JSONValue.string(referenceHTML($0, from: path)) }
+        let json = JSONValue.object([
+            "concepts": .object(concepts.mapValues { .object($0.mapValues(JSONValue.string)) }),
+            "references": .object(references),
+        ])
+        return HTMLFragment(HTML.scriptJSON(json.data()))
     }
 
     /// The map of all concepts, or of one concept and its neighbours.
