@@ -52,8 +52,9 @@ public struct SiteLinker: Sendable {
         let sources: [(document: MarkdownDocument, path: String, article: String?)] =
             prepared.filter { $0.item.id.kind == .article }.map { ($0.document, $0.item.source.path, $0.item.id.slug) }
             + content.bibliographies.map { ($0.document, $0.source.path, nil) }
+        let parsed = ReferenceLibrary.ParsedEntries()
         let listed = { @Sendable (index: Int) in
-            ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path, article: sources[index].article)
+            ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path, article: sources[index].article, parsed: parsed)
         }
         let lists: [[ReferenceLibrary.ListedItem]]
         if let cache {

@@ -2,6 +2,12 @@
 /// scanners that run over every paragraph of every page. Each function states what Foundation or
 /// standard-library call it stands in for; the tests hold them to it.
 enum TextBytes {
+    /// `scalar.properties.isWhitespace`, answered without a table lookup for ASCII (tab to carriage return, space).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
     /// For each offset in `text` counted in units of `width` (UTF-16 code units, or scalars) that starts a
     /// scalar, and for the end, the UTF-8 offset there; `nil` when the text is ASCII and both are the same.
     static func utf8Offsets(of text: String, width: (Unicode.Scalar) -> Int) -> [Int]? {

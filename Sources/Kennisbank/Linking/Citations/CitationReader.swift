@@ -279,9 +279,7 @@ struct CitationReader {
     /// ICU's `\s`: Unicode's White_Space (the vertical tab and U+0085 included).
     private func isSpace(_ index: Int) -> Bool {
         guard index < text.count else { return false }
-        let value = text[index].value
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        return text[index].properties.isWhitespace
+        return TextBytes.isWhitespace(text[index])
     }
 
     /// `\d`: a decimal digit of any script (`\p{Nd}`).

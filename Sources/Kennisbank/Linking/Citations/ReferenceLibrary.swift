@@ -26,7 +26,7 @@ public struct ReferenceLibrary: Sendable {
     /// Whether a heading text names a reference list.
     public static func isReferenceHeading(_ text: String) -> Bool {
         // Asked for every paragraph's section: trimmed by hand, and only short texts are lowercased.
-        let trimmed = TextBytes.trimming(text[...]) { $0.properties.isWhitespace }
+        let trimmed = TextBytes.trimming(text[...], where: TextBytes.isWhitespace)
         guard trimmed.unicodeScalars.count <= longestHeading else { return false }
         return headings.contains(trimmed.lowercased())
     }
@@ -37,8 +37,9 @@ public struct ReferenceLibrary: Sendable {
     /// Collects the references of the articles' Literatuur lists and the bibliography files.
     public static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],
                              bibliographies: [Bibliography]) -> (ReferenceLibrary, [Diagnostic]) {
-        merge(articles.map { listed(in: $0.document, path: $0.source.path, article: $0.slug) }
-              + bibliographies.map { listed(in: $0.document, path: $0.source.path, article: nil) })
+        let parsed = ParsedEntries()
+        return merge(articles.map { listed(in: $0.document, path: $0.source.path, article: $0.slug, parsed: parsed) }
+                     + bibliographies.map { listed(in: $0.document, path: $0.source.path, article: nil, parsed: parsed) })
     }
 
     /// One list item of a reference list, parsed: the part of building the library that depends on one file only.
@@ -54,7 +55,9 @@ public struct ReferenceLibrary: Sendable {
 
     /// The reference list items of one article (those under its Literatuur heading) or of one bibliography
     /// file (`article` is `nil`: every list), parsed.
-    static func listed(in document: MarkdownDocument, path: String, article: String?) -> [ListedItem] {
+    ///
+    /// `parsed` remembers the entries already parsed in this build: a work that many articles list is parsed once.
+    static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries = ParsedEntries()) -> [ListedItem] {
         var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
         var inList = article == nil
         var level = 0
@@ -69,12 +72,30 @@ public struct ReferenceLibrary: Sendable {
         }
         return items.map { item in
             let text = item.inlines.plainText
+            let (entry, identity) = parsed.entry(of: text)
+            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity)
+        }
+    }
+
+    /// The entries parsed from list items' texts, with their identities, shared by the workers of one build.
+    final class ParsedEntries: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: (entry: ReferenceParser.Entry?, identity: String)] = [:]
+
+        /// Creates an empty table.
+        init() {}
+
+        /// The entry a list item's text parses to (`nil` when it is not an APA reference) and its identity:
+        /// surnames, year, letter and title, folded.
+        func entry(of text: String) -> (entry: ReferenceParser.Entry?, identity: String) {
+            if let known = lock.withLock({ entries[text] }) { return known }
             let entry = ReferenceParser.parse(text)
             let identity = entry.map { entry in
                 [entry.surnames.map(ReferenceKey.fold).joined(separator: "+"), entry.year, entry.yearSuffix ?? "",
                  ReferenceKey.fold(entry.title ?? text)].joined(separator: "|")
             } ?? ""
-            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity)
+            lock.withLock { entries[text] = (entry, identity) }
+            return (entry, identity)
         }
     }
 

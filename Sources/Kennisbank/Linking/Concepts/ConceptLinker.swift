@@ -125,22 +125,24 @@ public struct ConceptLinker: Sendable {
         return nodes
     }
 
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "!" || scalar == "?" }
+
     /// The sentence that holds the range, trimmed to about 240 characters around the mention.
     static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
         var start = range.lowerBound
-        while start > 0, !(characters[start - 1].properties.isWhitespace && start >= 2 && ".!?".unicodeScalars.contains(characters[start - 2])) { start -= 1 }
+        while start > 0, !(TextBytes.isWhitespace(characters[start - 1]) && start >= 2 && isSentenceEnd(characters[start - 2])) { start -= 1 }
         var end = range.upperBound
-        while end < characters.count, !(".!?".unicodeScalars.contains(characters[end]) && (end + 1 == characters.count || characters[end + 1].properties.isWhitespace)) { end += 1 }
+        while end < characters.count, !(isSentenceEnd(characters[end]) && (end + 1 == characters.count || TextBytes.isWhitespace(characters[end + 1]))) { end += 1 }
         end = min(characters.count, end + 1)
         var prefix = "", suffix = ""
         if range.lowerBound - start > 120 {
             start = range.lowerBound - 110
-            while start < range.lowerBound, !characters[start - 1].properties.isWhitespace { start += 1 }
+            while start < range.lowerBound, !TextBytes.isWhitespace(characters[start - 1]) { start += 1 }
             prefix = "…"
         }
         if end - range.upperBound > 120 {
             end = range.upperBound + 110
-            while end > range.upperBound, !characters[end].properties.isWhitespace { end -= 1 }
+            while end > range.upperBound, !TextBytes.isWhitespace(characters[end]) { end -= 1 }
             suffix = "…"
         }
         let text = String(String.UnicodeScalarView(characters[start..<end].map { $0 == "\n" ? " " : $0 }))

@@ -67,7 +67,7 @@ public struct ConceptMatcher: Sendable {
                 case 0x27: folded.append(0x2019)
                 default: folded.append(value)
                 }
-            } else if scalar.properties.isWhitespace {
+            } else if TextBytes.isWhitespace(scalar) {
                 folded.append(0x20)
             } else if value == 0x2018 {
                 folded.append(0x2019)
