@@ -22,6 +22,20 @@ final class ConceptLinkingTests: XCTestCase {
         return matcher.matches(in: text).map { "\($0.concept)@\($0.range.lowerBound)" }
     }
 
+    /// The fold's fast paths (ASCII, Latin-1, general punctuation) give what its definition gives, for every scalar
+    /// of the first planes: white space a space, apostrophes ’, otherwise the scalar's lowercase mapping when that is one scalar.
+    func testFoldingEveryScalarFollowsTheDefinition() {
+        for value in UInt32(0)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            let expected: UInt32 = scalar.properties.isWhitespace ? 0x20
+                : value == 0x27 || value == 0x2018 ? 0x2019
+                : lower.count == 1 ? lower.first!.value : value
+            let folded = ConceptMatcher.fold(String(scalar))
+            if folded != [expected] { XCTFail("U+\(String(value, radix: 16)) folds to \(folded), not \(expected)"); return }
+        }
+    }
+
     private func link(_ markdown: String, scope: ConceptLinkingScope = .firstPerPage, page: ContentID = ContentID(.article, "a")) -> (String, [ConceptMention]) {
         var document = Cmark.parse(markdown)
         Anchors.assign(in: &document)

@@ -160,7 +160,7 @@ public struct ReferenceLibrary: Sendable {
     /// An article's reference list: what it cites plus what it lists, once each, in APA order.
     public func keys(forArticle slug: String, cited: [String]) -> [String] {
         let wanted = Set(cited + listed(inArticle: slug))
-        return references.map(\.key).filter { wanted.contains($0) }
+        return wanted.compactMap { byKey[$0] }.sorted().map { references[$0].key }
     }
 
     /// All references whose first author's folded surname is `surname`.

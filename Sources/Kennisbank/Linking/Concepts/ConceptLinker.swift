@@ -145,7 +145,8 @@ public struct ConceptLinker: Sendable {
             while end > range.upperBound, !TextBytes.isWhitespace(characters[end]) { end -= 1 }
             suffix = "…"
         }
-        let text = String(String.UnicodeScalarView(characters[start..<end].map { $0 == "\n" ? " " : $0 }))
-        return prefix + text.trimmingCharacters(in: .whitespaces) + suffix
+        var text = String.UnicodeScalarView()
+        for scalar in characters[start..<end] { text.append(scalar == "\n" ? " " : scalar) }
+        return prefix + TextBytes.trimmingSpaces(String(text)) + suffix
     }
 }

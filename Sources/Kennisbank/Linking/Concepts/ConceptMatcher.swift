@@ -71,6 +71,12 @@ public struct ConceptMatcher: Sendable {
                 folded.append(0x20)
             } else if value == 0x2018 {
                 folded.append(0x2019)
+            } else if value < 0x100 {
+                // Latin-1: À–Þ (but ×) lowercase to the letter 0x20 further; the rest are lowercase or not letters.
+                folded.append((0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value)
+            } else if (0x2010...0x205E).contains(value) {
+                // General punctuation (dashes, quotes, ellipsis): no case, and the white space among them was caught above.
+                folded.append(value)
             } else {
                 let lower = scalar.properties.lowercaseMapping.unicodeScalars
                 folded.append(lower.count == 1 ? lower.first!.value : value)
