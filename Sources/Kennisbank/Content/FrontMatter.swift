@@ -27,11 +27,12 @@ public struct FrontMatter {
                              message: "The front matter is not closed: add a line '---' after its last field.")
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        self.body = lines[(close + 1)...].joined(separator: "\n")
+        self.body = Self.text(of: lines[(close + 1)...], in: file.text)
         self.bodyLineOffset = close + 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 named here: Yams's `.default` reads the whole process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, in: file)
         } catch {
@@ -51,6 +52,12 @@ public struct FrontMatter {
             }
         }
         self.mapping = mapping
+    }
+
+    /// Lines of `text` joined with line feeds: the rest of the text itself when no line lost a carriage return.
+    private static func text(of lines: ArraySlice<Substring>, in text: String) -> String {
+        guard let first = lines.first, !text.utf8.contains(UInt8(ascii: "\r")) else { return lines.joined(separator: "\n") }
+        return String(text[first.startIndex...])
     }
 
     /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line 2).
