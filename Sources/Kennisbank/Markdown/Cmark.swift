@@ -289,17 +289,18 @@ private struct TreeBuilder {
 
     func append(_ blocks: [BlockNode], to root: OpaquePointer) {
         var work: [Work] = blocks.reversed().map { .block($0, parent: root) }
+        // Children are pushed last first, so they are popped in order (no array is made for them).
         while let item = work.popLast() {
             switch item {
             case .block(let block, let parent):
                 let node = make(block)
                 append(node, to: parent)
-                work.append(contentsOf: block.inlines.reversed().map { .inline($0, parent: node) })
-                work.append(contentsOf: block.children.reversed().map { .block($0, parent: node) })
+                for inline in block.inlines.reversed() { work.append(.inline(inline, parent: node)) }
+                for child in block.children.reversed() { work.append(.block(child, parent: node)) }
             case .inline(let inline, let parent):
                 let (node, children) = make(inline)
                 append(node, to: parent)
-                work.append(contentsOf: children.reversed().map { .inline($0, parent: node) })
+                for child in children.reversed() { work.append(.inline(child, parent: node)) }
             }
         }
     }

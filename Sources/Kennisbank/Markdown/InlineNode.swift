@@ -29,11 +29,22 @@ public indirect enum InlineNode: Hashable, Sendable {
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): return text
-        case .softBreak, .lineBreak: return " "
-        case .html: return ""
+        default:
+            var text = ""
+            appendPlainText(to: &text)
+            return text
+        }
+    }
+
+    /// Appends ``plainText`` to `text`, without making the text of each child on its own.
+    func appendPlainText(to text: inout String) {
+        switch self {
+        case .text(let string), .code(let string): text += string
+        case .softBreak, .lineBreak: text += " "
+        case .html: break
         case .emphasis(let children), .strong(let children),
              .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children):
-            return children.plainText
+            for child in children { child.appendPlainText(to: &text) }
         }
     }
 }
@@ -61,5 +72,11 @@ public struct EngineLink: Hashable, Sendable {
 
 extension Array where Element == InlineNode {
     /// The concatenated plain text of these nodes.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        // One node of text, the most common paragraph of all, is its own text.
+        if count == 1, case .text(let text) = self[0] { return text }
+        var text = ""
+        for node in self { node.appendPlainText(to: &text) }
+        return text
+    }
 }
