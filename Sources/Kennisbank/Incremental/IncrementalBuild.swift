@@ -82,6 +82,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         var times = generated.times
         let previous = caches.renders.writtenFiles
         var digests: [String: Digest] = [:]
+        digests.reserveCapacity(generated.files.count)
         var changed: [OutputFile] = []
         for rendered in generated.files {
             guard let file = rendered.file else {
@@ -106,19 +107,25 @@ public final class IncrementalBuild: @unchecked Sendable {
             caches.renders.commit()
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
-        let scans = Dictionary(uniqueKeysWithValues: zip(generated.scans, generated.checks).map { ($0.0.path, $0) })
+        // The scans and checks are those of the HTML files, in the files' order: walked beside them.
+        precondition(generated.scans.count == generated.checks.count, "one check for each scanned page")
         var pages: [String: RenderCache.Page] = [:]
+        pages.reserveCapacity(generated.scans.count)
         var inputs: [String: Digest] = [:]
+        var next = 0
         for rendered in generated.files {
+            let scanned = next < generated.scans.count && generated.scans[next].path == rendered.path
+            if scanned { next += 1 }
             guard let digest = rendered.digest else { continue }
-            if let (scan, check) = scans[rendered.path] {
-                pages[rendered.path] = .init(digest: digest, scan: scan, check: check)
+            if scanned {
+                pages[rendered.path] = .init(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
             } else {
                 inputs[rendered.path] = digest
             }
         }
+        precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")
         caches.renders.commit(pages, files: digests, inputs: inputs)
-        let report = Report(diagnostics: generated.diagnostics, pages: scans.count,
+        let report = Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
                             renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,
                             parsedFiles: caches.content.endRound(),

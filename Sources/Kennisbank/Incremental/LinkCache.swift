@@ -54,7 +54,9 @@ final class LinkCache: @unchecked Sendable {
     let prepared = ListMemo<ContentID, PreparedEntry>()
     private var graph: LinkGraph.Indexes?
     /// The generations of the site's names, which prepared pages depend on.
-    let names = Generations<TargetIndex>()
+    let names = Generations<TargetIndex.Names>()
+    /// The index of the site's names and its problems, by the generation of the names it was made from.
+    let indexes = MemoTable<Int, (TargetIndex, [Diagnostic])>()
     /// The generations of the ``LinkEnvironment``, which linked pages depend on.
     let environments = Generations<LinkEnvironment>()
     /// Linked pages and their problems, by page id.
@@ -98,6 +100,7 @@ final class LinkCache: @unchecked Sendable {
         referenceLists.endRound()
         library.endRound()
         linkers.endRound()
+        indexes.endRound()
         return linked.endRound()
     }
 }
@@ -105,8 +108,8 @@ final class LinkCache: @unchecked Sendable {
 /// Everything of the whole site that linking one page can depend on. When it is unchanged, a page
 /// whose own prepared document is unchanged links to the same result.
 struct LinkEnvironment: Equatable, Sendable {
-    /// Every item's names, for wikilinks.
-    var index: TargetIndex
+    /// The generation of every item's names (``LinkCache/names``), for wikilinks.
+    var names: Int
     /// Every page's heading anchors, for `[[page#heading]]`.
     var headings: [ContentID: [String: String]]
     /// What citations are matched against: each reference's key, surnames and year.

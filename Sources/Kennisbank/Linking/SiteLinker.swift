@@ -20,13 +20,15 @@ public struct SiteLinker: Sendable {
     public func link() -> LinkedSite {
         var diagnostics: [Diagnostic] = []
         let items = content.items
-        let (index, nameProblems) = TargetIndex.make(items: items)
+        // The index of names is made again only when a name changed (an incremental build).
+        let cache = self.cache
+        let indexGeneration = cache?.names.generation(of: TargetIndex.Names(items: items)) ?? 0
+        let (index, nameProblems) = cache?.indexes.value(for: "site", inputs: indexGeneration) { TargetIndex.make(items: items) }
+            ?? TargetIndex.make(items: items)
         diagnostics += nameProblems
 
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
-        let cache = self.cache
-        let indexGeneration = cache?.names.generation(of: index) ?? 0
         let prepare = { @Sendable (item: ContentItem) -> PreparedPage in
             var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
             let toc = Anchors.assign(in: &document)
@@ -71,7 +73,7 @@ public struct SiteLinker: Sendable {
         let wikilinks = WikilinkResolver(index: index, headings: headings)
         let environment = cache.map { cache in
             cache.environments.generation(of: LinkEnvironment(
-                index: index, headings: headings,
+                names: indexGeneration, headings: headings,
                 citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
                 concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
                 scope: content.site.conceptLinking))

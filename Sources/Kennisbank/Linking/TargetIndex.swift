@@ -11,6 +11,19 @@ public struct TargetIndex: Equatable, Sendable {
         _ = Self.build(items: items, into: &self)
     }
 
+    /// What an index is made from: each item's id, title, aliases and file (named in the messages), in order.
+    /// Comparing two is cheap where the items are unchanged, as their strings share storage.
+    struct Names: Equatable, Sendable {
+        struct Entry: Equatable, Sendable {
+            var id: ContentID, title: String, aliases: [String], path: String
+        }
+        var entries: [Entry]
+
+        init(items: [ContentItem]) {
+            entries = items.map { Entry(id: $0.id, title: $0.title, aliases: $0.aliases, path: $0.source.path) }
+        }
+    }
+
     /// Builds the index, returning an error diagnostic for each name two different items claim.
     public static func make(items: [ContentItem]) -> (TargetIndex, [Diagnostic]) {
         var index = TargetIndex(items: [])
