@@ -53,24 +53,87 @@ extension Array where Element: Sendable {
     /// each. A run is a share of what is left (guided scheduling): long while much is left, so that cheap
     /// transforms (an incremental build's lookups) do not queue on the lock, and down to one index at the
     /// end, so that costly ones (rendering pages of different lengths) end together.
+    ///
+    /// The workers are the threads of ``WorkerPool``, started once: a map called from one of them (a
+    /// transform that maps again) runs on that thread alone.
     func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
-        let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
-        guard workers > 1 else { return DeepStack.run { self.map(transform) } }
+        guard !WorkerPool.isWorkerThread else { return map(transform) }
+        guard !isEmpty else { return [] }
+        let workers = Swift.min(count, WorkerPool.shared.size)
         let shared = SharedResults<T>(count: count, workers: workers)
         let input = self
-        let threads = (0..<workers).map { _ in
-            DeepStack.start {
-                var local: [(Int, T)] = []
-                while case let run = shared.claim(), !run.isEmpty {
-                    for index in run { local.append((index, transform(input[index]))) }
-                }
-                shared.lock.lock()
-                for (index, value) in local { shared.results[index] = value }
-                shared.lock.unlock()
+        WorkerPool.shared.run(times: workers) {
+            var local: [(Int, T)] = []
+            while case let run = shared.claim(), !run.isEmpty {
+                for index in run { local.append((index, transform(input[index]))) }
+            }
+            shared.lock.lock()
+            for (index, value) in local { shared.results[index] = value }
+            shared.lock.unlock()
+        }
+        return shared.results.map { $0! }
+    }
+}
+
+/// Threads with large stacks (``DeepStack``), one per core, started the first time they are needed and kept
+/// for the life of the process. A build maps its pages many times; a thread made for each map (its stack
+/// reserved, its first pages faulted in, released at its end) cost an incremental build milliseconds.
+final class WorkerPool: @unchecked Sendable {
+    /// The pool of the process.
+    static let shared = WorkerPool(size: ProcessInfo.processInfo.activeProcessorCount)
+
+    /// The number of threads.
+    let size: Int
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+
+    /// Marks the pool's threads, so that a map called from one of them does not wait for the others.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key, nil)
+        precondition(status == 0, "pthread_key_create failed with \(status)")
+        return key
+    }()
+
+    /// Whether the calling thread is one of the pool's.
+    static var isWorkerThread: Bool { pthread_getspecific(key) != nil }
+
+    private init(size: Int) {
+        self.size = Swift.max(1, size)
+        for _ in 0..<self.size {
+            let thread = DeepStack.start { [self] in
+                pthread_setspecific(Self.key, UnsafeRawPointer(bitPattern: 1))
+                work()
+            }
+            pthread_detach(thread)
+        }
+    }
+
+    /// Runs `job` `times` times at once on the pool's threads (at most ``size``) and waits until every run has ended.
+    func run(times: Int, _ job: @escaping @Sendable () -> Void) {
+        precondition(times <= size && !Self.isWorkerThread, "a pool thread never waits for the pool, and one job runs per thread")
+        let done = DispatchSemaphore(value: 0)
+        condition.lock()
+        for _ in 0..<times {
+            jobs.append {
+                job()
+                done.signal()
             }
         }
-        for thread in threads { pthread_join(thread, nil) }
-        return shared.results.map { $0! }
+        condition.broadcast()
+        condition.unlock()
+        for _ in 0..<times { done.wait() }
+    }
+
+    /// A thread's life: take a job, run it, and again.
+    private func work() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty { condition.wait() }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job()
+        }
     }
 }
 
