@@ -27,7 +27,7 @@ public struct FrontMatter {
                              message: "The front matter is not closed: add a line '---' after its last field.")
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        self.body = Self.text(of: lines[(close + 1)...], in: file.text)
+        self.body = Self.text(of: lines[(close + 1)...], in: file)
         self.bodyLineOffset = close + 1
         let node: Node?
         do {
@@ -54,10 +54,10 @@ public struct FrontMatter {
         self.mapping = mapping
     }
 
-    /// Lines of `text` joined with line feeds: the rest of the text itself when no line lost a carriage return.
-    private static func text(of lines: ArraySlice<Substring>, in text: String) -> String {
-        guard let first = lines.first, !text.utf8.contains(UInt8(ascii: "\r")) else { return lines.joined(separator: "\n") }
-        return String(text[first.startIndex...])
+    /// The last lines of `file` joined with line feeds: the rest of its text itself when no line lost a carriage return.
+    private static func text(of lines: ArraySlice<Substring>, in file: SourceFile) -> String {
+        guard let first = lines.first, !file.hasCarriageReturns else { return lines.joined(separator: "\n") }
+        return String(file.text[first.startIndex...])
     }
 
     /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line 2).

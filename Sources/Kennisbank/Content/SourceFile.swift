@@ -8,6 +8,9 @@ public struct SourceFile: Hashable, Sendable {
     public var text: String
     /// The lines of the text, without line endings.
     public let lines: [Substring]
+    /// Whether a line ended in a carriage return (CR LF) that ``lines`` leave out: without one, the lines
+    /// joined with line feeds are the text itself.
+    public let hasCarriageReturns: Bool
 
     /// Creates a source file.
     public init(path: String, text: String) {
@@ -15,10 +18,14 @@ public struct SourceFile: Hashable, Sendable {
         self.text = text
         // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
         // the CR is dropped from the line afterwards).
+        var carriageReturns = false
         self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
             let line = text[bytes.startIndex..<bytes.endIndex]
-            return line.utf8.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            guard line.utf8.last == UInt8(ascii: "\r") else { return line }
+            carriageReturns = true
+            return line.dropLast()
         }
+        self.hasCarriageReturns = carriageReturns
     }
 
     /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.

@@ -8,7 +8,7 @@ public enum HTML {
     /// the text itself when it has none of them, as most text has not.
     public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: needsEscaping) else { return text }
+        guard TextBytes.contains(in: text, where: needsEscaping) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 32)
         for byte in utf8 {

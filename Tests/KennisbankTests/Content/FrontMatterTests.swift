@@ -15,6 +15,16 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(fields.position(of: "series"), SourcePosition(line: 3, column: 1))
     }
 
+    /// The body is the rest of the text; with CR LF line ends, the lines without their carriage returns,
+    /// joined with line feeds (a carriage return inside a line stays).
+    func testTheBodyIsTheRestOfTheTextWithLineFeedsOnly() throws {
+        XCTAssertEqual(try FrontMatter(file: file("---\ntitle: t\n---\nEen\n\nTwee\r zin\n")).body, "Een\n\nTwee\r zin\n")
+        XCTAssertEqual(try FrontMatter(file: file("---\r\ntitle: t\r\n---\r\nEen\r\n\r\nTwee\r zin\r\n")).body, "Een\n\nTwee\r zin\n")
+        XCTAssertEqual(try FrontMatter(file: file("---\ntitle: t\n---")).body, "")
+        XCTAssertFalse(file("a\rb\nc").hasCarriageReturns)
+        XCTAssertTrue(file("a\nb\r\nc").hasCarriageReturns)
+    }
+
     func testInvalidYAMLPointsAtTheAuthorsLine() {
         XCTAssertThrowsError(try FrontMatter(file: file("---\ntitle: ok\nsummary: [niet gesloten\n---\n"))) { error in
             let diagnostic = error as! Diagnostic

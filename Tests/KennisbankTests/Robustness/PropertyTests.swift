@@ -129,6 +129,10 @@ import Testing
             let text = SourceFile.normalized(raw)
             let target = targets[pick]
             #expect(TextBytes.replacing(target, with: "<>", in: text) == text.replacingOccurrences(of: target, with: "<>"))
+            for byte in target.utf8 {
+                #expect(TextBytes.contains(in: text, where: { $0 == byte }) == text.utf8.contains(byte))
+                #expect(TextBytes.contains(in: text.dropFirst(), where: { $0 == byte }) == text.dropFirst().utf8.contains(byte))
+            }
             let padded = " \t\u{00A0}" + text + "\u{2003} "
             #expect(TextBytes.trimmingSpaces(padded) == padded.trimmingCharacters(in: .whitespaces))
             for (width, units) in [(UTF16.width, Array(text.utf16).count), ({ (_: Unicode.Scalar) in 1 }, text.unicodeScalars.count)] {

@@ -45,7 +45,7 @@ public enum CitationScanner {
     /// Every citation in the text, in order, without overlaps.
     public static func scan(_ text: String) -> [CitationCandidate] {
         // Every form has a parenthesis or a bracket: most text has neither.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return [] }
+        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return [] }
         let reader = CitationReader(Array(text.unicodeScalars))
         var found: [(range: Range<Int>, form: CitationCandidate.AuthorForm, name: Range<Int>, year: Range<Int>?, parenthetical: Bool)] = []
         var covered: [Range<Int>] = []

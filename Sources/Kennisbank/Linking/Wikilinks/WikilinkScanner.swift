@@ -80,7 +80,7 @@ public enum WikilinkScanner {
     /// `[[` … `]]` in this text node, or starting here and closing in a later sibling text node.
     private static func scan(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
         // Most text has no bracket at all: test the bytes before searching.
-        guard text.utf8.contains(UInt8(ascii: "[")), let open = text.range(of: "[[") else { return nil }
+        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }), let open = text.range(of: "[[") else { return nil }
         var start = open
         // Use the last `[[` before the first `]]`, so "[[a [[b]]" links b.
         let afterOpen = text[open.upperBound...]
