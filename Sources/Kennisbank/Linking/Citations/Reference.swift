@@ -39,6 +39,19 @@ public enum ReferenceKey {
     /// A surname folded to lowercase ASCII letters: diacritics removed, particles kept, everything else dropped.
     /// "Van Es" → `vanes`, "’t Hart" → `thart`, "Güell" → `guell`.
     public static func fold(_ surname: String) -> String {
+        // ASCII (most surnames): folding only lowercases, so the letters are kept lowercased without Foundation.
+        if !TextBytes.contains(in: surname, where: { $0 >= 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(surname.utf8.count)
+            for byte in surname.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 0x20)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let folded = surname.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { ("a"..."z").contains($0) }.map(Character.init))
     }
