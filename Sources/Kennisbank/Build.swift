@@ -68,6 +68,8 @@ public struct Build: Sendable {
         var scans: [LinkChecker.ScannedPage]
         /// What it found on each, in the same order.
         var checks: [LinkChecker.PageCheck]
+        /// For each check, whether it is the earlier check of the page, reused as it was (an incremental build).
+        var reusedChecks: [Bool]
         var diagnostics: [Diagnostic]
         var site: LinkedSite
         /// How long each step took so far.
@@ -96,15 +98,15 @@ public struct Build: Sendable {
             SiteRenderer(templates: templates).render(linked, cache: caches?.renders, writer: writer)
         }
         files.sort { $0.path < $1.path }
-        let (scans, checks) = times.time("check links") { check(files, caches: caches) }
+        let (scans, checks, reusedChecks) = times.time("check links") { check(files, caches: caches) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return Generated(files: files, scans: scans, checks: checks, diagnostics: diagnostics, site: linked, times: times)
+        return Generated(files: files, scans: scans, checks: checks, reusedChecks: reusedChecks, diagnostics: diagnostics, site: linked, times: times)
     }
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
-    private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck]) {
+    private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
         let written = caches?.renders.writtenPages() ?? [:]
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
@@ -120,7 +122,9 @@ public struct Build: Sendable {
             return caches.renders.earlierChecks(files: files, paths: paths, ids: ids)
         }
         let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier ?? [:])
-        return (scans, checks)
+        // An earlier check that still holds is returned as it was.
+        let reused = earlier.map { earlier in scans.map { earlier[$0.path]?.valid == true } } ?? Array(repeating: false, count: scans.count)
+        return (scans, checks, reused)
     }
 
     /// What ``run()`` did: the files are on disk, so only their paths are kept.

@@ -80,23 +80,33 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
     private static func write(_ generated: Build.Generated, to output: URL, caches: BuildCaches) throws(BuildFailure) -> Report {
         var times = generated.times
-        let previous = caches.renders.writtenFiles
-        var digests: [String: Digest] = [:]
-        digests.reserveCapacity(generated.files.count)
+        // The records of the site on disk, brought up to date in place: after an edit only a few files
+        // differ, and tables of every file made anew cost more than the rest of the step.
+        var written = caches.renders.takeWritten()
+        let known = written.files != nil
+        var digests = written.files ?? [:]
+        written.files = nil
         var changed: [OutputFile] = []
+        var complete = true
         for rendered in generated.files {
             guard let file = rendered.file else {
-                digests[rendered.path] = previous?[rendered.path]
+                // Left out because it is the file on disk, so that file's digest is known.
+                complete = complete && digests[rendered.path] != nil
                 continue
             }
             let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
-            digests[rendered.path] = digest
-            if previous?[rendered.path] != digest { changed.append(file) }
+            if digests.updateValue(digest, forKey: rendered.path) != digest || !known { changed.append(file) }
         }
-        let removed = previous.map { old in old.keys.filter { digests[$0] == nil }.sorted() } ?? []
+        // Every file of the site is now in `digests`: the files it holds besides are those the site no longer has.
+        var removed: [String] = []
+        if !complete || digests.count != generated.files.count {
+            let paths = Set(generated.files.map(\.path))
+            removed = digests.keys.filter { !paths.contains($0) }.sorted()
+            for path in removed { digests[path] = nil }
+        }
         do throws(Diagnostic) {
             try times.time("write") { () throws(Diagnostic) in
-                if previous == nil {
+                if !known {
                     try SiteWriter.write(changed, to: output)
                 } else {
                     try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
@@ -108,20 +118,27 @@ public final class IncrementalBuild: @unchecked Sendable {
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
         // The scans and checks are those of the HTML files, in the files' order: walked beside them.
-        precondition(generated.scans.count == generated.checks.count, "one check for each scanned page")
-        var pages: [String: RenderCache.Page] = [:]
-        pages.reserveCapacity(generated.scans.count)
+        precondition(generated.scans.count == generated.checks.count && generated.checks.count == generated.reusedChecks.count,
+                     "one check for each scanned page")
+        var pages = written.pages
+        written.pages = [:]
+        for path in removed { pages[path] = nil }
         var inputs: [String: Digest] = [:]
         var next = 0
         for rendered in generated.files {
             let scanned = next < generated.scans.count && generated.scans[next].path == rendered.path
             if scanned { next += 1 }
-            guard let digest = rendered.digest else { continue }
-            if scanned {
-                pages[rendered.path] = .init(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
-            } else {
-                inputs[rendered.path] = digest
+            guard let digest = rendered.digest else {
+                if scanned { pages[rendered.path] = nil }
+                continue
             }
+            guard scanned else {
+                inputs[rendered.path] = digest
+                continue
+            }
+            // A page left out whose earlier check still holds is the page on record.
+            if rendered.file == nil, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
+            pages[rendered.path] = .init(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
         }
         precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")
         caches.renders.commit(pages, files: digests, inputs: inputs)

@@ -134,6 +134,24 @@ final class RenderCache: @unchecked Sendable {
         return files
     }
 
+    /// What the last written site holds: each page, the digest of every file (`nil` when no site is known),
+    /// and the digest of the inputs of the data files that have them.
+    struct Written {
+        var pages: [String: Page]
+        var files: [String: Digest]?
+        var inputs: [String: Digest]
+    }
+
+    /// Hands over the records of the last written site, which the cache then forgets until ``commit(_:files:inputs:)``:
+    /// the write step brings them up to date in place instead of copying them.
+    func takeWritten() -> Written {
+        lock.lock()
+        defer { lock.unlock() }
+        let written = Written(pages: pages, files: files, inputs: inputs)
+        (pages, files, inputs) = ([:], nil, [:])
+        return written
+    }
+
     /// Records the site that was written: what each page holds, the digest of every file, and the digest of
     /// the inputs of the data files that have them. With no arguments, forgets it: the next build writes the whole site.
     func commit(_ written: [String: Page] = [:], files: [String: Digest]? = nil, inputs: [String: Digest] = [:]) {

@@ -164,6 +164,9 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameWarnings("a link to an anchor that does not exist", broken: 1)
         try edit(target) { $0 + "\n## Een nieuwe kop\n\nTekst.\n" }
         try assertSameWarnings("the anchor added", broken: 0)
+        // A page the link does not lead to: the check made when the anchor appeared must be the one remembered.
+        try edit("Content/concepts/box.md") { $0 + "\nNog een zin over de box.\n" }
+        try assertSameWarnings("a page the link does not lead to edited", broken: 0)
         try edit(target) { $0 + "\nNog een alinea.\n" }
         try assertSameWarnings("an anchor added elsewhere on the page", broken: 0)
         try edit(target) { $0.replacingOccurrences(of: "\n## Een nieuwe kop\n", with: "\n") }
