@@ -16,9 +16,11 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    /// The slot of each key in ``entries`` and ``rounds``.
+    /// The slot of each key in ``entries``, ``rounds`` and ``keys``.
     private var slots: [String: Int] = [:]
     private var entries: [Entry] = []
+    /// The key of each slot; `nil` for a slot whose key was forgotten.
+    private var keys: [String?] = []
     /// The last round that asked for each entry, by slot: kept apart so that marking an entry asked for
     /// writes one integer instead of copying the entry out and back.
     private var rounds: [Int] = []
@@ -59,6 +61,7 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
         } else {
             slots[key] = entries.count
             entries.append(Entry(inputs: inputs, value: value))
+            keys.append(key)
             rounds.append(round)
             asked += 1
         }
@@ -73,6 +76,7 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
             // The slot stays, unreachable and not asked for, until the end of the round removes it.
             if rounds[slot] == round { asked -= 1 }
             rounds[slot] = round - 1
+            keys[slot] = nil
         }
         lock.unlock()
     }
@@ -93,16 +97,24 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
         defer { lock.unlock() }
         precondition(asked <= entries.count, "a round asks for at most every entry")
         if asked < entries.count {
-            // Keep the entries asked for, in their order, and number their slots again.
-            var kept: [String: Int] = [:]
-            var keptEntries: [Entry] = []
-            for (key, slot) in slots.sorted(by: { $0.value < $1.value }) where rounds[slot] == round {
-                kept[key] = keptEntries.count
-                keptEntries.append(entries[slot])
+            // Remove each entry not asked for by moving the last entry into its slot: from the last slot down,
+            // so the entry moved in was asked for. Only the moved entries' keys are looked up again (a file
+            // saved a moment ago is forgotten every round, and renumbering every key cost milliseconds).
+            for slot in entries.indices.reversed() where rounds[slot] != round {
+                if let key = keys[slot] { slots[key] = nil }
+                let last = entries.count - 1
+                if slot != last {
+                    entries[slot] = entries[last]
+                    rounds[slot] = rounds[last]
+                    keys[slot] = keys[last]
+                    if let moved = keys[slot] { slots[moved] = slot }
+                }
+                entries.removeLast()
+                rounds.removeLast()
+                keys.removeLast()
             }
-            (slots, entries) = (kept, keptEntries)
-            rounds = Array(repeating: round, count: entries.count)
         }
+        precondition(entries.count == asked && slots.count == asked, "the entries left are those asked for")
         round += 1
         asked = 0
         let count = made

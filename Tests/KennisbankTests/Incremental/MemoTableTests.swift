@@ -46,4 +46,32 @@ final class MemoTableTests: XCTestCase {
         table.endRound()
         XCTAssertNil(table.cached(for: "b", inputs: 0))
     }
+
+    /// Random rounds of stores, lookups and forgets against a plain dictionary that does what the table promises:
+    /// a lookup returns the value stored with equal inputs, and a round forgets every key it did not ask for.
+    func testRandomRoundsAgreeWithADictionary() {
+        for seed in UInt64(1)...40 {
+            var random = SeededRandom(seed: seed)
+            let table = MemoTable<Int, String>()
+            var model: [String: (inputs: Int, value: String, asked: Bool)] = [:]
+            for step in 0..<400 {
+                let key = "k\(random.next() % 12)", inputs = Int(random.next() % 3)
+                switch random.next() % 10 {
+                case 0...3:
+                    table.store("\(step)", for: key, inputs: inputs)
+                    model[key] = (inputs, "\(step)", true)
+                case 4...6:
+                    let expected = model[key].flatMap { $0.inputs == inputs ? $0.value : nil }
+                    if model[key] != nil { model[key]!.asked = true }
+                    XCTAssertEqual(table.cached(for: key, inputs: inputs), expected, "seed \(seed), step \(step)")
+                case 7:
+                    table.forget(key)
+                    model[key] = nil
+                default:
+                    table.endRound()
+                    model = model.filter(\.value.asked).mapValues { ($0.inputs, $0.value, false) }
+                }
+            }
+        }
+    }
 }
