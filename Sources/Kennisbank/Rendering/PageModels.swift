@@ -10,6 +10,9 @@ struct PageModels {
 
     /// The generation of the concept maps' inputs, when there is a cache.
     let mapGeneration: Int
+    /// Without a cache: the HTML of each reference that holds no link the engine made, by key. Such HTML reads the
+    /// same from every page, so it is made once per build instead of once for each page that lists the reference.
+    private let pathIndependentReferences: [String: String]
 
     init(site: LinkedSite, cache: RenderCache? = nil) {
         self.site = site
@@ -17,6 +20,23 @@ struct PageModels {
         self.mapGeneration = cache?.conceptMapInputs.generation(of: .init(
             concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related)) ?? 0
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let unsafe = site.content.site.unsafeHTML
+        self.pathIndependentReferences = cache != nil ? [:] : Dictionary(
+            site.references.references.filter { !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
+                (reference.key, Cmark.renderHTML(inlines: reference.inlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.
+    private static func holdsEngineLink(_ inlines: [InlineNode]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children):
+                return holdsEngineLink(children)
+            case .text, .softBreak, .lineBreak, .code, .html: return false
+            }
+        }
     }
 
     /// The fields every page has: site, navigation, breadcrumbs, relative root.
@@ -63,6 +83,7 @@ struct PageModels {
 
     /// A reference rendered as HTML, with links relative to `path`.
     func referenceHTML(_ reference: Reference, from path: String) -> String {
+        if let html = pathIndependentReferences[reference.key] { return html }
         let render = { Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path)) }
         guard let cache else { return render() }
         return cache.references.value(for: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML), make: render)
