@@ -34,8 +34,19 @@ public struct DiskFileSystem: FileSystem {
     /// Creates the disk seam.
     public init() {}
 
+    /// Read with `opendir`/`readdir`: every build lists the content folders, and FileManager's listing of a
+    /// folder of 2,000 articles took milliseconds of an incremental build.
     public func contentsOfDirectory(atPath path: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
     }
 
     public func contents(atPath path: String) throws -> Data {
