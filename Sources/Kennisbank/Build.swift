@@ -116,14 +116,14 @@ public struct Build: Sendable {
             return scan
         }
         let paths = Set(files.map(\.path))
-        let earlier = caches.map { caches in
+        let earlier: [LinkChecker.EarlierCheck?] = caches.map { caches in
             let rendered = Set(files.filter { $0.file != nil }.map(\.path))
             let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
             return caches.renders.earlierChecks(files: files, paths: paths, ids: ids)
-        }
-        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier ?? [:])
+        } ?? []
+        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier)
         // An earlier check that still holds is returned as it was.
-        let reused = earlier.map { earlier in scans.map { earlier[$0.path]?.valid == true } } ?? Array(repeating: false, count: scans.count)
+        let reused = earlier.isEmpty ? Array(repeating: false, count: scans.count) : earlier.map { $0?.valid == true }
         return (scans, checks, reused)
     }
 

@@ -167,10 +167,13 @@ final class RenderCache: @unchecked Sendable {
     /// or rendered again without an anchor it had; a check that found broken links holds only when none of
     /// its files was rendered again at all (a new anchor may mend a link). Otherwise its resolved links are
     /// verified again.
-    func earlierChecks(files rendered: [SiteRenderer.RenderedFile], paths: Set<String>, ids: [String: Set<String>]) -> [String: LinkChecker.EarlierCheck] {
+    ///
+    /// The result holds one entry for each HTML file, in their order (`nil` for a page rendered again), or
+    /// none when no site is known.
+    func earlierChecks(files rendered: [SiteRenderer.RenderedFile], paths: Set<String>, ids: [String: Set<String>]) -> [LinkChecker.EarlierCheck?] {
         lock.lock()
         defer { lock.unlock() }
-        guard let previous = files else { return [:] }
+        guard let previous = files else { return [] }
         // Files added or removed (looked up one by one: no set of the old paths is made).
         var lost = Set(paths.lazy.filter { previous[$0] == nil })
         lost.formUnion(previous.keys.lazy.filter { !paths.contains($0) })
@@ -182,13 +185,15 @@ final class RenderCache: @unchecked Sendable {
                 lost.insert(file.path)
             }
         }
-        var earlier: [String: LinkChecker.EarlierCheck] = [:]
-        for file in rendered where file.file == nil {
-            if let check = pages[file.path]?.check {
-                // `lost` and `kept` hold the few pages rendered again; a page's targets may be hundreds.
-                let valid = !lost.contains(where: check.targets.contains) && (check.problems.isEmpty || !kept.contains(where: check.targets.contains))
-                earlier[file.path] = .init(check: check, valid: valid)
+        var earlier: [LinkChecker.EarlierCheck?] = []
+        for file in rendered where file.path.hasSuffix(".html") {
+            guard file.file == nil, let check = pages[file.path]?.check else {
+                earlier.append(nil)
+                continue
             }
+            // `lost` and `kept` hold the few pages rendered again; a page's targets may be hundreds.
+            let valid = !lost.contains(where: check.targets.contains) && (check.problems.isEmpty || !kept.contains(where: check.targets.contains))
+            earlier.append(.init(check: check, valid: valid))
         }
         return earlier
     }

@@ -27,7 +27,7 @@ public struct LinkChecker: Sendable {
 
     /// A warning for each internal link that does not resolve, naming the page and the link.
     public func check() -> [Diagnostic] {
-        check(reusing: [:]).flatMap(\.problems)
+        check(reusing: []).flatMap(\.problems)
     }
 
     /// What checking one page found: its broken links, every file its links lead to, and the links resolved.
@@ -46,13 +46,18 @@ public struct LinkChecker: Sendable {
     }
 
     /// Checks every page, in the order of ``pages``, reusing the earlier checks of pages that were not
-    /// rendered again.
-    func check(reusing earlier: [String: EarlierCheck]) -> [PageCheck] {
+    /// rendered again: `earlier` holds one for each page, in the same order (`nil` where there is none),
+    /// or is empty.
+    func check(reusing earlier: [EarlierCheck?]) -> [PageCheck] {
+        precondition(earlier.isEmpty || earlier.count == pages.count, "one earlier check, or none, for each page")
         let scanned = pages
-        let ids = Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) })
+        // The anchors of every page, only when a page's links are verified (not when every check still holds).
+        let verified = earlier.isEmpty || earlier.contains { $0?.valid != true }
+        let ids = verified ? Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) }) : [:]
         let paths = self.paths
-        return scanned.parallelMap { page -> PageCheck in
-            let known = earlier[page.path]
+        return Array(scanned.indices).parallelMap { index -> PageCheck in
+            let page = scanned[index]
+            let known = earlier.isEmpty ? nil : earlier[index]
             if let known, known.valid { return known.check }
             guard page.path != "404.html" else { return PageCheck(problems: [], targets: [], resolved: []) }
             let resolved = known?.check.resolved ?? resolveLinks(of: page)
