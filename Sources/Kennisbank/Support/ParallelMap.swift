@@ -21,8 +21,19 @@ enum DeepStack {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Starts a thread with a large stack running `body`.
+    /// Starts a thread with a large stack running `body`. A thread started from one of ``WorkerPool``'s
+    /// threads counts as the pool's: the pool thread waits for it, so a map it calls must not wait for the pool.
     static func start(_ body: @escaping () -> Void) -> pthread_t {
+        if WorkerPool.isWorkerThread {
+            return spawn {
+                WorkerPool.markWorkerThread()
+                body()
+            }
+        }
+        return spawn(body)
+    }
+
+    private static func spawn(_ body: @escaping () -> Void) -> pthread_t {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
@@ -95,14 +106,19 @@ final class WorkerPool: @unchecked Sendable {
         return key
     }()
 
-    /// Whether the calling thread is one of the pool's.
+    /// Whether the calling thread is one of the pool's (or was started by one).
     static var isWorkerThread: Bool { pthread_getspecific(key) != nil }
+
+    /// Counts the calling thread as the pool's.
+    static func markWorkerThread() {
+        pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1))
+    }
 
     private init(size: Int) {
         self.size = Swift.max(1, size)
         for _ in 0..<self.size {
             let thread = DeepStack.start { [self] in
-                pthread_setspecific(Self.key, UnsafeRawPointer(bitPattern: 1))
+                Self.markWorkerThread()
                 work()
             }
             pthread_detach(thread)
