@@ -21,10 +21,12 @@ struct PageModels {
             concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related)) ?? 0
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let unsafe = site.content.site.unsafeHTML
-        self.pathIndependentReferences = cache != nil ? [:] : Dictionary(
-            site.references.references.filter { !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
+        // A key two references share is left out: each is rendered where it is shown.
+        let keys = Dictionary(site.references.references.map { ($0.key, 1) }, uniquingKeysWith: +)
+        self.pathIndependentReferences = cache != nil ? [:] : Dictionary(uniqueKeysWithValues:
+            site.references.references.filter { keys[$0.key] == 1 && !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
                 (reference.key, Cmark.renderHTML(inlines: reference.inlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
-            }, uniquingKeysWith: { first, _ in first })
+            })
     }
 
     /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.

@@ -160,6 +160,9 @@ public struct ReferenceLibrary: Sendable {
     /// An article's reference list: what it cites plus what it lists, once each, in APA order.
     public func keys(forArticle slug: String, cited: [String]) -> [String] {
         let wanted = Set(cited + listed(inArticle: slug))
+        // Through the key table when every key is one reference's (the usual case: there can be two works
+        // with one key, when more than 26 share a surname and year).
+        guard byKey.count == references.count else { return references.map(\.key).filter { wanted.contains($0) } }
         return wanted.compactMap { byKey[$0] }.sorted().map { references[$0].key }
     }
 
