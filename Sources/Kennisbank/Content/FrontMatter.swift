@@ -57,7 +57,7 @@ public struct FrontMatter {
     /// The last lines of `file` joined with line feeds: the rest of its text itself when no line lost a carriage return.
     private static func text(of lines: ArraySlice<Substring>, in file: SourceFile) -> String {
         guard let first = lines.first, !file.hasCarriageReturns else { return lines.joined(separator: "\n") }
-        return String(file.text[first.startIndex...])
+        return String(first.base[first.startIndex...])
     }
 
     /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line 2).

@@ -97,7 +97,8 @@ public final class IncrementalBuild: @unchecked Sendable {
             let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
             if digests.updateValue(digest, forKey: rendered.path) != digest || !known { changed.append(file) }
         }
-        // Every file of the site is now in `digests`: the files it holds besides are those the site no longer has.
+        // When every file left out was found in `digests`, all of the site's files are there now, and any more
+        // are files the site no longer has; otherwise they are looked for one by one.
         var removed: [String] = []
         if !complete || digests.count != generated.files.count {
             let paths = Set(generated.files.map(\.path))

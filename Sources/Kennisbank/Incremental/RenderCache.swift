@@ -126,28 +126,19 @@ final class RenderCache: @unchecked Sendable {
         return inputs[path]
     }
 
-    /// The digest of every file of the last site written; `nil` before the first write, after a failed one,
-    /// and after the output folder was removed.
-    var writtenFiles: [String: Digest]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return files
-    }
-
-    /// What the last written site holds: each page, the digest of every file (`nil` when no site is known),
-    /// and the digest of the inputs of the data files that have them.
+    /// What the last written site holds: each page, and the digest of every file (`nil` when no site is known).
     struct Written {
         var pages: [String: Page]
         var files: [String: Digest]?
-        var inputs: [String: Digest]
     }
 
-    /// Hands over the records of the last written site, which the cache then forgets until ``commit(_:files:inputs:)``:
-    /// the write step brings them up to date in place instead of copying them.
+    /// Hands over the records of the last written site, which the cache then forgets until ``commit(_:files:inputs:)``
+    /// (the digests of the data files' inputs too, which the write step makes anew): the write step brings the
+    /// records up to date in place instead of copying them.
     func takeWritten() -> Written {
         lock.lock()
         defer { lock.unlock() }
-        let written = Written(pages: pages, files: files, inputs: inputs)
+        let written = Written(pages: pages, files: files)
         (pages, files, inputs) = ([:], nil, [:])
         return written
     }
