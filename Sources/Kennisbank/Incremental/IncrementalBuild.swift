@@ -82,10 +82,10 @@ public final class IncrementalBuild: @unchecked Sendable {
         var times = generated.times
         // The records of the site on disk, brought up to date in place: after an edit only a few files
         // differ, and tables of every file made anew cost more than the rest of the step.
-        var written = caches.renders.takeWritten()
-        let known = written.files != nil
-        var digests = written.files ?? [:]
-        written.files = nil
+        var (pages, files) = caches.renders.takeWritten()
+        let known = files != nil
+        // Taken out of `files`, so that the table has one owner and is changed in place, not copied.
+        var digests = files.take() ?? [:]
         var changed: [OutputFile] = []
         var complete = true
         for rendered in generated.files {
@@ -95,7 +95,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                 continue
             }
             let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
-            if digests.updateValue(digest, forKey: rendered.path) != digest || !known { changed.append(file) }
+            if digests.updateValue(digest, forKey: rendered.path) != digest { changed.append(file) }
         }
         // When every file left out was found in `digests`, all of the site's files are there now, and any more
         // are files the site no longer has; otherwise they are looked for one by one.
@@ -121,8 +121,6 @@ public final class IncrementalBuild: @unchecked Sendable {
         // The scans and checks are those of the HTML files, in the files' order: walked beside them.
         precondition(generated.scans.count == generated.checks.count && generated.checks.count == generated.reusedChecks.count,
                      "one check for each scanned page")
-        var pages = written.pages
-        written.pages = [:]
         for path in removed { pages[path] = nil }
         var inputs: [String: Digest] = [:]
         var next = 0

@@ -126,19 +126,14 @@ final class RenderCache: @unchecked Sendable {
         return inputs[path]
     }
 
-    /// What the last written site holds: each page, and the digest of every file (`nil` when no site is known).
-    struct Written {
-        var pages: [String: Page]
-        var files: [String: Digest]?
-    }
-
-    /// Hands over the records of the last written site, which the cache then forgets until ``commit(_:files:inputs:)``
-    /// (the digests of the data files' inputs too, which the write step makes anew): the write step brings the
-    /// records up to date in place instead of copying them.
-    func takeWritten() -> Written {
+    /// Hands over the records of the last written site: each page, and the digest of every file (`nil` when no
+    /// site is known). The cache forgets them until ``commit(_:files:inputs:)`` (the digests of the data files'
+    /// inputs too, which the write step makes anew), so the write step brings them up to date in place instead
+    /// of copying them.
+    func takeWritten() -> (pages: [String: Page], files: [String: Digest]?) {
         lock.lock()
         defer { lock.unlock() }
-        let written = Written(pages: pages, files: files)
+        let written = (pages, files)
         (pages, files, inputs) = ([:], nil, [:])
         return written
     }

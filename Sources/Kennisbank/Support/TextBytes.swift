@@ -18,7 +18,7 @@ enum TextBytes {
     /// For each offset in `text` counted in units of `width` (UTF-16 code units, or scalars) that starts a
     /// scalar, and for the end, the UTF-8 offset there; `nil` when the text is ASCII and both are the same.
     static func utf8Offsets(of text: String, width: (Unicode.Scalar) -> Int) -> [Int]? {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard contains(in: text, where: { $0 >= 0x80 }) else { return nil }
         var offsets = [Int](repeating: 0, count: text.unicodeScalars.reduce(1) { $0 + width($1) })
         var unit = 0, utf8 = 0
         for scalar in text.unicodeScalars {

@@ -57,7 +57,7 @@ public struct ReferenceLibrary: Sendable {
     /// file (`article` is `nil`: every list), parsed.
     ///
     /// `parsed` remembers the entries already parsed in this build: a work that many articles list is parsed once.
-    static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries = ParsedEntries()) -> [ListedItem] {
+    static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries) -> [ListedItem] {
         var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
         var inList = article == nil
         var level = 0
