@@ -19,25 +19,37 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // The system C library cmark (Debian: libcmark-dev). Only Markdown/Cmark.swift imports it.
+        // The layers, bottom first; each target depends only on those above it in this list.
+        //
+        // Values every layer shares: site links, HTML escaping, output files, diagnostics, the file-system seam,
+        // digests, text helpers and the worker pool. Foundation only.
+        .target(name: "KennisbankCore"),
+        // The system C library cmark (Debian: libcmark-dev). Only KennisbankMarkdown imports it.
         .systemLibrary(
             name: "Ccmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // The engine: read → parse → link → render → write. Everything testable lives here.
+        // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
+        .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"]),
+        // The engine: read → parse → link → render → write, and the incremental build.
         .target(
             name: "Kennisbank",
             dependencies: [
-                "Ccmark",
+                "KennisbankCore",
+                "KennisbankMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // A benchmark tool, not part of the engine: generated content folders of any size (`kennisbank corpus`).
+        // It names references by the engine's own key rule (ReferenceKey), so it depends on the engine, never the reverse.
+        .target(name: "KennisbankCorpus", dependencies: ["KennisbankCore", "Kennisbank"]),
         // `kennisbank serve`: the site over HTTP with live reload. The engine stays free of Hummingbird.
         .target(
             name: "KennisbankServer",
             dependencies: [
+                "KennisbankCore",
                 "Kennisbank",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -46,8 +58,10 @@ let package = Package(
         .executableTarget(
             name: "KennisbankCLI",
             dependencies: [
+                "KennisbankCore",
                 "Kennisbank",
                 "KennisbankServer",
+                "KennisbankCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the command: the build allocates
@@ -58,6 +72,9 @@ let package = Package(
             name: "KennisbankTests",
             dependencies: [
                 "Kennisbank",
+                "KennisbankCore",
+                "KennisbankMarkdown",
+                "KennisbankCorpus",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
@@ -67,6 +84,7 @@ let package = Package(
             dependencies: [
                 "KennisbankServer",
                 "Kennisbank",
+                "KennisbankCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

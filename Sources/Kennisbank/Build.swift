@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The whole pipeline, one named step per stage: read → parse → link → render → write.
 ///

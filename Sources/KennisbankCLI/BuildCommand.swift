@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankCore
 
 /// `kennisbank build`: the whole pipeline, replacing the output folder only on success.
 struct BuildCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankCore
 
 /// `kennisbank check`: builds in memory and reports problems, without writing the site.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankCorpus
 
 /// `kennisbank corpus --output DIR`: a generated, valid content folder of any size, for benchmarks.
 struct CorpusCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankCore
 
 /// `kennisbank`: builds the knowledge base from Content/ and Templates/ into Site/.
 @main

@@ -1,5 +1,6 @@
 import Foundation
 import Kennisbank
+import KennisbankCore
 
 /// What one (re)build of the site ended in.
 public enum BuildOutcome: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Kennisbank
+import KennisbankCore
 
 /// `kennisbank serve`: builds the site, serves the output folder over HTTP, rebuilds when the content or the
 /// templates change, and tells open tabs to reload (or shows them the build errors).

@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// The three kinds of page an author writes.
 public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case article

@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// Everything the author wrote, read and parsed: the first two steps of the pipeline.
 public struct Content: Sendable {

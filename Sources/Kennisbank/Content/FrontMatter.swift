@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import KennisbankCore
 
 /// The YAML block between `---` lines at the top of a content file, and the markdown below it.
 ///

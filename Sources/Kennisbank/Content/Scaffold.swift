@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A new content file: front matter filled in from a title, with the slug derived from it.
 public struct Scaffold: Sendable {

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// How often a concept is linked on a page.
 public enum ConceptLinkingScope: String, Hashable, Sendable, CaseIterable {
     /// Only the first mention of each concept on a page.

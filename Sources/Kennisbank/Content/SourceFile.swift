@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A content file's text with what is needed to point at places in it.
 public struct SourceFile: Hashable, Sendable {

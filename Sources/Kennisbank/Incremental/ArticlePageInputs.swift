@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// Everything an article page's model is made from (see `RenderJob`'s `.article` case), so that the model of an
 /// unchanged article need not be built to know that its page is unchanged: most pages of a large site are articles.
 struct ArticlePageInputs: Equatable, Sendable {

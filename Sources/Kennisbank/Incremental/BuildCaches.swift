@@ -1,3 +1,4 @@
+import KennisbankCore
 /// Everything an incremental build remembers between runs, one cache per step.
 final class BuildCaches: Sendable {
     /// Read and parse: each file's bytes and what they parsed to.

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// Everything a concept page's model is made from (see `RenderJob`'s `.concept` case), so that the model of an
 /// unchanged concept page need not be built to know that its page is unchanged.
 struct ConceptPageInputs: Equatable, Sendable {

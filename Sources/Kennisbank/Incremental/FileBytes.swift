@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A file's bytes as the input of a parse: equal when the bytes are. Bytes that ``StampedFiles`` kept from
 /// an earlier build are the same buffer as last time, so the usual comparison is of two addresses, not of

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Numbers the distinct values a site-wide input takes, build after build, so that each page compares one
 /// number instead of the whole value. Safe to use from the build's parallel workers.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A build that remembers what it did, so that the next run after an edit does only the work the edit
 /// needs: the live preview's builder.

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// Everything the model of an overview page is made from (see `RenderJob`'s `.home`, `.conceptIndex` and
 /// `.miniatureIndex` cases): what it shows of each item it lists, and the site-wide generations.
 struct IndexPageInputs: Equatable, Sendable {

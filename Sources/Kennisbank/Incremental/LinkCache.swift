@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// What the link step keeps between builds, so that an edit relinks only the pages it can change.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The values made for a list of items in the last build, reused item by item: the incremental build's
 /// memo for a step that maps every page.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A table of values remembered between builds, each with the inputs it was made from.
 ///

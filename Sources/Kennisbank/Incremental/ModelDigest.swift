@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The digest of a page model: equal digests (with the same templates) render to the same bytes.
 ///

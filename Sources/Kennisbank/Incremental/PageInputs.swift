@@ -1,3 +1,4 @@
+import KennisbankCore
 /// Everything the model of a page is made from, for the pages whose models are costly to build only to find
 /// them unchanged: the article, concept and miniature pages (nearly all pages of a large site), the
 /// overviews that list them, and the literature page (every reference with every place it is cited). When a page's inputs are those of the

@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import KennisbankCore
+import KennisbankMarkdown
 
 /// What the render step keeps between builds.
 ///

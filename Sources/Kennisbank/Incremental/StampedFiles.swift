@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The bytes of the content files an incremental build read, each with the file's stamp (``FileStamp``),
 /// so that the next build reads only the files whose stamp changed.

@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// Gives every heading and every paragraph of running text an `id`, so readers and programme
 /// designers can link to any place, and concept mentions can point at their paragraph.
 ///

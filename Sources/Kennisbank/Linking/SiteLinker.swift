@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// The link step of the pipeline: embeds, anchors, wikilinks, citations and concept mentions,
 /// then the indexes that run the other way (mentions, citations, backlinks, related concepts).
 public struct SiteLinker: Sendable {

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// "Did you mean …" hints: the closest known name to a misspelt one.
 public enum Suggestions {
     /// The candidate with the smallest edit distance to `name`, if it is close enough to be a likely typo.

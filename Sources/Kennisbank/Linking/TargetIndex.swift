@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Finds content by any of its names: slug, title, or (for concepts and miniatures) an alias,
 /// matched case-insensitively. Wikilinks and embeds resolve through it.

@@ -4,6 +4,7 @@ import Glibc
 private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+import KennisbankCore
 private let systemWrite = Darwin.write
 #endif
 

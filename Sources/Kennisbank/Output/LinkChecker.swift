@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Checks the produced site itself: every `href` and `src` that points inside the site must lead
 /// to a file that was produced, and every `#fragment` to an `id` on that page.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The files for machines: concepts.json for programme designers, the Atom feed, sitemap.xml and robots.txt.
 struct MachineReadable {

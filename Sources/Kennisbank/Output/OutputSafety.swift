@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Guards against a build that would write where it must not.
 enum OutputSafety {

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The search index, built at build time: one entry per page title, heading and paragraph,
 /// with concept names and aliases as their own entries. The browser script folds case and

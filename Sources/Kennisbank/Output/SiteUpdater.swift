@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The write step of an incremental build: replaces only the files that changed and removes the files
 /// the site no longer has.

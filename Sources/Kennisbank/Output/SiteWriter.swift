@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The write step: puts the rendered files in place so that a reader never sees half a site.
 ///

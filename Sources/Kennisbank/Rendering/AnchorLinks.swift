@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// Adds a visible "link to here" (¶) to every heading and paragraph that has an anchor, so a
 /// programme designer can copy a link to any place. The page script turns a click into a copy.
 enum AnchorLinks {

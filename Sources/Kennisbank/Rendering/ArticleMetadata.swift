@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// What an article page tells machines and citing readers: schema.org JSON-LD (ScholarlyArticle),
 /// Open Graph fields, and a ready APA reference to the article itself.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// A map of concepts and the links between them, laid out in Swift at build time and drawn as SVG,
 /// so readers see it without JavaScript.

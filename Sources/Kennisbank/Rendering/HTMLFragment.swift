@@ -1,4 +1,5 @@
 import Mustache
+import KennisbankCore
 
 /// HTML made by the engine (a page body, the previews JSON) with the digest of its text.
 ///

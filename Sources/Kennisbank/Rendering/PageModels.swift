@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// Builds the values templates see. Templates get plain dictionaries, arrays and strings — never
 /// engine types — so Templates/README.md can list every name a template may use.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// One page to render: which template, which model.
 enum RenderJob: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The render step: turns the linked site into pages with the author's templates.
 public struct SiteRenderer: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import KennisbankCore
 
 /// The author's Mustache templates (Templates/*.mustache, subfolders included) and static assets
 /// (Templates/assets/), loaded once per build.

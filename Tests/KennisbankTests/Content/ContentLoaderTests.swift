@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 final class ContentLoaderTests: XCTestCase {
     func testLoadsEveryKindInOrder() throws {

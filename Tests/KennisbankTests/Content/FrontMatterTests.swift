@@ -1,5 +1,7 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
 
 final class FrontMatterTests: XCTestCase {
     private func file(_ text: String) -> SourceFile { SourceFile(path: "Content/articles/a.md", text: text) }

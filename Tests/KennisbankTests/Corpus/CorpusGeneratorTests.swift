@@ -1,5 +1,7 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankCorpus
 
 /// The benchmark corpus generator: its output builds cleanly, every citation resolves, and a seed fixes the bytes.
 final class CorpusGeneratorTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// The pipeline on small in-memory sites: errors, determinism, safety of the last good site.
 final class BuildTests: XCTestCase {
@@ -152,7 +153,7 @@ final class BuildTests: XCTestCase {
         try "title: Proef\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
         try "---\ntitle: Goed\n---\nGoede tekst.\n".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
         let build = Build(contentDirectory: content.path, templatesDirectory: Self.templates, outputDirectory: output.path)
-        try build.run()
+        _ = try build.run()
         let before = try Data(contentsOf: output.appendingPathComponent("artikelen/a/index.html"))
         try "---\ntitle: [kapot\n---\n".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try build.run())

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// The real articles in Content/, built with the real templates.
 final class RealContentTests: XCTestCase {

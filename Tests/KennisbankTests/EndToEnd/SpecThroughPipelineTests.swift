@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankMarkdown
 
 /// The CommonMark spec examples, sent through the linking steps of the pipeline: where an example
 /// holds no concept, wikilink or citation, the result is exactly what cmark renders by itself.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// The incremental build against the clean build: after every edit, the output folder of the one must be
 /// byte for byte the output folder of the other, and only the pages that show the edit are rendered.

@@ -2,6 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankCorpus
 
 /// Random sequences of edits to a small generated corpus: after each edit, an incremental build must
 /// write exactly what a clean build of the same content produces, or fail with the same diagnostics.

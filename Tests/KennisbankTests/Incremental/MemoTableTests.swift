@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCorpus
 
 /// The memo tables of incremental builds: a value is made again only when its inputs change, and forgotten
 /// after a round (build) that did not ask for it.

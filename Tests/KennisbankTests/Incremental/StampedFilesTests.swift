@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// Reading content files by their stamps: a file is read again when its stamp changed, or when it changed
 /// too recently for its stamp to be trusted.

@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Kennisbank
+@testable import KennisbankCorpus
 
 /// The scalar-level ``CitationScanner`` finds exactly what the regular expressions of its grammar find
 /// (``RegexCitationScanner``, the scanner as first written): on random texts made of the pieces of

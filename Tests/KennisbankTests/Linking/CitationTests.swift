@@ -1,5 +1,7 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
 
 final class CitationTests: XCTestCase {
     private let entries = """

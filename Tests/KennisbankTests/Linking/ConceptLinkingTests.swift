@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankMarkdown
 
 final class ConceptLinkingTests: XCTestCase {
     private func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {

@@ -1,5 +1,7 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
 
 final class WikilinkTests: XCTestCase {
     private func item(_ kind: ContentKind, _ slug: String, _ title: String, aliases: [String] = [], body: String = "") -> ContentItem {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// Article aliases (old URL paths) become redirects: each must stay inside the site and take a path no page
 /// and no other alias has.

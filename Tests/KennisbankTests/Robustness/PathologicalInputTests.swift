@@ -1,5 +1,7 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
 
 /// Input built to break parsers: every case builds without a crash. (How cost grows with size is
 /// measured by Benchmarks/, not here: unit tests hold no timings.)

@@ -2,6 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
 
 /// Property-based tests: random text from an alphabet of the tokens the scanners and parsers react to,
 /// thrown at front matter parsing, wikilink and citation scanning, and the whole build.

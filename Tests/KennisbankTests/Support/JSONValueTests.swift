@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// ``JSONValue`` writes the bytes `JSONEncoder` writes (sorted keys, slashes unescaped), compact and
 /// pretty-printed, for random values: the data files of the site were made by `JSONEncoder` before, and

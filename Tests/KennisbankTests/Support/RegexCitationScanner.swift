@@ -1,5 +1,6 @@
 import Foundation
 @testable import Kennisbank
+@testable import KennisbankCore
 
 /// The citation scanner as it was written first, with NSRegularExpression: the oracle that
 /// `CitationScannerTests` holds the scalar-level ``CitationScanner`` to. The patterns are the grammar.

@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// A resolved citation on a page.
 public struct CitationUse: Hashable, Sendable {
     /// The reference key it links to.

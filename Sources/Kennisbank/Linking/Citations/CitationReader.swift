@@ -1,3 +1,4 @@
+import KennisbankCore
 /// The grammar of ``CitationScanner`` over a text's Unicode scalars. Positions are scalar offsets.
 ///
 /// Each rule returns the ways it can end, in the order a backtracking regular-expression engine tries

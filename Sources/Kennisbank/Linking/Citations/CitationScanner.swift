@@ -1,3 +1,4 @@
+import KennisbankCore
 /// A citation found in running text, before it is resolved.
 public struct CitationCandidate: Hashable, Sendable {
     /// How the authors were written, which tells how many there should be.

@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// One work in a reference list, parsed from an APA 7 entry.
 public struct Reference: Hashable, Sendable {

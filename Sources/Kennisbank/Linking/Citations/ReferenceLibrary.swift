@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// Every reference of the site: the list items under each article's Literatuur heading and of
 /// each bibliography file, with keys assigned and the same work listed twice merged into one.

@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// Reads one APA 7 reference list entry: authors, year (with letter), title.
 ///

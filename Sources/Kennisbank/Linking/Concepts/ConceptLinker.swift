@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// Links mentions of concepts in running text to their pages, and records every mention.
 ///

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// A concept name found in a text.
 public struct ConceptMatch: Hashable, Sendable {
     /// The slug of the concept whose name matched.

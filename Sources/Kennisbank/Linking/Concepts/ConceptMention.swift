@@ -1,3 +1,4 @@
+import KennisbankCore
 /// One mention of a concept in running text.
 public struct ConceptMention: Hashable, Sendable {
     /// The concept's slug.

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// The indexes that run against the direction of the links: from a concept to the places that
 /// mention it, from a reference to the places that cite it, from a page to the pages linking to it,
 /// and from a concept to the concepts it shares paragraphs with.

@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// One page's content after linking: its rewritten document and what it links to.
 public struct LinkedPage: Equatable, Sendable {
     private struct Fields: Equatable, Sendable {

@@ -1,3 +1,4 @@
+import KennisbankCore
 /// An index from keys to values gathered page by page: each key's values in page order, and within a page in
 /// the order the page gave them. One page's part can be replaced without gathering the others again, which
 /// is what an incremental build does after an edit to one page.

@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// Replaces each paragraph that holds only `![[miniature]]` with the miniature itself.
 ///

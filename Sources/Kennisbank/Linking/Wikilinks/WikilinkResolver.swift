@@ -1,3 +1,5 @@
+import KennisbankCore
+import KennisbankMarkdown
 /// Turns `[[target]]`, `[[target|label]]` and `[[target#Heading]]` into links to the target's page
 /// (and the heading's anchor), and reports those that resolve to nothing.
 public struct WikilinkResolver: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import KennisbankCore
+import KennisbankMarkdown
 
 /// A `[[target]]`, `[[target|label]]` or `[[target#Heading]]` found in inline content.
 public struct Wikilink: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import KennisbankCore
+
 /// One generated concept: a Dutch compound name, its aliases, summary, related concepts and group.
 public struct CorpusConcept: Hashable, Sendable {
     /// The file name without `.md`.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Helpers for the URL paths of redirects and the 404 page.
-enum URLPath {
+package enum URLPath {
     /// An old path from front matter (`/oude/pad`, `oude/pad.html`) as a directory below the site root.
-    static func directory(_ alias: String) -> String {
+    package static func directory(_ alias: String) -> String {
         var path = alias.trimmingCharacters(in: .whitespaces)
         while path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
@@ -13,7 +13,7 @@ enum URLPath {
     }
 
     /// The path part of an absolute URL: `https://x.nl/kb/` → `/kb/`.
-    static func path(of url: String) -> String? {
+    package static func path(of url: String) -> String? {
         guard let components = URLComponents(string: url) else { return nil }
         let path = components.path.isEmpty ? "/" : components.path
         return path.hasSuffix("/") ? path : path + "/"

@@ -1,5 +1,6 @@
 import Ccmark
 import Foundation
+import KennisbankCore
 
 /// The one place that calls the C library cmark.
 ///

@@ -1,3 +1,5 @@
+import KennisbankCore
+
 /// Where a block stands while a ``MarkdownDocument`` is rewritten.
 public struct BlockContext: Sendable {
     /// How many blocks contain this one (0 at the top level).

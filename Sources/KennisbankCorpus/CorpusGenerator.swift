@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 
 /// The size and seed of a generated corpus.
 public struct CorpusOptions: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Kennisbank
+
 /// One generated APA 7 reference and the ways running text may cite it.
 ///
 /// Every generated reference has a unique pair of first author (folded) and year, so its key is

@@ -1,3 +1,5 @@
+import KennisbankCore
+
 /// An inline element of a markdown document, copied out of cmark's tree into a Swift value.
 ///
 /// The first cases mirror cmark's inline node types one to one; ``link(_:_:)`` is Kennisbank's own:

@@ -1,23 +1,23 @@
 /// Text work done on a string's UTF-8 bytes rather than through Foundation or `Character`s, for the
 /// scanners that run over every paragraph of every page. Each function states what Foundation or
 /// standard-library call it stands in for; the tests hold them to it.
-enum TextBytes {
+package enum TextBytes {
     /// `text.utf8.contains { isWanted($0) }`, read from the text's contiguous UTF-8 storage instead of
     /// through its iterator (several times faster over long text, which is what the scanners see).
     @inline(__always)
-    static func contains(in text: some StringProtocol, where isWanted: (UInt8) -> Bool) -> Bool {
+    package static func contains(in text: some StringProtocol, where isWanted: (UInt8) -> Bool) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isWanted) } ?? text.utf8.contains(where: isWanted)
     }
 
     /// `scalar.properties.isWhitespace`, answered without a table lookup for ASCII (tab to carriage return, space).
     @inline(__always)
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     /// For each offset in `text` counted in units of `width` (UTF-16 code units, or scalars) that starts a
     /// scalar, and for the end, the UTF-8 offset there; `nil` when the text is ASCII and both are the same.
-    static func utf8Offsets(of text: String, width: (Unicode.Scalar) -> Int) -> [Int]? {
+    package static func utf8Offsets(of text: String, width: (Unicode.Scalar) -> Int) -> [Int]? {
         guard contains(in: text, where: { $0 >= 0x80 }) else { return nil }
         var offsets = [Int](repeating: 0, count: text.unicodeScalars.reduce(1) { $0 + width($1) })
         var unit = 0, utf8 = 0
@@ -31,33 +31,33 @@ enum TextBytes {
     }
 
     /// A text to be cut at scalar offsets (what the scanners count), through its UTF-8 bytes.
-    struct ScalarText {
+    package struct ScalarText {
         /// The text.
-        let text: String
+        package let text: String
         private let offsets: [Int]?
 
         /// Maps the text's scalar offsets once.
-        init(_ text: String) {
+        package init(_ text: String) {
             self.text = text
             self.offsets = TextBytes.utf8Offsets(of: text) { _ in 1 }
         }
 
         /// The number of scalars.
-        var count: Int { offsets.map { $0.count - 1 } ?? text.utf8.count }
+        package var count: Int { offsets.map { $0.count - 1 } ?? text.utf8.count }
 
         /// The UTF-8 offsets of a range of scalar offsets.
-        func utf8(_ range: Range<Int>) -> Range<Int> {
+        package func utf8(_ range: Range<Int>) -> Range<Int> {
             (offsets?[range.lowerBound] ?? range.lowerBound)..<(offsets?[range.upperBound] ?? range.upperBound)
         }
 
         /// The text between two scalar offsets.
-        func slice(_ range: Range<Int>) -> Substring {
+        package func slice(_ range: Range<Int>) -> Substring {
             TextBytes.slice(text, utf8(range))
         }
     }
 
     /// The part of `text` between two UTF-8 offsets, which must lie on scalar boundaries.
-    static func slice(_ text: String, _ range: Range<Int>) -> Substring {
+    package static func slice(_ text: String, _ range: Range<Int>) -> Substring {
         let bytes = text.utf8
         let lower = bytes.index(bytes.startIndex, offsetBy: range.lowerBound)
         return Substring(bytes[lower..<bytes.index(lower, offsetBy: range.count)])
@@ -65,7 +65,7 @@ enum TextBytes {
 
     /// Where `needle`'s UTF-8 bytes first occur in `text`: a byte search, not Foundation's `range(of:)`,
     /// which goes through NSString and is many times slower.
-    static func firstIndex(of needle: String, in text: Substring) -> String.Index? {
+    package static func firstIndex(of needle: String, in text: Substring) -> String.Index? {
         let pattern = Array(needle.utf8)
         let bytes = text.utf8
         guard let first = pattern.first else { return nil }
@@ -79,7 +79,7 @@ enum TextBytes {
 
     /// `text` with every occurrence of `target` replaced, left to right and without overlaps: what
     /// Foundation's `replacingOccurrences(of:with:)` does for an ASCII target in composed (NFC) text.
-    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+    package static func replacing(_ target: String, with replacement: String, in text: String) -> String {
         precondition(!target.isEmpty, "an empty target cannot be replaced")
         guard var found = firstIndex(of: target, in: text[...]) else { return text }
         // Cut on the UTF-8 view, so that no index is rounded to a character boundary.
@@ -100,12 +100,12 @@ enum TextBytes {
 
     /// `text` without leading and trailing spaces and tabs: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` does (space separators and the tab).
-    static func trimmingSpaces(_ text: Substring) -> String {
+    package static func trimmingSpaces(_ text: Substring) -> String {
         String(trimming(text) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator })
     }
 
     /// `text` without the scalars at either end for which `isTrimmed` holds.
-    static func trimming(_ text: Substring, where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
+    package static func trimming(_ text: Substring, where isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
@@ -113,7 +113,7 @@ enum TextBytes {
     }
 
     /// ``trimmingSpaces(_:)-(Substring)`` for a whole string.
-    static func trimmingSpaces(_ text: String) -> String {
+    package static func trimmingSpaces(_ text: String) -> String {
         trimmingSpaces(text[...])
     }
 }

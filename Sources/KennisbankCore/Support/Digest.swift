@@ -2,35 +2,35 @@
 ///
 /// Used to tell, within one process, whether a page's inputs or a file's bytes are the same as last
 /// time. The hashes are seeded per process (Swift's `Hasher`), so digests are never stored on disk.
-struct Digest: Hashable, Sendable {
-    var first: Int
-    var second: Int
+package struct Digest: Hashable, Sendable {
+    package var first: Int
+    package var second: Int
 
     /// The digest of some bytes.
-    init(bytes: UnsafeRawBufferPointer) {
+    package init(bytes: UnsafeRawBufferPointer) {
         var builder = DigestBuilder()
         builder.combine(bytes: bytes)
         self = builder.finalize()
     }
 
-    init(first: Int, second: Int) {
+    package init(first: Int, second: Int) {
         self.first = first
         self.second = second
     }
 }
 
 /// Feeds values into a ``Digest``.
-struct DigestBuilder {
+package struct DigestBuilder {
     private var first = Hasher()
     private var second = Hasher()
 
-    init() {
+    package init() {
         // The second hash starts from a different state, so the two are independent.
         second.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
     }
 
     /// Adds raw bytes, and their count, so that the boundaries between values are part of the digest.
-    mutating func combine(bytes: UnsafeRawBufferPointer) {
+    package mutating func combine(bytes: UnsafeRawBufferPointer) {
         first.combine(bytes.count)
         second.combine(bytes.count)
         first.combine(bytes: bytes)
@@ -38,24 +38,24 @@ struct DigestBuilder {
     }
 
     /// Adds a string's UTF-8 bytes.
-    mutating func combine(_ string: String) {
+    package mutating func combine(_ string: String) {
         var string = string
         string.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Adds an integer.
-    mutating func combine(_ value: Int) {
+    package mutating func combine(_ value: Int) {
         first.combine(value)
         second.combine(value)
     }
 
     /// Adds a digest made earlier.
-    mutating func combine(_ digest: Digest) {
+    package mutating func combine(_ digest: Digest) {
         combine(digest.first)
         combine(digest.second)
     }
 
-    func finalize() -> Digest {
+    package func finalize() -> Digest {
         Digest(first: first.finalize(), second: second.finalize())
     }
 }

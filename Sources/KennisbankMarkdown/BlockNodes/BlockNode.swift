@@ -1,3 +1,5 @@
+import KennisbankCore
+
 /// A block element of a markdown document, copied out of cmark's tree into a Swift value.
 public struct BlockNode: Hashable, Sendable {
     /// What kind of block this is, with the attributes of that kind.

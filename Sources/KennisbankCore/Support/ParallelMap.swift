@@ -10,9 +10,9 @@ import Glibc
 /// follow trees recursively, need only a bounded stack: a test runs a 100,000-deep block quote through
 /// parsing, linking and rendering on a 512 KiB thread. The build's threads still get large stacks, as a
 /// second line of defence that costs only address space (the memory is reserved, not used, until needed).
-enum DeepStack {
+package enum DeepStack {
     /// The stack size of the build's threads: 1 GiB of address space each.
-    static let size = 1 << 30
+    package static let size = 1 << 30
 
     /// Holds a thread's work; the thread releases it before it ends, so after `pthread_join`
     /// nothing refers to the work any more.
@@ -23,7 +23,7 @@ enum DeepStack {
 
     /// Starts a thread with a large stack running `body`. A thread started from one of ``WorkerPool``'s
     /// threads counts as the pool's: the pool thread waits for it, so a map it calls must not wait for the pool.
-    static func start(_ body: @escaping () -> Void) -> pthread_t {
+    package static func start(_ body: @escaping () -> Void) -> pthread_t {
         if WorkerPool.isWorkerThread {
             return spawn {
                 WorkerPool.markWorkerThread()
@@ -50,7 +50,7 @@ enum DeepStack {
     }
 
     /// Runs `work` on a thread with a large stack and waits for its result.
-    static func run<T>(_ work: @escaping () -> T) -> T {
+    package static func run<T>(_ work: @escaping () -> T) -> T {
         let box = ValueBox<T>()
         pthread_join(start { box.value = work() }, nil)
         return box.value!
@@ -67,7 +67,7 @@ extension Array where Element: Sendable {
     ///
     /// The workers are the threads of ``WorkerPool``, started once: a map called from one of them (a
     /// transform that maps again) runs on that thread alone.
-    func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
         guard !WorkerPool.isWorkerThread else { return map(transform) }
         guard !isEmpty else { return [] }
         let workers = Swift.min(count, WorkerPool.shared.size)
@@ -89,12 +89,12 @@ extension Array where Element: Sendable {
 /// Threads with large stacks (``DeepStack``), one per core, started the first time they are needed and kept
 /// for the life of the process. A build maps its pages many times; a thread made for each map (its stack
 /// reserved, its first pages faulted in, released at its end) cost an incremental build milliseconds.
-final class WorkerPool: @unchecked Sendable {
+package final class WorkerPool: @unchecked Sendable {
     /// The pool of the process.
-    static let shared = WorkerPool(size: ProcessInfo.processInfo.activeProcessorCount)
+    package static let shared = WorkerPool(size: ProcessInfo.processInfo.activeProcessorCount)
 
     /// The number of threads.
-    let size: Int
+    package let size: Int
     private let condition = NSCondition()
     private var jobs: [() -> Void] = []
 
@@ -107,10 +107,10 @@ final class WorkerPool: @unchecked Sendable {
     }()
 
     /// Whether the calling thread is one of the pool's (or was started by one).
-    static var isWorkerThread: Bool { pthread_getspecific(key) != nil }
+    package static var isWorkerThread: Bool { pthread_getspecific(key) != nil }
 
     /// Counts the calling thread as the pool's.
-    static func markWorkerThread() {
+    package static func markWorkerThread() {
         pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1))
     }
 
@@ -126,7 +126,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs `job` `times` times at once on the pool's threads (at most ``size``) and waits until every run has ended.
-    func run(times: Int, _ job: @escaping @Sendable () -> Void) {
+    package func run(times: Int, _ job: @escaping @Sendable () -> Void) {
         precondition(times <= size && !Self.isWorkerThread, "a pool thread never waits for the pool, and one job runs per thread")
         let done = DispatchSemaphore(value: 0)
         condition.lock()

@@ -5,7 +5,7 @@
 /// and page models many times per page; with their fields in one object a copy costs one reference count
 /// instead of one per field, and two copies of one value compare equal by identity (``isIdentical(to:)``)
 /// before any field is compared.
-struct CopyOnWrite<Fields: Sendable>: @unchecked Sendable {
+package struct CopyOnWrite<Fields: Sendable>: @unchecked Sendable {
     private final class Box {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
@@ -14,12 +14,12 @@ struct CopyOnWrite<Fields: Sendable>: @unchecked Sendable {
     private var box: Box
 
     /// Keeps `fields`.
-    init(_ fields: Fields) {
+    package init(_ fields: Fields) {
         box = Box(fields)
     }
 
     /// The fields; changing them first copies them if another value shares them.
-    var fields: Fields {
+    package var fields: Fields {
         get { box.fields }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
@@ -28,19 +28,19 @@ struct CopyOnWrite<Fields: Sendable>: @unchecked Sendable {
     }
 
     /// Whether both values share one copy of their fields (then they are equal).
-    func isIdentical(to other: CopyOnWrite) -> Bool {
+    package func isIdentical(to other: CopyOnWrite) -> Bool {
         box === other.box
     }
 }
 
 extension CopyOnWrite: Equatable where Fields: Equatable {
-    static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
+    package static func == (lhs: CopyOnWrite, rhs: CopyOnWrite) -> Bool {
         lhs.isIdentical(to: rhs) || lhs.fields == rhs.fields
     }
 }
 
 extension CopyOnWrite: Hashable where Fields: Hashable {
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(fields)
     }
 }
