@@ -22,3 +22,11 @@ struct HTMLFragment: MustacheCustomRenderable, Sendable {
     var renderText: String { html }
     var isNull: Bool { false }
 }
+
+extension HTMLFragment: Digestible {
+    /// The HTML's digest, made once when the fragment was made.
+    func digest(into builder: inout DigestBuilder) {
+        builder.combine(7)
+        builder.combine(digest)
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 import KennisbankCore
 import KennisbankMarkdown
 
-/// Builds the values templates see. Templates get plain dictionaries, arrays and strings — never
-/// engine types — so Templates/README.md can list every name a template may use.
+/// Makes the parts of page views: frames, links to items, bodies, formatted references, previews and maps,
+/// from the linked site (and, in an incremental build, from what earlier builds made).
 struct PageModels {
     let site: LinkedSite
     let references: [String: Reference]
@@ -43,41 +43,29 @@ struct PageModels {
         }
     }
 
-    /// The fields every page has: site, navigation, breadcrumbs, relative root.
-    func base(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> [String: Any] {
+    /// The frame every page has: site, navigation, breadcrumbs, relative root.
+    func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
         let config = site.content.site
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
         let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
-        var model: [String: Any] = [
-            "lang": config.language,
-            "siteTitle": config.title,
-            "root": root,
-            "kind": kind,
-            "nav": sections.map { name, target in
-                ["title": name, "url": SiteLink(path: target).relative(from: path), "current": target == path] as [String: Any]
-            },
-            "breadcrumbs": breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
-                ["title": name, "url": link.relative(from: path)]
-            },
-        ]
-        if let title { model["pageTitle"] = title }
-        if let description = description ?? config.description { model["description"] = description }
-        if let author = config.author { model["siteAuthor"] = author }
-        if let siteDescription = config.description { model["siteDescription"] = siteDescription }
-        if let baseURL = config.baseURL { model["canonical"] = baseURL + path }
-        return model
+        return PageFrame(
+            lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
+            pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },
+            root: root, kind: kind,
+            nav: sections.map { name, target in NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: target == path) },
+            breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
+                Breadcrumb(title: name, url: link.relative(from: path))
+            })
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.
-    func itemLink(_ id: ContentID, from path: String) -> [String: Any]? {
+    func itemLink(_ id: ContentID, from path: String) -> ItemLink? {
         guard let page = site.pages[id] else { return nil }
-        var model: [String: Any] = ["title": page.item.title, "url": id.link.relative(from: path), "slug": id.slug]
-        if let summary = page.item.summary { model["summary"] = summary }
-        return model
+        return ItemLink(title: page.item.title, url: id.link.relative(from: path), slug: id.slug, summary: page.item.summary)
     }
 
     /// The concepts a page uses, in order of first mention.
-    func conceptsUsed(on page: LinkedPage, from path: String) -> [[String: Any]] {
+    func conceptsUsed(on page: LinkedPage, from path: String) -> [ItemLink] {
         var seen = Set<String>()
         return page.mentions.compactMap { mention in
             guard seen.insert(mention.concept).inserted else { return nil }

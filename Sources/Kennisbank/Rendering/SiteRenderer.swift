@@ -58,13 +58,7 @@ public struct SiteRenderer: Sendable {
     func render(_ site: LinkedSite, cache: RenderCache?, writer: SiteWriter? = nil) -> [RenderedFile] {
         let models = PageModels(site: site, cache: cache)
         let content = site.content
-        var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
-        jobs += content.articles.indices.map { .article($0) }
-        jobs += content.concepts.indices.map { .concept($0) }
-        jobs += content.miniatures.indices.map { .miniature($0) }
-        for article in content.articles {
-            jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
-        }
+        let jobs = RenderJob.all(of: content)
         let templates = self.templates
         let sharedInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
         let written = cache?.writtenPages() ?? [:]
@@ -75,15 +69,15 @@ public struct SiteRenderer: Sendable {
                written[inputs.path]?.digest == digest {
                 return RenderedFile(path: inputs.path, file: nil, digest: digest)
             }
-            let (path, template, model) = job.page(models)
-            guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model))) }
-            let digest = ModelDigest.of(model, template: template, templates: templates.digest)
+            let (path, template, view) = job.page(models)
+            guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, view))) }
+            let digest = PageDigest.of(view, template: template, templates: templates.digest)
             if let inputs {
                 precondition(inputs.path == path, "a page's inputs name its file: \(inputs.path) for \(path)")
                 cache.pageDigests.store(digest, for: inputs.path, inputs: inputs)
             }
             if written[path]?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
-            return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, model)), digest: digest)
+            return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, view)), digest: digest)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }

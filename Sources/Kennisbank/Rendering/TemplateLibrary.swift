@@ -5,8 +5,9 @@ import KennisbankCore
 /// The author's Mustache templates (Templates/*.mustache, subfolders included) and static assets
 /// (Templates/assets/), loaded once per build.
 ///
-/// Templates receive page models (plain dictionaries and arrays built by ``PageModels``), never
-/// engine types. `{{value}}` escapes HTML; only cmark's rendered HTML is passed as `{{{html}}}`.
+/// Templates receive page views (``PageView``: one typed value per kind of page, whose names
+/// Templates/README.md lists), never engine types. `{{value}}` escapes HTML; only HTML the engine made
+/// (cmark's, and JSON safe inside `<script>`) is passed as `{{{html}}}`.
 public struct TemplateLibrary: Sendable {
     /// The compiled templates.
     private let library: MustacheLibrary
@@ -85,9 +86,9 @@ public struct TemplateLibrary: Sendable {
         self.digest = builder.finalize()
     }
 
-    /// Renders a page model with a template.
-    public func render(_ template: PageTemplate, _ model: [String: Any]) -> String {
-        guard let html = library.render(model, withTemplate: template.rawValue) else {
+    /// Renders a page's view with its template.
+    func render(_ template: PageTemplate, _ view: any PageView) -> String {
+        guard let html = library.render(view, withTemplate: template.rawValue) else {
             preconditionFailure("template \(template.rawValue) was checked at load time")
         }
         return html

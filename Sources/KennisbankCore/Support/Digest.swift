@@ -59,3 +59,52 @@ package struct DigestBuilder {
         Digest(first: first.finalize(), second: second.finalize())
     }
 }
+
+/// A value that can feed itself into a ``DigestBuilder``: equal values give equal digests, and the encoding
+/// is canonical (each kind of value is tagged, and strings and arrays carry their length), so values of
+/// different shapes do not collide by construction.
+package protocol Digestible {
+    /// Adds the value to `builder`.
+    func digest(into builder: inout DigestBuilder)
+}
+
+extension String: Digestible {
+    package func digest(into builder: inout DigestBuilder) {
+        builder.combine(1)
+        builder.combine(self)
+    }
+}
+
+extension Bool: Digestible {
+    package func digest(into builder: inout DigestBuilder) {
+        builder.combine(2)
+        builder.combine(self ? 1 : 0)
+    }
+}
+
+extension Int: Digestible {
+    package func digest(into builder: inout DigestBuilder) {
+        builder.combine(3)
+        builder.combine(self)
+    }
+}
+
+extension Optional: Digestible where Wrapped: Digestible {
+    package func digest(into builder: inout DigestBuilder) {
+        switch self {
+        case .none:
+            builder.combine(4)
+        case .some(let value):
+            builder.combine(5)
+            value.digest(into: &builder)
+        }
+    }
+}
+
+extension Array: Digestible where Element: Digestible {
+    package func digest(into builder: inout DigestBuilder) {
+        builder.combine(6)
+        builder.combine(count)
+        for element in self { element.digest(into: &builder) }
+    }
+}
