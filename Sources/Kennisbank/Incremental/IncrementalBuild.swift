@@ -8,10 +8,10 @@ import KennisbankCore
 /// - **read, parse**: a file whose bytes are unchanged is not parsed again;
 /// - **link**: a page is linked again only when it, a miniature it embeds, or the site's names,
 ///   headings, references or concepts changed;
-/// - **render**: a page whose inputs (``PageInputs``: its linked document and what it shows of other
-///   pages) are those it was last written from is skipped without making its model; any other page's
-///   model is made (from remembered bodies and references) and digested, and the page is rendered only
-///   when that digest differs from the one written last time. Data files (search shards, `concepts.json`)
+/// - **render**: a page none of whose parts of the site (``SitePart``: what its view read when it was last
+///   made) changed is skipped without making its view; those pages are found from the parts that changed.
+///   Any other page's view is made (from remembered bodies and references) and digested, and the page is
+///   rendered only when that digest differs from the one written last time. Data files (search shards, `concepts.json`)
 ///   are assembled only when the digest of their parts changed;
 /// - **write**: only files whose bytes changed are written, each atomically; files the site no longer
 ///   has are removed.
@@ -142,6 +142,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")
         caches.renders.commit(pages, files: digests, inputs: inputs)
+        caches.renders.keepReads(of: generated.files, removed: removed)
         let report = Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
                             renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
                             writtenFiles: changed.map(\.path), removedFiles: removed,

@@ -98,19 +98,18 @@ final class RenderCache: @unchecked Sendable {
     let conceptMaps = MemoTable<Int, String?>()
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
     let conceptMapInputs = Generations<ConceptMapInputs>()
-    /// The digest of each page's model, by file, with the inputs it was made from (articles, concepts,
-    /// miniatures, the overviews and the literature page).
-    let pageDigests = MemoTable<PageInputs, Digest>()
-    /// The generations of what all article pages share (the settings and site-wide lists), so that each
-    /// article's inputs hold a number instead of a copy.
-    let articleShared = Generations<ArticlePageInputs.Shared>()
-
     private let lock = NSLock()
     private var pages: [String: Page] = [:]
     /// The digest of every file of the last site written, pages or not; `nil` when no site is known.
     private var files: [String: Digest]?
     /// The digest of the inputs of each data file of the last site written that has them (the search shards, `concepts.json`).
     private var inputs: [String: Digest] = [:]
+    /// What each page's view read, by file, and the files whose views read each part: as of ``readSite``.
+    private var reads = ReadRecords()
+    /// The linked site and the templates' digest that the written pages were made from.
+    private var readSite: (site: LinkedSite, templates: Digest)?
+    /// This build's linked site and templates' digest, kept by ``keepReads(of:)`` once the site is written.
+    private var pendingSite: (site: LinkedSite, templates: Digest)?
 
     /// What the last written site holds for each page, by path: taken once per step, so that the parallel
     /// workers look pages up without taking a lock each (two workers taking one lock for every page wait
@@ -147,7 +146,29 @@ final class RenderCache: @unchecked Sendable {
         pages = written
         self.files = files
         self.inputs = inputs
+        if files == nil { (reads, readSite) = (ReadRecords(), nil) }
         lock.unlock()
+    }
+
+    /// The pages whose views are surely those of the last site written: every part of the site they read is
+    /// unchanged in `site`, and so are the templates. Found from the parts that changed, not page by page.
+    func unchangedPages(site: LinkedSite, templates: Digest) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        pendingSite = (site, templates)
+        guard let written = readSite, written.templates == templates else { return [] }
+        let difference = SiteDifference(from: written.site, to: site)
+        return reads.unchanged { difference.changed($0) }
+    }
+
+    /// Keeps what the views made in this build read, once the site they were made for is written: the pages
+    /// not made again keep what they read before (it is unchanged), and the files the site no longer has are forgotten.
+    func keepReads(of files: [SiteRenderer.RenderedFile], removed: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in removed { reads.forget(path) }
+        for file in files { if let parts = file.reads { reads.record(parts, for: file.path) } }
+        readSite = pendingSite
     }
 
     /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the
@@ -196,7 +217,6 @@ final class RenderCache: @unchecked Sendable {
         jsonLD.endRound()
         feed.endRound()
         conceptMaps.endRound()
-        pageDigests.endRound()
         templates.endRound()
         return bodies.endRound()
     }

@@ -12,6 +12,8 @@ struct PageModels {
 
     /// The generation of the concept maps' inputs, when there is a cache.
     let mapGeneration: Int
+    /// Where the parts of the site that a page's view reads are noted (an incremental build), or `nil`.
+    private(set) var reads: ReadLog?
     /// Without a cache: the HTML of each reference that holds no link the engine made, by key. Such HTML reads the
     /// same from every page, so it is made once per build instead of once for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
@@ -31,6 +33,18 @@ struct PageModels {
             })
     }
 
+    /// The same models, noting what they read in `log`: one per page.
+    func recording(into log: ReadLog?) -> PageModels {
+        var copy = self
+        copy.reads = log
+        return copy
+    }
+
+    /// Notes that the view being made read `part`.
+    func note(_ part: SitePart) {
+        reads?.note(part)
+    }
+
     /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.
     private static func holdsEngineLink(_ inlines: [InlineNode]) -> Bool {
         inlines.contains { inline in
@@ -45,6 +59,7 @@ struct PageModels {
 
     /// The frame every page has: site, navigation, breadcrumbs, relative root.
     func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
+        note(.settings)
         let config = site.content.site
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
         let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
@@ -60,6 +75,7 @@ struct PageModels {
 
     /// A link to an item, relative to the page at `path`, with its title and summary.
     func itemLink(_ id: ContentID, from path: String) -> ItemLink? {
+        note(.signature(id))
         guard let page = site.pages[id] else { return nil }
         return ItemLink(title: page.item.title, url: id.link.relative(from: path), slug: id.slug, summary: page.item.summary)
     }
@@ -75,6 +91,8 @@ struct PageModels {
 
     /// A reference rendered as HTML, with links relative to `path`.
     func referenceHTML(_ reference: Reference, from path: String) -> String {
+        note(.references(reference.key))
+        note(.settings)
         if let html = pathIndependentReferences[reference.key] { return html }
         let render = { Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path)) }
         guard let cache else { return render() }
@@ -83,12 +101,16 @@ struct PageModels {
 
     /// An article's schema.org JSON-LD, made again only when the article or the site settings changed.
     func jsonLD(of metadata: ArticleMetadata) -> String {
+        note(.item(metadata.article.item.id))
+        note(.settings)
         guard let cache else { return metadata.jsonLD }
         return cache.jsonLD.value(for: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) { metadata.jsonLD }
     }
 
     /// A page body: anchor links added, rendered by cmark with links relative to the page.
     func body(_ page: LinkedPage, path: String) -> HTMLFragment {
+        note(.item(page.item.id))
+        note(.settings)
         let render = { HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))) }
         guard let cache else { return render() }
         return cache.bodies.value(for: path, inputs: .init(document: page.document, unsafe: unsafeHTML), make: render)
@@ -97,13 +119,19 @@ struct PageModels {
     /// The preview data of a page for the script: the summaries of the concepts it links and
     /// the formatted references it cites, as JSON safe inside a `<script>` element.
     func previewsJSON(for page: LinkedPage, path: String) -> HTMLFragment? {
+        note(.item(page.item.id))
+        note(.settings)
         var concepts: [String: [String: String]] = [:]
         for mention in page.mentions where mention.linked {
+            note(.signature(ContentID(.concept, mention.concept)))
             guard let concept = site.pages[ContentID(.concept, mention.concept)] else { continue }
             concepts[mention.concept] = ["title": concept.item.title, "summary": concept.item.summary ?? ""]
         }
         var cited: [String: Reference] = [:]
-        for use in page.citations where cited[use.key] == nil { cited[use.key] = self.references[use.key] }
+        for use in page.citations where cited[use.key] == nil {
+            note(.references(use.key))
+            cited[use.key] = self.references[use.key]
+        }
         guard !concepts.isEmpty || !cited.isEmpty else { return nil }
         let make = { previewsJSON(concepts: concepts, references: cited, path: path) }
         guard let cache else { return make() }
@@ -124,6 +152,7 @@ struct PageModels {
 
     /// The map of all concepts, or of one concept and its neighbours.
     func conceptMap(focus: String?, from path: String) -> String? {
+        note(.conceptMap)
         guard let cache else { return drawConceptMap(focus: focus, from: path) }
         return cache.conceptMaps.value(for: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
     }

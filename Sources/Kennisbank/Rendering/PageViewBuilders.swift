@@ -5,6 +5,7 @@ import KennisbankCore
 extension PageModels {
     /// The home page: the series in order, with summaries, then the concepts and the miniatures.
     func homeView() -> HomeView {
+        [.articleOrder, .conceptOrder, .miniatureOrder].forEach(note)
         let content = site.content
         let articles = content.articles.map { article in
             ArticleEntry(link: itemLink(article.item.id, from: ""), subtitle: article.subtitle, series: article.series.map(String.init),
@@ -21,9 +22,11 @@ extension PageModels {
         let article = articles[index]
         let id = article.item.id
         let path = id.link.path
+        [.item(id), .articleOrder, .listing(id.slug), .referenceOrder].forEach(note)
         let page = site.pages[id]!
         let metadata = ArticleMetadata(article: article, site: site.content.site)
         let references = site.references.keys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { key -> ReferenceEntry? in
+            note(.references(key))
             guard let reference = self.references[key] else { return nil }
             return ReferenceEntry(key: key, html: referenceHTML(reference, from: path),
                                   url: SiteLink(path: "literatuur/", fragment: key).relative(from: path))
@@ -49,6 +52,7 @@ extension PageModels {
         let concept = site.content.concepts[index]
         let id = concept.item.id
         let path = id.link.path
+        [.item(id), .mentions(id.slug), .related(id.slug), .backlinks(id)].forEach(note)
         let page = site.pages[id]!
         let mentions = (site.mentions[id.slug] ?? []).filter { $0.page != id }.map { place in
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
@@ -71,6 +75,7 @@ extension PageModels {
         let miniature = site.content.miniatures[index]
         let id = miniature.item.id
         let path = id.link.path
+        note(.item(id))
         let page = site.pages[id]!
         let view = MiniatureView(
             frame: frame(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
@@ -85,7 +90,9 @@ extension PageModels {
 
     /// The concept index: A–Z, by group, and the map of all concepts.
     func conceptIndexView(path: String) -> ConceptIndexView {
+        note(.conceptOrder)
         let concepts = site.content.concepts
+        for concept in concepts { note(.signature(concept.item.id)) }
         let letters = Dictionary(grouping: concepts) { GroupNames.letter(of: $0.item.title) }
         let groups = Dictionary(grouping: concepts.filter { $0.group != nil }) { $0.group! }
         return ConceptIndexView(
@@ -102,12 +109,15 @@ extension PageModels {
 
     /// The miniature overview, by lens (miniatures without a lens last, under "Zonder lens").
     func miniatureIndexView(path: String) -> MiniatureIndexView {
+        note(.miniatureOrder)
         var byLens: [String: [Miniature]] = [:]
         for miniature in site.content.miniatures {
+            note(.signature(miniature.item.id))
             for lens in miniature.lenses.isEmpty ? [""] : miniature.lenses { byLens[lens, default: []].append(miniature) }
         }
         let groups = byLens.keys.sorted().map { lens in
-            MiniatureGroup(name: lens.isEmpty ? "Zonder lens" : (site.pages[ContentID(.concept, lens)]?.item.title ?? lens),
+            if !lens.isEmpty { note(.signature(ContentID(.concept, lens))) }
+            return MiniatureGroup(name: lens.isEmpty ? "Zonder lens" : (site.pages[ContentID(.concept, lens)]?.item.title ?? lens),
                            slug: lens.isEmpty ? "zonder-lens" : lens,
                            miniatures: byLens[lens]!.compactMap { itemLink($0.item.id, from: path) })
         }
@@ -118,7 +128,9 @@ extension PageModels {
 
     /// The literature page: every reference, with the places that cite it.
     func literatureView(path: String) -> LiteratureView {
+        note(.referenceOrder)
         let references = site.references.references.map { reference in
+            note(.citedIn(reference.key))
             let places = site.citedIn[reference.key] ?? []
             return LiteratureEntry(key: reference.key, html: referenceHTML(reference, from: path),
                                    citedIn: places.enumerated().map { index, place in
@@ -146,7 +158,8 @@ extension PageModels {
 
     /// The search page, which loads the index's shards.
     func searchView(path: String) -> SearchView {
-        SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]),
-                   searchShards: SearchIndex.shardCount(for: site))
+        note(.searchShards)
+        return SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]),
+                          searchShards: SearchIndex.shardCount(for: site))
     }
 }

@@ -23,6 +23,22 @@ enum RenderJob: Sendable {
         return jobs
     }
 
+    /// The page's file, without making its view.
+    func file(of content: Content) -> String {
+        switch self {
+        case .home: return "index.html"
+        case .article(let index): return content.articles[index].item.id.link.file
+        case .concept(let index): return content.concepts[index].item.id.link.file
+        case .miniature(let index): return content.miniatures[index].item.id.link.file
+        case .conceptIndex: return "begrippen/index.html"
+        case .miniatureIndex: return "miniaturen/index.html"
+        case .literature: return "literatuur/index.html"
+        case .notFound: return "404.html"
+        case .search: return "zoeken/index.html"
+        case .redirect(let from, _): return SiteLink(path: URLPath.directory(from)).file
+        }
+    }
+
     /// The page's file, template and view.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, view: any PageView) {
         let (path, template, view) = build(models)
@@ -42,6 +58,7 @@ enum RenderJob: Sendable {
         case .search: return ("zoeken/", .search, models.searchView(path: "zoeken/"))
         case .redirect(let from, let to):
             let path = URLPath.directory(from)
+            models.note(.signature(to))
             let frame = models.frame(path: path, title: models.site.pages[to]?.item.title, kind: "redirect", description: nil)
             return (path, .redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
         }

@@ -32,6 +32,8 @@ public struct SiteRenderer: Sendable {
         /// What the link checker read from the page, when the file went to a ``SiteWriter`` as soon as
         /// it was made and its bytes were not kept.
         var scan: LinkChecker.ScannedPage? = nil
+        /// The parts of the site the page's view read, when it was made in an incremental build.
+        var reads: Set<SitePart>? = nil
 
         /// A data file assembled from parts whose digests are known. With a cache, it is left out (`file` is
         /// `nil`) when the digest of its parts is that of the file on disk, and its bytes are never assembled.
@@ -60,24 +62,19 @@ public struct SiteRenderer: Sendable {
         let content = site.content
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
-        let sharedInputs = cache.map { ArticlePageInputs.Shared.generation(site: site, templates: templates.digest, cache: $0) }
+        // In an incremental build, pages none of whose parts changed are those on disk: not even their views are made.
+        let unchanged = cache?.unchangedPages(site: site, templates: templates.digest) ?? []
         let written = cache?.writtenPages() ?? [:]
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            // A page whose inputs are those of the page on disk needs no model at all.
-            let inputs = sharedInputs.flatMap { PageInputs(job: job, site: site, templates: templates.digest, shared: $0, map: models.mapGeneration) }
-            if let inputs, let cache, let digest = cache.pageDigests.cached(for: inputs.path, inputs: inputs),
-               written[inputs.path]?.digest == digest {
-                return RenderedFile(path: inputs.path, file: nil, digest: digest)
+            if !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = written[file] {
+                return RenderedFile(path: file, file: nil, digest: page.digest)
             }
-            let (path, template, view) = job.page(models)
+            let log = cache == nil ? nil : ReadLog()
+            let (path, template, view) = job.page(models.recording(into: log))
             guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, view))) }
             let digest = PageDigest.of(view, template: template, templates: templates.digest)
-            if let inputs {
-                precondition(inputs.path == path, "a page's inputs name its file: \(inputs.path) for \(path)")
-                cache.pageDigests.store(digest, for: inputs.path, inputs: inputs)
-            }
-            if written[path]?.digest == digest { return RenderedFile(path: path, file: nil, digest: digest) }
-            return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, view)), digest: digest)
+            let file = written[path]?.digest == digest ? nil : OutputFile(path: path, text: templates.render(template, view))
+            return RenderedFile(path: path, file: file, digest: digest, reads: log?.parts)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }

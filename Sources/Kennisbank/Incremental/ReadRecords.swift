@@ -1,0 +1,34 @@
+import KennisbankCore
+
+/// What each page's view read (``SitePart``), by file, and the other way round: the files that read each part.
+/// The second table lets an edit find the pages it may change from the parts that changed, without
+/// visiting every page.
+struct ReadRecords {
+    private var parts: [String: Set<SitePart>] = [:]
+    private var readers: [SitePart: Set<String>] = [:]
+
+    /// Replaces what the page at `path` read.
+    mutating func record(_ read: Set<SitePart>, for path: String) {
+        if let earlier = parts[path] {
+            if earlier == read { return }
+            for part in earlier.subtracting(read) { readers[part]?.remove(path) }
+            for part in read.subtracting(earlier) { readers[part, default: []].insert(path) }
+        } else {
+            for part in read { readers[part, default: []].insert(path) }
+        }
+        parts[path] = read
+    }
+
+    /// Forgets the page at `path`.
+    mutating func forget(_ path: String) {
+        guard let earlier = parts.removeValue(forKey: path) else { return }
+        for part in earlier { readers[part]?.remove(path) }
+    }
+
+    /// The pages none of whose parts `changed`.
+    func unchanged(_ changed: (SitePart) -> Bool) -> Set<String> {
+        var touched = Set<String>()
+        for (part, paths) in readers where !paths.isEmpty && changed(part) { touched.formUnion(paths) }
+        return Set(parts.keys.lazy.filter { !touched.contains($0) })
+    }
+}
