@@ -18,9 +18,10 @@ package struct CopyOnWrite<Fields: Sendable>: @unchecked Sendable {
         box = Box(fields)
     }
 
-    /// The fields; changing them first copies them if another value shares them.
+    /// The fields; changing them first copies them if another value shares them. Reading one field borrows
+    /// the fields in place (`_read`) instead of copying all of them out, which would retain every one.
     package var fields: Fields {
-        get { box.fields }
+        _read { yield box.fields }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
             yield &box.fields
