@@ -82,11 +82,15 @@ public struct Build: Sendable {
     ///
     /// With a `writer` (a clean build only), every file is written as soon as it is rendered and only
     /// what the link check needs is kept.
-    func generate(using caches: BuildCaches?, writer: SiteWriter? = nil) throws(BuildFailure) -> Generated {
+    ///
+    /// `changed` names the content files (relative to the content folder) that changed since the last build,
+    /// when a watcher knows them: the others are read from the caches without a look at the disk.
+    func generate(using caches: BuildCaches?, writer: SiteWriter? = nil, changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
         precondition(caches == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.cache = caches?.content
+        loader.changedFiles = changed
         let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, parsed: caches?.renders.templates)
         let linked = times.time("link") { SiteLinker(content: content, cache: caches?.links).link() }

@@ -57,9 +57,10 @@ public struct ContentWatcher: Sendable {
     /// Calls `onChange` with the changed paths after every quiet batch of changes, until the task is cancelled.
     ///
     /// `onChange` runs before the next look, so changes made while it runs (a rebuild) are reported afterwards.
-    /// `onTick` is called after every look, for keep-alives.
-    public func watch(onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
-        var known = snapshot()
+    /// `onTick` is called after every look, for keep-alives. `start` is the first look, when it was taken
+    /// earlier (before a first build, so that a change made during that build is reported).
+    public func watch(from start: [String: Stamp]? = nil, onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
+        var known = start ?? snapshot()
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
             var current = snapshot()

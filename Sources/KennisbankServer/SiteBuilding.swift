@@ -111,12 +111,12 @@ public final class IncrementalSiteBuilder: SiteBuilding {
         self.incremental = IncrementalBuild(build: build)
     }
 
-    /// Runs the build; the changed paths are not needed, because the build compares every file's bytes
-    /// with the last build's (reading is cheap, parsing is what is saved).
+    /// Runs the build. The content files not among `changedPaths` are taken as the last build read them,
+    /// without looking at them again (the watcher looked); a file saved moments before it was last read is read again.
     public func build(changedPaths: [String]) -> BuildOutcome {
         let start = Date()
         do {
-            let report = try incremental.run()
+            let report = try incremental.run(changedPaths: changedPaths)
             return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
                                        work: .init(renderedPages: report.renderedPages, writtenFiles: report.writtenFiles.count,
                                                    removedFiles: report.removedFiles.count),

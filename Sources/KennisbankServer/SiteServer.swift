@@ -67,6 +67,11 @@ public struct SiteServer: Sendable {
     /// and the last good site, if any, is served until a change fixes the build.
     /// - Parameter onReady: called with the server's URL once it listens (with the real port when port is 0).
     public func run(onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+        let watcher = ContentWatcher(directories: configuration.watchedDirectories, interval: configuration.pollInterval,
+                                     debounce: configuration.debounce)
+        // The watcher's first look comes before the first build: a file saved while it runs is reported after it,
+        // and every later build is told exactly which files changed since the one before.
+        let start = watcher.snapshot()
         let first = await rebuild(changedPaths: [])
         report(first, after: [])
 
@@ -88,15 +93,13 @@ public struct SiteServer: Sendable {
         application.logger.logLevel = .warning
         let app = application
 
-        let watcher = ContentWatcher(directories: configuration.watchedDirectories, interval: configuration.pollInterval,
-                                     debounce: configuration.debounce)
         let hub = self.hub
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.run() }
                 group.addTask {
                     var ticks = 0
-                    await watcher.watch(onTick: {
+                    await watcher.watch(from: start, onTick: {
                         // A keep-alive every ~15 s finds closed tabs.
                         ticks += 1
                         if ticks % 100 == 0 { hub.keepAlive() }

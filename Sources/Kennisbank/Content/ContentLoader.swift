@@ -44,6 +44,10 @@ public struct ContentLoader: Sendable {
     public var fileSystem: any FileSystem
     /// What earlier builds parsed, for an incremental build; `nil` parses every file.
     var cache: ContentCache?
+    /// With a cache: the files that changed since the cache's build, relative to ``directory`` (`articles/x.md`).
+    /// Any other file the cache read with a settled stamp is taken from it without a look at the disk. `nil`
+    /// looks at every file.
+    var changedFiles: Set<String>?
 
     /// Creates a loader.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
@@ -164,7 +168,24 @@ public struct ContentLoader: Sendable {
             }
         }
         guard let cache else { return try read() }
+        if let changedFiles, !changedFiles.contains(String(relative(path))), let bytes = cache.files.trusted(path) { return bytes }
         return try cache.files.bytes(at: path, stamp: fileSystem.stamp(atPath: path), read: read)
+    }
+
+    /// A path below ``directory`` as ``changedFiles`` names it.
+    private func relative(_ path: String) -> Substring {
+        path.dropFirst(directory.count).drop { $0 == "/" }
+    }
+
+    /// Paths (as a watcher reports them) relative to the content folder `directory`, in the form ``changedFiles``
+    /// takes; paths outside it are left out.
+    static func relativePaths(_ paths: [String], below directory: String) -> Set<String> {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return Set(paths.compactMap { path in
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard full.hasPrefix(root + "/") else { return nil }
+            return String(full.dropFirst(root.count + 1))
+        })
     }
 
     /// One content file, parsed.

@@ -53,6 +53,15 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
         return entry.value
     }
 
+    /// The value remembered for `key`, whatever it was made from.
+    func value(for key: String) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let slot = slots[key] else { return nil }
+        markAsked(slot)
+        return entries[slot].value
+    }
+
     /// Remembers a value made from `inputs`, for when it is made elsewhere than in ``value(for:inputs:make:)``.
     func store(_ value: Value, for key: String, inputs: Inputs) {
         lock.lock()

@@ -196,4 +196,31 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.renderedPages, report.pages)
         try assertSiteEqualsCleanBuild("after removing Site/")
     }
+
+    /// Told which files changed (as `serve`'s watcher tells it), a run reads only those, and takes every other
+    /// file as it was last read when that file had settled by then; a file saved moments before it was read is
+    /// read again by the next run, reported or not.
+    func testARunToldWhatChangedReadsOnlyThatAndStillCatchesARacySave() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        // Two seconds on, every stamp has settled: this run reads the files again and trusts them from now on.
+        Thread.sleep(forTimeInterval: 2.1)
+        _ = try incremental.run(changedPaths: [])
+        let article = "Content/articles/de-kunst-van-het-leiden.md"
+        let page = root.appendingPathComponent("Site/artikelen/de-kunst-van-het-leiden/index.html")
+        try edit(article) { $0 + "\nEen zin die de build niet ziet.\n" }
+        // Not reported: the run takes the file as it was, so the page does not change.
+        _ = try incremental.run(changedPaths: [])
+        XCTAssertFalse(try String(contentsOf: page, encoding: .utf8).contains("Een zin die de build niet ziet."))
+        // Reported, as the watcher reports it (its own spelling of the path): the page shows the sentence.
+        let reported = root.appendingPathComponent("Content/").path + "/articles/./de-kunst-van-het-leiden.md"
+        let report = try incremental.run(changedPaths: [reported])
+        XCTAssertEqual(report.parsedFiles, 1)
+        try assertSiteEqualsCleanBuild("after the reported edit")
+        // Saved again at once, to the same size: the file was read moments after a save, so it is read again
+        // even though nothing reports it.
+        try edit(article) { $0.replacingOccurrences(of: "Een zin die de build niet ziet.", with: "Een zin die de build wel ziet.") }
+        _ = try incremental.run(changedPaths: [])
+        try assertSiteEqualsCleanBuild("after an unreported save moments after a read")
+    }
 }
