@@ -25,10 +25,27 @@ struct ReadRecords {
         for part in earlier { readers[part]?.remove(path) }
     }
 
-    /// The pages none of whose parts `changed`.
-    func unchanged(_ changed: (SitePart) -> Bool) -> Set<String> {
+    /// The pages none of whose parts `changed`: those with records, less those that read a part that changed.
+    func unchanged(_ changed: (SitePart) -> Bool) -> Unchanged {
         var touched = Set<String>()
         for (part, paths) in readers where !paths.isEmpty && changed(part) { touched.formUnion(paths) }
-        return Set(parts.keys.lazy.filter { !touched.contains($0) })
+        return Unchanged(recorded: parts, touched: touched)
+    }
+
+    /// A set of pages given as the recorded ones less the touched ones, so that no set of every page is made.
+    struct Unchanged: Sendable {
+        fileprivate let recorded: [String: Set<SitePart>]
+        fileprivate let touched: Set<String>
+
+        /// Whether the page at `path` is one of them.
+        func contains(_ path: String) -> Bool {
+            recorded[path] != nil && !touched.contains(path)
+        }
+
+        /// Whether there are none.
+        var isEmpty: Bool { recorded.count == touched.count }
+
+        /// All of them, as a set (for checks: the build asks ``contains(_:)``).
+        var paths: Set<String> { Set(recorded.keys.lazy.filter { !touched.contains($0) }) }
     }
 }

@@ -107,9 +107,9 @@ final class RenderCache: @unchecked Sendable {
     /// What each page's view read, by file, and the files whose views read each part: as of ``readSite``.
     private var reads = ReadRecords()
     /// The linked site and the templates' digest that the written pages were made from.
-    private var readSite: (site: LinkedSite, templates: Digest)?
+    private var readSite: (site: SiteDifference.Side, templates: Digest)?
     /// This build's linked site and templates' digest, kept by ``keepReads(of:)`` once the site is written.
-    private var pendingSite: (site: LinkedSite, templates: Digest)?
+    private var pendingSite: (site: SiteDifference.Side, templates: Digest)?
 
     /// What the last written site holds for each page, by path: taken once per step, so that the parallel
     /// workers look pages up without taking a lock each (two workers taking one lock for every page wait
@@ -152,12 +152,13 @@ final class RenderCache: @unchecked Sendable {
 
     /// The pages whose views are surely those of the last site written: every part of the site they read is
     /// unchanged in `site`, and so are the templates. Found from the parts that changed, not page by page.
-    func unchangedPages(site: LinkedSite, templates: Digest) -> Set<String> {
+    func unchangedPages(site: LinkedSite, templates: Digest) -> ReadRecords.Unchanged {
         lock.lock()
         defer { lock.unlock() }
-        pendingSite = (site, templates)
-        guard let written = readSite, written.templates == templates else { return [] }
-        let difference = SiteDifference(from: written.site, to: site)
+        let side = SiteDifference.Side(site)
+        pendingSite = (side, templates)
+        guard let written = readSite, written.templates == templates else { return ReadRecords().unchanged { _ in true } }
+        let difference = SiteDifference(from: written.site, to: side)
         return reads.unchanged { difference.changed($0) }
     }
 

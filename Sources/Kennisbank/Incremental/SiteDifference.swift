@@ -7,8 +7,10 @@ struct SiteDifference {
     private let old: Side
     private let new: Side
 
-    init(from old: LinkedSite, to new: LinkedSite) {
-        (self.old, self.new) = (Side(old), Side(new))
+    /// The difference between two sites, each with its tables (kept from one build to the next: this
+    /// build's new side is the next build's old one).
+    init(from old: Side, to new: Side) {
+        (self.old, self.new) = (old, new)
     }
 
     /// Whether `part` reads differently in the new site.
@@ -37,13 +39,14 @@ struct SiteDifference {
     }
 
     /// One site, with its items and references by id and key.
-    private struct Side {
+    struct Side: @unchecked Sendable {
         let site: LinkedSite
         let articles: [ContentID: Article]
         let concepts: [ContentID: Concept]
         let miniatures: [ContentID: Miniature]
         let references: [String: [Reference]]
 
+        /// A site's tables of items and references by id and key.
         init(_ site: LinkedSite) {
             self.site = site
             let content = site.content
@@ -76,7 +79,7 @@ struct SiteDifference {
     }
 
     /// What a link or a list shows of an item: see ``SitePart/signature(_:)``.
-    private struct Signature: Equatable {
+    struct Signature: Equatable {
         var title: String
         var summary: String?
         var subtitle: String?

@@ -63,10 +63,10 @@ public struct SiteRenderer: Sendable {
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
         // In an incremental build, pages none of whose parts changed are those on disk: not even their views are made.
-        let unchanged = cache?.unchangedPages(site: site, templates: templates.digest) ?? []
+        let unchanged = cache?.unchangedPages(site: site, templates: templates.digest)
         let written = cache?.writtenPages() ?? [:]
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            if !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = written[file] {
+            if let unchanged, !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = written[file] {
                 return RenderedFile(path: file, file: nil, digest: page.digest)
             }
             let log = cache == nil ? nil : ReadLog()
