@@ -53,7 +53,7 @@ public struct Build: Sendable {
     }
 
     private func generateOnThisThread() throws(BuildFailure) -> Report {
-        let generated = try generate(using: nil)
+        let generated = try generate(memo: NoMemo(), written: nil)
         let files = generated.files.map { rendered in
             guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
@@ -77,33 +77,36 @@ public struct Build: Sendable {
         var times: StepTimes
     }
 
-    /// Read → parse → link → render → check, reusing what `caches` remember from earlier builds (an
-    /// incremental build) or doing everything (`nil`, a clean build). Must run on a deep stack.
+    /// Read → parse → link → render → check. Every step makes its values through `memo`: a clean build's
+    /// ``NoMemo`` makes everything, an incremental build's store returns what earlier builds made from equal
+    /// inputs. `written` is what an incremental build knows of the site on disk: the pages and data files that
+    /// would be the same are left out. Must run on a deep stack.
     ///
     /// With a `writer` (a clean build only), every file is written as soon as it is rendered and only
     /// what the link check needs is kept.
     ///
     /// `changed` names the content files (relative to the content folder) that changed since the last build,
-    /// when a watcher knows them: the others are read from the caches without a look at the disk.
-    func generate(using caches: BuildCaches?, writer: SiteWriter? = nil, changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
-        precondition(caches == nil || writer == nil, "an incremental build writes only what changed, after the check")
+    /// when a watcher knows them: the others are taken from the memo without a look at the disk.
+    func generate(memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
+                  changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
+        precondition(written == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
-        loader.cache = caches?.content
+        loader.memo = memo
         loader.changedFiles = changed
         let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
-        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, parsed: caches?.renders.templates)
-        let linked = times.time("link") { SiteLinker(content: content, cache: caches?.links).link() }
+        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
+        let linked = times.time("link") { SiteLinker(content: content, memo: memo).link() }
         var diagnostics = linked.diagnostics
         diagnostics += OutputSafety.check(content)
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)
         }
         var files = times.time(writer == nil ? "render" : "render and write") {
-            SiteRenderer(templates: templates).render(linked, cache: caches?.renders, writer: writer)
+            SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
         }
         files.sort { $0.path < $1.path }
-        let (scans, checks, reusedChecks) = times.time("check links") { check(files, caches: caches) }
+        let (scans, checks, reusedChecks) = times.time("check links") { check(files, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
@@ -111,8 +114,8 @@ public struct Build: Sendable {
     }
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
-    private func check(_ files: [SiteRenderer.RenderedFile], caches: BuildCaches?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
-        let written = caches?.renders.writtenPages() ?? [:]
+    private func check(_ files: [SiteRenderer.RenderedFile], written site: (any WrittenSite)?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
+        let written = site?.pages() ?? [:]
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
             guard let scan = rendered.scan ?? written[rendered.path]?.scan else {
@@ -121,10 +124,10 @@ public struct Build: Sendable {
             return scan
         }
         let paths = Set(files.map(\.path))
-        let earlier: [LinkChecker.EarlierCheck?] = caches.map { caches in
+        let earlier: [LinkChecker.EarlierCheck?] = site.map { site in
             let rendered = Set(files.filter { $0.file != nil }.map(\.path))
             let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
-            return caches.renders.earlierChecks(files: files, paths: paths, ids: ids)
+            return site.earlierChecks(files: files, paths: paths, ids: ids)
         } ?? []
         let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier)
         // An earlier check that still holds is returned as it was.
@@ -161,7 +164,7 @@ public struct Build: Sendable {
         }
         let result: Result<Written, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
-                let generated = try generate(using: nil, writer: writer)
+                let generated = try generate(memo: NoMemo(), written: nil, writer: writer)
                 // The markdown trees are released here, on the deep stack.
                 return .success(Written(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
                                         site: generated.site.withoutTrees(), times: generated.times))

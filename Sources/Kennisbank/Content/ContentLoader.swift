@@ -42,11 +42,11 @@ public struct ContentLoader: Sendable {
     public var directory: String
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
-    /// What earlier builds parsed, for an incremental build; `nil` parses every file.
-    var cache: ContentCache?
-    /// With a cache: the files that changed since the cache's build, relative to ``directory`` (`articles/x.md`).
-    /// Any other file the cache read with a settled stamp is taken from it without a look at the disk. `nil`
-    /// looks at every file.
+    /// What earlier builds read and parsed (an incremental build), or nothing (``NoMemo``).
+    var memo: any Memo = NoMemo()
+    /// The files that changed since the memo's last build, relative to ``directory`` (`articles/x.md`), when a
+    /// watcher knows them: any other file the memo read with a settled stamp is taken from it without a look
+    /// at the disk. `nil` looks at every file.
     var changedFiles: Set<String>?
 
     /// Creates a loader.
@@ -55,19 +55,10 @@ public struct ContentLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// What a loader keeps between builds: the files' bytes with their stamps, and the parse results, one
-    /// cache for the items, one for the bibliographies.
-    final class ContentCache: Sendable {
-        let files = StampedFiles()
-        let items = MemoTable<FileBytes, Result<ParsedFile, Diagnostic>>()
-        let bibliographies = MemoTable<FileBytes, Result<Bibliography, Diagnostic>>()
-
-        /// Ends a build; returns how many files were parsed in it.
-        func endRound() -> Int {
-            files.endRound()
-            return items.endRound() + bibliographies.endRound()
-        }
-    }
+    /// The parsed content files, by path, with the bytes they were parsed from.
+    static let parsedFiles = MemoName<FileBytes, Result<ParsedFile, Diagnostic>>("content.files")
+    /// The parsed bibliography files, by path, with the bytes they were parsed from.
+    static let parsedBibliographies = MemoName<FileBytes, Result<Bibliography, Diagnostic>>("content.bibliographies")
 
     private func path(_ components: String...) -> String {
         ([directory] + components).joined(separator: "/")
@@ -92,7 +83,7 @@ public struct ContentLoader: Sendable {
             let parse = { () -> Result<ParsedFile, Diagnostic> in
                 do throws(Diagnostic) { return .success(try self.parse(file, bytes: bytes, as: kind)) } catch { return .failure(error) }
             }
-            return cache?.items.value(for: file, inputs: FileBytes(bytes), make: parse) ?? parse()
+            return memo.value(Self.parsedFiles, key: file, inputs: FileBytes(bytes), make: parse)
         }
         var content = Content(site: site)
         var seen: [String: ContentItem] = [:]
@@ -125,7 +116,7 @@ public struct ContentLoader: Sendable {
             let result: Result<Bibliography, Diagnostic>
             do throws(Diagnostic) {
                 let bytes = try read(file)
-                result = cache?.bibliographies.value(for: file, inputs: FileBytes(bytes)) { parse(bytes) } ?? parse(bytes)
+                result = memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) { parse(bytes) }
             } catch { result = .failure(error) }
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
@@ -160,16 +151,15 @@ public struct ContentLoader: Sendable {
         return found.sorted()
     }
 
-    /// The bytes of a file: from the cache when its stamp says it is unchanged since an earlier build.
+    /// The bytes of a file: from the memo when its stamp (or the watcher) says it is unchanged since an earlier build.
     private func read(_ path: String) throws(Diagnostic) -> Data {
         let read = { () throws(Diagnostic) -> Data in
             do { return try fileSystem.contents(atPath: path) } catch {
                 throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
             }
         }
-        guard let cache else { return try read() }
-        if let changedFiles, !changedFiles.contains(String(relative(path))), let bytes = cache.files.trusted(path) { return bytes }
-        return try cache.files.bytes(at: path, stamp: fileSystem.stamp(atPath: path), read: read)
+        let trusted = changedFiles.map { !$0.contains(String(relative(path))) } ?? false
+        return try memo.bytes(at: path, stamp: fileSystem.stamp(atPath: path), trusted: trusted, read: read)
     }
 
     /// A path below ``directory`` as ``changedFiles`` names it.

@@ -30,7 +30,10 @@ public final class IncrementalBuild: @unchecked Sendable {
     /// The folders, strictness and file system of every run.
     public let build: Build
     private let lock = NSLock()
-    private let caches = BuildCaches()
+    /// Every step's values, kept from one run to the next.
+    private let memo = MemoStore()
+    /// What the last run wrote.
+    private let written = WrittenSiteRecord()
 
     /// Creates an incremental build; nothing is read until ``run()``.
     public init(build: Build) {
@@ -70,13 +73,14 @@ public final class IncrementalBuild: @unchecked Sendable {
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
-            caches.renders.commit()
+            written.commit()
         }
-        let (build, caches) = (self.build, self.caches)
+        let (build, memo, written) = (self.build, self.memo, self.written)
         let changed = changedPaths.map { ContentLoader.relativePaths($0, below: build.contentDirectory) }
         let result: Result<Report, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
-                return .success(try Self.write(try build.generate(using: caches, changed: changed), to: output, caches: caches))
+                let generated = try build.generate(memo: memo, written: written, changed: changed)
+                return .success(try Self.write(generated, to: output, memo: memo, written: written))
             } catch {
                 return .failure(error)
             }
@@ -85,17 +89,47 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
-    private static func write(_ generated: Build.Generated, to output: URL, caches: BuildCaches) throws(BuildFailure) -> Report {
+    private static func write(_ generated: Build.Generated, to output: URL, memo: MemoStore, written: WrittenSiteRecord) throws(BuildFailure) -> Report {
         var times = generated.times
         // The records of the site on disk, brought up to date in place: after an edit only a few files
         // differ, and tables of every file made anew cost more than the rest of the step.
-        var (pages, files) = caches.renders.takeWritten()
+        var (pages, files) = written.takeWritten()
         let known = files != nil
         // Taken out of `files`, so that the table has one owner and is changed in place, not copied.
         var digests = files.take() ?? [:]
+        let (changed, removed) = differences(generated.files, from: &digests)
+        do throws(Diagnostic) {
+            try times.time("write") { () throws(Diagnostic) in
+                if !known {
+                    try SiteWriter.write(changed, to: output)
+                } else {
+                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+                }
+            }
+        } catch {
+            // The output folder may be part old, part new: forget it, and the next run writes it whole.
+            written.commit()
+            throw BuildFailure(diagnostics: generated.diagnostics + [error])
+        }
+        for path in removed { pages[path] = nil }
+        let inputs = record(generated, in: &pages)
+        written.commit(pages, files: digests, inputs: inputs)
+        written.keepReads(of: generated.files, removed: removed)
+        let made = memo.endRound()
+        return Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
+                      renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
+                      writtenFiles: changed.map(\.path), removedFiles: removed,
+                      parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
+                      linkedPages: made[SiteLinker.linked.name] ?? 0,
+                      times: times)
+    }
+
+    /// The files whose bytes differ from those on disk (`digests`, brought up to date), and the files the site
+    /// no longer has (taken out of `digests`).
+    private static func differences(_ files: [SiteRenderer.RenderedFile], from digests: inout [String: Digest]) -> ([OutputFile], [String]) {
         var changed: [OutputFile] = []
         var complete = true
-        for rendered in generated.files {
+        for rendered in files {
             guard let file = rendered.file else {
                 // Left out because it is the file on disk, so that file's digest is known.
                 complete = complete && digests[rendered.path] != nil
@@ -107,28 +141,20 @@ public final class IncrementalBuild: @unchecked Sendable {
         // When every file left out was found in `digests`, all of the site's files are there now, and any more
         // are files the site no longer has; otherwise they are looked for one by one.
         var removed: [String] = []
-        if !complete || digests.count != generated.files.count {
-            let paths = Set(generated.files.map(\.path))
+        if !complete || digests.count != files.count {
+            let paths = Set(files.map(\.path))
             removed = digests.keys.filter { !paths.contains($0) }.sorted()
             for path in removed { digests[path] = nil }
         }
-        do throws(Diagnostic) {
-            try times.time("write") { () throws(Diagnostic) in
-                if !known {
-                    try SiteWriter.write(changed, to: output)
-                } else {
-                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
-                }
-            }
-        } catch {
-            // The output folder may be part old, part new: forget it, and the next run writes it whole.
-            caches.renders.commit()
-            throw BuildFailure(diagnostics: generated.diagnostics + [error])
-        }
+        return (changed, removed)
+    }
+
+    /// Brings the record of each page up to date (its digest, scan and check); returns the digests of the inputs
+    /// of the data files assembled from parts.
+    private static func record(_ generated: Build.Generated, in pages: inout [String: WrittenPage]) -> [String: Digest] {
         // The scans and checks are those of the HTML files, in the files' order: walked beside them.
         precondition(generated.scans.count == generated.checks.count && generated.checks.count == generated.reusedChecks.count,
                      "one check for each scanned page")
-        for path in removed { pages[path] = nil }
         var inputs: [String: Digest] = [:]
         var next = 0
         for rendered in generated.files {
@@ -144,18 +170,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             }
             // A page left out whose earlier check still holds is the page on record.
             if rendered.file == nil, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
-            pages[rendered.path] = .init(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
+            pages[rendered.path] = WrittenPage(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
         }
         precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")
-        caches.renders.commit(pages, files: digests, inputs: inputs)
-        caches.renders.keepReads(of: generated.files, removed: removed)
-        let report = Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
-                            renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
-                            writtenFiles: changed.map(\.path), removedFiles: removed,
-                            parsedFiles: caches.content.endRound(),
-                            linkedPages: caches.links.endRound(),
-                            times: times)
-        caches.renders.endRound()
-        return report
+        return inputs
     }
 }

@@ -2,20 +2,23 @@ import KennisbankCore
 import KennisbankMarkdown
 /// The link step of the pipeline: embeds, anchors, wikilinks, citations and concept mentions,
 /// then the indexes that run the other way (mentions, citations, backlinks, related concepts).
+///
+/// Every page goes through the same functions in every build; an incremental build passes a memo that
+/// returns what an earlier build made from equal inputs (see `SiteLinker+Memo.swift`).
 public struct SiteLinker: Sendable {
     /// The content to link.
     public var content: Content
-    /// What earlier builds linked, for an incremental build; `nil` links every page.
-    var cache: LinkCache?
+    /// What earlier builds linked (an incremental build), or nothing (``NoMemo``).
+    var memo: any Memo
 
     /// Creates a linker.
     public init(content: Content) {
-        self.content = content
+        self.init(content: content, memo: NoMemo())
     }
 
-    init(content: Content, cache: LinkCache?) {
+    init(content: Content, memo: any Memo) {
         self.content = content
-        self.cache = cache
+        self.memo = memo
     }
 
     /// Links every page. Problems are collected in ``LinkedSite/diagnostics``.
@@ -23,70 +26,74 @@ public struct SiteLinker: Sendable {
         var diagnostics: [Diagnostic] = []
         let items = content.items
         // The index of names is made again only when a name changed (an incremental build).
-        let cache = self.cache
-        let indexGeneration = cache?.names.generation(of: TargetIndex.Names(items: items)) ?? 0
-        let (index, nameProblems) = cache?.indexes.value(for: "site", inputs: indexGeneration) { TargetIndex.make(items: items) }
-            ?? TargetIndex.make(items: items)
+        let names = memo.generation(Self.names, of: TargetIndex.Names(items: items))
+        let (index, nameProblems) = memo.value(Self.indexes, key: "site", inputs: names) { TargetIndex.make(items: items) }
         diagnostics += nameProblems
-
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
-        let expander = EmbedExpander(miniatures: content.miniatures, index: index)
-        let prepare = { @Sendable (item: ContentItem) -> PreparedPage in
-            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
-            let toc = Anchors.assign(in: &document)
-            return PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
-                                embedded: embedded, diagnostics: problems)
-        }
-        let prepared: [PreparedPage]
-        if let cache {
-            let miniatures = expander.miniatures
-            prepared = cache.prepared.map(keys: items.map(\.id), reuse: { index, entry in
-                LinkCache.holds(entry, for: items[index], index: indexGeneration, miniatures: miniatures)
-            }, make: { index in
-                let page = prepare(items[index])
-                return LinkCache.PreparedEntry(index: indexGeneration, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
-            }).map(\.page)
-        } else {
-            prepared = items.parallelMap(prepare)
-        }
+        let prepared = prepare(items, index: index, names: names)
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
+        let (references, referenceProblems) = referenceLibrary(prepared)
+        diagnostics += referenceProblems
+        let environment = memo.generation(Self.environments, of: LinkEnvironment(
+            names: names, headings: headings,
+            citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
+            concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
+            scope: content.site.conceptLinking))
+        let linked = link(prepared, environment: environment, wikilinks: WikilinkResolver(index: index, headings: headings), references: references)
+        diagnostics += linked.flatMap(\.1)
+        let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
+        let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
+        let indexes = graph.indexes(updating: memo.take(Self.graph))
+        memo.keep(indexes, in: Self.graph)
+        return LinkedSite(content: content, pages: pages, references: references,
+                          mentions: indexes.mentions.values, citedIn: indexes.citations.values,
+                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
+    }
 
-        // Every reference list: each article's own, then each shared bibliography file's.
+    /// Every page with its embeds expanded and its anchors assigned. A page is prepared again only when it, the
+    /// site's names (generation `names`) or a miniature it embeds changed.
+    private func prepare(_ items: [ContentItem], index: TargetIndex, names: Int) -> [PreparedPage] {
+        let expander = EmbedExpander(miniatures: content.miniatures, index: index)
+        let miniatures = expander.miniatures
+        return memo.list(Self.prepared, keys: items.map(\.id), reuse: { index, entry in
+            Self.holds(entry, for: items[index], index: names, miniatures: miniatures)
+        }, make: { position in
+            let item = items[position]
+            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
+            let toc = Anchors.assign(in: &document)
+            let page = PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
+                                    embedded: embedded, diagnostics: problems)
+            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
+        }).map(\.page)
+    }
+
+    /// The reference library: every reference list (each article's own, then each bibliography file's), parsed
+    /// again only when its document changed, merged again only when a list changed.
+    private func referenceLibrary(_ prepared: [PreparedPage]) -> (ReferenceLibrary, [Diagnostic]) {
         let sources: [(document: MarkdownDocument, path: String, article: String?)] =
             prepared.filter { $0.item.id.kind == .article }.map { ($0.document, $0.item.source.path, $0.item.id.slug) }
             + content.bibliographies.map { ($0.document, $0.source.path, nil) }
         let parsed = ReferenceLibrary.ParsedEntries()
-        let listed = { @Sendable (index: Int) in
-            ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path, article: sources[index].article, parsed: parsed)
-        }
-        let lists: [[ReferenceLibrary.ListedItem]]
-        if let cache {
-            let inputs = { @Sendable (index: Int) in LinkCache.ReferenceListInputs(document: sources[index].document, slug: sources[index].article) }
-            lists = cache.referenceLists.map(keys: sources.map(\.path), reuse: { index, old in old.inputs == inputs(index) },
-                                             make: { index in .init(inputs: inputs(index), list: listed(index)) }).map(\.list)
-        } else {
-            lists = Array(sources.indices).parallelMap(listed)
-        }
-        let (references, referenceProblems) = cache?.library.value(for: "site", inputs: lists) { ReferenceLibrary.merge(lists) }
-            ?? ReferenceLibrary.merge(lists)
-        diagnostics += referenceProblems
+        let inputs = { @Sendable (index: Int) in ReferenceListInputs(document: sources[index].document, slug: sources[index].article) }
+        let lists = memo.list(Self.referenceLists, keys: sources.map(\.path), reuse: { index, old in old.inputs == inputs(index) },
+                              make: { index in
+            ReferenceListEntry(inputs: inputs(index), list: ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path,
+                                                                                   article: sources[index].article, parsed: parsed))
+        }).map(\.list)
+        return memo.value(Self.library, key: "site", inputs: lists) { ReferenceLibrary.merge(lists) }
+    }
 
-        let wikilinks = WikilinkResolver(index: index, headings: headings)
-        let environment = cache.map { cache in
-            cache.environments.generation(of: LinkEnvironment(
-                names: indexGeneration, headings: headings,
-                citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
-                concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
-                scope: content.site.conceptLinking))
-        }
-        // The matchers (an automaton over every concept name, the references by surname) depend only on the
-        // environment: an incremental build makes them again only when it changed.
-        let makeLinkers = { () -> Linkers in
+    /// Every page's wikilinks, citations and concept mentions. A page is linked again only when its prepared
+    /// page or the environment (generation `environment`: every name, heading, reference and concept) changed.
+    private func link(_ prepared: [PreparedPage], environment: Int, wikilinks: WikilinkResolver,
+                      references: ReferenceLibrary) -> [(LinkedPage, [Diagnostic])] {
+        // The matchers (an automaton over every concept name, the references by surname) depend only on the environment.
+        let content = self.content
+        let linkers = memo.value(Self.linkers, key: "site", inputs: environment) {
             Linkers(citations: CitationLinker(library: references),
                     concepts: ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking))
         }
-        let linkers = environment.flatMap { cache?.linkers.value(for: "site", inputs: $0, make: makeLinkers) } ?? makeLinkers()
         let (citations, concepts) = (linkers.citations, linkers.concepts)
         let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [Diagnostic]) in
             let source = page.item.source
@@ -98,29 +105,16 @@ public struct SiteLinker: Sendable {
                                         mentions: mentions, citations: uses)
             return (linkedPage, linkProblems + citationProblems)
         }
-        let linked: [(LinkedPage, [Diagnostic])]
-        if let cache, let environment {
-            linked = cache.linked.map(keys: prepared.map(\.item.id), reuse: { index, entry in
-                entry.inputs == .init(environment: environment, prepared: prepared[index])
-            }, make: { index in
-                let (page, problems) = link(prepared[index])
-                return .init(inputs: .init(environment: environment, prepared: prepared[index]), page: page, problems: problems)
-            }).map { ($0.page, $0.problems) }
-        } else {
-            linked = prepared.parallelMap(link)
-        }
-        diagnostics += linked.flatMap(\.1)
-        let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
-        let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
-        let indexes = graph.indexes(updating: cache?.takeGraph())
-        cache?.keepGraph(indexes)
-        return LinkedSite(content: content, pages: pages, references: references,
-                          mentions: indexes.mentions.values, citedIn: indexes.citations.values,
-                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
+        return memo.list(Self.linked, keys: prepared.map(\.item.id), reuse: { index, entry in
+            entry.inputs == .init(environment: environment, prepared: prepared[index])
+        }, make: { index in
+            let (page, problems) = link(prepared[index])
+            return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), page: page, problems: problems)
+        }).map { ($0.page, $0.problems) }
     }
 
     /// The citation and concept linkers of one build.
-    struct Linkers {
+    struct Linkers: Sendable {
         var citations: CitationLinker
         var concepts: ConceptLinker
     }

@@ -10,8 +10,21 @@ struct MachineReadable {
     /// An absolute URL where the base URL is known, otherwise the root-relative path.
     private static func url(_ link: SiteLink, baseURL: String?) -> String { (baseURL ?? "") + link.rootRelative }
 
-    /// Each concept's entry encoded from earlier builds; `nil` encodes every entry.
-    var cache: RenderCache? = nil
+    /// Each concept's entry and the feed as earlier builds made them (an incremental build), or nothing.
+    var memo: any Memo = NoMemo()
+    /// The site on disk (an incremental build): `concepts.json` is left out when nothing it shows changed.
+    var written: (any WrittenSite)? = nil
+
+    /// Each concept's encoded entry of `concepts.json`, by slug.
+    static let conceptEntries = MemoName<ConceptEntry.Inputs, ConceptEntry.Encoded>("output.conceptEntries")
+    /// The Atom feed.
+    static let feed = MemoName<FeedInputs, OutputFile>("output.feed")
+
+    /// What the Atom feed shows: the settings, and each article's slug, title, summary, date and authors.
+    struct FeedInputs: Equatable, Sendable {
+        var config: SiteConfig
+        var articles: [[String]]
+    }
 
     /// One concept in `concepts.json`.
     struct ConceptEntry: Codable, Equatable, Sendable {
@@ -34,6 +47,12 @@ struct MachineReadable {
         struct Inputs: Equatable, Sendable {
             let names: [String], summary: String?, group: String?, related: [String]
             let mentions: [MentionPlace], baseURL: String?
+        }
+
+        /// An entry encoded at its depth in the document, with the digest of its bytes.
+        struct Encoded: Sendable {
+            let data: Data
+            let digest: Digest
         }
     }
 
@@ -69,24 +88,23 @@ struct MachineReadable {
     ///
     /// With a cache, the file is left out when no entry and no setting it shows changed.
     func conceptsJSON() -> SiteRenderer.RenderedFile {
-        let site = self.site, cache = self.cache, baseURL = self.baseURL
-        let fragments = site.content.concepts.parallelMap { concept -> (data: Data, digest: Digest) in
+        let site = self.site, memo = self.memo, baseURL = self.baseURL
+        let fragments = site.content.concepts.parallelMap { concept -> ConceptEntry.Encoded in
             let slug = concept.item.id.slug
             // The mentions as the link graph keeps them: a list no edit touched is the same storage as last
             // time, so comparing the inputs costs nothing per mention (building the entry would).
             let inputs = ConceptEntry.Inputs(
                 names: [slug, concept.item.title] + concept.item.aliases, summary: concept.item.summary, group: concept.group,
                 related: site.related[slug] ?? [], mentions: site.mentions[slug] ?? [], baseURL: baseURL)
-            let encode = { () -> (data: Data, digest: Digest) in
+            return memo.value(Self.conceptEntries, key: slug, inputs: inputs) {
                 // Pretty-printed at the depth the entry has in the document, as one `JSONEncoder` pass writes it.
                 let data = Data("    ".utf8) + Self.entry(concept, inputs: inputs).json.data(pretty: true, level: 2)
-                return (data, data.withUnsafeBytes(Digest.init(bytes:)))
+                return ConceptEntry.Encoded(data: data, digest: data.withUnsafeBytes(Digest.init(bytes:)))
             }
-            return cache?.conceptEntries.value(for: slug, inputs: inputs, make: encode) ?? encode()
         }
         let config = site.content.site
         let settings = JSONValue.array([.string(config.language), .string(config.title)]).data()
-        return .assembled(path: "concepts.json", parts: fragments.map(\.digest) + [settings.withUnsafeBytes(Digest.init(bytes:))], cache: cache) {
+        return .assembled(path: "concepts.json", parts: fragments.map(\.digest) + [settings.withUnsafeBytes(Digest.init(bytes:))], written: written) {
             Self.assemble(fragments.map(\.data), config: config)
         }
     }
@@ -111,14 +129,13 @@ struct MachineReadable {
 
     /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).
     ///
-    /// With a cache, the feed is written again only when the settings or what it shows of an article changed.
+    /// With a memo, the feed is made again only when the settings or what it shows of an article changed.
     func atomFeed() -> OutputFile {
-        guard let cache else { return makeAtomFeed() }
         let none = "\u{0}"
-        let inputs = RenderCache.FeedInputs(config: site.content.site, articles: site.content.articles.map { article in
+        let inputs = FeedInputs(config: site.content.site, articles: site.content.articles.map { article in
             [article.item.id.slug, article.item.title, article.item.summary ?? none, article.date ?? none] + article.authors
         })
-        return cache.feed.value(for: "feed.xml", inputs: inputs, make: makeAtomFeed)
+        return memo.value(Self.feed, key: "feed.xml", inputs: inputs, make: makeAtomFeed)
     }
 
     private func makeAtomFeed() -> OutputFile {

@@ -1,5 +1,6 @@
 import Foundation
 import KennisbankCore
+import KennisbankMarkdown
 
 /// The search index, built at build time: one entry per page title, heading and paragraph,
 /// with concept names and aliases as their own entries. The browser script folds case and
@@ -14,8 +15,30 @@ import KennisbankCore
 /// `p` is the position of its page in the shard's `pages`, and each page's `o` its position in the site.
 struct SearchIndex {
     let site: LinkedSite
-    /// Each page's encoded entries from earlier builds; `nil` encodes every page.
-    var cache: RenderCache? = nil
+    /// Each page's part of its shard as earlier builds encoded it (an incremental build), or nothing.
+    var memo: any Memo = NoMemo()
+    /// The site on disk (an incremental build): a shard is left out when nothing it holds changed.
+    var written: (any WrittenSite)? = nil
+
+    /// Each page's part of its search shard, encoded, by page id, with what it was made from.
+    static let entries = ListMemoName<ContentID, Entry>("output.searchEntries")
+
+    /// The inputs of a page's search entries.
+    struct EntryInputs: Equatable, Sendable {
+        var page: ContentItem
+        var document: MarkdownDocument
+        /// The page's position in its shard.
+        var number: Int
+        /// The page's position in the whole index.
+        var order: Int
+    }
+
+    /// A page's part of its search shard with what it was made from.
+    struct Entry: Sendable {
+        var inputs: EntryInputs
+        var fragment: Fragment
+    }
+
 
     /// The number of pages a shard holds on average, at most.
     static let pagesPerShard = 16
@@ -87,22 +110,17 @@ struct SearchIndex {
         }
         let positions = numbers
         let make = { @Sendable (order: Int) in Self.fragment(of: pages[order], number: positions[order], order: order) }
-        let fragments: [Fragment]
-        if let cache {
-            // A page's fragment is encoded again only when the page, its document or its place changed.
-            let inputs = { @Sendable (order: Int) in
-                RenderCache.SearchInputs(page: pages[order].item, document: pages[order].document, number: positions[order], order: order)
-            }
-            fragments = cache.searchEntries.map(keys: pages.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
-                                                make: { order in .init(inputs: inputs(order), fragment: make(order)) }).map(\.fragment)
-        } else {
-            fragments = Array(pages.indices).parallelMap(make)
+        // A page's fragment is encoded again only when the page, its document or its place changed.
+        let inputs = { @Sendable (order: Int) in
+            EntryInputs(page: pages[order].item, document: pages[order].document, number: positions[order], order: order)
         }
+        let fragments = memo.list(Self.entries, keys: pages.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
+                                  make: { order in Entry(inputs: inputs(order), fragment: make(order)) }).map(\.fragment)
         var members = Array(repeating: [Fragment](), count: count)
         for (order, fragment) in fragments.enumerated() { members[shards[order]].append(fragment) }
-        let cache = self.cache
+        let written = self.written
         return Array(members.enumerated()).parallelMap { number, fragments -> SiteRenderer.RenderedFile in
-            .assembled(path: Self.path(ofShard: number), parts: fragments.map(\.digest), cache: cache) { Self.assemble(fragments) }
+            .assembled(path: Self.path(ofShard: number), parts: fragments.map(\.digest), written: written) { Self.assemble(fragments) }
         }
     }
 

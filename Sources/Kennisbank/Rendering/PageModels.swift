@@ -7,30 +7,33 @@ import KennisbankMarkdown
 struct PageModels {
     let site: LinkedSite
     let references: [String: Reference]
-    /// Bodies, references and previews made by earlier builds; `nil` makes everything.
-    let cache: RenderCache?
+    /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``NoMemo``).
+    let memo: any Memo
 
-    /// The generation of the concept maps' inputs, when there is a cache.
+    /// The generation of the concept maps' inputs (0 without a memo that remembers).
     let mapGeneration: Int
     /// Where the parts of the site that a page's view reads are noted (an incremental build), or `nil`.
     private(set) var reads: ReadLog?
-    /// Without a cache: the HTML of each reference that holds no link the engine made, by key. Such HTML reads the
-    /// same from every page, so it is made once per build instead of once for each page that lists the reference.
+    /// The HTML of each reference that holds no link the engine made, by key. Such HTML reads the same from
+    /// every page, so it is made once per build (once per change of the references, with a memo), not once
+    /// for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
 
-    init(site: LinkedSite, cache: RenderCache? = nil) {
+    init(site: LinkedSite, memo: any Memo = NoMemo()) {
         self.site = site
-        self.cache = cache
-        self.mapGeneration = cache?.conceptMapInputs.generation(of: .init(
-            concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related)) ?? 0
+        self.memo = memo
+        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: .init(
+            concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related))
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let unsafe = site.content.site.unsafeHTML
-        // A key two references share is left out: each is rendered where it is shown.
-        let keys = Dictionary(site.references.references.map { ($0.key, 1) }, uniquingKeysWith: +)
-        self.pathIndependentReferences = cache != nil ? [:] : Dictionary(uniqueKeysWithValues:
-            site.references.references.filter { keys[$0.key] == 1 && !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
+        let all = site.references.references
+        self.pathIndependentReferences = memo.value(Self.independentReferences, key: "site", inputs: .init(references: all, unsafe: unsafe)) {
+            // A key two references share is left out: each is rendered where it is shown.
+            let keys = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
+            return Dictionary(uniqueKeysWithValues: all.filter { keys[$0.key] == 1 && !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
                 (reference.key, Cmark.renderHTML(inlines: reference.inlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
             })
+        }
     }
 
     /// The same models, noting what they read in `log`: one per page.
@@ -94,26 +97,27 @@ struct PageModels {
         note(.references(reference.key))
         note(.settings)
         if let html = pathIndependentReferences[reference.key] { return html }
-        let render = { Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path)) }
-        guard let cache else { return render() }
-        return cache.references.value(for: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML), make: render)
+        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML)) {
+            Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
+        }
     }
 
     /// An article's schema.org JSON-LD, made again only when the article or the site settings changed.
     func jsonLD(of metadata: ArticleMetadata) -> String {
         note(.item(metadata.article.item.id))
         note(.settings)
-        guard let cache else { return metadata.jsonLD }
-        return cache.jsonLD.value(for: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) { metadata.jsonLD }
+        return memo.value(Self.jsonLD, key: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) {
+            metadata.jsonLD
+        }
     }
 
     /// A page body: anchor links added, rendered by cmark with links relative to the page.
     func body(_ page: LinkedPage, path: String) -> HTMLFragment {
         note(.item(page.item.id))
         note(.settings)
-        let render = { HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path))) }
-        guard let cache else { return render() }
-        return cache.bodies.value(for: path, inputs: .init(document: page.document, unsafe: unsafeHTML), make: render)
+        return memo.value(Self.bodies, key: path, inputs: .init(document: page.document, unsafe: unsafeHTML)) {
+            HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path)))
+        }
     }
 
     /// The preview data of a page for the script: the summaries of the concepts it links and
@@ -133,12 +137,10 @@ struct PageModels {
             cited[use.key] = self.references[use.key]
         }
         guard !concepts.isEmpty || !cited.isEmpty else { return nil }
-        let make = { previewsJSON(concepts: concepts, references: cited, path: path) }
-        guard let cache else { return make() }
-        let inputs = RenderCache.PreviewInputs(
+        let inputs = PreviewInputs(
             concepts: concepts.keys.sorted().map { [$0, concepts[$0]!["title"]!, concepts[$0]!["summary"]!] },
             references: cited.keys.sorted().map { cited[$0]!.inlines }, keys: cited.keys.sorted(), unsafe: unsafeHTML)
-        return cache.previews.value(for: path, inputs: inputs, make: make)
+        return memo.value(Self.previews, key: path, inputs: inputs) { previewsJSON(concepts: concepts, references: cited, path: path) }
     }
 
     private func previewsJSON(concepts: [String: [String: String]], references cited: [String: Reference], path: String) -> HTMLFragment {
@@ -153,8 +155,7 @@ struct PageModels {
     /// The map of all concepts, or of one concept and its neighbours.
     func conceptMap(focus: String?, from path: String) -> String? {
         note(.conceptMap)
-        guard let cache else { return drawConceptMap(focus: focus, from: path) }
-        return cache.conceptMaps.value(for: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
+        return memo.value(Self.conceptMaps, key: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
     }
 
     private func drawConceptMap(focus: String?, from path: String) -> String? {

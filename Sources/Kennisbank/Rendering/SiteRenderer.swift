@@ -13,8 +13,8 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page of the site, in parallel, plus the assets.
     public func render(_ site: LinkedSite) -> [OutputFile] {
-        render(site, cache: nil).map { output in
-            guard let file = output.file else { preconditionFailure("without a cache every page is rendered: \(output.path)") }
+        render(site, memo: NoMemo(), written: nil).map { output in
+            guard let file = output.file else { preconditionFailure("without a written site every page is rendered: \(output.path)") }
             return file
         }
     }
@@ -35,13 +35,13 @@ public struct SiteRenderer: Sendable {
         /// The parts of the site the page's view read, when it was made in an incremental build.
         var reads: Set<SitePart>? = nil
 
-        /// A data file assembled from parts whose digests are known. With a cache, it is left out (`file` is
-        /// `nil`) when the digest of its parts is that of the file on disk, and its bytes are never assembled.
-        static func assembled(path: String, parts: [Digest], cache: RenderCache?, assemble: () -> Data) -> RenderedFile {
+        /// A data file assembled from parts whose digests are known. It is left out (`file` is `nil`) when the
+        /// digest of its parts is that of the file on disk (an incremental build), and its bytes are never assembled.
+        static func assembled(path: String, parts: [Digest], written: (any WrittenSite)?, assemble: () -> Data) -> RenderedFile {
             var builder = DigestBuilder()
             for part in parts { builder.combine(part) }
             let digest = builder.finalize()
-            if let cache, cache.writtenInputs(path) == digest { return RenderedFile(path: path, file: nil, digest: digest) }
+            if let written, written.inputs(of: path) == digest { return RenderedFile(path: path, file: nil, digest: digest) }
             return RenderedFile(path: path, file: OutputFile(path: path, contents: assemble()), digest: digest)
         }
 
@@ -53,37 +53,38 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders the pages whose models changed since the build that `cache` remembers (every page
-    /// without a cache), plus the assets and the data files.
+    /// Renders the pages whose views changed since the site on disk (`written`, in an incremental build; every
+    /// page without one), plus the assets and the data files, making their parts through `memo`.
     ///
     /// With a `writer`, each file is written as soon as it is made and only its scan is kept.
-    func render(_ site: LinkedSite, cache: RenderCache?, writer: SiteWriter? = nil) -> [RenderedFile] {
-        let models = PageModels(site: site, cache: cache)
+    func render(_ site: LinkedSite, memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil) -> [RenderedFile] {
+        let models = PageModels(site: site, memo: memo)
         let content = site.content
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
-        // In an incremental build, pages none of whose parts changed are those on disk: not even their views are made.
-        let unchanged = cache?.unchangedPages(site: site, templates: templates.digest)
-        let written = cache?.writtenPages() ?? [:]
+        // Pages none of whose parts changed are those on disk: not even their views are made.
+        let unchanged = written?.unchangedPages(site: site, templates: templates.digest) ?? .none
+        let pagesOnDisk = written?.pages() ?? [:]
+        let recordsReads = written != nil
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            if let unchanged, !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = written[file] {
+            if !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = pagesOnDisk[file] {
                 return RenderedFile(path: file, file: nil, digest: page.digest)
             }
-            let log = cache == nil ? nil : ReadLog()
+            let log = recordsReads ? ReadLog() : nil
             let (path, template, view) = job.page(models.recording(into: log))
-            guard let cache else { return RenderedFile(path: path, file: OutputFile(path: path, text: templates.render(template, view))) }
-            let digest = PageDigest.of(view, template: template, templates: templates.digest)
-            let file = written[path]?.digest == digest ? nil : OutputFile(path: path, text: templates.render(template, view))
+            // The digest is what tells the page from the one on disk: a clean build, with no site on disk, needs none.
+            let digest = recordsReads ? PageDigest.of(view, template: template, templates: templates.digest) : nil
+            let file = digest != nil && pagesOnDisk[path]?.digest == digest ? nil : OutputFile(path: path, text: templates.render(template, view))
             return RenderedFile(path: path, file: file, digest: digest, reads: log?.parts)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
-        let machine = MachineReadable(site: site, cache: cache)
+        let machine = MachineReadable(site: site, memo: memo, written: written)
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.atomFeed(), machine.robots()] + [machine.sitemap(pages: indexable)].compactMap { $0 }
-        let assembled = ([machine.conceptsJSON()] + SearchIndex(site: site, cache: cache).files()).map { $0.streamed(to: writer) }
+        let assembled = ([machine.conceptsJSON()] + SearchIndex(site: site, memo: memo, written: written).files()).map { $0.streamed(to: writer) }
         return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + assembled
     }
 }

@@ -22,12 +22,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
-        try self.init(directory: directory, fileSystem: fileSystem, parsed: nil)
+        try self.init(directory: directory, fileSystem: fileSystem, memo: NoMemo())
     }
 
-    /// Loads every template and asset of a folder, taking from `parsed` each template whose text is the
-    /// one parsed in an earlier build (an incremental build), and keeping there those it parses.
-    init(directory: String, fileSystem: any FileSystem, parsed: MemoTable<String, MustacheTemplate>?) throws(BuildFailure) {
+    /// Loads every template and asset of a folder, parsing a template through `memo`: an incremental build
+    /// parses again only a template whose text changed.
+    init(directory: String, fileSystem: any FileSystem, memo: any Memo) throws(BuildFailure) {
         self.directory = directory
         var library = MustacheLibrary()
         var names = Set<String>()
@@ -44,13 +44,10 @@ public struct TemplateLibrary: Sendable {
                     let name = String(relative.dropLast(".mustache".count))
                     do {
                         let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
-                        if let template = parsed?.cached(for: name, inputs: text) {
-                            library.register(template, named: name)
-                        } else {
-                            let template = try MustacheTemplate(string: PageEscaping.pragma + "\n" + text)
-                            parsed?.store(template, for: name, inputs: text)
-                            library.register(template, named: name)
+                        let parsed = memo.value(Self.parsed, key: name, inputs: text) {
+                            Result { try MustacheTemplate(string: PageEscaping.pragma + "\n" + text) }
                         }
+                        library.register(try parsed.get(), named: name)
                         names.insert(name)
                         sources[name] = text
                     } catch let error as Diagnostic {

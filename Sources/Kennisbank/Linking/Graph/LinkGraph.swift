@@ -24,7 +24,7 @@ struct LinkGraph {
     }
 
     /// The indexes, with each page's part, so that the next build can update them.
-    struct Indexes {
+    struct Indexes: @unchecked Sendable {
         /// The pages they were gathered from, to tell which changed.
         fileprivate var pages: [LinkedPage]
         fileprivate var parts: [Part]

@@ -1,17 +1,18 @@
 import Foundation
-import KennisbankCore
 
-/// A file's bytes as the input of a parse: equal when the bytes are. Bytes that ``StampedFiles`` kept from
+/// A file's bytes as the input of a parse: equal when the bytes are. Bytes that the read step kept from
 /// an earlier build are the same buffer as last time, so the usual comparison is of two addresses, not of
 /// every byte of every file.
-struct FileBytes: Equatable, Sendable {
-    let data: Data
+package struct FileBytes: Equatable, Sendable {
+    /// The bytes.
+    package let data: Data
 
-    init(_ data: Data) {
+    /// Wraps bytes.
+    package init(_ data: Data) {
         self.data = data
     }
 
-    static func == (lhs: FileBytes, rhs: FileBytes) -> Bool {
+    package static func == (lhs: FileBytes, rhs: FileBytes) -> Bool {
         guard lhs.data.count == rhs.data.count else { return false }
         let sameBuffer = lhs.data.withUnsafeBytes { left in
             rhs.data.withUnsafeBytes { right in left.baseAddress == right.baseAddress }
