@@ -32,25 +32,43 @@ let package = Package(
         ),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
         .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"]),
-        // The engine: read → parse → link → render → write, and the incremental build.
+        // Read and parse: site.yml, front matter, articles, concepts, miniatures (YAML by Yams).
         .target(
-            name: "Kennisbank",
+            name: "KennisbankContent",
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        // Link: wikilinks, embeds, anchors, citations and references, concept mentions, the link graph.
+        .target(name: "KennisbankLinking", dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent"]),
+        // Render and the files of the site: typed page views for the Mustache templates, the search index,
+        // the data files, the link check, the writer.
+        .target(
+            name: "KennisbankRendering",
             dependencies: [
-                "KennisbankCore",
-                "KennisbankMarkdown",
-                .product(name: "Yams", package: "Yams"),
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The pipeline, read → parse → link → render → check → write: `Build`, the front door of the engine.
+        .target(
+            name: "Kennisbank",
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering"]
+        ),
+        // The incremental build of `serve`: the pipeline's steps wrapped in a memo kept between builds, and what
+        // it knows of the site on disk.
+        .target(
+            name: "KennisbankIncremental",
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering", "Kennisbank"]
+        ),
         // A benchmark tool, not part of the engine: generated content folders of any size (`kennisbank corpus`).
-        // It names references by the engine's own key rule (ReferenceKey), so it depends on the engine, never the reverse.
-        .target(name: "KennisbankCorpus", dependencies: ["KennisbankCore", "Kennisbank"]),
+        // It names references by the engine's own key rule (ReferenceKey), so it depends on the link step, never the reverse.
+        .target(name: "KennisbankCorpus", dependencies: ["KennisbankCore", "KennisbankLinking"]),
         // `kennisbank serve`: the site over HTTP with live reload. The engine stays free of Hummingbird.
         .target(
             name: "KennisbankServer",
             dependencies: [
                 "KennisbankCore",
                 "Kennisbank",
+                "KennisbankIncremental",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -59,6 +77,7 @@ let package = Package(
             name: "KennisbankCLI",
             dependencies: [
                 "KennisbankCore",
+                "KennisbankContent",
                 "Kennisbank",
                 "KennisbankServer",
                 "KennisbankCorpus",
@@ -74,6 +93,10 @@ let package = Package(
                 "Kennisbank",
                 "KennisbankCore",
                 "KennisbankMarkdown",
+                "KennisbankContent",
+                "KennisbankLinking",
+                "KennisbankRendering",
+                "KennisbankIncremental",
                 "KennisbankCorpus",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -85,6 +108,8 @@ let package = Package(
                 "KennisbankServer",
                 "Kennisbank",
                 "KennisbankCore",
+                "KennisbankContent",
+                "KennisbankIncremental",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -1,5 +1,9 @@
 import Foundation
 import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+import KennisbankRendering
 
 /// The whole pipeline, one named step per stage: read → parse → link → render → write.
 ///
@@ -62,19 +66,19 @@ public struct Build: Sendable {
     }
 
     /// What the steps up to the output link check produced.
-    struct Generated {
+    package struct Generated {
         /// Every file of the site, sorted by path; pages unchanged since the cached build have no contents.
-        var files: [SiteRenderer.RenderedFile]
+        package var files: [SiteRenderer.RenderedFile]
         /// What the link checker read from each HTML page.
-        var scans: [LinkChecker.ScannedPage]
+        package var scans: [LinkChecker.ScannedPage]
         /// What it found on each, in the same order.
-        var checks: [LinkChecker.PageCheck]
+        package var checks: [LinkChecker.PageCheck]
         /// For each check, whether it is the earlier check of the page, reused as it was (an incremental build).
-        var reusedChecks: [Bool]
-        var diagnostics: [Diagnostic]
+        package var reusedChecks: [Bool]
+        package var diagnostics: [Diagnostic]
         var site: LinkedSite
         /// How long each step took so far.
-        var times: StepTimes
+        package var times: StepTimes
     }
 
     /// Read → parse → link → render → check. Every step makes its values through `memo`: a clean build's
@@ -87,7 +91,7 @@ public struct Build: Sendable {
     ///
     /// `changed` names the content files (relative to the content folder) that changed since the last build,
     /// when a watcher knows them: the others are taken from the memo without a look at the disk.
-    func generate(memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
+    package func generate(memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
                   changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
         precondition(written == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankContent
 
 /// `kennisbank new article|concept|miniature "Titel"`: a new file with its front matter filled in.
 struct NewCommand: ParsableCommand {

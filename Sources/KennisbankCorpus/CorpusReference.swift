@@ -1,4 +1,4 @@
-import Kennisbank
+import KennisbankLinking
 
 /// One generated APA 7 reference and the ways running text may cite it.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Kennisbank
 import KennisbankCore
+import KennisbankIncremental
 
 /// What one (re)build of the site ended in.
 public enum BuildOutcome: Sendable {

@@ -1,5 +1,11 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The `kennisbank` executable, run as the author runs it.
 final class CommandTests: XCTestCase {

@@ -1,6 +1,11 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 final class ContentLoaderTests: XCTestCase {
     func testLoadsEveryKindInOrder() throws {

@@ -2,6 +2,10 @@ import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 final class FrontMatterTests: XCTestCase {
     private func file(_ text: String) -> SourceFile { SourceFile(path: "Content/articles/a.md", text: text) }

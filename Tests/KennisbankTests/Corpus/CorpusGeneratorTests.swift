@@ -2,6 +2,11 @@ import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankCorpus
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The benchmark corpus generator: its output builds cleanly, every citation resolves, and a seed fixes the bytes.
 final class CorpusGeneratorTests: XCTestCase {

@@ -1,6 +1,11 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankMarkdown
+@testable import KennisbankCore
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The CommonMark spec examples, sent through the linking steps of the pipeline: where an example
 /// holds no concept, wikilink or citation, the result is exactly what cmark renders by itself.

@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The incremental build against the clean build: after every edit, the output folder of the one must be
 /// byte for byte the output folder of the other, and only the pages that show the edit are rendered.

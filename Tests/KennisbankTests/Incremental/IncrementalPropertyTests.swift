@@ -4,6 +4,11 @@ import Testing
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankCorpus
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// Random sequences of edits to a small generated corpus: after each edit, an incremental build must
 /// write exactly what a clean build of the same content produces, or fail with the same diagnostics.

@@ -2,6 +2,10 @@ import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The list memo of the link step: last build's values are reused where they still hold, found at the same
 /// position or, when items moved, by key; the others are made.

@@ -1,6 +1,12 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCorpus
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The memo tables of incremental builds: a value is made again only when its inputs change, and forgotten
 /// after a round (build) that did not ask for it.

@@ -1,6 +1,11 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// `ReadRecords` keeps what each page read and who read each part; its answer must be the one a walk over
 /// every page would give.

@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// Reading content files by their stamps: a file is read again when its stamp changed, or when it changed
 /// too recently for its stamp to be trusted.

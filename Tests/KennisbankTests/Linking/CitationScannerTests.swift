@@ -3,6 +3,12 @@ import PropertyBased
 import Testing
 @testable import Kennisbank
 @testable import KennisbankCorpus
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The scalar-level ``CitationScanner`` finds exactly what the regular expressions of its grammar find
 /// (``RegexCitationScanner``, the scanner as first written): on random texts made of the pieces of

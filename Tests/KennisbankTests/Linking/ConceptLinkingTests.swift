@@ -1,6 +1,11 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankMarkdown
+@testable import KennisbankCore
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 final class ConceptLinkingTests: XCTestCase {
     private func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {

@@ -2,6 +2,10 @@ import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 final class WikilinkTests: XCTestCase {
     private func item(_ kind: ContentKind, _ slug: String, _ title: String, aliases: [String] = [], body: String = "") -> ContentItem {

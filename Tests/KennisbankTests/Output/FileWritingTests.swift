@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The write step: the file writer replaces files, renames atomically, and says which path failed and why;
 /// the site writer swaps a whole staging folder in, or leaves the old site when a write failed.

@@ -1,5 +1,11 @@
 import XCTest
 @testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The search index of the real Content: its shards together hold every page once, each in the shard its
 /// path hashes to, and each is a script around JSON that the search page can read.

@@ -1,6 +1,11 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The typed page views: each lists its template names once, and that list must cover what it holds and
 /// what Templates/README.md promises the author.

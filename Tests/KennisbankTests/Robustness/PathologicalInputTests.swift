@@ -2,6 +2,10 @@ import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// Input built to break parsers: every case builds without a crash. (How cost grows with size is
 /// measured by Benchmarks/, not here: unit tests hold no timings.)

@@ -4,6 +4,10 @@ import Testing
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// Property-based tests: random text from an alphabet of the tokens the scanners and parsers react to,
 /// thrown at front matter parsing, wikilink and citation scanning, and the whole build.

@@ -3,6 +3,11 @@ import PropertyBased
 import Testing
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// ``JSONValue`` writes the bytes `JSONEncoder` writes (sorted keys, slashes unescaped), compact and
 /// pretty-printed, for random values: the data files of the site were made by `JSONEncoder` before, and

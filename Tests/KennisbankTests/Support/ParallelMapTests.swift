@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// `parallelMap` on the worker pool: results in order, and maps inside maps (directly, or from a thread a pool
 /// thread started, as a build inside a transform does) finish instead of waiting for a pool that waits for them.

@@ -1,6 +1,11 @@
 import Foundation
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// The citation scanner as it was written first, with NSRegularExpression: the oracle that
 /// `CitationScannerTests` holds the scalar-level ``CitationScanner`` to. The patterns are the grammar.

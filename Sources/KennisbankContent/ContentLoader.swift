@@ -1,0 +1,217 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+
+/// Everything the author wrote, read and parsed: the first two steps of the pipeline.
+public struct Content: Sendable {
+    /// The settings of site.yml.
+    public var site: SiteConfig
+    /// The articles, drafts excluded, in series order.
+    public var articles: [Article]
+    /// The concepts, by title.
+    public var concepts: [Concept]
+    /// The miniatures, by title.
+    public var miniatures: [Miniature]
+    /// The shared reference lists of Content/bibliography/.
+    public var bibliographies: [Bibliography]
+
+    /// Creates content from its parts.
+    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = []) {
+        self.site = site
+        self.articles = articles
+        self.concepts = concepts
+        self.miniatures = miniatures
+        self.bibliographies = bibliographies
+    }
+
+    /// Every article, concept and miniature.
+    public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
+}
+
+/// A shared reference list: a markdown file whose list items are APA references.
+public struct Bibliography: Hashable, Sendable {
+    /// The file.
+    public var source: SourceFile
+    /// Its parsed body.
+    public var document: MarkdownDocument
+}
+
+/// Reads Content/ through a ``FileSystem``: site.yml, then every markdown file of each kind, in parallel.
+public struct ContentLoader: Sendable {
+    /// The content folder.
+    public var directory: String
+    /// The disk, or memory in tests.
+    public var fileSystem: any FileSystem
+    /// What earlier builds read and parsed (an incremental build), or nothing (``NoMemo``).
+    package var memo: any Memo = NoMemo()
+    /// The files that changed since the memo's last build, relative to ``directory`` (`articles/x.md`), when a
+    /// watcher knows them: any other file the memo read with a settled stamp is taken from it without a look
+    /// at the disk. `nil` looks at every file.
+    package var changedFiles: Set<String>?
+
+    /// Creates a loader.
+    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.directory = directory
+        self.fileSystem = fileSystem
+    }
+
+    /// The parsed content files, by path, with the bytes they were parsed from.
+    package static let parsedFiles = MemoName<FileBytes, Result<ParsedFile, Diagnostic>>("content.files")
+    /// The parsed bibliography files, by path, with the bytes they were parsed from.
+    package static let parsedBibliographies = MemoName<FileBytes, Result<Bibliography, Diagnostic>>("content.bibliographies")
+
+    private func path(_ components: String...) -> String {
+        ([directory] + components).joined(separator: "/")
+    }
+
+    /// Reads and parses all content, or throws every problem found at once.
+    public func load() throws(BuildFailure) -> Content {
+        var diagnostics: [Diagnostic] = []
+        let sitePath = path("site.yml")
+        var site = SiteConfig(title: "Kennisbank")
+        if fileSystem.exists(atPath: sitePath) {
+            do { site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath)))) } catch { diagnostics.append(error) }
+        } else {
+            diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
+                                          message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
+        }
+
+        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder)).map { (kind, $0) } }
+        let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
+            let bytes: Data
+            do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
+            let parse = { () -> Result<ParsedFile, Diagnostic> in
+                do throws(Diagnostic) { return .success(try self.parse(file, bytes: bytes, as: kind)) } catch { return .failure(error) }
+            }
+            return memo.value(Self.parsedFiles, key: file, inputs: FileBytes(bytes), make: parse)
+        }
+        var content = Content(site: site)
+        var seen: [String: ContentItem] = [:]
+        for result in results {
+            switch result {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let parsed):
+                let item = parsed.item
+                if let earlier = seen[item.id.slug] {
+                    diagnostics.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
+                                                  message: "The slug '\(item.id.slug)' is already used by \(earlier.source.path); rename one of the files."))
+                    continue
+                }
+                seen[item.id.slug] = item
+                switch parsed {
+                case .article(let article): if !article.draft { content.articles.append(article) }
+                case .concept(let concept): content.concepts.append(concept)
+                case .miniature(let miniature): content.miniatures.append(miniature)
+                }
+            }
+        }
+        for file in markdownFiles(in: path("bibliography")) {
+            let parse = { (bytes: Data) -> Result<Bibliography, Diagnostic> in
+                do throws(Diagnostic) {
+                    let source = try SourceFile.decode(path: file, bytes: [UInt8](bytes))
+                    return .success(Bibliography(source: source, document: Cmark.parse(source.text)))
+                } catch { return .failure(error) }
+            }
+            let result: Result<Bibliography, Diagnostic>
+            do throws(Diagnostic) {
+                let bytes = try read(file)
+                result = memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) { parse(bytes) }
+            } catch { result = .failure(error) }
+            switch result {
+            case .success(let bibliography): content.bibliographies.append(bibliography)
+            case .failure(let error): diagnostics.append(error)
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        content.articles.sort { ($0.series ?? .max, $0.item.title) < ($1.series ?? .max, $1.item.title) }
+        content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
+        content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
+        return content
+    }
+
+    /// The elements in the order of their titles, lowercased: each title is lowercased once, not once
+    /// per comparison.
+    private static func sortedByTitle<Element>(_ elements: [Element], _ title: KeyPath<Element, String>) -> [Element] {
+        let keys = elements.map { $0[keyPath: title].localizedLowercase }
+        return elements.indices.sorted { keys[$0] < keys[$1] }.map { elements[$0] }
+    }
+
+    /// The markdown files below a folder, subfolders included, sorted by path.
+    private func markdownFiles(in folder: String) -> [String] {
+        var found: [String] = []
+        for name in fileSystem.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
+            let child = folder + "/" + name
+            if name.hasSuffix(".md") {
+                found.append(child)
+            } else if !fileSystem.contentsOfDirectory(atPath: child).isEmpty {
+                found.append(contentsOf: markdownFiles(in: child))
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The bytes of a file: from the memo when its stamp (or the watcher) says it is unchanged since an earlier build.
+    private func read(_ path: String) throws(Diagnostic) -> Data {
+        let read = { () throws(Diagnostic) -> Data in
+            do { return try fileSystem.contents(atPath: path) } catch {
+                throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
+            }
+        }
+        let trusted = changedFiles.map { !$0.contains(String(relative(path))) } ?? false
+        return try memo.bytes(at: path, stamp: fileSystem.stamp(atPath: path), trusted: trusted, read: read)
+    }
+
+    /// A path below ``directory`` as ``changedFiles`` names it.
+    private func relative(_ path: String) -> Substring {
+        path.dropFirst(directory.count).drop { $0 == "/" }
+    }
+
+    /// Paths (as a watcher reports them) relative to the content folder `directory`, in the form ``changedFiles``
+    /// takes; paths outside it are left out.
+    package static func relativePaths(_ paths: [String], below directory: String) -> Set<String> {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return Set(paths.compactMap { path in
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard full.hasPrefix(root + "/") else { return nil }
+            return String(full.dropFirst(root.count + 1))
+        })
+    }
+
+    /// One content file, parsed.
+    package enum ParsedFile: Sendable {
+        case article(Article), concept(Concept), miniature(Miniature)
+
+        var item: ContentItem {
+            switch self {
+            case .article(let article): return article.item
+            case .concept(let concept): return concept.item
+            case .miniature(let miniature): return miniature.item
+            }
+        }
+    }
+
+    private func parse(_ path: String, bytes: Data, as kind: ContentKind) throws(Diagnostic) -> ParsedFile {
+        let source = try SourceFile.decode(path: path, bytes: [UInt8](bytes))
+        let slug = String(path.split(separator: "/").last!.dropLast(3))
+        guard Slug.isValid(slug) else {
+            throw Diagnostic(path: path, position: nil, code: .invalidSlug,
+                             message: "The file name '\(slug).md' is not a valid slug: use only a-z, 0-9 and '-'.",
+                             hint: "rename it to '\(Slug.make(from: slug)).md'")
+        }
+        let fields = try FrontMatter(file: source)
+        let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
+                               aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
+                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+        switch kind {
+        case .article:
+            return .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
+                                    series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
+                                    redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
+        case .concept:
+            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group")))
+        case .miniature:
+            return .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+        }
+    }
+}

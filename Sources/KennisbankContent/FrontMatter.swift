@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+import KennisbankCore
+import KennisbankMarkdown
+
+/// The YAML block between `---` lines at the top of a content file, and the markdown below it.
+///
+/// Values are read through typed accessors that report a ``Diagnostic`` pointing at the key's own
+/// line in the file, so "series must be a whole number" lands on the author's line.
+public struct FrontMatter {
+    /// The file the front matter came from.
+    public let file: SourceFile
+    /// The markdown below the front matter.
+    public let body: String
+    /// How many lines of the file stand before the body (the front matter and its fences).
+    public let bodyLineOffset: Int
+    private let mapping: [String: (value: Node, line: Int, column: Int)]
+
+    /// Splits a file into front matter and body and parses the YAML.
+    public init(file: SourceFile) throws(Diagnostic) {
+        self.file = file
+        let lines = file.lines
+        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+            throw Diagnostic(path: file.path, position: .start, code: .frontMatter,
+                             message: "The file must start with front matter: a line '---', YAML fields such as 'title: …', and another '---'.")
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingTrailingSpaces()) }) else {
+            throw Diagnostic(path: file.path, position: .start, code: .frontMatter,
+                             message: "The front matter is not closed: add a line '---' after its last field.")
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        self.body = Self.text(of: lines[(close + 1)...], in: file)
+        self.bodyLineOffset = close + 1
+        let node: Node?
+        do {
+            // UTF-8 named here: Yams's `.default` reads the whole process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, in: file)
+        } catch {
+            throw Diagnostic(path: file.path, position: SourcePosition(line: 2, column: 1), code: .frontMatter,
+                             message: "The front matter is not valid YAML: \(error).")
+        }
+        var mapping: [String: (value: Node, line: Int, column: Int)] = [:]
+        if let node {
+            guard let pairs = node.mapping else {
+                throw Diagnostic(path: file.path, position: SourcePosition(line: 2, column: 1), code: .frontMatter,
+                                 message: "The front matter must be a list of 'key: value' fields.")
+            }
+            for (key, value) in pairs {
+                guard let name = key.string else { continue }
+                let mark = key.mark
+                mapping[name] = (value, (mark?.line ?? 1) + 1, mark?.column ?? 1)
+            }
+        }
+        self.mapping = mapping
+    }
+
+    /// The last lines of `file` joined with line feeds: the rest of its text itself when no line lost a carriage return.
+    private static func text(of lines: ArraySlice<Substring>, in file: SourceFile) -> String {
+        guard let first = lines.first, !file.hasCarriageReturns else { return lines.joined(separator: "\n") }
+        return String(first.base[first.startIndex...])
+    }
+
+    /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line 2).
+    private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+        var problem = "\(error)"
+        var mark: Mark?
+        var hint: String?
+        switch error {
+        case .scanner(let context, let text, let at, _), .parser(let context, let text, let at, _), .composer(let context, let text, let at, _):
+            problem = text
+            mark = at
+            // The parser notices a problem where it stops; the mistake is often where the construct began.
+            if let context, context.mark.line != at.line || context.mark.column != at.column {
+                hint = "\(context.text), which begins at line \(context.mark.line + 1), column \(max(1, context.mark.column))"
+            }
+        case .duplicatedKeysInMapping(let duplicates, _):
+            problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
+        default:
+            break
+        }
+        let position = SourcePosition(line: (mark?.line ?? 1) + 1, column: max(1, mark?.column ?? 1))
+        return Diagnostic(path: file.path, position: position, code: .frontMatter,
+                          message: "The front matter is not valid YAML: \(problem).", hint: hint)
+    }
+
+    /// The names of the fields present.
+    public var keys: [String] { mapping.keys.sorted() }
+
+    /// Where a field's key stands in the file, or the start of the front matter.
+    public func position(of key: String) -> SourcePosition {
+        guard let entry = mapping[key] else { return SourcePosition(line: 1, column: 1) }
+        return SourcePosition(line: entry.line, column: entry.column)
+    }
+
+    private func invalid(_ key: String, _ expectation: String) -> Diagnostic {
+        Diagnostic(path: file.path, position: position(of: key), code: .invalidField,
+                   message: "The field '\(key)' must be \(expectation).")
+    }
+
+    /// A text field; `nil` when absent or empty.
+    public func string(_ key: String) throws(Diagnostic) -> String? {
+        guard let node = mapping[key]?.value else { return nil }
+        if case .scalar(let scalar) = node {
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty || (scalar.style == .plain && ["~", "null"].contains(text)) ? nil : text
+        }
+        throw invalid(key, "text")
+    }
+
+    /// A required text field.
+    public func requiredString(_ key: String) throws(Diagnostic) -> String {
+        guard let value = try string(key) else {
+            throw Diagnostic(path: file.path, position: mapping[key] == nil ? .start : position(of: key), code: .missingField,
+                             message: "The front matter has no '\(key)'; add a line '\(key): …' between the '---' lines.")
+        }
+        return value
+    }
+
+    /// A list of texts; a single text counts as a list of one.
+    public func strings(_ key: String) throws(Diagnostic) -> [String] {
+        guard let node = mapping[key]?.value else { return [] }
+        if case .scalar = node { return try string(key).map { [$0] } ?? [] }
+        guard let sequence = node.sequence else { throw invalid(key, "a list of texts") }
+        var result: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
+                throw invalid(key, "a list of texts")
+            }
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    /// A whole number.
+    public func int(_ key: String) throws(Diagnostic) -> Int? {
+        guard let text = try string(key) else { return nil }
+        guard let value = Int(text) else { throw invalid(key, "a whole number, such as 3") }
+        return value
+    }
+
+    /// `true` or `false`.
+    public func bool(_ key: String) throws(Diagnostic) -> Bool? {
+        guard let text = try string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "ja": return true
+        case "false", "no", "nee": return false
+        default: throw invalid(key, "true or false")
+        }
+    }
+
+    /// A date written `YYYY-MM-DD`, checked and returned as written.
+    public func date(_ key: String) throws(Diagnostic) -> String? {
+        guard let text = try string(key) else { return nil }
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), year > 0,
+              parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month),
+              parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else {
+            throw invalid(key, "a date written YYYY-MM-DD, such as 2025-03-14")
+        }
+        return text
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

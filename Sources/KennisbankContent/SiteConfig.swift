@@ -1,0 +1,71 @@
+import KennisbankCore
+import KennisbankMarkdown
+/// How often a concept is linked on a page.
+public enum ConceptLinkingScope: String, Hashable, Sendable, CaseIterable {
+    /// Only the first mention of each concept on a page.
+    case firstPerPage = "first-per-page"
+    /// The first mention of each concept in every section (between headings).
+    case firstPerSection = "first-per-section"
+    /// Every mention.
+    case every
+}
+
+/// The settings in Content/site.yml.
+public struct SiteConfig: Hashable, Sendable {
+    /// The site's title.
+    public var title: String
+    /// One sentence about the site.
+    public var description: String?
+    /// The language of the content, for `lang` (default `nl`).
+    public var language: String
+    /// The absolute URL the site is published at, for feeds and sitemaps; `nil` when unknown.
+    public var baseURL: String?
+    /// The author or publisher of the site.
+    public var author: String?
+    /// How often concepts are linked (default: first per page).
+    public var conceptLinking: ConceptLinkingScope
+    /// Whether raw HTML in markdown is passed through (default `false`).
+    public var unsafeHTML: Bool
+
+    /// Creates a configuration.
+    public init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
+                author: String? = nil, conceptLinking: ConceptLinkingScope = .firstPerPage, unsafeHTML: Bool = false) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.author = author
+        self.conceptLinking = conceptLinking
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// Reads site.yml, whose fields are YAML without `---` fences.
+    public static func parse(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
+        let fenced = SourceFile(path: file.path, text: "---\n" + file.text + "\n---\n")
+        /// Moves a position in the fenced text back to the author's line in site.yml.
+        func unfenced(_ diagnostic: Diagnostic) -> Diagnostic {
+            var moved = diagnostic
+            moved.position = diagnostic.position.map { SourcePosition(line: max(1, $0.line - 1), column: $0.column) }
+            return moved
+        }
+        do throws(Diagnostic) {
+            let fields = try FrontMatter(file: fenced)
+            var config = SiteConfig(title: try fields.requiredString("title"))
+            config.description = try fields.string("description")
+            config.language = try fields.string("language") ?? "nl"
+            config.baseURL = try fields.string("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            config.author = try fields.string("author")
+            config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
+            if let scope = try fields.string("conceptLinking") {
+                guard let value = ConceptLinkingScope(rawValue: scope) else {
+                    throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,
+                                     message: "The field 'conceptLinking' must be one of \(ConceptLinkingScope.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                config.conceptLinking = value
+            }
+            return config
+        } catch {
+            throw unfenced(error)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+
+/// A content file's text with what is needed to point at places in it.
+public struct SourceFile: Hashable, Sendable {
+    /// The path as shown in diagnostics.
+    public var path: String
+    /// The whole text, front matter included.
+    public var text: String
+    /// The lines of the text, without line endings.
+    public let lines: [Substring]
+    /// Whether a line ended in a carriage return (CR LF) that ``lines`` leave out: without one, the lines
+    /// joined with line feeds are the text itself.
+    public let hasCarriageReturns: Bool
+
+    /// Creates a source file.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
+        // the CR is dropped from the line afterwards).
+        var carriageReturns = false
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            let line = text[bytes.startIndex..<bytes.endIndex]
+            guard line.utf8.last == UInt8(ascii: "\r") else { return line }
+            carriageReturns = true
+            return line.dropLast()
+        }
+        self.hasCarriageReturns = carriageReturns
+    }
+
+    /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
+    public static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
+        if var string = String(validating: bytes, as: UTF8.self) {
+            if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
+            return SourceFile(path: path, text: normalized(string))
+        }
+        // Invalid: decode again, scalar by scalar, to say where.
+        var line = 1, column = 1, index = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var text = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                text.append(scalar)
+                index += String(scalar).utf8.count
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                throw Diagnostic(path: path, position: SourcePosition(line: line, column: column), code: .invalidUTF8,
+                                 message: "The file is not valid UTF-8 (byte \(index + 1)); save it as UTF-8.")
+            }
+        }
+        var string = String(text)
+        if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
+        return SourceFile(path: path, text: normalized(string))
+    }
+
+    /// The text in Unicode's composed form (NFC), the form the web prefers.
+    ///
+    /// Swift compares strings by canonical equivalence: "é" written as one code point equals "e" plus a
+    /// combining accent. The incremental build compares content with `==`, so two spellings of the same
+    /// text must also be the same bytes, or an edit that only changes the spelling would go unseen.
+    static func normalized(_ text: String) -> String {
+        isComposed(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the text is surely in NFC already, checked without Foundation: every scalar below U+0300
+    /// (ASCII, Latin-1, Latin Extended A and B: composed, and no combining mark follows them) or one of the
+    /// punctuation marks of U+2010–U+205E and the euro sign, which neither compose nor decompose. Dutch text
+    /// (é, ë, ï, curly quotes, dashes) passes; anything else is normalized by Foundation.
+    static func isComposed(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.value < 0x300 || (0x2010...0x205E).contains(scalar.value) || scalar.value == 0x20AC
+        }
+    }
+
+    /// The position of the first occurrence of `needle` at or after `start`, searching line by line.
+    public func position(of needle: String, from start: SourcePosition = .start) -> SourcePosition? {
+        guard !needle.isEmpty else { return nil }
+        var lineNumber = start.line
+        while lineNumber <= lines.count {
+            let line = lines[lineNumber - 1]
+            let from = lineNumber == start.line ? max(0, start.column - 1) : 0
+            if let searchStart = line.index(line.startIndex, offsetBy: from, limitedBy: line.endIndex),
+               let found = TextBytes.firstIndex(of: needle, in: line[searchStart...]) {
+                return SourcePosition(line: lineNumber, column: line.distance(from: line.startIndex, to: found) + 1)
+            }
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    /// The text of a 1-based line, or an empty string past the end.
+    public func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+import KennisbankRendering
+import Kennisbank
+
+/// A build that remembers what it did, so that the next run after an edit does only the work the edit
+/// needs: the live preview's builder.
+///
+/// Every run goes through the same steps as ``Build/run()``, reusing what did not change:
+/// - **read, parse**: a file whose bytes are unchanged is not parsed again;
+/// - **link**: a page is linked again only when it, a miniature it embeds, or the site's names,
+///   headings, references or concepts changed;
+/// - **render**: a page none of whose parts of the site (``SitePart``: what its view read when it was last
+///   made) changed is skipped without making its view; those pages are found from the parts that changed.
+///   Any other page's view is made (from remembered bodies and references) and digested, and the page is
+///   rendered only when that digest differs from the one written last time. Data files (search shards, `concepts.json`)
+///   are assembled only when the digest of their parts changed;
+/// - **write**: only files whose bytes changed are written, each atomically; files the site no longer
+///   has are removed.
+///
+/// The output is byte for byte the site a clean ``Build/run()`` writes: the tests compare the two after
+/// sequences of edits. A failed run writes nothing and remembers nothing of what it would have written.
+///
+/// ```swift
+/// let incremental = IncrementalBuild(build: Build(contentDirectory: "Content", templatesDirectory: "Templates", outputDirectory: "Site"))
+/// _ = try incremental.run()              // the first run builds everything
+/// // … the author saves an article …
+/// let report = try incremental.run()     // renders that article and the pages that show it
+/// print(report.renderedPages, report.writtenFiles)
+/// ```
+public final class IncrementalBuild: @unchecked Sendable {
+    /// The folders, strictness and file system of every run.
+    public let build: Build
+    private let lock = NSLock()
+    /// Every step's values, kept from one run to the next.
+    private let memo = MemoStore()
+    /// What the last run wrote.
+    private let written = WrittenSiteRecord()
+
+    /// Creates an incremental build; nothing is read until ``run()``.
+    public init(build: Build) {
+        self.build = build
+    }
+
+    /// What one run did.
+    public struct Report: Sendable {
+        /// The warnings of the build.
+        public var diagnostics: [Diagnostic]
+        /// The number of HTML pages the site has.
+        public var pages: Int
+        /// The pages whose models changed and that were rendered in this run.
+        public var renderedPages: Int
+        /// The files whose bytes changed and that were written, by path.
+        public var writtenFiles: [String]
+        /// The files the site no longer has and that were removed.
+        public var removedFiles: [String]
+        /// The content files parsed in this run (the others were unchanged).
+        public var parsedFiles: Int
+        /// The pages linked in this run.
+        public var linkedPages: Int
+        /// How long each step took.
+        public var times: StepTimes
+    }
+
+    /// Builds the site into the output folder, doing only the work that changed since the last run.
+    ///
+    /// - Parameter changedPaths: the files added, changed or removed since the last run, when a watcher knows
+    ///   them: the content files not among them are taken as the last run read them, without a look at the
+    ///   disk. A file saved less than two seconds before it was read is read again all the same (a second save
+    ///   within one tick of the file system's clock may not show in its stamp). `nil` looks at every file.
+    public func run(changedPaths: [String]? = nil) throws(BuildFailure) -> Report {
+        lock.lock()
+        defer { lock.unlock() }
+        try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
+        let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
+        if !FileManager.default.fileExists(atPath: output.path) {
+            // The output folder was removed: write the whole site again.
+            written.commit()
+        }
+        let (build, memo, written) = (self.build, self.memo, self.written)
+        let changed = changedPaths.map { ContentLoader.relativePaths($0, below: build.contentDirectory) }
+        let result: Result<Report, BuildFailure> = DeepStack.run {
+            do throws(BuildFailure) {
+                let generated = try build.generate(memo: memo, written: written, changed: changed)
+                return .success(try Self.write(generated, to: output, memo: memo, written: written))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The write step: the whole site into a fresh folder the first time, only the differences after that.
+    private static func write(_ generated: Build.Generated, to output: URL, memo: MemoStore, written: WrittenSiteRecord) throws(BuildFailure) -> Report {
+        var times = generated.times
+        // The records of the site on disk, brought up to date in place: after an edit only a few files
+        // differ, and tables of every file made anew cost more than the rest of the step.
+        var (pages, files) = written.takeWritten()
+        let known = files != nil
+        // Taken out of `files`, so that the table has one owner and is changed in place, not copied.
+        var digests = files.take() ?? [:]
+        let (changed, removed) = differences(generated.files, from: &digests)
+        do throws(Diagnostic) {
+            try times.time("write") { () throws(Diagnostic) in
+                if !known {
+                    try SiteWriter.write(changed, to: output)
+                } else {
+                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+                }
+            }
+        } catch {
+            // The output folder may be part old, part new: forget it, and the next run writes it whole.
+            written.commit()
+            throw BuildFailure(diagnostics: generated.diagnostics + [error])
+        }
+        for path in removed { pages[path] = nil }
+        let inputs = record(generated, in: &pages)
+        written.commit(pages, files: digests, inputs: inputs)
+        written.keepReads(of: generated.files, removed: removed)
+        let made = memo.endRound()
+        return Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
+                      renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
+                      writtenFiles: changed.map(\.path), removedFiles: removed,
+                      parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
+                      linkedPages: made[SiteLinker.linkedPagesTable] ?? 0,
+                      times: times)
+    }
+
+    /// The files whose bytes differ from those on disk (`digests`, brought up to date), and the files the site
+    /// no longer has (taken out of `digests`).
+    private static func differences(_ files: [SiteRenderer.RenderedFile], from digests: inout [String: Digest]) -> ([OutputFile], [String]) {
+        var changed: [OutputFile] = []
+        var complete = true
+        for rendered in files {
+            guard let file = rendered.file else {
+                // Left out because it is the file on disk, so that file's digest is known.
+                complete = complete && digests[rendered.path] != nil
+                continue
+            }
+            let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
+            if digests.updateValue(digest, forKey: rendered.path) != digest { changed.append(file) }
+        }
+        // When every file left out was found in `digests`, all of the site's files are there now, and any more
+        // are files the site no longer has; otherwise they are looked for one by one.
+        var removed: [String] = []
+        if !complete || digests.count != files.count {
+            let paths = Set(files.map(\.path))
+            removed = digests.keys.filter { !paths.contains($0) }.sorted()
+            for path in removed { digests[path] = nil }
+        }
+        return (changed, removed)
+    }
+
+    /// Brings the record of each page up to date (its digest, scan and check); returns the digests of the inputs
+    /// of the data files assembled from parts.
+    private static func record(_ generated: Build.Generated, in pages: inout [String: WrittenPage]) -> [String: Digest] {
+        // The scans and checks are those of the HTML files, in the files' order: walked beside them.
+        precondition(generated.scans.count == generated.checks.count && generated.checks.count == generated.reusedChecks.count,
+                     "one check for each scanned page")
+        var inputs: [String: Digest] = [:]
+        var next = 0
+        for rendered in generated.files {
+            let scanned = next < generated.scans.count && generated.scans[next].path == rendered.path
+            if scanned { next += 1 }
+            guard let digest = rendered.digest else {
+                if scanned { pages[rendered.path] = nil }
+                continue
+            }
+            guard scanned else {
+                inputs[rendered.path] = digest
+                continue
+            }
+            // A page left out whose earlier check still holds is the page on record.
+            if rendered.file == nil, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
+            pages[rendered.path] = WrittenPage(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
+        }
+        precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")
+        return inputs
+    }
+}

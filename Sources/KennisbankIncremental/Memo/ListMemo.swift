@@ -1,0 +1,65 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+import KennisbankRendering
+import Kennisbank
+
+/// The values made for a list of items in the last build, reused item by item: the incremental build's
+/// memo for a step that maps every page.
+///
+/// Where a ``MemoTable`` is asked once per item, from the parallel workers, under a lock, a list memo is
+/// asked once per list: it checks the items in order on the calling thread, finding last build's value
+/// of an item at the same position (or, when items were added or removed, by key), and makes only the
+/// values it cannot reuse, on all cores. Most items of an incremental build are unchanged, and their check
+/// is a comparison of values that share their storage with last time's, so the step costs little more
+/// than one pass over the list.
+final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: [Key] = []
+    private var values: [Value] = []
+    private var made = 0
+
+    /// The value of each item, in order. `keys` name the items (each once); `reuse(index, old)` says whether
+    /// `old`, last build's value for the item's key, still holds for the item at `index`; `make(index)`
+    /// makes a value that does not.
+    func map(keys newKeys: [Key], reuse: (Int, Value) -> Bool, make: @escaping @Sendable (Int) -> Value) -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        var result = [Value?](repeating: nil, count: newKeys.count)
+        var missing: [Int] = []
+        var positions: [Key: Int]?
+        for index in newKeys.indices {
+            var old: Int? = index < keys.count && keys[index] == newKeys[index] ? index : nil
+            if old == nil {
+                // Items were added, removed or reordered: find the rest by key.
+                if positions == nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+                old = positions?[newKeys[index]]
+            }
+            if let old, reuse(index, values[old]) {
+                result[index] = values[old]
+            } else {
+                missing.append(index)
+            }
+        }
+        for (index, value) in zip(missing, missing.parallelMap(make)) { result[index] = value }
+        made += missing.count
+        keys = newKeys
+        values = result.map { value in
+            guard let value else { preconditionFailure("every item has a value, reused or made") }
+            return value
+        }
+        return values
+    }
+
+    /// Ends a build: returns how many values were made in it.
+    @discardableResult
+    func endRound() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let count = made
+        made = 0
+        return count
+    }
+}

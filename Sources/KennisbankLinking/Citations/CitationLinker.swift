@@ -1,0 +1,133 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+/// A resolved citation on a page.
+public struct CitationUse: Hashable, Sendable {
+    /// The reference key it links to.
+    public var key: String
+    /// The text as the author wrote it.
+    public var text: String
+    /// Where it stands in the source file.
+    public var position: SourcePosition
+    /// The anchor of the section heading above it.
+    public var sectionAnchor: String?
+    /// The text of that heading.
+    public var sectionTitle: String?
+}
+
+/// Turns citations in running text into links to their references on the literature page.
+///
+/// A name and year that match several references (Petriglieri 2011 names two works) prefer the one
+/// whose number of authors fits the form (one name, two names, e.a./et al.); if several still fit,
+/// the first is linked and a warning says so. Text that looks like a citation but matches no
+/// reference stays plain text, with a warning where the form leaves no doubt it is a citation.
+public struct CitationLinker: Sendable {
+    private let library: ReferenceLibrary
+    private let bySurname: [String: [Reference]]
+    /// The first authors' surnames, for suggestions.
+    private let firstSurnames: [String]
+
+    /// Creates a linker over a library.
+    public init(library: ReferenceLibrary) {
+        self.library = library
+        self.bySurname = Dictionary(grouping: library.references) { ReferenceKey.fold($0.surnames.first ?? "") }
+        self.firstSurnames = Array(Set(library.references.compactMap(\.surnames.first)))
+    }
+
+    /// Links the citations of a document; returns it with the citations found and the problems.
+    public func link(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [CitationUse], [Diagnostic]) {
+        var document = document
+        var uses: [CitationUse] = []
+        var diagnostics: [Diagnostic] = []
+        document.rewriteBlocks { block, context in
+            guard case .paragraph = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+            let start = block.range.start
+            block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
+                let candidates = CitationScanner.scan(text)
+                guard !candidates.isEmpty else { return nil }
+                let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
+                var result: [InlineNode] = []
+                var position = 0
+                for candidate in candidates {
+                    let written = slice(candidate.range)
+                    let startsWithName = written.hasPrefix(candidate.name)
+                    let place = source.position(of: written, from: start) ?? start
+                    switch resolve(candidate) {
+                    case .none(let certain):
+                        if certain {
+                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
+                                message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
+                                hint: Suggestions.closest(to: candidate.name, among: firstSurnames).map { "did you mean '\($0)'?" }))
+                        }
+                        continue
+                    case .found(let reference, let others, let dropped):
+                        // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
+                        // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
+                        let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
+                        let written = slice(range)
+                        if !others.isEmpty {
+                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
+                                message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
+                                hint: "write the year with its letter, such as \(candidate.year)a"))
+                        }
+                        if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
+                        result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
+                                                       data: ["ref": reference.key]), [.text(written)]))
+                        position = candidate.range.upperBound
+                        uses.append(CitationUse(key: reference.key, text: written, position: place,
+                                                sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
+                    }
+                }
+                guard position > 0 else { return nil }
+                return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
+            }
+        }
+        return (document, uses, diagnostics)
+    }
+
+    private enum Resolution {
+        /// `dropped` counts the UTF-8 bytes of the name's leading words that turned out not to be part of the surname.
+        case found(Reference, others: [Reference], dropped: Int)
+        /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
+        case none(certain: Bool)
+    }
+
+    private func resolve(_ candidate: CitationCandidate) -> Resolution {
+        if candidate.form == .key {
+            if let reference = library.reference(forKey: candidate.name) { return .found(reference, others: [], dropped: 0) }
+            return .none(certain: true)
+        }
+        // "van Kahneman": try the name without leading particles when the whole name is unknown.
+        var words = candidate.name.split(separator: " ").map(String.init)
+        var references: [Reference] = []
+        var dropped = 0
+        while !words.isEmpty {
+            references = bySurname[ReferenceKey.fold(words.joined(separator: " "))] ?? []
+            if !references.isEmpty { break }
+            dropped += words.removeFirst().utf8.count + 1
+        }
+        guard !references.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
+        let year = candidate.year.lowercased()
+        let sameYear = references.filter { reference in
+            let written = reference.year + (reference.yearSuffix ?? "")
+            if year == written { return true }
+            let digits = year.filter(\.isNumber)
+            return year.count == 4 && reference.year == digits
+                || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
+        }
+        // "Goedmakers (1959)" may be a birth year rather than a citation: a single name with a year that
+        // matches none of that author's works is only reported when the form leaves no doubt.
+        guard !sameYear.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
+        let fitting = sameYear.filter { reference in
+            switch candidate.form {
+            case .one: return reference.surnames.count == 1
+            case .two: return reference.surnames.count == 2
+            case .many: return reference.surnames.count >= 3
+            case .key: return true
+            }
+        }
+        let choice = fitting.isEmpty ? sameYear : fitting
+        return .found(choice[0], others: Array(choice.dropFirst()), dropped: dropped)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+
+/// Every reference of the site: the list items under each article's Literatuur heading and of
+/// each bibliography file, with keys assigned and the same work listed twice merged into one.
+public struct ReferenceLibrary: Sendable {
+    /// Headings whose list items are references (compared case-insensitively).
+    public static let headings: Set<String> = ["literatuur", "literature", "references", "bronnen", "referenties", "bibliografie"]
+
+    /// Every reference, in APA order.
+    public private(set) var references: [Reference]
+    private var byKey: [String: Int]
+    private var listedIn: [String: [String]]
+
+    /// Creates a library from references that already have keys.
+    public init(references: [Reference]) {
+        // Each sort key once, not once per comparison: folding a surname and a whole entry is not cheap.
+        self.references = references.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var listed: [String: [String]] = [:]
+        for reference in self.references {
+            for slug in Set(reference.sources.compactMap(\.articleSlug)) { listed[slug, default: []].append(reference.key) }
+        }
+        self.listedIn = listed
+    }
+
+    /// Whether a heading text names a reference list.
+    public static func isReferenceHeading(_ text: String) -> Bool {
+        // Asked for every paragraph's section: trimmed by hand, and only short texts are lowercased.
+        let trimmed = TextBytes.trimming(text[...], where: TextBytes.isWhitespace)
+        guard trimmed.unicodeScalars.count <= longestHeading else { return false }
+        return headings.contains(trimmed.lowercased())
+    }
+
+    /// The number of scalars of the longest name in ``headings``.
+    private static let longestHeading = headings.map(\.unicodeScalars.count).max() ?? 0
+
+    /// Collects the references of the articles' Literatuur lists and the bibliography files.
+    public static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],
+                             bibliographies: [Bibliography]) -> (ReferenceLibrary, [Diagnostic]) {
+        let parsed = ParsedEntries()
+        return merge(articles.map { listed(in: $0.document, path: $0.source.path, article: $0.slug, parsed: parsed) }
+                     + bibliographies.map { listed(in: $0.document, path: $0.source.path, article: nil, parsed: parsed) })
+    }
+
+    /// One list item of a reference list, parsed: the part of building the library that depends on one file only.
+    struct ListedItem: Equatable, Sendable {
+        var inlines: [InlineNode]
+        var source: ReferenceSource
+        var text: String
+        /// The parsed entry, or `nil` when the item is not an APA reference.
+        var entry: ReferenceParser.Entry?
+        /// Surnames, year, letter and title, folded: items with the same identity are one work.
+        var identity: String
+    }
+
+    /// The reference list items of one article (those under its Literatuur heading) or of one bibliography
+    /// file (`article` is `nil`: every list), parsed.
+    ///
+    /// `parsed` remembers the entries already parsed in this build: a work that many articles list is parsed once.
+    static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries) -> [ListedItem] {
+        var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
+        var inList = article == nil
+        var level = 0
+        for block in document.blocks {
+            if article != nil, case .heading(let headingLevel, _) = block.kind {
+                if isReferenceHeading(block.inlines.plainText) { inList = true; level = headingLevel }
+                else if headingLevel <= level { inList = false }
+                continue
+            }
+            guard inList else { continue }
+            items += listItems(of: block, path: path, article: article)
+        }
+        return items.map { item in
+            let text = item.inlines.plainText
+            let (entry, identity) = parsed.entry(of: text)
+            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity)
+        }
+    }
+
+    /// The entries parsed from list items' texts, with their identities, shared by the workers of one build.
+    final class ParsedEntries: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: (entry: ReferenceParser.Entry?, identity: String)] = [:]
+
+        /// Creates an empty table.
+        init() {}
+
+        /// The entry a list item's text parses to (`nil` when it is not an APA reference) and its identity:
+        /// surnames, year, letter and title, folded.
+        func entry(of text: String) -> (entry: ReferenceParser.Entry?, identity: String) {
+            if let known = lock.withLock({ entries[text] }) { return known }
+            let entry = ReferenceParser.parse(text)
+            let identity = entry.map { entry in
+                [entry.surnames.map(ReferenceKey.fold).joined(separator: "+"), entry.year, entry.yearSuffix ?? "",
+                 ReferenceKey.fold(entry.title ?? text)].joined(separator: "|")
+            } ?? ""
+            lock.withLock { entries[text] = (entry, identity) }
+            return (entry, identity)
+        }
+    }
+
+    /// The library made of every file's listed items, in file order: works listed twice merged, keys assigned.
+    static func merge(_ lists: [[ListedItem]]) -> (ReferenceLibrary, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var works: [(entry: ReferenceParser.Entry, reference: Reference)] = []
+        var identity: [String: Int] = [:]
+        for item in lists.joined() {
+            guard let entry = item.entry else {
+                diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .invalidReference,
+                                              message: "The list item '\(item.text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
+                continue
+            }
+            if let existing = identity[item.identity] {
+                works[existing].reference.sources.append(item.source)
+                continue
+            }
+            identity[item.identity] = works.count
+            works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
+                                           title: entry.title, inlines: item.inlines, sources: [item.source])))
+        }
+        // Keys: surname + year (+ given letter); works that would share a key get letters in list order.
+        var groups: [String: [Int]] = [:]
+        for (index, work) in works.enumerated() {
+            let base = ReferenceKey.fold(work.entry.surnames[0]) + (work.entry.year == "n.d." ? "nd" : work.entry.year)
+            groups[base + (work.entry.yearSuffix ?? ""), default: []].append(index)
+        }
+        for (base, members) in groups {
+            if members.count == 1 {
+                works[members[0]].reference.key = base
+                continue
+            }
+            let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+            for (position, index) in members.enumerated() {
+                let letter = letters[min(position, letters.count - 1)]
+                works[index].reference.key = base + letter
+                works[index].reference.yearSuffix = (works[index].reference.yearSuffix ?? "") + letter
+            }
+        }
+        return (ReferenceLibrary(references: works.map(\.reference)), diagnostics)
+    }
+
+    /// The list items of a list block (nested lists included), each as its first paragraph's inlines.
+    private static func listItems(of block: BlockNode, path: String, article: String?) -> [(inlines: [InlineNode], source: ReferenceSource)] {
+        guard case .list = block.kind else { return [] }
+        return block.children.compactMap { item in
+            guard let paragraph = item.children.first(where: { if case .paragraph = $0.kind { return true } else { return false } }) else { return nil }
+            return (paragraph.inlines, ReferenceSource(path: path, position: item.range.start, articleSlug: article))
+        }
+    }
+
+    /// The reference with a key.
+    public func reference(forKey key: String) -> Reference? { byKey[key].map { references[$0] } }
+
+    /// The keys each article lists in its own Literatuur list, by article slug.
+    package var listings: [String: [String]] { listedIn }
+
+    /// The keys listed in an article's own Literatuur list, in APA order.
+    public func listed(inArticle slug: String) -> [String] { listedIn[slug] ?? [] }
+
+    /// An article's reference list: what it cites plus what it lists, once each, in APA order.
+    public func keys(forArticle slug: String, cited: [String]) -> [String] {
+        let wanted = Set(cited + listed(inArticle: slug))
+        // Through the key table when every key is one reference's (the usual case: there can be two works
+        // with one key, when more than 26 share a surname and year).
+        guard byKey.count == references.count else { return references.map(\.key).filter { wanted.contains($0) } }
+        return wanted.compactMap { byKey[$0] }.sorted().map { references[$0].key }
+    }
+
+    /// All references whose first author's folded surname is `surname`.
+    func candidates(surname: String) -> [Reference] {
+        let folded = ReferenceKey.fold(surname)
+        return references.filter { ReferenceKey.fold($0.surnames.first ?? "") == folded }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+
+/// Reads one APA 7 reference list entry: authors, year (with letter), title.
+///
+/// `Kegan, R. (1994). *In over our heads*. Harvard University Press.` gives the surname Kegan and
+/// the year 1994; `DeRue, D. S., & Ashford, S. J. (2010). Who will lead…` gives DeRue and Ashford;
+/// a corporate author (`VPRO. (2015).`) is one surname.
+public enum ReferenceParser {
+    /// What an entry says, before keys are assigned.
+    public struct Entry: Hashable, Sendable {
+        /// Surnames in order.
+        public var surnames: [String]
+        /// The year as written, without letter.
+        public var year: String
+        /// The letter after the year, if any.
+        public var yearSuffix: String?
+        /// The title, if found.
+        public var title: String?
+    }
+
+    private static let yearPattern = try! NSRegularExpression(
+        pattern: #"\((\d{4})([a-z])?(?:[,;][^)]*)?\)|\(([nz]\.\s?d\.)\)"#)
+
+    /// Parses the plain text of an entry, or returns `nil` when it has no `(year)` after the authors.
+    public static func parse(_ text: String) -> Entry? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = yearPattern.firstMatch(in: text, range: range),
+              let whole = Range(match.range, in: text) else { return nil }
+        let authorText = TextBytes.trimmingSpaces(text[..<whole.lowerBound])
+        guard !authorText.isEmpty else { return nil }
+        let surnames = surnames(in: authorText)
+        guard !surnames.isEmpty else { return nil }
+        let year: String, suffix: String?
+        if let yearRange = Range(match.range(at: 1), in: text) {
+            year = String(text[yearRange])
+            suffix = Range(match.range(at: 2), in: text).map { String(text[$0]) }
+        } else {
+            year = "n.d."
+            suffix = nil
+        }
+        var rest = text[whole.upperBound...].drop { $0 == "." || $0.isWhitespace }
+        var title: String?
+        if !rest.isEmpty {
+            var end = rest.startIndex
+            while end < rest.endIndex {
+                let next = rest.index(after: end)
+                if ".?!".contains(rest[end]), next == rest.endIndex || rest[next].isWhitespace { break }
+                end = next
+            }
+            let keep = end < rest.endIndex && rest[end] != "." ? rest.index(after: end) : end
+            title = String(rest[..<keep]).trimmingCharacters(in: .whitespaces)
+            if title?.isEmpty == true { title = nil }
+            rest = rest[end...]
+        }
+        return Entry(surnames: surnames, year: year, yearSuffix: suffix, title: title)
+    }
+
+    /// The surnames of an APA author list: the parts before each person's initials.
+    static func surnames(in authors: String) -> [String] {
+        var text = authors
+        if text.hasSuffix(".") && !isInitials(String(text.split(separator: ",").last ?? "")) { text.removeLast() }
+        for (target, replacement) in [(" & ", ", "), (", &", ","), (" en ", ", "), (" and ", ", ")] {
+            text = TextBytes.replacing(target, with: replacement, in: text)
+        }
+        let parts = text.split(separator: ",").map(TextBytes.trimmingSpaces).filter { !$0.isEmpty }
+        var surnames: [String] = []
+        for part in parts {
+            let cleaned = part.hasPrefix("& ") ? String(part.dropFirst(2)) : part
+            if isInitials(cleaned) || cleaned == "..." || cleaned == "…" { continue }
+            surnames.append(cleaned)
+        }
+        return surnames
+    }
+
+    /// Whether a part is a person's initials, such as `R.`, `D. S.`, `J.-P.` or `C.J.`.
+    static func isInitials(_ part: String) -> Bool {
+        let trimmed = TextBytes.trimmingSpaces(part)
+        guard !trimmed.isEmpty, trimmed.utf8.contains(UInt8(ascii: ".")) else { return false }
+        var letters = 0
+        for word in trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }) {
+            guard word.count <= 2, word.first?.isUppercase == true else { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+}

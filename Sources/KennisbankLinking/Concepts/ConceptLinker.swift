@@ -1,0 +1,155 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+
+/// Links mentions of concepts in running text to their pages, and records every mention.
+///
+/// Headings, code, raw HTML, existing links and images are left alone, and a concept is never
+/// linked on its own page. How many mentions become links is the site's ``ConceptLinkingScope``.
+public struct ConceptLinker: Sendable {
+    private let matcher: ConceptMatcher
+    private let scope: ConceptLinkingScope
+
+    /// Builds the matcher once from every concept's title and aliases.
+    public init(concepts: [Concept], scope: ConceptLinkingScope) {
+        self.matcher = ConceptMatcher(names: concepts.flatMap { concept in
+            ([concept.item.title] + concept.item.aliases).map { (name: $0, concept: concept.item.id.slug) }
+        })
+        self.scope = scope
+    }
+
+    /// The document with concept links, and every mention found.
+    public func link(_ document: MarkdownDocument, on page: ContentID) -> (MarkdownDocument, [ConceptMention]) {
+        var document = document
+        var mentions: [ConceptMention] = []
+        var linked = Set<String>()
+        var section: String?
+        document.rewriteBlocks { block, context in
+            if scope == .firstPerSection, context.sectionAnchor != section {
+                section = context.sectionAnchor
+                linked.removeAll()
+            }
+            guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+            // Titles in a reference list are not mentions.
+            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+            let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
+                              paragraph: Paragraph(block.inlines))
+            var offset = 0
+            block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &linked, mentions: &mentions)
+        }
+        return (document, mentions)
+    }
+
+    private struct Place {
+        var page: ContentID
+        var blockAnchor: String?
+        var sectionAnchor: String?
+        var sectionTitle: String?
+        /// The paragraph's whole text, for the sentence around a mention.
+        var paragraph: Paragraph
+    }
+
+    /// A paragraph's text as scalars, made when the first mention in it needs its sentence: most
+    /// paragraphs mention no concept.
+    private final class Paragraph {
+        private let inlines: [InlineNode]
+        private(set) lazy var scalars = Array(inlines.plainText.unicodeScalars)
+        init(_ inlines: [InlineNode]) { self.inlines = inlines }
+    }
+
+    /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
+    /// `offset` counts the Unicode scalars of the paragraph's text before the current node.
+    private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+        var result: [InlineNode] = []
+        var run: [InlineNode] = []
+        var runStart = offset
+        func flush() {
+            if !run.isEmpty { result += link(run: run, at: runStart, place: place, linked: &linked, mentions: &mentions) }
+            run.removeAll()
+        }
+        for inline in inlines {
+            switch inline {
+            case .text, .softBreak:
+                if run.isEmpty { runStart = offset }
+                run.append(inline)
+                offset += inline.plainText.unicodeScalars.count
+            case .emphasis(let children):
+                flush()
+                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
+            case .strong(let children):
+                flush()
+                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
+            default:
+                flush()
+                result.append(inline)
+                offset += inline.plainText.unicodeScalars.count
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Matches names in one run of text (soft breaks read as line breaks) and splits it around the links.
+    private func link(run: [InlineNode], at start: Int, place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+        let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
+        let matches = matcher.matches(in: text)
+        guard !matches.isEmpty else { return run }
+        // Match ranges count scalars; the text is cut on its UTF-8 bytes.
+        let scalars = TextBytes.ScalarText(text)
+        let slice = scalars.slice
+        var result: [InlineNode] = []
+        var position = 0
+        for match in matches where ContentID(.concept, match.concept) != place.page {
+            let makeLink = scope == .every || !linked.contains(match.concept)
+            mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
+                                           sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
+                                           context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph.scalars),
+                                           linked: makeLink))
+            guard makeLink else { continue }
+            linked.insert(match.concept)
+            result += Self.nodes(slice(position..<match.range.lowerBound))
+            let target = SiteLink(path: "begrippen/\(match.concept)/")
+            result.append(.link(EngineLink(target: target, cssClass: "concept", data: ["concept": match.concept]),
+                                Self.nodes(slice(match.range))))
+            position = match.range.upperBound
+        }
+        result += Self.nodes(slice(position..<scalars.count))
+        return result
+    }
+
+    /// Text nodes and soft breaks (the line feeds) for a stretch of the run.
+    private static func nodes(_ text: Substring) -> [InlineNode] {
+        var nodes: [InlineNode] = []
+        for (index, part) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { nodes.append(.softBreak) }
+            if !part.isEmpty { nodes.append(.text(String(Substring(part)))) }
+        }
+        return nodes
+    }
+
+    private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "!" || scalar == "?" }
+
+    /// The sentence that holds the range, trimmed to about 240 characters around the mention.
+    static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
+        var start = range.lowerBound
+        while start > 0, !(TextBytes.isWhitespace(characters[start - 1]) && start >= 2 && isSentenceEnd(characters[start - 2])) { start -= 1 }
+        var end = range.upperBound
+        while end < characters.count, !(isSentenceEnd(characters[end]) && (end + 1 == characters.count || TextBytes.isWhitespace(characters[end + 1]))) { end += 1 }
+        end = min(characters.count, end + 1)
+        var prefix = "", suffix = ""
+        if range.lowerBound - start > 120 {
+            start = range.lowerBound - 110
+            while start < range.lowerBound, !TextBytes.isWhitespace(characters[start - 1]) { start += 1 }
+            prefix = "…"
+        }
+        if end - range.upperBound > 120 {
+            end = range.upperBound + 110
+            while end > range.upperBound, !TextBytes.isWhitespace(characters[end]) { end -= 1 }
+            suffix = "…"
+        }
+        var text = String.UnicodeScalarView()
+        for scalar in characters[start..<end] { text.append(scalar == "\n" ? " " : scalar) }
+        return prefix + TextBytes.trimmingSpaces(String(text)) + suffix
+    }
+}

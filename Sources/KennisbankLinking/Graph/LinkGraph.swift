@@ -1,0 +1,141 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+/// The indexes that run against the direction of the links: from a concept to the places that
+/// mention it, from a reference to the places that cite it, from a page to the pages linking to it,
+/// and from a concept to the concepts it shares paragraphs with.
+///
+/// Each page gives its part of every index (``Part``); the indexes gather the parts in page order. After an
+/// edit, ``indexes(updating:)`` replaces only the parts of the pages whose links changed.
+struct LinkGraph {
+    /// The linked pages in site order: articles, concepts, miniatures.
+    let pages: [LinkedPage]
+    /// The concepts, for their author-given `related` lists.
+    let concepts: [Concept]
+
+    /// One page's part of the indexes.
+    struct Part {
+        /// The places it mentions each concept: one per paragraph.
+        var mentions: [(key: String, value: MentionPlace)]
+        /// The places it cites each reference: one per section.
+        var citations: [(key: String, value: CitationPlace)]
+        /// The pages it links to or embeds, each with this page.
+        var backlinks: [(key: ContentID, value: ContentID)]
+        /// Each ordered pair of concepts that share one of its paragraphs, once per paragraph.
+        var pairs: [(String, String)]
+    }
+
+    /// The indexes, with each page's part, so that the next build can update them.
+    struct Indexes: @unchecked Sendable {
+        /// The pages they were gathered from, to tell which changed.
+        fileprivate var pages: [LinkedPage]
+        fileprivate var parts: [Part]
+        fileprivate(set) var mentions: PageOrderedIndex<String, MentionPlace>
+        fileprivate(set) var citations: PageOrderedIndex<String, CitationPlace>
+        fileprivate(set) var backlinks: PageOrderedIndex<ContentID, ContentID>
+        /// How many paragraphs each concept shares with each other concept.
+        fileprivate var together: [String: [String: Int]]
+    }
+
+    /// The indexes of these pages: those of `previous` with the parts of the changed pages replaced, when
+    /// `previous` was gathered from the same pages in the same order; otherwise gathered from every page.
+    func indexes(updating previous: Indexes? = nil) -> Indexes {
+        guard var indexes = previous, indexes.pages.map(\.item.id) == pages.map(\.item.id) else {
+            let parts = pages.parallelMap(Self.part(of:))
+            var together: [String: [String: Int]] = [:]
+            for part in parts { Self.count(part.pairs, by: 1, into: &together) }
+            return Indexes(pages: pages, parts: parts, mentions: PageOrderedIndex(parts.map(\.mentions)),
+                           citations: PageOrderedIndex(parts.map(\.citations)), backlinks: PageOrderedIndex(parts.map(\.backlinks)),
+                           together: together)
+        }
+        for (position, page) in pages.enumerated() where !Self.sameLinks(indexes.pages[position], page) {
+            let (old, new) = (indexes.parts[position], Self.part(of: page))
+            indexes.mentions.replace(at: position, old: old.mentions, new: new.mentions)
+            indexes.citations.replace(at: position, old: old.citations, new: new.citations)
+            indexes.backlinks.replace(at: position, old: old.backlinks, new: new.backlinks)
+            Self.count(old.pairs, by: -1, into: &indexes.together)
+            Self.count(new.pairs, by: 1, into: &indexes.together)
+            indexes.parts[position] = new
+        }
+        indexes.pages = pages
+        return indexes
+    }
+
+    /// Whether two versions of a page give the same part: everything ``part(of:)`` reads is equal.
+    private static func sameLinks(_ old: LinkedPage, _ new: LinkedPage) -> Bool {
+        old.item.id == new.item.id && old.item.title == new.item.title && old.mentions == new.mentions
+            && old.citations == new.citations && old.wikilinkTargets == new.wikilinkTargets
+            && old.embeddedMiniatures == new.embeddedMiniatures
+    }
+
+    /// A page's part of every index.
+    static func part(of page: LinkedPage) -> Part {
+        let id = page.item.id
+        var mentions: [(key: String, value: MentionPlace)] = []
+        var mentioned = Set<[String]>()
+        for mention in page.mentions where mentioned.insert([mention.concept, mention.blockAnchor ?? ""]).inserted {
+            mentions.append((mention.concept, MentionPlace(
+                page: id, pageTitle: page.item.title, sectionTitle: mention.sectionTitle,
+                link: id.link.with(fragment: mention.blockAnchor ?? mention.sectionAnchor), context: mention.context)))
+        }
+        var citations: [(key: String, value: CitationPlace)] = []
+        var cited = Set<CitationSection>()
+        for use in page.citations where cited.insert(CitationSection(key: use.key, anchor: use.sectionAnchor)).inserted {
+            citations.append((use.key, CitationPlace(page: id, pageTitle: page.item.title, sectionTitle: use.sectionTitle,
+                                                     link: id.link.with(fragment: use.sectionAnchor))))
+        }
+        let targets = Set(page.wikilinkTargets + page.embeddedMiniatures.map { ContentID(.miniature, $0) })
+        let backlinks = targets.sorted().filter { $0 != id }.map { (key: $0, value: id) }
+        return Part(mentions: mentions, citations: citations, backlinks: backlinks, pairs: pairs(on: page))
+    }
+
+    private struct CitationSection: Hashable {
+        var key: String
+        var anchor: String?
+    }
+
+    /// The ordered pairs of concepts that share a paragraph of the page; on a concept's own page, the concept
+    /// and each concept the page mentions share one more.
+    private static func pairs(on page: LinkedPage) -> [(String, String)] {
+        var byParagraph: [String: Set<String>] = [:]
+        for mention in page.mentions {
+            guard let anchor = mention.blockAnchor else { continue }
+            byParagraph[anchor, default: []].insert(mention.concept)
+        }
+        if page.item.id.kind == .concept {
+            // A concept's own page relates it to what it mentions.
+            for mention in page.mentions { byParagraph["page", default: [page.item.id.slug]].insert(mention.concept) }
+        }
+        var pairs: [(String, String)] = []
+        for group in byParagraph.values where group.count > 1 {
+            for a in group { for b in group where a != b { pairs.append((a, b)) } }
+        }
+        return pairs
+    }
+
+    /// Adds `pairs` to the counts, `by` each; a count that reaches zero is removed, as if never counted.
+    private static func count(_ pairs: [(String, String)], by step: Int, into together: inout [String: [String: Int]]) {
+        for (a, b) in pairs {
+            together[a, default: [:]][b, default: 0] += step
+            guard together[a]![b] == 0 else { continue }
+            together[a]![b] = nil
+            if together[a]!.isEmpty { together[a] = nil }
+        }
+    }
+
+    /// For each concept: its `related` list, then the concepts that most often share a paragraph with it.
+    func relatedConcepts(_ indexes: Indexes, limit: Int = 6) -> [String: [String]] {
+        let known = Set(concepts.map(\.item.id.slug))
+        var result: [String: [String]] = [:]
+        for concept in concepts {
+            let slug = concept.item.id.slug
+            var list = concept.related.filter { known.contains($0) && $0 != slug }
+            let counted = (indexes.together[slug] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+            for other in counted where !list.contains(other) && list.count < max(limit, concept.related.count) {
+                list.append(other)
+            }
+            result[slug] = list
+        }
+        return result
+    }
+}

@@ -1,0 +1,122 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+/// One page's content after linking: its rewritten document and what it links to.
+public struct LinkedPage: Equatable, Sendable {
+    private struct Fields: Equatable, Sendable {
+        var item: ContentItem
+        var document: MarkdownDocument
+        var tableOfContents: [TableOfContentsEntry]
+        var wikilinkTargets: [ContentID]
+        var embeddedMiniatures: [String]
+        var mentions: [ConceptMention]
+        var citations: [CitationUse]
+    }
+
+    /// The fields in one shared object (``CopyOnWrite``): pages are copied into indexes, memo inputs and
+    /// page models.
+    private var storage: CopyOnWrite<Fields>
+
+    /// The item as the author wrote it.
+    public var item: ContentItem {
+        get { storage.fields.item }
+        set { storage.fields.item = newValue }
+    }
+    /// The body with embeds expanded, anchors assigned and wikilinks, citations and concepts linked.
+    public var document: MarkdownDocument {
+        get { storage.fields.document }
+        set { storage.fields.document = newValue }
+    }
+    /// The headings of level 2 and 3.
+    public var tableOfContents: [TableOfContentsEntry] {
+        get { storage.fields.tableOfContents }
+        set { storage.fields.tableOfContents = newValue }
+    }
+    /// Items this page links to with wikilinks.
+    public var wikilinkTargets: [ContentID] {
+        get { storage.fields.wikilinkTargets }
+        set { storage.fields.wikilinkTargets = newValue }
+    }
+    /// Miniatures embedded in this page.
+    public var embeddedMiniatures: [String] {
+        get { storage.fields.embeddedMiniatures }
+        set { storage.fields.embeddedMiniatures = newValue }
+    }
+    /// Every concept mention in running text (linked or not).
+    public var mentions: [ConceptMention] {
+        get { storage.fields.mentions }
+        set { storage.fields.mentions = newValue }
+    }
+    /// Every resolved citation.
+    public var citations: [CitationUse] {
+        get { storage.fields.citations }
+        set { storage.fields.citations = newValue }
+    }
+
+    /// Creates a linked page.
+    public init(item: ContentItem, document: MarkdownDocument, tableOfContents: [TableOfContentsEntry], wikilinkTargets: [ContentID],
+                embeddedMiniatures: [String], mentions: [ConceptMention], citations: [CitationUse]) {
+        storage = CopyOnWrite(Fields(item: item, document: document, tableOfContents: tableOfContents, wikilinkTargets: wikilinkTargets,
+                                     embeddedMiniatures: embeddedMiniatures, mentions: mentions, citations: citations))
+    }
+}
+
+/// A place where a concept is used, for the concept's "genoemd in" list.
+public struct MentionPlace: Hashable, Sendable {
+    /// The page.
+    public var page: ContentID
+    /// The page's title.
+    public var pageTitle: String
+    /// The section heading the mention stands under, if any.
+    public var sectionTitle: String?
+    /// Where to link: the page and the paragraph's anchor.
+    public var link: SiteLink
+    /// The sentence around the mention.
+    public var context: String
+}
+
+/// A place where a reference is cited, for the literature page's "geciteerd in" links.
+public struct CitationPlace: Hashable, Sendable {
+    /// The citing article or page.
+    public var page: ContentID
+    /// The page's title.
+    public var pageTitle: String
+    /// The section the citation stands in, if any.
+    public var sectionTitle: String?
+    /// The link to the section (or page).
+    public var link: SiteLink
+}
+
+/// The knowledge graph: every page linked, and the indexes that run the other way.
+public struct LinkedSite: Sendable {
+    /// The content as loaded.
+    public var content: Content
+    /// Every page after linking, by id.
+    public var pages: [ContentID: LinkedPage]
+    /// The references of all Literatuur lists and bibliographies.
+    public var references: ReferenceLibrary
+    /// Where each concept is mentioned, by concept slug, in page order.
+    public var mentions: [String: [MentionPlace]]
+    /// Where each reference is cited, by key.
+    public var citedIn: [String: [CitationPlace]]
+    /// Related concepts of each concept: the author's `related` list, then those that most often share a paragraph.
+    public var related: [String: [String]]
+    /// Pages that link to each page with a wikilink, by target.
+    public var backlinks: [ContentID: [ContentID]]
+    /// Warnings and errors found while linking.
+    public var diagnostics: [Diagnostic]
+}
+
+extension LinkedSite {
+    /// The same site with every markdown tree emptied: what remains is the graph and the metadata.
+    package func withoutTrees() -> LinkedSite {
+        var copy = self
+        let empty = MarkdownDocument(blocks: [])
+        for id in copy.pages.keys { copy.pages[id]?.document = empty; copy.pages[id]?.item.document = empty }
+        for index in copy.content.articles.indices { copy.content.articles[index].item.document = empty }
+        for index in copy.content.concepts.indices { copy.content.concepts[index].item.document = empty }
+        for index in copy.content.miniatures.indices { copy.content.miniatures[index].item.document = empty }
+        for index in copy.content.bibliographies.indices { copy.content.bibliographies[index].document = empty }
+        return copy
+    }
+}

@@ -1,0 +1,150 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+/// The link step of the pipeline: embeds, anchors, wikilinks, citations and concept mentions,
+/// then the indexes that run the other way (mentions, citations, backlinks, related concepts).
+///
+/// Every page goes through the same functions in every build; an incremental build passes a memo that
+/// returns what an earlier build made from equal inputs (see `SiteLinker+Memo.swift`).
+public struct SiteLinker: Sendable {
+    /// The content to link.
+    public var content: Content
+    /// What earlier builds linked (an incremental build), or nothing (``NoMemo``).
+    var memo: any Memo
+
+    /// Creates a linker.
+    public init(content: Content) {
+        self.init(content: content, memo: NoMemo())
+    }
+
+    package init(content: Content, memo: any Memo) {
+        self.content = content
+        self.memo = memo
+    }
+
+    /// Links every page. Problems are collected in ``LinkedSite/diagnostics``.
+    public func link() -> LinkedSite {
+        var diagnostics: [Diagnostic] = []
+        let items = content.items
+        // The index of names is made again only when a name changed (an incremental build).
+        let names = memo.generation(Self.names, of: TargetIndex.Names(items: items))
+        let (index, nameProblems) = memo.value(Self.indexes, key: "site", inputs: names) { TargetIndex.make(items: items) }
+        diagnostics += nameProblems
+        // Embeds and anchors first: wikilinks to headings need every page's anchors.
+        let prepared = prepare(items, index: index, names: names)
+        diagnostics += prepared.flatMap(\.diagnostics)
+        let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
+        let (references, referenceProblems) = referenceLibrary(prepared)
+        diagnostics += referenceProblems
+        let environment = memo.generation(Self.environments, of: LinkEnvironment(
+            names: names, headings: headings,
+            citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
+            concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
+            scope: content.site.conceptLinking))
+        let linked = link(prepared, environment: environment, wikilinks: WikilinkResolver(index: index, headings: headings), references: references)
+        diagnostics += linked.flatMap(\.1)
+        let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
+        let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
+        let indexes = graph.indexes(updating: memo.take(Self.graph))
+        memo.keep(indexes, in: Self.graph)
+        return LinkedSite(content: content, pages: pages, references: references,
+                          mentions: indexes.mentions.values, citedIn: indexes.citations.values,
+                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
+    }
+
+    /// Every page with its embeds expanded and its anchors assigned. A page is prepared again only when it, the
+    /// site's names (generation `names`) or a miniature it embeds changed.
+    private func prepare(_ items: [ContentItem], index: TargetIndex, names: Int) -> [PreparedPage] {
+        let expander = EmbedExpander(miniatures: content.miniatures, index: index)
+        let miniatures = expander.miniatures
+        return memo.list(Self.prepared, keys: items.map(\.id), reuse: { index, entry in
+            Self.holds(entry, for: items[index], index: names, miniatures: miniatures)
+        }, make: { position in
+            let item = items[position]
+            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
+            let toc = Anchors.assign(in: &document)
+            let page = PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
+                                    embedded: embedded, diagnostics: problems)
+            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
+        }).map(\.page)
+    }
+
+    /// The reference library: every reference list (each article's own, then each bibliography file's), parsed
+    /// again only when its document changed, merged again only when a list changed.
+    private func referenceLibrary(_ prepared: [PreparedPage]) -> (ReferenceLibrary, [Diagnostic]) {
+        let sources: [(document: MarkdownDocument, path: String, article: String?)] =
+            prepared.filter { $0.item.id.kind == .article }.map { ($0.document, $0.item.source.path, $0.item.id.slug) }
+            + content.bibliographies.map { ($0.document, $0.source.path, nil) }
+        let parsed = ReferenceLibrary.ParsedEntries()
+        let inputs = { @Sendable (index: Int) in ReferenceListInputs(document: sources[index].document, slug: sources[index].article) }
+        let lists = memo.list(Self.referenceLists, keys: sources.map(\.path), reuse: { index, old in old.inputs == inputs(index) },
+                              make: { index in
+            ReferenceListEntry(inputs: inputs(index), list: ReferenceLibrary.listed(in: sources[index].document, path: sources[index].path,
+                                                                                   article: sources[index].article, parsed: parsed))
+        }).map(\.list)
+        return memo.value(Self.library, key: "site", inputs: lists) { ReferenceLibrary.merge(lists) }
+    }
+
+    /// Every page's wikilinks, citations and concept mentions. A page is linked again only when its prepared
+    /// page or the environment (generation `environment`: every name, heading, reference and concept) changed.
+    private func link(_ prepared: [PreparedPage], environment: Int, wikilinks: WikilinkResolver,
+                      references: ReferenceLibrary) -> [(LinkedPage, [Diagnostic])] {
+        // The matchers (an automaton over every concept name, the references by surname) depend only on the environment.
+        let content = self.content
+        let linkers = memo.value(Self.linkers, key: "site", inputs: environment) {
+            Linkers(citations: CitationLinker(library: references),
+                    concepts: ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking))
+        }
+        let (citations, concepts) = (linkers.citations, linkers.concepts)
+        let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [Diagnostic]) in
+            let source = page.item.source
+            let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
+            let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
+            let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
+            let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
+                                        wikilinkTargets: targets, embeddedMiniatures: page.embedded,
+                                        mentions: mentions, citations: uses)
+            return (linkedPage, linkProblems + citationProblems)
+        }
+        return memo.list(Self.linked, keys: prepared.map(\.item.id), reuse: { index, entry in
+            entry.inputs == .init(environment: environment, prepared: prepared[index])
+        }, make: { index in
+            let (page, problems) = link(prepared[index])
+            return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), page: page, problems: problems)
+        }).map { ($0.page, $0.problems) }
+    }
+
+    /// The citation and concept linkers of one build.
+    struct Linkers: Sendable {
+        var citations: CitationLinker
+        var concepts: ConceptLinker
+    }
+
+    /// A page with its embeds expanded and its anchors assigned: the first half of linking. Its fields live in
+    /// one shared object (``CopyOnWrite``), as it is copied into the memo inputs of the second half.
+    struct PreparedPage: Equatable, Sendable {
+        private struct Fields: Equatable, Sendable {
+            var item: ContentItem
+            var document: MarkdownDocument
+            var toc: [TableOfContentsEntry]
+            var headings: [String: String]
+            var embedded: [String]
+            var diagnostics: [Diagnostic]
+        }
+
+        private var storage: CopyOnWrite<Fields>
+
+        var item: ContentItem { storage.fields.item }
+        var document: MarkdownDocument { storage.fields.document }
+        var toc: [TableOfContentsEntry] { storage.fields.toc }
+        /// The heading anchors, keyed by folded heading text, for `[[page#heading]]`.
+        var headings: [String: String] { storage.fields.headings }
+        var embedded: [String] { storage.fields.embedded }
+        var diagnostics: [Diagnostic] { storage.fields.diagnostics }
+
+        init(item: ContentItem, document: MarkdownDocument, toc: [TableOfContentsEntry], headings: [String: String],
+             embedded: [String], diagnostics: [Diagnostic]) {
+            storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, embedded: embedded, diagnostics: diagnostics))
+        }
+    }
+}

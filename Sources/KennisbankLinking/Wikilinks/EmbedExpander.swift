@@ -1,0 +1,79 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+
+/// Replaces each paragraph that holds only `![[miniature]]` with the miniature itself.
+///
+/// The embedded miniature is wrapped in an `<aside class="miniature">` whose first line links to
+/// the miniature's own page. Embeds inside the miniature are expanded too; an embed that leads
+/// back to a miniature already being expanded (directly or in a cycle) is an error, not a crash.
+public struct EmbedExpander: Sendable {
+    /// The miniatures by slug.
+    public var miniatures: [String: Miniature]
+    /// Resolves the written target to an item.
+    public var index: TargetIndex
+
+    /// Creates an expander.
+    public init(miniatures: [Miniature], index: TargetIndex) {
+        self.miniatures = Dictionary(miniatures.map { ($0.item.id.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.index = index
+    }
+
+    /// The embed target of a paragraph, if the paragraph is exactly `![[target]]`.
+    public static func embedTarget(of block: BlockNode) -> Wikilink? {
+        // cmark starts such a paragraph with a text node "!" or "![[…": a cheap test before consolidating.
+        guard case .paragraph = block.kind, case .text(let first)? = block.inlines.first, first.hasPrefix("!") else { return nil }
+        let text = InlineRewriter.consolidate(block.inlines).plainText.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("![["), text.hasSuffix("]]"), text.count > 5 else { return nil }
+        let raw = text.dropFirst(3).dropLast(2)
+        guard !raw.contains("[["), !raw.contains("]]") else { return nil }
+        return Wikilink(raw: String(raw))
+    }
+
+    /// Expands the embeds of a document that belongs to `owner` (whose file is `source`).
+    public func expand(_ document: MarkdownDocument, owner: ContentID, source: SourceFile) -> (MarkdownDocument, [Diagnostic], [String]) {
+        var diagnostics: [Diagnostic] = []
+        var embedded: [String] = []
+        let stack = owner.kind == .miniature ? [owner.slug] : []
+        let blocks = expand(document.blocks, source: source, stack: stack, diagnostics: &diagnostics, embedded: &embedded)
+        return (MarkdownDocument(blocks: blocks), diagnostics, embedded)
+    }
+
+    private func expand(_ blocks: [BlockNode], source: SourceFile, stack: [String],
+                        diagnostics: inout [Diagnostic], embedded: inout [String]) -> [BlockNode] {
+        var result: [BlockNode] = []
+        for var block in blocks {
+            guard let embed = Self.embedTarget(of: block) else {
+                if !block.children.isEmpty {
+                    block.children = expand(block.children, source: source, stack: stack, diagnostics: &diagnostics, embedded: &embedded)
+                }
+                result.append(block)
+                continue
+            }
+            let position = source.position(of: "![[", from: block.range.start) ?? block.range.start
+            guard let id = index.resolve(embed.target), id.kind == .miniature, let miniature = miniatures[id.slug] else {
+                diagnostics.append(Diagnostic(path: source.path, position: position, code: .missingEmbed,
+                                              message: "The embed '![[\(embed.raw)]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures.",
+                                              hint: Suggestions.closest(to: embed.target, among: Array(miniatures.keys)).map { "did you mean '\($0)'?" }))
+                continue
+            }
+            guard !stack.contains(id.slug) else {
+                diagnostics.append(Diagnostic(path: source.path, position: position, code: .embedCycle,
+                                              message: "The embed '![[\(embed.raw)]]' embeds miniature '\(id.slug)' inside itself (\((stack + [id.slug]).joined(separator: " → "))).",
+                                              hint: "replace the embed with a link [[\(embed.target)]]"))
+                continue
+            }
+            embedded.append(id.slug)
+            let inner = expand(miniature.item.document.blocks, source: miniature.item.source, stack: stack + [id.slug],
+                               diagnostics: &diagnostics, embedded: &embedded)
+            let label = BlockNode(kind: .section(element: "p", id: nil, cssClass: "miniature-label"),
+                                  inlines: [.text("Miniatuur: "),
+                                            .link(EngineLink(target: id.link, cssClass: "miniature-link"), [.text(miniature.item.title)])],
+                                  range: block.range)
+            result.append(BlockNode(kind: .section(element: "aside", id: "miniatuur-\(id.slug)", cssClass: "miniature"),
+                                    children: [label] + inner, range: block.range))
+        }
+        return result
+    }
+}

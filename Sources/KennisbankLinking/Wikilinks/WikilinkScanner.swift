@@ -1,0 +1,123 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+
+/// A `[[target]]`, `[[target|label]]` or `[[target#Heading]]` found in inline content.
+public struct Wikilink: Hashable, Sendable {
+    /// The written target (slug, title or alias), trimmed.
+    public var target: String
+    /// The heading after `#`, or `nil`.
+    public var heading: String?
+    /// The label after `|`, or `nil`.
+    public var label: String?
+    /// The source text as written between the brackets, for locating it in the file.
+    public var raw: String
+
+    /// Parses the text between `[[` and `]]`.
+    public init(raw: String) {
+        self.raw = raw
+        var body = Substring(raw)
+        if let bar = body.firstIndex(of: "|") {
+            let label = body[body.index(after: bar)...].trimmingSpaces()
+            self.label = label.isEmpty ? nil : label
+            body = body[..<bar]
+        }
+        if let hash = body.firstIndex(of: "#") {
+            let heading = body[body.index(after: hash)...].trimmingSpaces()
+            self.heading = heading.isEmpty ? nil : heading
+            body = body[..<hash]
+        }
+        self.target = body.trimmingSpaces()
+    }
+}
+
+/// Finds wikilinks in a sequence of sibling inline nodes and replaces them.
+///
+/// cmark hands `[[…]]` back inside one text node in the common case, but emphasis or a code span
+/// inside the brackets, a soft line break, or a link reference definition matching `[target]`
+/// split it over several siblings. The scanner joins those siblings back into one wikilink.
+public enum WikilinkScanner {
+    /// Replaces every wikilink in `inlines` (recursing into emphasis) with what `replace` returns.
+    public static func rewrite(_ inlines: [InlineNode], _ replace: (Wikilink) -> [InlineNode]) -> [InlineNode] {
+        var output: [InlineNode] = []
+        var pending = inlines[...]
+        while let node = pending.popFirst() {
+            switch node {
+            case .emphasis(let children): output.append(.emphasis(rewrite(children, replace)))
+            case .strong(let children): output.append(.strong(rewrite(children, replace)))
+            case .text(let text):
+                if let (before, link, rest) = splitLinkReference(text, &pending) {
+                    output.append(contentsOf: textNode(before) + replace(link))
+                    pending.insert(contentsOf: textNode(rest), at: pending.startIndex)
+                } else if let (before, link, rest) = scan(text, &pending) {
+                    output.append(contentsOf: textNode(before) + replace(link))
+                    pending.insert(contentsOf: textNode(rest), at: pending.startIndex)
+                } else {
+                    output.append(node)
+                }
+            default: output.append(node)
+            }
+        }
+        return InlineRewriter.consolidate(output)
+    }
+
+    /// All wikilinks in `inlines`, in order.
+    public static func find(in inlines: [InlineNode]) -> [Wikilink] {
+        var found: [Wikilink] = []
+        _ = rewrite(inlines) { link in found.append(link); return [] }
+        return found
+    }
+
+    private static func textNode(_ text: Substring) -> [InlineNode] { text.isEmpty ? [] : [.text(String(text))] }
+
+    /// `…[` + link + `]…`: the form cmark produces when `[target]` matches a link reference definition.
+    private static func splitLinkReference(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
+        guard text.hasSuffix("["), !text.hasSuffix("[["), pending.count >= 2,
+              case .markdownLink(_, _, let children) = pending[pending.startIndex],
+              case .text(let after) = pending[pending.startIndex + 1], after.hasPrefix("]") else { return nil }
+        pending.removeFirst(2)
+        return (text.dropLast(), Wikilink(raw: children.plainText), after.dropFirst())
+    }
+
+    /// `[[` … `]]` in this text node, or starting here and closing in a later sibling text node.
+    private static func scan(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
+        // Most text has no bracket at all: test the bytes before searching.
+        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }), let open = text.range(of: "[[") else { return nil }
+        var start = open
+        // Use the last `[[` before the first `]]`, so "[[a [[b]]" links b.
+        let afterOpen = text[open.upperBound...]
+        if let close = afterOpen.range(of: "]]") {
+            if let inner = text[open.upperBound..<close.lowerBound].range(of: "[[", options: .backwards) { start = inner }
+            let raw = text[start.upperBound..<close.lowerBound]
+            guard !raw.contains("\n") else { return nil }
+            return (text[..<start.lowerBound], Wikilink(raw: String(raw)), text[close.upperBound...])
+        }
+        // The closing brackets may stand in a later sibling: join plain text up to it.
+        var raw = String(afterOpen)
+        var consumed = 0
+        for node in pending {
+            consumed += 1
+            switch node {
+            case .text(let later):
+                if let close = later.range(of: "]]") {
+                    raw += later[..<close.lowerBound]
+                    guard !raw.contains("[[") else { return nil }
+                    pending.removeFirst(consumed)
+                    return (text[..<open.lowerBound], Wikilink(raw: raw), later[close.upperBound...])
+                }
+                raw += later
+            case .softBreak: raw += " "
+            case .emphasis, .strong, .code, .markdownLink: raw += node.plainText
+            default: return nil
+            }
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> String {
+        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// Guards against a build that would write where it must not.
+package enum OutputSafety {
+    /// The output folder may not be the content or templates folder, the working directory, or a parent of any of them.
+    package static func checkOutputFolder(_ output: String, content: String, templates: String) throws(BuildFailure) {
+        let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        let protected = [content, templates, FileManager.default.currentDirectoryPath].map {
+            URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        for folder in protected where folder == out || folder.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
+            throw BuildFailure(diagnostics: [Diagnostic(path: output, position: nil, code: .configuration,
+                message: "The output folder '\(output)' contains or is '\(folder)'; building there would delete it. Choose another --output, such as Site.")])
+        }
+    }
+
+    /// The folders of the pages the site always has, besides one per article, concept and miniature.
+    static let fixedPages = ["begrippen/", "miniaturen/", "literatuur/", "zoeken/"]
+
+    /// Article aliases (old URL paths) must stay inside the site, and each must name a path no page
+    /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
+    package static func check(_ content: Content) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        guard content.articles.contains(where: { !$0.redirectsFrom.isEmpty }) else { return [] }
+        // The page at each path: the source file that makes it, or nil for a page the site always has.
+        var pages: [String: String?] = [:]
+        for path in fixedPages { pages[path] = .some(nil) }
+        func add(_ item: ContentItem) { pages[item.id.link.path] = item.source.path }
+        content.articles.forEach { add($0.item) }
+        content.concepts.forEach { add($0.item) }
+        content.miniatures.forEach { add($0.item) }
+        var aliases: [String: String] = [:]
+        for article in content.articles where !article.redirectsFrom.isEmpty {
+            let fields = try? FrontMatter(file: article.item.source)
+            for alias in article.redirectsFrom {
+                let position = Self.position(of: alias, in: article.item.source, fields: fields)
+                let parts = alias.split(separator: "/")
+                let path = URLPath.directory(alias)
+                if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
+                        message: "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
+                } else if let source = pages[path] {
+                    let page = source.map { "the page of '\($0)'" } ?? "a page of the site"
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
+                        message: "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
+                } else if let other = aliases[path] {
+                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
+                        message: "The alias '\(alias)' gives the redirect path /\(path), which \(other) already has; an old path can redirect to one place only."))
+                } else {
+                    aliases[path] = "the alias '\(alias)' of '\(article.item.source.path)'"
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Where an alias is written: the alias's own text after the `aliases` key, or the key when the text
+    /// is written differently (quoted with escapes, for example).
+    private static func position(of alias: String, in source: SourceFile, fields: FrontMatter?) -> SourcePosition? {
+        guard let key = fields?.position(of: "aliases") else { return nil }
+        if !alias.isEmpty, let found = source.position(of: alias, from: key), found.line < fields?.bodyLineOffset ?? Int.max {
+            return found
+        }
+        return key
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// The write step: puts the rendered files in place so that a reader never sees half a site.
+///
+/// Files are written into a fresh staging folder beside the output folder, from any thread, as soon as
+/// they are made (the build streams pages to it while it renders, so their bytes need not stay in
+/// memory); only when every file is written does that folder replace the old one. A failed build
+/// discards the staging folder and leaves the last good site untouched.
+///
+/// ```swift
+/// let writer = try SiteWriter(directory: URL(fileURLWithPath: "Site"))
+/// writer.write(file)          // from any thread
+/// try writer.commit()         // or writer.discard()
+/// ```
+public final class SiteWriter: @unchecked Sendable {
+    /// The output folder, for example `Site`.
+    public let directory: URL
+    private let staging: URL
+    private let retired: URL
+    private let lock = NSLock()
+    private var folders: Set<String> = []
+    private var failure: Diagnostic?
+    private var finished = false
+
+    /// Creates the staging folder beside the output folder.
+    public init(directory: URL) throws(Diagnostic) {
+        self.directory = directory.standardizedFileURL
+        let parent = self.directory.deletingLastPathComponent()
+        let name = self.directory.lastPathComponent
+        let process = ProcessInfo.processInfo.processIdentifier
+        staging = parent.appendingPathComponent(".\(name).building-\(process)")
+        retired = parent.appendingPathComponent(".\(name).old-\(process)")
+        Self.removeLeftovers(in: parent, of: name)
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Self.failure(directory, error)
+        }
+    }
+
+    /// Writes all files and swaps them in: the writer of a build that has every file at hand.
+    public static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) {
+        let writer = try SiteWriter(directory: directory)
+        _ = files.parallelMap { writer.write($0) }
+        try writer.commit()
+    }
+
+    /// Writes one file into the staging folder. Safe to call from several threads at once; the first
+    /// failure is kept and reported by ``commit()``.
+    public func write(_ file: OutputFile) {
+        let root = staging.path
+        do {
+            if let slash = file.path.lastIndex(of: "/") {
+                let folder = root + "/" + file.path[..<slash]
+                lock.lock()
+                defer { lock.unlock() }
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
+                }
+            }
+            try FileWriting.write(file.contents, to: root + "/" + file.path)
+        } catch {
+            lock.lock()
+            if failure == nil { failure = Self.failure(directory, error) }
+            lock.unlock()
+        }
+    }
+
+    /// Replaces the output folder with the staging folder, or reports the first failed write (and
+    /// discards the staging folder). The previous site stays as it was whenever this throws.
+    public func commit() throws(Diagnostic) {
+        precondition(!finished, "a site writer commits or discards once")
+        finished = true
+        let manager = FileManager.default
+        if let failure {
+            try? manager.removeItem(at: staging)
+            throw failure
+        }
+        do {
+            if manager.fileExists(atPath: directory.path) {
+                try? manager.removeItem(at: retired)
+                try manager.moveItem(at: directory, to: retired)
+                try manager.moveItem(at: staging, to: directory)
+                try? manager.removeItem(at: retired)
+            } else {
+                try manager.moveItem(at: staging, to: directory)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: directory.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: directory)
+            }
+            throw Self.failure(directory, error)
+        }
+    }
+
+    /// Removes the staging folder: the build failed, and the output folder stays as it was.
+    public func discard() {
+        precondition(!finished, "a site writer commits or discards once")
+        finished = true
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes the staging and retired folders of builds that were stopped (Ctrl-C, a crash) before they
+    /// finished: their process is gone. A folder of a build that is still running is left alone.
+    private static func removeLeftovers(in parent: URL, of name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for prefix in [".\(name).building-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+                guard let process = Int32(entry.dropFirst(prefix.count)), kill(process, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
+    }
+
+    private static func failure(_ directory: URL, _ error: any Error) -> Diagnostic {
+        Diagnostic(path: directory.path, position: nil, code: .io,
+                   message: "The site could not be written: \(error.localizedDescription). The previous site is unchanged.")
+    }
+}

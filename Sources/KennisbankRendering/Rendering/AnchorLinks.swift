@@ -1,0 +1,28 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+/// Adds a visible "link to here" (¶) to every heading and paragraph that has an anchor, so a
+/// programme designer can copy a link to any place. The page script turns a click into a copy.
+enum AnchorLinks {
+    /// The blocks with an anchor link appended to each anchored heading and paragraph.
+    static func add(to document: MarkdownDocument, pagePath: String) -> MarkdownDocument {
+        var document = document
+        document.rewriteBlocks { block, _ in
+            let anchor: String, label: String
+            switch block.kind {
+            case .heading(_, let id?): anchor = id; label = "Link naar deze kop"
+            case .paragraph(let id?): anchor = id; label = "Link naar deze alinea"
+            default: return
+            }
+            let link = EngineLink(target: SiteLink(path: pagePath, fragment: anchor), cssClass: "anchor", ariaLabel: label)
+            block.inlines.append(.link(link, [.text(block.kind.isHeading ? "#" : "¶")]))
+        }
+        return document
+    }
+}
+
+extension BlockNode.Kind {
+    /// Whether this is a heading.
+    var isHeading: Bool { if case .heading = self { return true } else { return false } }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// What an article page tells machines and citing readers: schema.org JSON-LD (ScholarlyArticle),
+/// Open Graph fields, and a ready APA reference to the article itself.
+struct ArticleMetadata {
+    let article: Article
+    let site: SiteConfig
+
+    /// The article's address: absolute when the site's base URL is known, otherwise from the site root.
+    var url: String { (site.baseURL ?? "") + article.item.id.link.path }
+
+    /// An author as APA writes them: "C.J. Goedmakers" → "Goedmakers, C. J.".
+    static func apaName(_ name: String) -> String {
+        if name.contains(",") { return name }
+        var words = name.split(separator: " ").map(String.init)
+        guard words.count > 1, let surname = words.popLast() else { return name }
+        let initials = words.flatMap { word in
+            word.split(separator: ".").compactMap { $0.first.map { "\($0)." } }
+        }
+        return "\(surname), \(initials.joined(separator: " "))"
+    }
+
+    /// The APA 7 reference to this article, as plain text.
+    var apaReference: String {
+        let names = article.authors.map(Self.apaName)
+        let authors: String
+        switch names.count {
+        case 0: authors = site.author.map(Self.apaName) ?? site.title
+        case 1: authors = names[0]
+        default: authors = names.dropLast().joined(separator: ", ") + ", & " + names.last!
+        }
+        let year = article.date.map { String($0.prefix(4)) } ?? "z.d."
+        var title = article.item.title
+        if let subtitle = article.subtitle { title += ": " + subtitle.prefix(1).lowercased() + subtitle.dropFirst() }
+        let reference = "\(authors) (\(year)). \(title). \(site.title)."
+        return site.baseURL == nil ? reference : reference + " " + url
+    }
+
+    /// schema.org JSON-LD, safe to place inside a `<script>` element.
+    var jsonLD: String {
+        var object: [String: JSONValue] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string("ScholarlyArticle"),
+            "headline": .string(article.item.title),
+            "inLanguage": .string(site.language),
+            "isPartOf": .object(["@type": .string("CreativeWorkSeries"), "name": .string(site.title)]),
+            "author": .array(article.authors.map { .object(["@type": .string("Person"), "name": .string($0)]) }),
+        ]
+        object["alternativeHeadline"] = .string(article.subtitle)
+        object["abstract"] = .string(article.item.summary)
+        object["datePublished"] = .string(article.date)
+        if let position = article.series { object["position"] = .int(position) }
+        if site.baseURL != nil { object["url"] = .string(url) }
+        if !article.tags.isEmpty { object["keywords"] = .string(article.tags.joined(separator: ", ")) }
+        let data = JSONValue.object(object).data()
+        return HTML.scriptJSON(data)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// Makes the parts of page views: frames, links to items, bodies, formatted references, previews and maps,
+/// from the linked site (and, in an incremental build, from what earlier builds made).
+struct PageModels {
+    let site: LinkedSite
+    let references: [String: Reference]
+    /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``NoMemo``).
+    let memo: any Memo
+
+    /// The generation of the concept maps' inputs (0 without a memo that remembers).
+    let mapGeneration: Int
+    /// Where the parts of the site that a page's view reads are noted (an incremental build), or `nil`.
+    private(set) var reads: ReadLog?
+    /// The HTML of each reference that holds no link the engine made, by key. Such HTML reads the same from
+    /// every page, so it is made once per build (once per change of the references, with a memo), not once
+    /// for each page that lists the reference.
+    private let pathIndependentReferences: [String: String]
+
+    init(site: LinkedSite, memo: any Memo = NoMemo()) {
+        self.site = site
+        self.memo = memo
+        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: .init(
+            concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related))
+        self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let unsafe = site.content.site.unsafeHTML
+        let all = site.references.references
+        self.pathIndependentReferences = memo.value(Self.independentReferences, key: "site", inputs: .init(references: all, unsafe: unsafe)) {
+            // A key two references share is left out: each is rendered where it is shown.
+            let keys = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
+            return Dictionary(uniqueKeysWithValues: all.filter { keys[$0.key] == 1 && !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
+                (reference.key, Cmark.renderHTML(inlines: reference.inlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
+            })
+        }
+    }
+
+    /// The same models, noting what they read in `log`: one per page.
+    func recording(into log: ReadLog?) -> PageModels {
+        var copy = self
+        copy.reads = log
+        return copy
+    }
+
+    /// Notes that the view being made read `part`.
+    func note(_ part: SitePart) {
+        reads?.note(part)
+    }
+
+    /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.
+    private static func holdsEngineLink(_ inlines: [InlineNode]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children):
+                return holdsEngineLink(children)
+            case .text, .softBreak, .lineBreak, .code, .html: return false
+            }
+        }
+    }
+
+    /// The frame every page has: site, navigation, breadcrumbs, relative root.
+    func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
+        note(.settings)
+        let config = site.content.site
+        let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
+        let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
+        return PageFrame(
+            lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
+            pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },
+            root: root, kind: kind,
+            nav: sections.map { name, target in NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: target == path) },
+            breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
+                Breadcrumb(title: name, url: link.relative(from: path))
+            })
+    }
+
+    /// A link to an item, relative to the page at `path`, with its title and summary.
+    func itemLink(_ id: ContentID, from path: String) -> ItemLink? {
+        note(.signature(id))
+        guard let page = site.pages[id] else { return nil }
+        return ItemLink(title: page.item.title, url: id.link.relative(from: path), slug: id.slug, summary: page.item.summary)
+    }
+
+    /// The concepts a page uses, in order of first mention.
+    func conceptsUsed(on page: LinkedPage, from path: String) -> [ItemLink] {
+        var seen = Set<String>()
+        return page.mentions.compactMap { mention in
+            guard seen.insert(mention.concept).inserted else { return nil }
+            return itemLink(ContentID(.concept, mention.concept), from: path)
+        }
+    }
+
+    /// A reference rendered as HTML, with links relative to `path`.
+    func referenceHTML(_ reference: Reference, from path: String) -> String {
+        note(.references(reference.key))
+        note(.settings)
+        if let html = pathIndependentReferences[reference.key] { return html }
+        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML)) {
+            Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
+        }
+    }
+
+    /// An article's schema.org JSON-LD, made again only when the article or the site settings changed.
+    func jsonLD(of metadata: ArticleMetadata) -> String {
+        note(.item(metadata.article.item.id))
+        note(.settings)
+        return memo.value(Self.jsonLD, key: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) {
+            metadata.jsonLD
+        }
+    }
+
+    /// A page body: anchor links added, rendered by cmark with links relative to the page.
+    func body(_ page: LinkedPage, path: String) -> HTMLFragment {
+        note(.item(page.item.id))
+        note(.settings)
+        return memo.value(Self.bodies, key: path, inputs: .init(document: page.document, unsafe: unsafeHTML)) {
+            HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path)))
+        }
+    }
+
+    /// The preview data of a page for the script: the summaries of the concepts it links and
+    /// the formatted references it cites, as JSON safe inside a `<script>` element.
+    func previewsJSON(for page: LinkedPage, path: String) -> HTMLFragment? {
+        note(.item(page.item.id))
+        note(.settings)
+        var concepts: [String: [String: String]] = [:]
+        for mention in page.mentions where mention.linked {
+            note(.signature(ContentID(.concept, mention.concept)))
+            guard let concept = site.pages[ContentID(.concept, mention.concept)] else { continue }
+            concepts[mention.concept] = ["title": concept.item.title, "summary": concept.item.summary ?? ""]
+        }
+        var cited: [String: Reference] = [:]
+        for use in page.citations where cited[use.key] == nil {
+            note(.references(use.key))
+            cited[use.key] = self.references[use.key]
+        }
+        guard !concepts.isEmpty || !cited.isEmpty else { return nil }
+        let inputs = PreviewInputs(
+            concepts: concepts.keys.sorted().map { [$0, concepts[$0]!["title"]!, concepts[$0]!["summary"]!] },
+            references: cited.keys.sorted().map { cited[$0]!.inlines }, keys: cited.keys.sorted(), unsafe: unsafeHTML)
+        return memo.value(Self.previews, key: path, inputs: inputs) { previewsJSON(concepts: concepts, references: cited, path: path) }
+    }
+
+    private func previewsJSON(concepts: [String: [String: String]], references cited: [String: Reference], path: String) -> HTMLFragment {
+        let references = cited.mapValues { JSONValue.string(referenceHTML($0, from: path)) }
+        let json = JSONValue.object([
+            "concepts": .object(concepts.mapValues { .object($0.mapValues(JSONValue.string)) }),
+            "references": .object(references),
+        ])
+        return HTMLFragment(HTML.scriptJSON(json.data()))
+    }
+
+    /// The map of all concepts, or of one concept and its neighbours.
+    func conceptMap(focus: String?, from path: String) -> String? {
+        note(.conceptMap)
+        return memo.value(Self.conceptMaps, key: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
+    }
+
+    private func drawConceptMap(focus: String?, from path: String) -> String? {
+        let concepts = site.content.concepts
+        var links: [(String, String)] = []
+        for concept in concepts {
+            for other in site.related[concept.item.id.slug] ?? [] { links.append((concept.item.id.slug, other)) }
+        }
+        var nodes = concepts.map { ConceptMap.Node(slug: $0.item.id.slug, title: $0.item.title, group: $0.group) }
+        var title = "Kaart van alle begrippen en hun verbanden"
+        if let focus {
+            let neighbours = Set([focus] + (site.related[focus] ?? []) + links.filter { $0.1 == focus }.map(\.0))
+            nodes = nodes.filter { neighbours.contains($0.slug) }
+            links = links.filter { neighbours.contains($0.0) && neighbours.contains($0.1) }
+            title = "Kaart van \(site.pages[ContentID(.concept, focus)]?.item.title ?? focus) en verwante begrippen"
+        }
+        guard nodes.count > 1 else { return nil }
+        return ConceptMap(nodes: nodes, links: links, focus: focus).svg(from: path, height: focus == nil ? 560 : 360, title: title)
+    }
+
+    /// Render options whose engine links are relative to the page at `path`.
+    func renderOptions(from path: String) -> Cmark.RenderOptions {
+        Cmark.RenderOptions(unsafeHTML: unsafeHTML) { $0.relative(from: path) }
+    }
+
+    private var unsafeHTML: Bool { site.content.site.unsafeHTML }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+// The view of each kind of page, made from the linked site (see `RenderJob`).
+extension PageModels {
+    /// The home page: the series in order, with summaries, then the concepts and the miniatures.
+    func homeView() -> HomeView {
+        [.articleOrder, .conceptOrder, .miniatureOrder].forEach(note)
+        let content = site.content
+        let articles = content.articles.map { article in
+            ArticleEntry(link: itemLink(article.item.id, from: ""), subtitle: article.subtitle, series: article.series.map(String.init),
+                         authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "), date: article.date)
+        }
+        return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
+                        concepts: content.concepts.compactMap { itemLink($0.item.id, from: "") },
+                        miniatures: content.miniatures.compactMap { itemLink($0.item.id, from: "") })
+    }
+
+    /// The page of `site.content.articles[index]`.
+    func articleView(_ index: Int) -> (String, PageTemplate, any PageView) {
+        let articles = site.content.articles
+        let article = articles[index]
+        let id = article.item.id
+        let path = id.link.path
+        [.item(id), .articleOrder, .listing(id.slug), .referenceOrder].forEach(note)
+        let page = site.pages[id]!
+        let metadata = ArticleMetadata(article: article, site: site.content.site)
+        let references = site.references.keys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { key -> ReferenceEntry? in
+            note(.references(key))
+            guard let reference = self.references[key] else { return nil }
+            return ReferenceEntry(key: key, html: referenceHTML(reference, from: path),
+                                  url: SiteLink(path: "literatuur/", fragment: key).relative(from: path))
+        }
+        let view = ArticleView(
+            frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
+                         breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
+            title: article.item.title, subtitle: article.subtitle,
+            authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "),
+            date: article.date, series: article.series.map(String.init),
+            jsonLD: jsonLD(of: metadata), citation: metadata.apaReference,
+            ogURL: site.content.site.baseURL.map { _ in metadata.url },
+            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
+            toc: page.tableOfContents.map { TocEntry(title: $0.title, anchor: $0.anchor, level: $0.level) },
+            concepts: conceptsUsed(on: page, from: path), references: references,
+            previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,
+            next: index + 1 < articles.count ? itemLink(articles[index + 1].item.id, from: path) : nil)
+        return (path, .article, view)
+    }
+
+    /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.
+    func conceptView(_ index: Int) -> (String, PageTemplate, any PageView) {
+        let concept = site.content.concepts[index]
+        let id = concept.item.id
+        let path = id.link.path
+        [.item(id), .mentions(id.slug), .related(id.slug), .backlinks(id)].forEach(note)
+        let page = site.pages[id]!
+        let mentions = (site.mentions[id.slug] ?? []).filter { $0.page != id }.map { place in
+            MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
+        }
+        let view = ConceptView(
+            frame: frame(path: path, title: page.item.title, kind: "concept", description: page.item.summary,
+                         breadcrumbs: [("Begrippen", SiteLink(path: "begrippen/")), (page.item.title, id.link)]),
+            title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
+            aliases: page.item.aliases.isEmpty ? nil : page.item.aliases.joined(separator: ", "),
+            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
+            related: (site.related[id.slug] ?? []).compactMap { itemLink(ContentID(.concept, $0), from: path) },
+            mentions: mentions,
+            backlinks: (site.backlinks[id] ?? []).compactMap { itemLink($0, from: path) },
+            map: conceptMap(focus: id.slug, from: path))
+        return (path, .concept, view)
+    }
+
+    /// The page of `site.content.miniatures[index]`: its article, lenses and concepts.
+    func miniatureView(_ index: Int) -> (String, PageTemplate, any PageView) {
+        let miniature = site.content.miniatures[index]
+        let id = miniature.item.id
+        let path = id.link.path
+        note(.item(id))
+        let page = site.pages[id]!
+        let view = MiniatureView(
+            frame: frame(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
+                         breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
+            title: page.item.title, summary: page.item.summary,
+            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
+            article: miniature.article.flatMap { itemLink(ContentID(.article, $0), from: path) },
+            lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
+            concepts: conceptsUsed(on: page, from: path))
+        return (path, .miniature, view)
+    }
+
+    /// The concept index: A–Z, by group, and the map of all concepts.
+    func conceptIndexView(path: String) -> ConceptIndexView {
+        note(.conceptOrder)
+        let concepts = site.content.concepts
+        for concept in concepts { note(.signature(concept.item.id)) }
+        let letters = Dictionary(grouping: concepts) { GroupNames.letter(of: $0.item.title) }
+        let groups = Dictionary(grouping: concepts.filter { $0.group != nil }) { $0.group! }
+        return ConceptIndexView(
+            frame: frame(path: path, title: "Begrippen", kind: "concepts", description: nil, breadcrumbs: [("Begrippen", SiteLink(path: path))]),
+            letters: letters.keys.sorted().map { letter in
+                LetterGroup(letter: letter, concepts: letters[letter]!.compactMap { itemLink($0.item.id, from: path) })
+            },
+            groups: groups.keys.sorted().map { group in
+                ConceptGroup(name: GroupNames.display(group), slug: Slug.make(from: group),
+                             concepts: groups[group]!.compactMap { itemLink($0.item.id, from: path) })
+            },
+            map: conceptMap(focus: nil, from: path))
+    }
+
+    /// The miniature overview, by lens (miniatures without a lens last, under "Zonder lens").
+    func miniatureIndexView(path: String) -> MiniatureIndexView {
+        note(.miniatureOrder)
+        var byLens: [String: [Miniature]] = [:]
+        for miniature in site.content.miniatures {
+            note(.signature(miniature.item.id))
+            for lens in miniature.lenses.isEmpty ? [""] : miniature.lenses { byLens[lens, default: []].append(miniature) }
+        }
+        let groups = byLens.keys.sorted().map { lens in
+            if !lens.isEmpty { note(.signature(ContentID(.concept, lens))) }
+            return MiniatureGroup(name: lens.isEmpty ? "Zonder lens" : (site.pages[ContentID(.concept, lens)]?.item.title ?? lens),
+                           slug: lens.isEmpty ? "zonder-lens" : lens,
+                           miniatures: byLens[lens]!.compactMap { itemLink($0.item.id, from: path) })
+        }
+        return MiniatureIndexView(
+            frame: frame(path: path, title: "Miniaturen", kind: "miniatures", description: nil, breadcrumbs: [("Miniaturen", SiteLink(path: path))]),
+            groups: groups)
+    }
+
+    /// The literature page: every reference, with the places that cite it.
+    func literatureView(path: String) -> LiteratureView {
+        note(.referenceOrder)
+        let references = site.references.references.map { reference in
+            note(.citedIn(reference.key))
+            let places = site.citedIn[reference.key] ?? []
+            return LiteratureEntry(key: reference.key, html: referenceHTML(reference, from: path),
+                                   citedIn: places.enumerated().map { index, place in
+                                       CitationEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle,
+                                                     url: place.link.relative(from: path), last: index == places.count - 1)
+                                   })
+        }
+        return LiteratureView(
+            frame: frame(path: path, title: "Literatuur", kind: "literature", description: nil, breadcrumbs: [("Literatuur", SiteLink(path: path))]),
+            references: references)
+    }
+
+    /// The 404 page: served at any path, so its links start at the site's absolute root.
+    func notFoundView() -> NotFoundView {
+        var frame = frame(path: "", title: "Pagina niet gevonden", kind: "not-found", description: nil)
+        let absoluteRoot = site.content.site.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+        frame.root = absoluteRoot
+        frame.nav = frame.nav.map { entry in
+            var fixed = entry
+            fixed.url = absoluteRoot + entry.url.replacingOccurrences(of: "./", with: "")
+            return fixed
+        }
+        return NotFoundView(frame: frame)
+    }
+
+    /// The search page, which loads the index's shards.
+    func searchView(path: String) -> SearchView {
+        note(.searchShards)
+        return SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]),
+                          searchShards: SearchIndex.shardCount(for: site))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// One page to render: which template, which model.
+enum RenderJob: Sendable {
+    case home, conceptIndex, miniatureIndex, literature, notFound, search
+    case article(Int)
+    /// The concept page of `site.content.concepts[index]`.
+    case concept(Int)
+    /// The miniature page of `site.content.miniatures[index]`.
+    case miniature(Int)
+    case redirect(from: String, to: ContentID)
+
+    /// Every page of a site: the overviews, then each article, concept and miniature, then the redirects.
+    static func all(of content: Content) -> [RenderJob] {
+        var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
+        jobs += content.articles.indices.map { .article($0) }
+        jobs += content.concepts.indices.map { .concept($0) }
+        jobs += content.miniatures.indices.map { .miniature($0) }
+        for article in content.articles {
+            jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
+        }
+        return jobs
+    }
+
+    /// The page's file, without making its view.
+    func file(of content: Content) -> String {
+        switch self {
+        case .home: return "index.html"
+        case .article(let index): return content.articles[index].item.id.link.file
+        case .concept(let index): return content.concepts[index].item.id.link.file
+        case .miniature(let index): return content.miniatures[index].item.id.link.file
+        case .conceptIndex: return "begrippen/index.html"
+        case .miniatureIndex: return "miniaturen/index.html"
+        case .literature: return "literatuur/index.html"
+        case .notFound: return "404.html"
+        case .search: return "zoeken/index.html"
+        case .redirect(let from, _): return SiteLink(path: URLPath.directory(from)).file
+        }
+    }
+
+    /// The page's file, template and view.
+    func page(_ models: PageModels) -> (file: String, template: PageTemplate, view: any PageView) {
+        let (path, template, view) = build(models)
+        return (SiteLink(path: path).file, template, view)
+    }
+
+    private func build(_ models: PageModels) -> (String, PageTemplate, any PageView) {
+        switch self {
+        case .home: return ("", .home, models.homeView())
+        case .article(let index): return models.articleView(index)
+        case .concept(let index): return models.conceptView(index)
+        case .miniature(let index): return models.miniatureView(index)
+        case .conceptIndex: return ("begrippen/", .conceptIndex, models.conceptIndexView(path: "begrippen/"))
+        case .miniatureIndex: return ("miniaturen/", .miniatureIndex, models.miniatureIndexView(path: "miniaturen/"))
+        case .literature: return ("literatuur/", .literature, models.literatureView(path: "literatuur/"))
+        case .notFound: return ("404.html", .notFound, models.notFoundView())
+        case .search: return ("zoeken/", .search, models.searchView(path: "zoeken/"))
+        case .redirect(let from, let to):
+            let path = URLPath.directory(from)
+            models.note(.signature(to))
+            let frame = models.frame(path: path, title: models.site.pages[to]?.item.title, kind: "redirect", description: nil)
+            return (path, .redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
+        }
+    }
+}
+
+/// Display names for concept groups and A–Z letters.
+enum GroupNames {
+    /// `lens` → "De vijf lenzen"; other groups are shown with a capital.
+    static func display(_ group: String) -> String {
+        switch group {
+        case "lens", "lenzen": return "De vijf lenzen"
+        case "professionele-ruimte": return "Sleutelbegrippen van de professionele ruimte"
+        default: return group.prefix(1).uppercased() + group.dropFirst().replacingOccurrences(of: "-", with: " ")
+        }
+    }
+
+    /// The index letter of a title: its first letter without diacritics, uppercased.
+    static func letter(of title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        guard let first = folded.first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
+        return first.isLetter ? String(first).uppercased() : "#"
+    }
+}
+

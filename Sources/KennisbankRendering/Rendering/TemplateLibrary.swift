@@ -1,0 +1,129 @@
+import Foundation
+import Mustache
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// The author's Mustache templates (Templates/*.mustache, subfolders included) and static assets
+/// (Templates/assets/), loaded once per build.
+///
+/// Templates receive page views (``PageView``: one typed value per kind of page, whose names
+/// Templates/README.md lists), never engine types. `{{value}}` escapes HTML; only HTML the engine made
+/// (cmark's, and JSON safe inside `<script>`) is passed as `{{{html}}}`.
+public struct TemplateLibrary: Sendable {
+    /// The compiled templates.
+    private let library: MustacheLibrary
+    /// The names of the templates, for checks and messages.
+    public let names: Set<String>
+    /// Files copied as they are into the site, by site path (`assets/style.css`).
+    public let assets: [String: Data]
+    private let directory: String
+    /// The digest of every template's name and text: any template may include any other as a partial,
+    /// so a change to one can change every page.
+    let digest: Digest
+
+    /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
+    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
+        try self.init(directory: directory, fileSystem: fileSystem, memo: NoMemo())
+    }
+
+    /// Loads every template and asset of a folder, parsing a template through `memo`: an incremental build
+    /// parses again only a template whose text changed.
+    package init(directory: String, fileSystem: any FileSystem, memo: any Memo) throws(BuildFailure) {
+        self.directory = directory
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var assets: [String: Data] = [:]
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: String] = [:]
+        var folders = [""]
+        while let folder = folders.popLast() {
+            let path = folder.isEmpty ? directory : "\(directory)/\(folder)"
+            for entry in fileSystem.contentsOfDirectory(atPath: path) where !entry.hasPrefix(".") {
+                let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
+                let full = "\(directory)/\(relative)"
+                if entry.hasSuffix(".mustache") {
+                    let name = String(relative.dropLast(".mustache".count))
+                    do {
+                        let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
+                        let parsed = memo.value(Self.parsed, key: name, inputs: text) {
+                            Result { try MustacheTemplate(string: PageEscaping.pragma + "\n" + text) }
+                        }
+                        library.register(try parsed.get(), named: name)
+                        names.insert(name)
+                        sources[name] = text
+                    } catch let error as Diagnostic {
+                        diagnostics.append(error)
+                    } catch let error as MustacheTemplate.ParserError {
+                        // The pragma's line above the author's first line is not the author's: lines count without it.
+                        diagnostics.append(Diagnostic(path: full, position: SourcePosition(line: max(1, error.context.lineNumber - 1),
+                                                                                           column: max(1, error.context.columnNumber)),
+                                                      code: .template, message: "The template cannot be parsed: \(error.error)."))
+                    } catch {
+                        diagnostics.append(Diagnostic(path: full, position: nil, code: .template, message: "The template cannot be read: \(error)."))
+                    }
+                } else if relative.hasPrefix("assets/"), fileSystem.contentsOfDirectory(atPath: full).isEmpty {
+                    if let data = try? fileSystem.contents(atPath: full) { assets[relative] = data }
+                } else if !fileSystem.contentsOfDirectory(atPath: full).isEmpty {
+                    folders.append(relative)
+                }
+            }
+        }
+        for required in PageTemplate.allCases where !names.contains(required.rawValue) {
+            diagnostics.append(Diagnostic(path: "\(directory)/\(required.rawValue).mustache", position: nil, code: .template,
+                                          message: "The template '\(required.rawValue).mustache' is missing; every page kind needs its template."))
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
+        self.library = library
+        self.names = names
+        self.assets = assets
+        var builder = DigestBuilder()
+        for name in sources.keys.sorted() {
+            builder.combine(name)
+            builder.combine(sources[name]!)
+        }
+        self.digest = builder.finalize()
+    }
+
+    /// Renders a page's view with its template.
+    func render(_ template: PageTemplate, _ view: any PageView) -> String {
+        guard let html = library.render(view, withTemplate: template.rawValue) else {
+            preconditionFailure("template \(template.rawValue) was checked at load time")
+        }
+        return html
+    }
+}
+
+/// `{{value}}` escaping: the five characters swift-mustache's HTML escaping replaces, replaced the same
+/// way by ``HTML/escape(_:)``, which works on bytes. swift-mustache looks up each character in a
+/// dictionary, which made escaping a third of the time spent in templates.
+///
+/// swift-mustache resets the content type for every partial, so each template is registered with the
+/// `CONTENT_TYPE` pragma on a line of its own above the author's first line (a standalone tag: the line
+/// leaves nothing in the output).
+struct PageEscaping: MustacheContentType {
+    /// The pragma that selects this escaping, registering it the first time it is asked for.
+    static let pragma: String = {
+        MustacheContentTypes.register(PageEscaping(), named: "KENNISBANK_HTML")
+        return "{{% CONTENT_TYPE: KENNISBANK_HTML }}"
+    }()
+
+    func escapeText(_ text: String) -> String {
+        HTML.escape(text)
+    }
+}
+
+/// The templates a site needs, one per kind of page.
+public enum PageTemplate: String, CaseIterable, Sendable {
+    case home = "home"
+    case article = "article"
+    case concept = "concept"
+    case conceptIndex = "concepts"
+    case miniature = "miniature"
+    case miniatureIndex = "miniatures"
+    case literature = "literature"
+    case redirect = "redirect"
+    case notFound = "404"
+    case search = "search"
+}

@@ -1,0 +1,193 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+// One view per kind of page: what its template (Templates/<name>.mustache) may show beyond the frame.
+// Templates/README.md lists the same names.
+
+/// The home page (`home.mustache`): the series in order, the concepts and the miniatures.
+struct HomeView: PageView {
+    var frame: PageFrame
+    var articles: [ArticleEntry]
+    var concepts: [ItemLink]
+    var miniatures: [ItemLink]
+
+    static let fields = TemplateFields<HomeView>([
+        .init("frame") { $0.frame },
+        .init("articles") { $0.articles },
+        .init("concepts") { $0.concepts },
+        .init("miniatures") { $0.miniatures },
+    ])
+}
+
+/// An article page (`article.mustache`).
+struct ArticleView: PageView {
+    var frame: PageFrame
+    var title: String
+    var subtitle: String?
+    /// The authors, joined with commas.
+    var authors: String?
+    var date: String?
+    /// The position in the series, as text.
+    var series: String?
+    /// schema.org JSON-LD, safe inside `<script>` (`{{{jsonLD}}}`).
+    var jsonLD: String
+    /// The article's own APA reference, as text.
+    var citation: String
+    /// The article's absolute URL, when site.yml has a `baseURL`.
+    var ogURL: String?
+    var body: HTMLFragment
+    /// The previews of linked concepts and cited references, JSON safe inside `<script>`.
+    var previewsJSON: HTMLFragment?
+    var toc: [TocEntry]
+    var concepts: [ItemLink]
+    var references: [ReferenceEntry]
+    var previous: ItemLink?
+    var next: ItemLink?
+
+    static let fields = TemplateFields<ArticleView>([
+        .init("frame") { $0.frame },
+        .init("title") { $0.title },
+        .init("subtitle") { $0.subtitle },
+        .init("authors") { $0.authors },
+        .init("date") { $0.date },
+        .init("series") { $0.series },
+        .init("jsonLD") { $0.jsonLD },
+        .init("citation") { $0.citation },
+        .init("ogURL") { $0.ogURL },
+        .init("body") { $0.body },
+        .init("previewsJSON") { $0.previewsJSON },
+        .init("toc") { $0.toc },
+        .init("concepts") { $0.concepts },
+        .init("references") { $0.references },
+        .init("previous") { $0.previous },
+        .init("next") { $0.next },
+    ])
+}
+
+/// A concept page (`concept.mustache`).
+struct ConceptView: PageView {
+    var frame: PageFrame
+    var title: String
+    var summary: String?
+    /// The display name of the concept's group.
+    var group: String?
+    /// The other names, joined with commas.
+    var aliases: String?
+    var body: HTMLFragment
+    var previewsJSON: HTMLFragment?
+    var related: [ItemLink]
+    var mentions: [MentionEntry]
+    var backlinks: [ItemLink]
+    /// The concept and its neighbours as an SVG map.
+    var map: String?
+
+    static let fields = TemplateFields<ConceptView>([
+        .init("frame") { $0.frame },
+        .init("title") { $0.title },
+        .init("summary") { $0.summary },
+        .init("group") { $0.group },
+        .init("aliases") { $0.aliases },
+        .init("body") { $0.body },
+        .init("previewsJSON") { $0.previewsJSON },
+        .init("related") { $0.related },
+        .init("mentions") { $0.mentions },
+        .init("backlinks") { $0.backlinks },
+        .init("map") { $0.map },
+    ])
+}
+
+/// A miniature page (`miniature.mustache`).
+struct MiniatureView: PageView {
+    var frame: PageFrame
+    var title: String
+    var summary: String?
+    var body: HTMLFragment
+    var previewsJSON: HTMLFragment?
+    /// The article the miniature belongs to.
+    var article: ItemLink?
+    var lenses: [ItemLink]
+    var concepts: [ItemLink]
+
+    static let fields = TemplateFields<MiniatureView>([
+        .init("frame") { $0.frame },
+        .init("title") { $0.title },
+        .init("summary") { $0.summary },
+        .init("body") { $0.body },
+        .init("previewsJSON") { $0.previewsJSON },
+        .init("article") { $0.article },
+        .init("lenses") { $0.lenses },
+        .init("concepts") { $0.concepts },
+    ])
+}
+
+/// The concept index (`concepts.mustache`): A–Z, by group, and the map of all concepts.
+struct ConceptIndexView: PageView {
+    var frame: PageFrame
+    var letters: [LetterGroup]
+    var groups: [ConceptGroup]
+    var map: String?
+
+    static let fields = TemplateFields<ConceptIndexView>([
+        .init("frame") { $0.frame },
+        .init("letters") { $0.letters },
+        .init("groups") { $0.groups },
+        .init("map") { $0.map },
+    ])
+}
+
+/// The miniature overview (`miniatures.mustache`), by lens.
+struct MiniatureIndexView: PageView {
+    var frame: PageFrame
+    var groups: [MiniatureGroup]
+
+    static let fields = TemplateFields<MiniatureIndexView>([
+        .init("frame") { $0.frame },
+        .init("groups") { $0.groups },
+    ])
+}
+
+/// The literature page (`literature.mustache`): every reference with the places that cite it.
+struct LiteratureView: PageView {
+    var frame: PageFrame
+    var references: [LiteratureEntry]
+
+    static let fields = TemplateFields<LiteratureView>([
+        .init("frame") { $0.frame },
+        .init("references") { $0.references },
+    ])
+}
+
+/// The search page (`search.mustache`).
+struct SearchView: PageView {
+    var frame: PageFrame
+    /// The number of search index shards (`search/0.js` …).
+    var searchShards: Int
+
+    static let fields = TemplateFields<SearchView>([
+        .init("frame") { $0.frame },
+        .init("searchShards") { $0.searchShards },
+    ])
+}
+
+/// A page that only sends the reader on (`redirect.mustache`): an old path of an article.
+struct RedirectView: PageView {
+    var frame: PageFrame
+    /// The article's page, relative to the old path.
+    var target: String
+
+    static let fields = TemplateFields<RedirectView>([
+        .init("frame") { $0.frame },
+        .init("target") { $0.target },
+    ])
+}
+
+/// The page for a path the site does not have (`404.mustache`): the frame alone, with absolute links.
+struct NotFoundView: PageView {
+    var frame: PageFrame
+
+    static let fields = TemplateFields<NotFoundView>([
+        .init("frame") { $0.frame },
+    ])
+}
