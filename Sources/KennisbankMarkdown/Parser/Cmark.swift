@@ -60,25 +60,19 @@ public enum Cmark {
         return TreeCopier(lineOffset: lineOffset).copy(root)
     }
 
-    /// Renders blocks to HTML with cmark's HTML renderer.
+    /// Renders blocks to HTML, byte for byte as cmark's HTML renderer renders the same tree (``HTMLWriter``),
+    /// in one walk over the Swift values.
     public static func renderHTML(_ blocks: [BlockNode], options: RenderOptions = RenderOptions()) -> String {
-        guard let root = cmark_node_new(CMARK_NODE_DOCUMENT) else {
-            preconditionFailure("cmark_node_new returned NULL (out of memory)")
-        }
-        defer { cmark_node_free(root) }
-        TreeBuilder(options: options).append(blocks, to: root)
-        return render(root, unsafe: options.unsafeHTML)
+        var writer = HTMLWriter(options: options)
+        writer.write(blocks)
+        return writer.html
     }
 
     /// Renders inline content to HTML, without an enclosing `<p>`.
     public static func renderHTML(inlines: [InlineNode], options: RenderOptions = RenderOptions()) -> String {
-        guard let root = cmark_node_new(CMARK_NODE_DOCUMENT) else {
-            preconditionFailure("cmark_node_new returned NULL (out of memory)")
-        }
-        defer { cmark_node_free(root) }
-        let block = BlockNode(kind: .section(element: "", id: nil, cssClass: ""), inlines: inlines)
-        TreeBuilder(options: options).append([block], to: root)
-        var html = render(root, unsafe: options.unsafeHTML)
+        var writer = HTMLWriter(options: options)
+        writer.write(inlines)
+        var html = writer.html
         while html.last?.isNewline == true { html.removeLast() }
         while html.first?.isNewline == true { html.removeFirst() }
         return html
@@ -117,14 +111,6 @@ public enum Cmark {
         return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { folded.hasPrefix($0) }
     }
 
-    private static func render(_ root: OpaquePointer, unsafe: Bool) -> String {
-        let options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        guard let html = cmark_render_html(root, options) else {
-            preconditionFailure("cmark_render_html returned NULL (out of memory)")
-        }
-        defer { free(html) }
-        return String(cString: html)
-    }
 }
 
 // MARK: - C tree → Swift values
@@ -274,140 +260,5 @@ private struct TreeCopier {
         default: kind = .section(element: "div", id: nil, cssClass: "")
         }
         return BlockNode(kind: kind, children: frame.blocks, inlines: frame.inlines, range: range(node))
-    }
-}
-
-// MARK: - Swift values → C tree
-
-/// Builds a cmark tree from Swift values with an explicit work stack.
-private struct TreeBuilder {
-    let options: Cmark.RenderOptions
-
-    private enum Work {
-        case block(BlockNode, parent: OpaquePointer)
-        case inline(InlineNode, parent: OpaquePointer)
-    }
-
-    func append(_ blocks: [BlockNode], to root: OpaquePointer) {
-        var work: [Work] = blocks.reversed().map { .block($0, parent: root) }
-        // Children are pushed last first, so they are popped in order (no array is made for them).
-        while let item = work.popLast() {
-            switch item {
-            case .block(let block, let parent):
-                let node = make(block)
-                append(node, to: parent)
-                for inline in block.inlines.reversed() { work.append(.inline(inline, parent: node)) }
-                for child in block.children.reversed() { work.append(.block(child, parent: node)) }
-            case .inline(let inline, let parent):
-                let (node, children) = make(inline)
-                append(node, to: parent)
-                for child in children.reversed() { work.append(.inline(child, parent: node)) }
-            }
-        }
-    }
-
-    private func append(_ node: OpaquePointer, to parent: OpaquePointer) {
-        let appended = cmark_node_append_child(parent, node)
-        precondition(appended != 0, "cmark refused a child of type \(cmark_node_get_type(node)) under \(cmark_node_get_type(parent))")
-    }
-
-    private func new(_ type: cmark_node_type) -> OpaquePointer {
-        guard let node = cmark_node_new(type) else { preconditionFailure("cmark_node_new returned NULL") }
-        return node
-    }
-
-    private func make(_ block: BlockNode) -> OpaquePointer {
-        switch block.kind {
-        case .paragraph(nil):
-            return new(CMARK_NODE_PARAGRAPH)
-        case .paragraph(let anchor?):
-            return custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<p id=\"\(HTML.escape(anchor))\">", exit: "</p>")
-        case .heading(let level, nil):
-            let node = new(CMARK_NODE_HEADING)
-            cmark_node_set_heading_level(node, Int32(level))
-            return node
-        case .heading(let level, let anchor?):
-            return custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<h\(level) id=\"\(HTML.escape(anchor))\">", exit: "</h\(level)>")
-        case .blockQuote:
-            return new(CMARK_NODE_BLOCK_QUOTE)
-        case .item:
-            return new(CMARK_NODE_ITEM)
-        case .list(let attributes):
-            let node = new(CMARK_NODE_LIST)
-            cmark_node_set_list_type(node, attributes.ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST)
-            cmark_node_set_list_start(node, Int32(attributes.start))
-            cmark_node_set_list_tight(node, attributes.tight ? 1 : 0)
-            cmark_node_set_list_delim(node, attributes.parenDelimiter ? CMARK_PAREN_DELIM : CMARK_PERIOD_DELIM)
-            return node
-        case .codeBlock(let info, let literal):
-            let node = new(CMARK_NODE_CODE_BLOCK)
-            cmark_node_set_fence_info(node, info)
-            cmark_node_set_literal(node, literal)
-            return node
-        case .htmlBlock(let literal):
-            guard options.unsafeHTML else {
-                // Shown as text: a paragraph holding the literal, which cmark escapes.
-                let paragraph = new(CMARK_NODE_PARAGRAPH)
-                var text = literal
-                while text.last?.isNewline == true { text.removeLast() }
-                append(self.literal(CMARK_NODE_TEXT, text), to: paragraph)
-                return paragraph
-            }
-            let node = new(CMARK_NODE_HTML_BLOCK)
-            cmark_node_set_literal(node, literal)
-            return node
-        case .thematicBreak:
-            return new(CMARK_NODE_THEMATIC_BREAK)
-        case .section(let element, let id, let cssClass):
-            guard !element.isEmpty else { return custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "") }
-            var open = "<\(element)"
-            if let id { open += " id=\"\(HTML.escape(id))\"" }
-            if !cssClass.isEmpty { open += " class=\"\(HTML.escape(cssClass))\"" }
-            return custom(CMARK_NODE_CUSTOM_BLOCK, enter: open + ">", exit: "</\(element)>")
-        }
-    }
-
-    private func make(_ inline: InlineNode) -> (OpaquePointer, [InlineNode]) {
-        switch inline {
-        case .text(let text): return (literal(CMARK_NODE_TEXT, text), [])
-        case .softBreak: return (new(CMARK_NODE_SOFTBREAK), [])
-        case .lineBreak: return (new(CMARK_NODE_LINEBREAK), [])
-        case .code(let text): return (literal(CMARK_NODE_CODE, text), [])
-        case .html(let html):
-            // Without unsafeHTML raw HTML is shown as text, which cmark escapes.
-            return (literal(options.unsafeHTML ? CMARK_NODE_HTML_INLINE : CMARK_NODE_TEXT, html), [])
-        case .emphasis(let children): return (new(CMARK_NODE_EMPH), children)
-        case .strong(let children): return (new(CMARK_NODE_STRONG), children)
-        case .markdownLink(let destination, let title, let children):
-            let node = new(CMARK_NODE_LINK)
-            cmark_node_set_url(node, Cmark.isDangerousURL(destination) ? "" : destination)
-            cmark_node_set_title(node, title)
-            return (node, children)
-        case .image(let source, let title, let children):
-            let node = new(CMARK_NODE_IMAGE)
-            cmark_node_set_url(node, Cmark.isDangerousURL(source) ? "" : source)
-            cmark_node_set_title(node, title)
-            return (node, children)
-        case .link(let link, let children):
-            var open = "<a class=\"\(HTML.escape(link.cssClass))\" href=\"\(HTML.escape(options.linkResolver(link.target)))\""
-            if let label = link.ariaLabel { open += " aria-label=\"\(HTML.escape(label))\"" }
-            for key in link.data.keys.sorted() {
-                open += " data-\(key)=\"\(HTML.escape(link.data[key] ?? ""))\""
-            }
-            return (custom(CMARK_NODE_CUSTOM_INLINE, enter: open + ">", exit: "</a>"), children)
-        }
-    }
-
-    private func literal(_ type: cmark_node_type, _ text: String) -> OpaquePointer {
-        let node = new(type)
-        cmark_node_set_literal(node, text)
-        return node
-    }
-
-    private func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
-        let node = new(type)
-        cmark_node_set_on_enter(node, enter)
-        cmark_node_set_on_exit(node, exit)
-        return node
     }
 }

@@ -29,14 +29,14 @@ struct TemplateField<View>: Sendable {
     let digest: @Sendable (View, inout DigestBuilder) -> Void
 
     /// A field whose value is always there.
-    init<Value: Digestible>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
+    init<Value: Digestible & Sendable>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
         self.name = name
         self.value = { read($0) }
         self.digest = { view, builder in read(view).digest(into: &builder) }
     }
 
     /// A field that may be missing (`nil`): then the template does not find it here.
-    init<Value: Digestible>(_ name: String, _ read: @escaping @Sendable (View) -> Value?) {
+    init<Value: Digestible & Sendable>(_ name: String, _ read: @escaping @Sendable (View) -> Value?) {
         self.name = name
         self.value = { read($0).map { $0 as Any } }
         self.digest = { view, builder in read(view).digest(into: &builder) }
