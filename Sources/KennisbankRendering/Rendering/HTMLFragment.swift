@@ -4,22 +4,17 @@ import KennisbankMarkdown
 import KennisbankContent
 import KennisbankLinking
 
-/// HTML made by the engine (a page body, the previews JSON) with the digest of its text.
+/// HTML made by the engine (a page body, the previews JSON), which a template shows as it is.
 ///
-/// Templates use it like a string (`{{{body}}}`); the digest lets the render step tell that a page's
-/// model is unchanged without reading the whole body again.
+/// Templates use it like a string (`{{{body}}}`). Its digest is made only when a page's digest is asked for
+/// (an incremental build), not in every build.
 struct HTMLFragment: MustacheCustomRenderable, Sendable {
     /// The HTML.
     let html: String
-    /// The digest of ``html``.
-    let digest: Digest
 
-    /// Wraps HTML, computing its digest once.
+    /// Wraps HTML.
     init(_ html: String) {
-        var builder = DigestBuilder()
-        builder.combine(html)
         self.html = html
-        self.digest = builder.finalize()
     }
 
     var renderText: String { html }
@@ -27,9 +22,9 @@ struct HTMLFragment: MustacheCustomRenderable, Sendable {
 }
 
 extension HTMLFragment: Digestible {
-    /// The HTML's digest, made once when the fragment was made.
+    /// The HTML, as a kind of value of its own.
     func digest(into builder: inout DigestBuilder) {
         builder.combine(7)
-        builder.combine(digest)
+        builder.combine(html)
     }
 }
