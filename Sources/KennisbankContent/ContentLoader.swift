@@ -106,18 +106,7 @@ public struct ContentLoader: Sendable {
                 }
             }
         }
-        for file in markdownFiles(in: path("bibliography")) {
-            let parse = { (bytes: Data) -> Result<Bibliography, Diagnostic> in
-                do throws(Diagnostic) {
-                    let source = try SourceFile.decode(path: file, bytes: [UInt8](bytes))
-                    return .success(Bibliography(source: source, document: Cmark.parse(source.text)))
-                } catch { return .failure(error) }
-            }
-            let result: Result<Bibliography, Diagnostic>
-            do throws(Diagnostic) {
-                let bytes = try read(file)
-                result = memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) { parse(bytes) }
-            } catch { result = .failure(error) }
+        for result in bibliographies() {
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
             case .failure(let error): diagnostics.append(error)
@@ -128,6 +117,20 @@ public struct ContentLoader: Sendable {
         content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
         content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
         return content
+    }
+
+    /// The shared reference lists of `bibliography/`, each parsed (again only when its bytes changed) or its problem.
+    private func bibliographies() -> [Result<Bibliography, Diagnostic>] {
+        markdownFiles(in: path("bibliography")).map { file in
+            let bytes: Data
+            do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
+            return memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) {
+                do throws(Diagnostic) {
+                    let source = try SourceFile.decode(path: file, bytes: [UInt8](bytes))
+                    return .success(Bibliography(source: source, document: Cmark.parse(source.text)))
+                } catch { return .failure(error) }
+            }
+        }
     }
 
     /// The elements in the order of their titles, lowercased: each title is lowercased once, not once
