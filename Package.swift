@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The engine's targets are compiled with cross-module optimization in release builds: their small accessors and
+/// generic tables (content items, memo tables) are inlined and specialized across the target boundaries that
+/// keep the layers apart, as they were when the engine was one target.
+let engineSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Kennisbank",
     platforms: [.macOS(.v14)],
@@ -23,7 +28,7 @@ let package = Package(
         //
         // Values every layer shares: site links, HTML escaping, output files, diagnostics, the file-system seam,
         // digests, text helpers and the worker pool. Foundation only.
-        .target(name: "KennisbankCore"),
+        .target(name: "KennisbankCore", swiftSettings: engineSettings),
         // The system C library cmark (Debian: libcmark-dev). Only KennisbankMarkdown imports it.
         .systemLibrary(
             name: "Ccmark",
@@ -31,14 +36,16 @@ let package = Package(
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
-        .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"]),
+        .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"], swiftSettings: engineSettings),
         // Read and parse: site.yml, front matter, articles, concepts, miniatures (YAML by Yams).
         .target(
             name: "KennisbankContent",
-            dependencies: ["KennisbankCore", "KennisbankMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: engineSettings
         ),
         // Link: wikilinks, embeds, anchors, citations and references, concept mentions, the link graph.
-        .target(name: "KennisbankLinking", dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent"]),
+        .target(name: "KennisbankLinking", dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent"],
+                swiftSettings: engineSettings),
         // Render and the files of the site: typed page views for the Mustache templates, the search index,
         // the data files, the link check, the writer.
         .target(
@@ -46,18 +53,21 @@ let package = Package(
             dependencies: [
                 "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: engineSettings
         ),
         // The pipeline, read → parse → link → render → check → write: `Build`, the front door of the engine.
         .target(
             name: "Kennisbank",
-            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering"]
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering"],
+            swiftSettings: engineSettings
         ),
         // The incremental build of `serve`: the pipeline's steps wrapped in a memo kept between builds, and what
         // it knows of the site on disk.
         .target(
             name: "KennisbankIncremental",
-            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering", "Kennisbank"]
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering", "Kennisbank"],
+            swiftSettings: engineSettings
         ),
         // A benchmark tool, not part of the engine: generated content folders of any size (`kennisbank corpus`).
         // It names references by the engine's own key rule (ReferenceKey), so it depends on the link step, never the reverse.

@@ -57,7 +57,7 @@ public struct Build: Sendable {
     }
 
     private func generateOnThisThread() throws(BuildFailure) -> Report {
-        let generated = try generate(memo: NoMemo(), written: nil)
+        let generated = try generate(memo: Memo.none, written: nil)
         let files = generated.files.map { rendered in
             guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
@@ -82,7 +82,7 @@ public struct Build: Sendable {
     }
 
     /// Read → parse → link → render → check. Every step makes its values through `memo`: a clean build's
-    /// ``NoMemo`` makes everything, an incremental build's store returns what earlier builds made from equal
+    /// ``Memo/none`` makes everything, an incremental build's memo returns what earlier builds made from equal
     /// inputs. `written` is what an incremental build knows of the site on disk: the pages and data files that
     /// would be the same are left out. Must run on a deep stack.
     ///
@@ -91,7 +91,7 @@ public struct Build: Sendable {
     ///
     /// `changed` names the content files (relative to the content folder) that changed since the last build,
     /// when a watcher knows them: the others are taken from the memo without a look at the disk.
-    package func generate(memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
+    package func generate(memo: Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
                   changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
         precondition(written == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()
@@ -168,7 +168,7 @@ public struct Build: Sendable {
         }
         let result: Result<Written, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
-                let generated = try generate(memo: NoMemo(), written: nil, writer: writer)
+                let generated = try generate(memo: Memo.none, written: nil, writer: writer)
                 // The markdown trees are released here, on the deep stack.
                 return .success(Written(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
                                         site: generated.site.withoutTrees(), times: generated.times))

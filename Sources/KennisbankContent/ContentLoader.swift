@@ -42,8 +42,8 @@ public struct ContentLoader: Sendable {
     public var directory: String
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
-    /// What earlier builds read and parsed (an incremental build), or nothing (``NoMemo``).
-    package var memo: any Memo = NoMemo()
+    /// What earlier builds read and parsed (an incremental build), or nothing (``Memo/none``).
+    package var memo: Memo = .none
     /// The files that changed since the memo's last build, relative to ``directory`` (`articles/x.md`), when a
     /// watcher knows them: any other file the memo read with a settled stamp is taken from it without a look
     /// at the disk. `nil` looks at every file.
@@ -113,7 +113,9 @@ public struct ContentLoader: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
-        content.articles.sort { ($0.series ?? .max, $0.item.title) < ($1.series ?? .max, $1.item.title) }
+        // In series order, then by title; the keys are read once, not once per comparison.
+        let keys = content.articles.map { ($0.series ?? .max, $0.item.title) }
+        content.articles = content.articles.indices.sorted { keys[$0] < keys[$1] }.map { content.articles[$0] }
         content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
         content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
         return content

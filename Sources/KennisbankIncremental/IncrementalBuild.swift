@@ -36,7 +36,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     public let build: Build
     private let lock = NSLock()
     /// Every step's values, kept from one run to the next.
-    private let memo = MemoStore()
+    private let memo = Memo(remembers: true)
     /// What the last run wrote.
     private let written = WrittenSiteRecord()
 
@@ -94,7 +94,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
-    private static func write(_ generated: Build.Generated, to output: URL, memo: MemoStore, written: WrittenSiteRecord) throws(BuildFailure) -> Report {
+    private static func write(_ generated: Build.Generated, to output: URL, memo: Memo, written: WrittenSiteRecord) throws(BuildFailure) -> Report {
         var times = generated.times
         // The records of the site on disk, brought up to date in place: after an edit only a few files
         // differ, and tables of every file made anew cost more than the rest of the step.

@@ -9,15 +9,15 @@ import KennisbankContent
 public struct SiteLinker: Sendable {
     /// The content to link.
     public var content: Content
-    /// What earlier builds linked (an incremental build), or nothing (``NoMemo``).
-    var memo: any Memo
+    /// What earlier builds linked (an incremental build), or nothing (``Memo/none``).
+    var memo: Memo
 
     /// Creates a linker.
     public init(content: Content) {
-        self.init(content: content, memo: NoMemo())
+        self.init(content: content, memo: Memo.none)
     }
 
-    package init(content: Content, memo: any Memo) {
+    package init(content: Content, memo: Memo) {
         self.content = content
         self.memo = memo
     }

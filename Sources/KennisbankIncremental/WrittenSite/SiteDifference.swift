@@ -23,17 +23,17 @@ struct SiteDifference {
         let (old, new) = (self.old.site, self.new.site)
         switch part {
         case .settings: return old.content.site != new.content.site
-        case .item(let id): return old.pages[id] != new.pages[id] || self.old.entry(id) != self.new.entry(id)
-        case .signature(let id): return self.old.signature(id) != self.new.signature(id)
-        case .articleOrder: return !old.content.articles.map(\.item.id).elementsEqual(new.content.articles.map(\.item.id))
-        case .conceptOrder: return !old.content.concepts.map(\.item.id).elementsEqual(new.content.concepts.map(\.item.id))
-        case .miniatureOrder: return !old.content.miniatures.map(\.item.id).elementsEqual(new.content.miniatures.map(\.item.id))
+        case .item(let id): return old.pages[id] != new.pages[id] || !Side.sameEntry(id, self.old, self.new)
+        case .signature(let id): return !Side.sameSignature(id, self.old, self.new)
+        case .articleOrder: return !old.content.articles.elementsEqual(new.content.articles) { $0.item.id == $1.item.id }
+        case .conceptOrder: return !old.content.concepts.elementsEqual(new.content.concepts) { $0.item.id == $1.item.id }
+        case .miniatureOrder: return !old.content.miniatures.elementsEqual(new.content.miniatures) { $0.item.id == $1.item.id }
         case .mentions(let slug): return old.mentions[slug] != new.mentions[slug]
         case .citedIn(let key): return old.citedIn[key] != new.citedIn[key]
         case .related(let slug): return old.related[slug] != new.related[slug]
         case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
-        case .references(let key): return self.old.references[key] != self.new.references[key]
-        case .referenceOrder: return !old.references.references.map(\.key).elementsEqual(new.references.references.map(\.key))
+        case .references(let key): return self.old.references(key) != self.new.references(key)
+        case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
         case .conceptMap:
             return old.related != new.related || !old.content.concepts.elementsEqual(new.content.concepts) {
@@ -43,55 +43,64 @@ struct SiteDifference {
         }
     }
 
-    /// One site, with its items and references by id and key.
+    /// One site, with the position of each item in its list and of each reference key's references, so that
+    /// parts are compared without copying items out.
     struct Side: @unchecked Sendable {
         let site: LinkedSite
-        let articles: [ContentID: Article]
-        let concepts: [ContentID: Concept]
-        let miniatures: [ContentID: Miniature]
-        let references: [String: [Reference]]
+        private let positions: [ContentID: Int]
+        private let referencePositions: [String: [Int]]
 
         /// A site's tables of items and references by id and key.
         init(_ site: LinkedSite) {
             self.site = site
             let content = site.content
-            articles = Dictionary(content.articles.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
-            concepts = Dictionary(content.concepts.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
-            miniatures = Dictionary(content.miniatures.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
-            references = Dictionary(grouping: site.references.references, by: \.key)
+            var positions: [ContentID: Int] = [:]
+            positions.reserveCapacity(content.articles.count + content.concepts.count + content.miniatures.count)
+            for (index, article) in content.articles.enumerated() { positions[article.item.id] = index }
+            for (index, concept) in content.concepts.enumerated() { positions[concept.item.id] = index }
+            for (index, miniature) in content.miniatures.enumerated() { positions[miniature.item.id] = index }
+            self.positions = positions
+            var referencePositions: [String: [Int]] = [:]
+            for (index, reference) in site.references.references.enumerated() { referencePositions[reference.key, default: []].append(index) }
+            self.referencePositions = referencePositions
         }
 
-        /// An item with its own front matter, as loaded.
-        func entry(_ id: ContentID) -> AnyHashable? {
-            switch id.kind {
-            case .article: return articles[id]
-            case .concept: return concepts[id]
-            case .miniature: return miniatures[id]
+        /// The references with `key`.
+        func references(_ key: String) -> [Reference] {
+            (referencePositions[key] ?? []).map { site.references.references[$0] }
+        }
+
+        /// Whether an item, with its own front matter, is the same in both sites.
+        static func sameEntry(_ id: ContentID, _ old: Side, _ new: Side) -> Bool {
+            switch (old.positions[id], new.positions[id]) {
+            case (nil, nil): return true
+            case (let o?, let n?):
+                switch id.kind {
+                case .article: return old.site.content.articles[o] == new.site.content.articles[n]
+                case .concept: return old.site.content.concepts[o] == new.site.content.concepts[n]
+                case .miniature: return old.site.content.miniatures[o] == new.site.content.miniatures[n]
+                }
+            default: return false
             }
         }
 
-        /// What a link or a list shows of an item.
-        func signature(_ id: ContentID) -> Signature? {
-            guard let item = site.pages[id]?.item else { return nil }
-            var signature = Signature(title: item.title, summary: item.summary)
-            if let article = articles[id] {
-                (signature.subtitle, signature.series, signature.authors, signature.date) = (article.subtitle, article.series, article.authors, article.date)
+        /// Whether what a link or a list shows of an item (``SitePart/signature(_:)``) is the same in both sites.
+        static func sameSignature(_ id: ContentID, _ old: Side, _ new: Side) -> Bool {
+            let (oldItem, newItem) = (old.site.pages[id]?.item, new.site.pages[id]?.item)
+            guard let oldItem, let newItem else { return oldItem == nil && newItem == nil }
+            guard oldItem.title == newItem.title, oldItem.summary == newItem.summary else { return false }
+            switch (old.positions[id], new.positions[id]) {
+            case (nil, nil): return true
+            case (let o?, let n?):
+                switch id.kind {
+                case .article:
+                    let (a, b) = (old.site.content.articles[o], new.site.content.articles[n])
+                    return a.subtitle == b.subtitle && a.series == b.series && a.authors == b.authors && a.date == b.date
+                case .concept: return old.site.content.concepts[o].group == new.site.content.concepts[n].group
+                case .miniature: return old.site.content.miniatures[o].lenses == new.site.content.miniatures[n].lenses
+                }
+            default: return false
             }
-            if let concept = concepts[id] { signature.group = concept.group }
-            if let miniature = miniatures[id] { signature.lenses = miniature.lenses }
-            return signature
         }
-    }
-
-    /// What a link or a list shows of an item: see ``SitePart/signature(_:)``.
-    struct Signature: Equatable {
-        var title: String
-        var summary: String?
-        var subtitle: String?
-        var series: Int?
-        var authors: [String] = []
-        var date: String?
-        var group: String?
-        var lenses: [String] = []
     }
 }

@@ -14,7 +14,7 @@ struct MachineReadable {
     private static func url(_ link: SiteLink, baseURL: String?) -> String { (baseURL ?? "") + link.rootRelative }
 
     /// Each concept's entry and the feed as earlier builds made them (an incremental build), or nothing.
-    var memo: any Memo = NoMemo()
+    var memo: Memo = .none
     /// The site on disk (an incremental build): `concepts.json` is left out when nothing it shows changed.
     var written: (any WrittenSite)? = nil
 

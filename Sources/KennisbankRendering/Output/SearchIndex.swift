@@ -18,7 +18,7 @@ import KennisbankLinking
 package struct SearchIndex {
     let site: LinkedSite
     /// Each page's part of its shard as earlier builds encoded it (an incremental build), or nothing.
-    var memo: any Memo = NoMemo()
+    var memo: Memo = .none
     /// The site on disk (an incremental build): a shard is left out when nothing it holds changed.
     var written: (any WrittenSite)? = nil
 

@@ -9,8 +9,8 @@ import KennisbankLinking
 struct PageModels {
     let site: LinkedSite
     let references: [String: Reference]
-    /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``NoMemo``).
-    let memo: any Memo
+    /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``Memo/none``).
+    let memo: Memo
 
     /// The generation of the concept maps' inputs (0 without a memo that remembers).
     let mapGeneration: Int
@@ -21,7 +21,7 @@ struct PageModels {
     /// for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
 
-    init(site: LinkedSite, memo: any Memo = NoMemo()) {
+    init(site: LinkedSite, memo: Memo = .none) {
         self.site = site
         self.memo = memo
         self.mapGeneration = memo.generation(Self.conceptMapInputs, of: .init(

@@ -16,7 +16,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page of the site, in parallel, plus the assets.
     public func render(_ site: LinkedSite) -> [OutputFile] {
-        render(site, memo: NoMemo(), written: nil).map { output in
+        render(site, memo: Memo.none, written: nil).map { output in
             guard let file = output.file else { preconditionFailure("without a written site every page is rendered: \(output.path)") }
             return file
         }
@@ -60,7 +60,7 @@ public struct SiteRenderer: Sendable {
     /// page without one), plus the assets and the data files, making their parts through `memo`.
     ///
     /// With a `writer`, each file is written as soon as it is made and only its scan is kept.
-    package func render(_ site: LinkedSite, memo: any Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil) -> [RenderedFile] {
+    package func render(_ site: LinkedSite, memo: Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil) -> [RenderedFile] {
         let models = PageModels(site: site, memo: memo)
         let content = site.content
         let jobs = RenderJob.all(of: content)

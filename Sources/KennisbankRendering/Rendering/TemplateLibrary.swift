@@ -25,12 +25,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
-        try self.init(directory: directory, fileSystem: fileSystem, memo: NoMemo())
+        try self.init(directory: directory, fileSystem: fileSystem, memo: Memo.none)
     }
 
     /// Loads every template and asset of a folder, parsing a template through `memo`: an incremental build
     /// parses again only a template whose text changed.
-    package init(directory: String, fileSystem: any FileSystem, memo: any Memo) throws(BuildFailure) {
+    package init(directory: String, fileSystem: any FileSystem, memo: Memo) throws(BuildFailure) {
         self.directory = directory
         var library = MustacheLibrary()
         var names = Set<String>()

@@ -1,10 +1,4 @@
 import Foundation
-import KennisbankCore
-import KennisbankMarkdown
-import KennisbankContent
-import KennisbankLinking
-import KennisbankRendering
-import Kennisbank
 
 /// A table of values remembered between builds, each with the inputs it was made from.
 ///
@@ -15,29 +9,39 @@ import Kennisbank
 ///
 /// Each entry carries the number of the last round (build) that asked for it, so that ending a round
 /// costs nothing when every entry was asked for, which is the usual case: no set of used keys is kept.
-final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
-    private struct Entry {
-        var inputs: Inputs
-        var value: Value
+package final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
+    /// An empty table.
+    package init() {}
+
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var inputs: Inputs
+        @usableFromInline var value: Value
+
+        @usableFromInline
+        init(inputs: Inputs, value: Value) {
+            (self.inputs, self.value) = (inputs, value)
+        }
     }
 
-    private let lock = NSLock()
+    @usableFromInline let lock = NSLock()
     /// The slot of each key in ``entries``, ``rounds`` and ``keys``.
-    private var slots: [String: Int] = [:]
-    private var entries: [Entry] = []
+    @usableFromInline var slots: [String: Int] = [:]
+    @usableFromInline var entries: [Entry] = []
     /// The key of each slot; `nil` for a slot whose key was forgotten.
-    private var keys: [String?] = []
+    @usableFromInline var keys: [String?] = []
     /// The last round that asked for each entry, by slot: kept apart so that marking an entry asked for
     /// writes one integer instead of copying the entry out and back.
-    private var rounds: [Int] = []
+    @usableFromInline var rounds: [Int] = []
     /// The current round.
-    private var round = 0
+    @usableFromInline var round = 0
     /// How many entries the current round asked for (those whose round is the current one).
-    private var asked = 0
-    private var made = 0
+    @usableFromInline var asked = 0
+    @usableFromInline var made = 0
 
     /// The value for `key`: remembered when `inputs` are unchanged, made by `make` otherwise.
-    func value(for key: String, inputs: Inputs, make: () -> Value) -> Value {
+    @inlinable
+    package func value(for key: String, inputs: Inputs, make: () -> Value) -> Value {
         if let value = cached(for: key, inputs: inputs) { return value }
         let value = make()
         store(value, for: key, inputs: inputs)
@@ -45,7 +49,8 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     /// The value remembered for `key` if it was made from `inputs`, without making one.
-    func cached(for key: String, inputs: Inputs) -> Value? {
+    @inlinable
+    package func cached(for key: String, inputs: Inputs) -> Value? {
         lock.lock()
         guard let slot = slots[key] else {
             lock.unlock()
@@ -59,7 +64,8 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     /// The value remembered for `key`, whatever it was made from.
-    func value(for key: String) -> Value? {
+    @inlinable
+    package func value(for key: String) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         guard let slot = slots[key] else { return nil }
@@ -68,7 +74,8 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     /// Remembers a value made from `inputs`, for when it is made elsewhere than in ``value(for:inputs:make:)``.
-    func store(_ value: Value, for key: String, inputs: Inputs) {
+    @inlinable
+    package func store(_ value: Value, for key: String, inputs: Inputs) {
         lock.lock()
         if let slot = slots[key] {
             markAsked(slot)
@@ -85,7 +92,7 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     /// Forgets the value remembered for `key`, for one that must not be trusted next time.
-    func forget(_ key: String) {
+    package func forget(_ key: String) {
         lock.lock()
         if let slot = slots.removeValue(forKey: key) {
             // The slot stays, unreachable and not asked for, until the end of the round removes it.
@@ -97,7 +104,8 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     }
 
     /// Counts the entry in `slot` as asked for in this round. The lock must be held.
-    private func markAsked(_ slot: Int) {
+    @usableFromInline
+    func markAsked(_ slot: Int) {
         if rounds[slot] != round {
             rounds[slot] = round
             asked += 1
@@ -107,7 +115,7 @@ final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
     /// Ends a build: forgets the keys not asked for since the last round (deleted files, pages that are
     /// gone) and returns how many values had to be made in this round.
     @discardableResult
-    func endRound() -> Int {
+    package func endRound() -> Int {
         lock.lock()
         defer { lock.unlock() }
         precondition(asked <= entries.count, "a round asks for at most every entry")

@@ -1,10 +1,4 @@
 import Foundation
-import KennisbankCore
-import KennisbankMarkdown
-import KennisbankContent
-import KennisbankLinking
-import KennisbankRendering
-import Kennisbank
 
 /// The bytes of the content files an incremental build read, each with the file's stamp (``FileStamp``),
 /// so that the next build reads only the files whose stamp changed.
@@ -13,15 +7,15 @@ import Kennisbank
 /// timestamp step) in the past when it was taken: a file written again within the same tick of the file
 /// system's clock, with the same size, would otherwise look unchanged (git's "racy" files). A file just
 /// saved is therefore read by every build until one runs two seconds after the save, and trusted from then on.
-final class StampedFiles: Sendable {
+package final class StampedFiles: Sendable {
     /// The bytes last read of each file, keyed by path, with the stamp they were read under.
     private let table = MemoTable<FileStamp, Data>()
 
     /// How long before the stamp was taken a file must have last changed for its stamp to be trusted.
-    static let settled: Int64 = 2_000_000_000
+    package static let settled: Int64 = 2_000_000_000
 
     /// The bytes of the file at `path`: those read earlier when its stamp is the same, else `read()`'s.
-    func bytes(at path: String, stamp: FileStamp?, read: () throws(Diagnostic) -> Data) throws(Diagnostic) -> Data {
+    package func bytes(at path: String, stamp: FileStamp?, read: () throws(Diagnostic) -> Data) throws(Diagnostic) -> Data {
         guard let stamp else { return try read() }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -40,11 +34,11 @@ final class StampedFiles: Sendable {
     /// The bytes last read from `path`, when its stamp was settled then, without looking at the file: for a
     /// file the watcher says is unchanged since (a file saved less than two seconds before it was read is
     /// never here, so it is read again).
-    func trusted(_ path: String) -> Data? {
+    package func trusted(_ path: String) -> Data? {
         table.value(for: path)
     }
 
-    func endRound() {
+    package func endRound() {
         table.endRound()
     }
 }

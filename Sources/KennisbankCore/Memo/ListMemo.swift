@@ -1,10 +1,4 @@
 import Foundation
-import KennisbankCore
-import KennisbankMarkdown
-import KennisbankContent
-import KennisbankLinking
-import KennisbankRendering
-import Kennisbank
 
 /// The values made for a list of items in the last build, reused item by item: the incremental build's
 /// memo for a step that maps every page.
@@ -15,16 +9,20 @@ import Kennisbank
 /// values it cannot reuse, on all cores. Most items of an incremental build are unchanged, and their check
 /// is a comparison of values that share their storage with last time's, so the step costs little more
 /// than one pass over the list.
-final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var keys: [Key] = []
-    private var values: [Value] = []
-    private var made = 0
+package final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendable {
+    /// An empty table.
+    package init() {}
+
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var keys: [Key] = []
+    @usableFromInline var values: [Value] = []
+    @usableFromInline var made = 0
 
     /// The value of each item, in order. `keys` name the items (each once); `reuse(index, old)` says whether
     /// `old`, last build's value for the item's key, still holds for the item at `index`; `make(index)`
     /// makes a value that does not.
-    func map(keys newKeys: [Key], reuse: (Int, Value) -> Bool, make: @escaping @Sendable (Int) -> Value) -> [Value] {
+    @inlinable
+    package func map(keys newKeys: [Key], reuse: (Int, Value) -> Bool, make: @escaping @Sendable (Int) -> Value) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         var result = [Value?](repeating: nil, count: newKeys.count)
@@ -55,7 +53,7 @@ final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendable {
 
     /// Ends a build: returns how many values were made in it.
     @discardableResult
-    func endRound() -> Int {
+    package func endRound() -> Int {
         lock.lock()
         defer { lock.unlock() }
         let count = made
