@@ -27,7 +27,7 @@ let package = Package(
         // The layers, bottom first; each target depends only on those above it in this list.
         //
         // Values every layer shares: site links, HTML escaping, output files, diagnostics, the file-system seam,
-        // digests, text helpers and the worker pool. Foundation only.
+        // digests, the memo every step makes its values through, text helpers and the worker pool. Foundation only.
         .target(name: "KennisbankCore", swiftSettings: engineSettings),
         // The system C library cmark (Debian: libcmark-dev). Only KennisbankMarkdown imports it.
         .systemLibrary(
@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering"],
             swiftSettings: engineSettings
         ),
-        // The incremental build of `serve`: the pipeline's steps wrapped in a memo kept between builds, and what
+        // The incremental build of `serve`: the pipeline run with a memo kept between builds, and what
         // it knows of the site on disk.
         .target(
             name: "KennisbankIncremental",
