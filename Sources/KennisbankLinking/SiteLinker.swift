@@ -96,14 +96,23 @@ public struct SiteLinker: Sendable {
                     concepts: ConceptLinker(concepts: content.concepts, scope: content.site.conceptLinking))
         }
         let (citations, concepts) = (linkers.citations, linkers.concepts)
+        // One walk over each page's tree: every block gets its wikilinks, then its citations, then its concept
+        // mentions, which is what three walks in that order would give (a heading, whose text names its section,
+        // has only wikilinks; the other two link paragraphs only).
         let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [Diagnostic]) in
             let source = page.item.source
-            let (withLinks, targets, linkProblems) = wikilinks.resolve(page.document, source: source)
-            let (withCitations, uses, citationProblems) = citations.link(withLinks, source: source)
-            let (withConcepts, mentions) = concepts.link(withCitations, on: page.item.id)
-            let linkedPage = LinkedPage(item: page.item, document: withConcepts, tableOfContents: page.toc,
+            var document = page.document
+            var targets: [ContentID] = [], linkProblems: [Diagnostic] = []
+            var uses: [CitationUse] = [], citationProblems: [Diagnostic] = []
+            var mentions = ConceptLinker.PageState()
+            document.rewriteBlocks { block, context in
+                wikilinks.resolve(&block, source: source, targets: &targets, diagnostics: &linkProblems)
+                citations.link(&block, context: context, source: source, uses: &uses, diagnostics: &citationProblems)
+                concepts.link(&block, context: context, on: page.item.id, state: &mentions)
+            }
+            let linkedPage = LinkedPage(item: page.item, document: document, tableOfContents: page.toc,
                                         wikilinkTargets: targets, embeddedMiniatures: page.embedded,
-                                        mentions: mentions, citations: uses)
+                                        mentions: mentions.mentions, citations: uses)
             return (linkedPage, linkProblems + citationProblems)
         }
         return memo.list(Self.linked, keys: prepared.map(\.item.id), reuse: { index, entry in

@@ -39,51 +39,55 @@ public struct CitationLinker: Sendable {
         var document = document
         var uses: [CitationUse] = []
         var diagnostics: [Diagnostic] = []
-        document.rewriteBlocks { block, context in
-            guard case .paragraph = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
-            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
-            let start = block.range.start
-            block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
-                let candidates = CitationScanner.scan(text)
-                guard !candidates.isEmpty else { return nil }
-                let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
-                var result: [InlineNode] = []
-                var position = 0
-                for candidate in candidates {
-                    let written = slice(candidate.range)
-                    let startsWithName = written.hasPrefix(candidate.name)
-                    let place = source.position(of: written, from: start) ?? start
-                    switch resolve(candidate) {
-                    case .none(let certain):
-                        if certain {
-                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
-                                message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
-                                hint: Suggestions.closest(to: candidate.name, among: firstSurnames).map { "did you mean '\($0)'?" }))
-                        }
-                        continue
-                    case .found(let reference, let others, let dropped):
-                        // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
-                        // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
-                        let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
-                        let written = slice(range)
-                        if !others.isEmpty {
-                            diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
-                                message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
-                                hint: "write the year with its letter, such as \(candidate.year)a"))
-                        }
-                        if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
-                        result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
-                                                       data: ["ref": reference.key]), [.text(written)]))
-                        position = candidate.range.upperBound
-                        uses.append(CitationUse(key: reference.key, text: written, position: place,
-                                                sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
-                    }
-                }
-                guard position > 0 else { return nil }
-                return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
-            }
-        }
+        document.rewriteBlocks { block, context in link(&block, context: context, source: source, uses: &uses, diagnostics: &diagnostics) }
         return (document, uses, diagnostics)
+    }
+
+    /// Links the citations of one block, adding those found and the problems: a step of the one walk over a
+    /// page that links it (``SiteLinker``).
+    func link(_ block: inout BlockNode, context: BlockContext, source: SourceFile, uses: inout [CitationUse], diagnostics: inout [Diagnostic]) {
+        guard case .paragraph = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+        if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+        let start = block.range.start
+        block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
+            let candidates = CitationScanner.scan(text)
+            guard !candidates.isEmpty else { return nil }
+            let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
+            var result: [InlineNode] = []
+            var position = 0
+            for candidate in candidates {
+                let written = slice(candidate.range)
+                let startsWithName = written.hasPrefix(candidate.name)
+                let place = source.position(of: written, from: start) ?? start
+                switch resolve(candidate) {
+                case .none(let certain):
+                    if certain {
+                        diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
+                            message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
+                            hint: Suggestions.closest(to: candidate.name, among: firstSurnames).map { "did you mean '\($0)'?" }))
+                    }
+                    continue
+                case .found(let reference, let others, let dropped):
+                    // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
+                    // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
+                    let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
+                    let written = slice(range)
+                    if !others.isEmpty {
+                        diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
+                            message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
+                            hint: "write the year with its letter, such as \(candidate.year)a"))
+                    }
+                    if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
+                    result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
+                                                   data: ["ref": reference.key]), [.text(written)]))
+                    position = candidate.range.upperBound
+                    uses.append(CitationUse(key: reference.key, text: written, position: place,
+                                            sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
+                }
+            }
+            guard position > 0 else { return nil }
+            return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
+        }
     }
 
     private enum Resolution {

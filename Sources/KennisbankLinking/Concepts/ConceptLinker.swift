@@ -22,23 +22,34 @@ public struct ConceptLinker: Sendable {
     /// The document with concept links, and every mention found.
     public func link(_ document: MarkdownDocument, on page: ContentID) -> (MarkdownDocument, [ConceptMention]) {
         var document = document
+        var state = PageState()
+        document.rewriteBlocks { block, context in link(&block, context: context, on: page, state: &state) }
+        return (document, state.mentions)
+    }
+
+    /// What linking a page's blocks one by one carries from block to block.
+    struct PageState {
+        /// Every mention found so far.
         var mentions: [ConceptMention] = []
+        /// The concepts linked so far (in the section, with ``ConceptLinkingScope/firstPerSection``).
         var linked = Set<String>()
+        /// The anchor of the section the last block was in.
         var section: String?
-        document.rewriteBlocks { block, context in
-            if scope == .firstPerSection, context.sectionAnchor != section {
-                section = context.sectionAnchor
-                linked.removeAll()
-            }
-            guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
-            // Titles in a reference list are not mentions.
-            if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
-            let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
-                              paragraph: Paragraph(block.inlines))
-            var offset = 0
-            block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &linked, mentions: &mentions)
+    }
+
+    /// Links the concept mentions of one block: a step of the one walk over a page that links it (``SiteLinker``).
+    func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, state: inout PageState) {
+        if scope == .firstPerSection, context.sectionAnchor != state.section {
+            state.section = context.sectionAnchor
+            state.linked.removeAll()
         }
-        return (document, mentions)
+        guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+        // Titles in a reference list are not mentions.
+        if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+        let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
+                          paragraph: Paragraph(block.inlines))
+        var offset = 0
+        block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions)
     }
 
     private struct Place {
