@@ -30,7 +30,6 @@ package final class StampedFiles: Sendable {
         return bytes
     }
 
-    /// Ends a build: forgets the files it did not ask for.
     /// The bytes last read from `path`, when its stamp was settled then, without looking at the file: for a
     /// file the watcher says is unchanged since (a file saved less than two seconds before it was read is
     /// never here, so it is read again).
@@ -38,6 +37,7 @@ package final class StampedFiles: Sendable {
         table.value(for: path)
     }
 
+    /// Ends a build: forgets the files it did not ask for.
     package func endRound() {
         table.endRound()
     }
