@@ -20,7 +20,7 @@ extension PageModels {
     }
 
     /// The page of `site.content.articles[index]`.
-    func articleView(_ index: Int) -> (String, PageTemplate, any PageView) {
+    func articleView(_ index: Int) -> ArticleView {
         let articles = site.content.articles
         let article = articles[index]
         let id = article.item.id
@@ -34,7 +34,7 @@ extension PageModels {
             return ReferenceEntry(key: key, html: referenceHTML(reference, from: path),
                                   url: SiteLink(path: "literatuur/", fragment: key).relative(from: path))
         }
-        let view = ArticleView(
+        return ArticleView(
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
                          breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
             title: article.item.title, subtitle: article.subtitle,
@@ -47,11 +47,10 @@ extension PageModels {
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,
             next: index + 1 < articles.count ? itemLink(articles[index + 1].item.id, from: path) : nil)
-        return (path, .article, view)
     }
 
     /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.
-    func conceptView(_ index: Int) -> (String, PageTemplate, any PageView) {
+    func conceptView(_ index: Int) -> ConceptView {
         let concept = site.content.concepts[index]
         let id = concept.item.id
         let path = id.link.path
@@ -60,7 +59,7 @@ extension PageModels {
         let mentions = (site.mentions[id.slug] ?? []).filter { $0.page != id }.map { place in
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
         }
-        let view = ConceptView(
+        return ConceptView(
             frame: frame(path: path, title: page.item.title, kind: "concept", description: page.item.summary,
                          breadcrumbs: [("Begrippen", SiteLink(path: "begrippen/")), (page.item.title, id.link)]),
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
@@ -70,17 +69,16 @@ extension PageModels {
             mentions: mentions,
             backlinks: (site.backlinks[id] ?? []).compactMap { itemLink($0, from: path) },
             map: conceptMap(focus: id.slug, from: path))
-        return (path, .concept, view)
     }
 
     /// The page of `site.content.miniatures[index]`: its article, lenses and concepts.
-    func miniatureView(_ index: Int) -> (String, PageTemplate, any PageView) {
+    func miniatureView(_ index: Int) -> MiniatureView {
         let miniature = site.content.miniatures[index]
         let id = miniature.item.id
         let path = id.link.path
         note(.item(id))
         let page = site.pages[id]!
-        let view = MiniatureView(
+        return MiniatureView(
             frame: frame(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
                          breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
             title: page.item.title, summary: page.item.summary,
@@ -88,7 +86,6 @@ extension PageModels {
             article: miniature.article.flatMap { itemLink(ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
             concepts: conceptsUsed(on: page, from: path))
-        return (path, .miniature, view)
     }
 
     /// The concept index: A–Z, by group, and the map of all concepts.

@@ -26,44 +26,49 @@ enum RenderJob: Sendable {
         return jobs
     }
 
+    /// The page's path from the site root (a folder ending in `/`, or `404.html`), without making its view.
+    func path(of content: Content) -> String {
+        switch self {
+        case .home: return ""
+        case .article(let index): return content.articles[index].item.id.link.path
+        case .concept(let index): return content.concepts[index].item.id.link.path
+        case .miniature(let index): return content.miniatures[index].item.id.link.path
+        case .conceptIndex: return "begrippen/"
+        case .miniatureIndex: return "miniaturen/"
+        case .literature: return "literatuur/"
+        case .notFound: return "404.html"
+        case .search: return "zoeken/"
+        case .redirect(let from, _): return URLPath.directory(from)
+        }
+    }
+
     /// The page's file, without making its view.
     func file(of content: Content) -> String {
-        switch self {
-        case .home: return "index.html"
-        case .article(let index): return content.articles[index].item.id.link.file
-        case .concept(let index): return content.concepts[index].item.id.link.file
-        case .miniature(let index): return content.miniatures[index].item.id.link.file
-        case .conceptIndex: return "begrippen/index.html"
-        case .miniatureIndex: return "miniaturen/index.html"
-        case .literature: return "literatuur/index.html"
-        case .notFound: return "404.html"
-        case .search: return "zoeken/index.html"
-        case .redirect(let from, _): return SiteLink(path: URLPath.directory(from)).file
-        }
+        SiteLink(path: path(of: content)).file
     }
 
     /// The page's file, template and view.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, view: any PageView) {
-        let (path, template, view) = build(models)
+        let path = path(of: models.site.content)
+        let (template, view) = build(models, path: path)
         return (SiteLink(path: path).file, template, view)
     }
 
-    private func build(_ models: PageModels) -> (String, PageTemplate, any PageView) {
+    private func build(_ models: PageModels, path: String) -> (PageTemplate, any PageView) {
         switch self {
-        case .home: return ("", .home, models.homeView())
-        case .article(let index): return models.articleView(index)
-        case .concept(let index): return models.conceptView(index)
-        case .miniature(let index): return models.miniatureView(index)
-        case .conceptIndex: return ("begrippen/", .conceptIndex, models.conceptIndexView(path: "begrippen/"))
-        case .miniatureIndex: return ("miniaturen/", .miniatureIndex, models.miniatureIndexView(path: "miniaturen/"))
-        case .literature: return ("literatuur/", .literature, models.literatureView(path: "literatuur/"))
-        case .notFound: return ("404.html", .notFound, models.notFoundView())
-        case .search: return ("zoeken/", .search, models.searchView(path: "zoeken/"))
-        case .redirect(let from, let to):
-            let path = URLPath.directory(from)
+        case .home: return (.home, models.homeView())
+        case .article(let index): return (.article, models.articleView(index))
+        case .concept(let index): return (.concept, models.conceptView(index))
+        case .miniature(let index): return (.miniature, models.miniatureView(index))
+        case .conceptIndex: return (.conceptIndex, models.conceptIndexView(path: path))
+        case .miniatureIndex: return (.miniatureIndex, models.miniatureIndexView(path: path))
+        case .literature: return (.literature, models.literatureView(path: path))
+        case .notFound: return (.notFound, models.notFoundView())
+        case .search: return (.search, models.searchView(path: path))
+        case .redirect(_, let to):
             models.note(.signature(to))
             let frame = models.frame(path: path, title: models.site.pages[to]?.item.title, kind: "redirect", description: nil)
-            return (path, .redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
+            return (.redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
         }
     }
 }
