@@ -78,7 +78,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
-            written.commit()
+            written.forget()
         }
         let (build, memo, written) = (self.build, self.memo, self.written)
         let changed = changedPaths.map { ContentLoader.relativePaths($0, below: build.contentDirectory) }
@@ -113,13 +113,12 @@ public final class IncrementalBuild: @unchecked Sendable {
             }
         } catch {
             // The output folder may be part old, part new: forget it, and the next run writes it whole.
-            written.commit()
+            written.forget()
             throw BuildFailure(diagnostics: generated.diagnostics + [error])
         }
         for path in removed { pages[path] = nil }
         let inputs = record(generated, in: &pages)
-        written.commit(pages, files: digests, inputs: inputs)
-        written.keepReads(of: generated.files, removed: removed)
+        written.commit(pages, files: digests, inputs: inputs, rendered: generated.files, removed: removed)
         let made = memo.endRound()
         return Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
                       renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,

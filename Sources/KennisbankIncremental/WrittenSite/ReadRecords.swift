@@ -47,9 +47,6 @@ struct ReadRecords {
             recorded[path] != nil && !touched.contains(path)
         }
 
-        /// Whether there are none.
-        var isEmpty: Bool { recorded.count == touched.count }
-
         /// All of them, as a set (for checks: the build asks ``contains(_:)``).
         var paths: Set<String> { Set(recorded.keys.lazy.filter { !touched.contains($0) }) }
     }

@@ -35,10 +35,7 @@ struct SiteDifference {
         case .references(let key): return self.old.references(key) != self.new.references(key)
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
-        case .conceptMap:
-            return old.related != new.related || !old.content.concepts.elementsEqual(new.content.concepts) {
-                ($0.item.id, $0.item.title, $0.group) == ($1.item.id, $1.item.title, $1.group)
-            }
+        case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
         case .searchShards: return SearchIndex.shardCount(for: old) != SearchIndex.shardCount(for: new)
         }
     }

@@ -9,7 +9,7 @@ import Kennisbank
 /// What `serve`'s incremental build knows of the site it wrote last (see ``WrittenSite``): for every page the
 /// digest of its view, what the link checker read from it and found on it, and what its view read of the
 /// linked site; the digest of every file; the digest of the inputs of the data files assembled from parts.
-/// These are replaced only by ``commit(_:files:inputs:)`` and ``keepReads(of:removed:)``, after the new site is written.
+/// These are replaced only by ``commit(_:files:inputs:rendered:removed:)``, after the new site is written.
 final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
     private let lock = NSLock()
     private var written: [String: WrittenPage] = [:]
@@ -21,7 +21,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
     private var reads = ReadRecords()
     /// The linked site and the templates' digest that the written pages were made from.
     private var readSite: (site: SiteDifference.Side, templates: Digest)?
-    /// This build's linked site and templates' digest, kept by ``keepReads(of:)`` once the site is written.
+    /// This build's linked site and templates' digest, kept by ``commit(_:files:inputs:rendered:removed:)`` once the site is written.
     private var pendingSite: (site: SiteDifference.Side, templates: Digest)?
 
     /// What the last written site holds for each page, by path: taken once per step, so that the parallel
@@ -41,7 +41,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
     }
 
     /// Hands over the records of the last written site: each page, and the digest of every file (`nil` when no
-    /// site is known). The cache forgets them until ``commit(_:files:inputs:)`` (the digests of the data files'
+    /// site is known). The record forgets them until ``commit(_:files:inputs:rendered:removed:)`` (the digests of the data files'
     /// inputs too, which the write step makes anew), so the write step brings them up to date in place instead
     /// of copying them.
     func takeWritten() -> (pages: [String: WrittenPage], files: [String: Digest]?) {
@@ -52,38 +52,37 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         return taken
     }
 
-    /// Records the site that was written: what each page holds, the digest of every file, and the digest of
-    /// the inputs of the data files that have them. With no arguments, forgets it: the next build writes the whole site.
-    func commit(_ pages: [String: WrittenPage] = [:], files: [String: Digest]? = nil, inputs: [String: Digest] = [:]) {
+    /// Records the site that was written: what each page holds, the digest of every file, the digest of the
+    /// inputs of the data files that have them, and what the views made in this build (`rendered`) read. The
+    /// pages not made again keep what they read before (it is unchanged); the files the site no longer has
+    /// (`removed`) are forgotten.
+    func commit(_ pages: [String: WrittenPage], files: [String: Digest], inputs: [String: Digest],
+                rendered: [SiteRenderer.RenderedFile], removed: [String]) {
         lock.lock()
-        written = pages
-        self.files = files
-        self.inputs = inputs
-        if files == nil { (reads, readSite) = (ReadRecords(), nil) }
-        lock.unlock()
+        defer { lock.unlock() }
+        (written, self.files, self.inputs) = (pages, files, inputs)
+        for path in removed { reads.forget(path) }
+        for file in rendered { if let parts = file.reads { reads.record(parts, for: file.path) } }
+        readSite = pendingSite
+    }
+
+    /// Forgets the site on disk: the next build writes the whole site.
+    func forget() {
+        lock.lock()
+        defer { lock.unlock() }
+        (written, files, inputs, reads, readSite) = ([:], nil, [:], ReadRecords(), nil)
     }
 
     /// The pages whose views are surely those of the last site written: every part of the site they read is
     /// unchanged in `site`, and so are the templates. Found from the parts that changed, not page by page.
-    func unchangedPages(site: LinkedSite, templates: Digest) -> UnchangedPages {
+    func unchangedPages(site: LinkedSite, templates: Digest) -> @Sendable (String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         let side = SiteDifference.Side(site)
         pendingSite = (side, templates)
-        guard let last = readSite, last.templates == templates else { return .none }
+        guard let last = readSite, last.templates == templates else { return { _ in false } }
         let difference = SiteDifference(from: last.site, to: side)
-        let unchanged = reads.unchanged { difference.changed($0) }
-        return UnchangedPages(contains: unchanged.contains, isEmpty: unchanged.isEmpty)
-    }
-
-    /// Keeps what the views made in this build read, once the site they were made for is written: the pages
-    /// not made again keep what they read before (it is unchanged), and the files the site no longer has are forgotten.
-    func keepReads(of files: [SiteRenderer.RenderedFile], removed: [String]) {
-        lock.lock()
-        defer { lock.unlock() }
-        for path in removed { reads.forget(path) }
-        for file in files { if let parts = file.reads { reads.record(parts, for: file.path) } }
-        readSite = pendingSite
+        return reads.unchanged { difference.changed($0) }.contains
     }
 
     /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the

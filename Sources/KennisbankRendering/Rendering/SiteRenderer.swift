@@ -66,11 +66,11 @@ public struct SiteRenderer: Sendable {
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
         // Pages none of whose parts changed are those on disk: not even their views are made.
-        let unchanged = written?.unchangedPages(site: site, templates: templates.digest) ?? .none
+        let unchanged = written?.unchangedPages(site: site, templates: templates.digest)
         let pagesOnDisk = written?.pages() ?? [:]
         let recordsReads = written != nil
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
-            if !unchanged.isEmpty, case let file = job.file(of: content), unchanged.contains(file), let page = pagesOnDisk[file] {
+            if let unchanged, case let file = job.file(of: content), unchanged(file), let page = pagesOnDisk[file] {
                 return RenderedFile(path: file, file: nil, digest: page.digest)
             }
             let log = recordsReads ? ReadLog() : nil

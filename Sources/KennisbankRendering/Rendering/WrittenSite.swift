@@ -13,9 +13,9 @@ package protocol WrittenSite: Sendable {
     /// The digest of the inputs the data file at `path` was made from, if it was written.
     func inputs(of path: String) -> Digest?
 
-    /// The pages whose views are surely those on disk: every part of the site they read (``SitePart``) is
-    /// unchanged in `site`, and so are the templates (digest `templates`).
-    func unchangedPages(site: LinkedSite, templates: Digest) -> UnchangedPages
+    /// Whether a page's view is surely the one on disk, by path: every part of the site it read (``SitePart``)
+    /// is unchanged in `site`, and so are the templates (digest `templates`).
+    func unchangedPages(site: LinkedSite, templates: Digest) -> @Sendable (String) -> Bool
 
     /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the
     /// pages that were: one entry for each HTML file, in their order (`nil` for a page rendered again), or
@@ -36,20 +36,4 @@ package final class WrittenPage: Sendable {
     package init(digest: Digest, scan: LinkChecker.ScannedPage, check: LinkChecker.PageCheck) {
         (self.digest, self.scan, self.check) = (digest, scan, check)
     }
-}
-
-/// A set of pages, asked one page at a time.
-package struct UnchangedPages: Sendable {
-    /// Whether the page at a path is one of them.
-    package let contains: @Sendable (String) -> Bool
-    /// Whether there are none.
-    package let isEmpty: Bool
-
-    /// The pages for which `contains` is true; `isEmpty` when there are none.
-    package init(contains: @escaping @Sendable (String) -> Bool, isEmpty: Bool) {
-        (self.contains, self.isEmpty) = (contains, isEmpty)
-    }
-
-    /// No page.
-    package static let none = UnchangedPages(contains: { _ in false }, isEmpty: true)
 }
