@@ -55,10 +55,24 @@ extension PageModels {
         var site: SiteConfig
     }
 
-    /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
-    struct ConceptMapInputs: Equatable, Sendable {
-        var concepts: [[String]]
-        var related: [String: [String]]
+}
+
+/// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts. The
+/// render step keeps maps while these are unchanged; the incremental build's ``SitePart/conceptMap`` is these.
+package struct ConceptMapInputs: Equatable, Sendable {
+    struct Concept: Equatable, Sendable {
+        var slug: String
+        var title: String
+        var group: String?
+    }
+
+    var concepts: [Concept]
+    var related: [String: [String]]
+
+    /// The inputs of a site's concept maps.
+    package init(site: LinkedSite) {
+        concepts = site.content.concepts.map { Concept(slug: $0.item.id.slug, title: $0.item.title, group: $0.group) }
+        related = site.related
     }
 }
 

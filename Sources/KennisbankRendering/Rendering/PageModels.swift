@@ -24,8 +24,7 @@ struct PageModels {
     init(site: LinkedSite, memo: Memo = .none) {
         self.site = site
         self.memo = memo
-        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: .init(
-            concepts: site.content.concepts.map { [$0.item.id.slug, $0.item.title, $0.group ?? ""] }, related: site.related))
+        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: ConceptMapInputs(site: site))
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let unsafe = site.content.site.unsafeHTML
         let all = site.references.references
