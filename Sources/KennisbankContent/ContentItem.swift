@@ -153,12 +153,24 @@ public struct Concept: Hashable, Sendable {
     public var related: [String]
     /// A group such as `lens`, or `nil`.
     public var group: String?
+    /// Which of its names are linked automatically.
+    public var linking: ConceptLinkingRule
 
     /// Creates a concept.
-    public init(item: ContentItem, related: [String] = [], group: String? = nil) {
+    public init(item: ContentItem, related: [String] = [], group: String? = nil, linking: ConceptLinkingRule = .automatic) {
         self.item = item
         self.related = related
         self.group = group
+        self.linking = linking
+    }
+
+    /// The names the engine links by itself, as ``linking`` allows.
+    public var automaticNames: [String] {
+        switch linking.names {
+        case .titleAndAliases: return [item.title] + item.aliases
+        case .aliasesOnly: return item.aliases
+        case .none: return []
+        }
     }
 }
 
@@ -176,5 +188,58 @@ public struct Miniature: Hashable, Sendable {
         self.item = item
         self.article = article
         self.lenses = lenses
+    }
+}
+
+/// Which of a concept's names the engine links by itself wherever they occur in running text (front matter
+/// `linking`). A concept named by an ordinary word ("Betekenis", "Box") can be limited so that the word used in its
+/// ordinary sense is not listed as a mention; a `[[wikilink]]` always links.
+public struct ConceptLinkingRule: Hashable, Sendable, CustomStringConvertible {
+    /// Which names are matched automatically.
+    public enum Names: String, Hashable, Sendable {
+        /// The title and every alias (the default).
+        case titleAndAliases = "automatic"
+        /// Only the aliases: the title is an ordinary word, the aliases are not.
+        case aliasesOnly = "aliases-only"
+        /// None: only `[[wikilinks]]` link to the concept.
+        case none = "wikilinks-only"
+    }
+
+    /// Which names are matched automatically.
+    public var names: Names
+    /// Whether a name matches only as written, capitals included ("Box" but not "box").
+    public var caseSensitive: Bool
+
+    /// The default: every name, in any case.
+    public static let automatic = ConceptLinkingRule(names: .titleAndAliases, caseSensitive: false)
+
+    /// Creates a rule.
+    public init(names: Names, caseSensitive: Bool) {
+        self.names = names
+        self.caseSensitive = caseSensitive
+    }
+
+    /// The words `linking` may list, as the README documents them.
+    public static let words = ["automatic", "aliases-only", "case-sensitive", "wikilinks-only"]
+
+    /// The rule a list of words gives, or `nil` when a word is unknown or two contradict each other.
+    public init?(words: [String]) {
+        self = .automatic
+        var namesGiven = false
+        for word in words {
+            if word == "case-sensitive" {
+                caseSensitive = true
+            } else if let names = Names(rawValue: word), !namesGiven || names == self.names {
+                self.names = names
+                namesGiven = true
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// The rule as `linking` would write it.
+    public var description: String {
+        caseSensitive ? (names == .titleAndAliases ? "case-sensitive" : "\(names.rawValue), case-sensitive") : names.rawValue
     }
 }

@@ -214,7 +214,8 @@ public struct ContentLoader: Sendable {
                                     series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
                                     redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
         case .concept:
-            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group")))
+            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group"),
+                                    linking: try fields.conceptLinkingRule("linking")))
         case .miniature:
             return .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
         }

@@ -133,6 +133,14 @@ public struct FrontMatter {
         return result
     }
 
+    /// How a concept's names are linked: one word of ``ConceptLinkingRule/words``, or a list of them.
+    public func conceptLinkingRule(_ key: String) throws(Diagnostic) -> ConceptLinkingRule {
+        guard let rule = ConceptLinkingRule(words: try strings(key)) else {
+            throw invalid(key, "one of \(ConceptLinkingRule.words.joined(separator: ", ")), or 'case-sensitive' with one of the others")
+        }
+        return rule
+    }
+
     /// A whole number.
     public func int(_ key: String) throws(Diagnostic) -> Int? {
         guard let text = try string(key) else { return nil }

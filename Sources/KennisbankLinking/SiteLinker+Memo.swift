@@ -39,6 +39,8 @@ extension SiteLinker {
     /// A linked page with what it was linked from.
     struct LinkedEntry: Sendable {
         var inputs: LinkInputs
+        /// The paragraph anchors its links looked up (not part of the environment).
+        var lookups: [WikilinkResolver.ParagraphLookup]
         var page: LinkedPage
         var problems: [Diagnostic]
     }
@@ -78,7 +80,7 @@ struct LinkEnvironment: Equatable, Sendable {
     var headings: [ContentID: [String: String]]
     /// What citations are matched against: each reference's key, surnames and year.
     var citations: [CitationSignature]
-    /// What concept mentions are matched against: each concept's slug, title and aliases.
+    /// What concept mentions are matched against: each concept's slug, linking rule and the names it links.
     var concepts: [[String]]
     /// Which mentions are linked.
     var scope: ConceptLinkingScope

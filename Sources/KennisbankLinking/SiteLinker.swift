@@ -34,14 +34,16 @@ public struct SiteLinker: Sendable {
         let prepared = prepare(items, index: index, names: names)
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
+        let paragraphs = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.paragraphs) })
         let (references, referenceProblems) = referenceLibrary(prepared)
         diagnostics += referenceProblems
         let environment = memo.generation(Self.environments, of: LinkEnvironment(
             names: names, headings: headings,
             citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
-            concepts: content.concepts.map { [$0.item.id.slug, $0.item.title] + $0.item.aliases },
+            concepts: content.concepts.map { [$0.item.id.slug, $0.linking.description] + $0.automaticNames },
             scope: content.site.conceptLinking))
-        let linked = link(prepared, environment: environment, wikilinks: WikilinkResolver(index: index, headings: headings), references: references)
+        let linked = link(prepared, environment: environment, wikilinks: WikilinkResolver(index: index, headings: headings, paragraphs: paragraphs),
+                          references: references)
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
         let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
@@ -62,9 +64,10 @@ public struct SiteLinker: Sendable {
         }, make: { position in
             let item = items[position]
             var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
-            let toc = Anchors.assign(in: &document)
-            let page = PreparedPage(item: item, document: document, toc: toc, headings: Anchors.headings(of: document),
-                                    embedded: embedded, diagnostics: problems)
+            let anchors = Anchors.assign(in: &document, source: item.source)
+            let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: Anchors.headings(of: document),
+                                    paragraphs: Anchors.paragraphs(of: document),
+                                    embedded: embedded, diagnostics: problems + anchors.diagnostics)
             return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
         }).map(\.page)
     }
@@ -86,7 +89,8 @@ public struct SiteLinker: Sendable {
     }
 
     /// Every page's wikilinks, citations and concept mentions. A page is linked again only when its prepared
-    /// page or the environment (generation `environment`: every name, heading, reference and concept) changed.
+    /// page or the environment (generation `environment`: every name, heading, reference and concept) changed, or a
+    /// paragraph anchor its links looked up came or went.
     private func link(_ prepared: [PreparedPage], environment: Int, wikilinks: WikilinkResolver,
                       references: ReferenceLibrary) -> [(LinkedPage, [Diagnostic])] {
         // The matchers (an automaton over every concept name, the references by surname) depend only on the environment.
@@ -99,27 +103,27 @@ public struct SiteLinker: Sendable {
         // One walk over each page's tree: every block gets its wikilinks, then its citations, then its concept
         // mentions, which is what three walks in that order would give (a heading, whose text names its section,
         // has only wikilinks; the other two link paragraphs only).
-        let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [Diagnostic]) in
+        let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [WikilinkResolver.ParagraphLookup], [Diagnostic]) in
             let source = page.item.source
             var document = page.document
-            var targets: [ContentID] = [], linkProblems: [Diagnostic] = []
+            var targets: [ContentID] = [], linkProblems: [Diagnostic] = [], lookups: [WikilinkResolver.ParagraphLookup] = []
             var uses: [CitationUse] = [], citationProblems: [Diagnostic] = []
             var mentions = ConceptLinker.PageState()
             document.rewriteBlocks { block, context in
-                wikilinks.resolve(&block, source: source, targets: &targets, diagnostics: &linkProblems)
+                wikilinks.resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &linkProblems)
                 citations.link(&block, context: context, source: source, uses: &uses, diagnostics: &citationProblems)
-                concepts.link(&block, context: context, on: page.item.id, state: &mentions)
+                concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions)
             }
             let linkedPage = LinkedPage(item: page.item, document: document, tableOfContents: page.toc,
                                         wikilinkTargets: targets, embeddedMiniatures: page.embedded,
                                         mentions: mentions.mentions, citations: uses)
-            return (linkedPage, linkProblems + citationProblems)
+            return (linkedPage, lookups, linkProblems + citationProblems)
         }
         return memo.list(Self.linked, keys: prepared.map(\.item.id), reuse: { index, entry in
-            entry.inputs == .init(environment: environment, prepared: prepared[index])
+            entry.inputs == .init(environment: environment, prepared: prepared[index]) && entry.lookups.allSatisfy(wikilinks.holds)
         }, make: { index in
-            let (page, problems) = link(prepared[index])
-            return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), page: page, problems: problems)
+            let (page, lookups, problems) = link(prepared[index])
+            return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), lookups: lookups, page: page, problems: problems)
         }).map { ($0.page, $0.problems) }
     }
 
@@ -137,6 +141,7 @@ public struct SiteLinker: Sendable {
             var document: MarkdownDocument
             var toc: [TableOfContentsEntry]
             var headings: [String: String]
+            var paragraphs: Set<String>
             var embedded: [String]
             var diagnostics: [Diagnostic]
         }
@@ -146,14 +151,17 @@ public struct SiteLinker: Sendable {
         var item: ContentItem { storage.fields.item }
         var document: MarkdownDocument { storage.fields.document }
         var toc: [TableOfContentsEntry] { storage.fields.toc }
-        /// The heading anchors, keyed by folded heading text, for `[[page#heading]]`.
+        /// The heading anchors a `[[page#…]]` link may name (``Anchors/headings(of:)``).
         var headings: [String: String] { storage.fields.headings }
+        /// The paragraph anchors a `[[page#…]]` link may name.
+        var paragraphs: Set<String> { storage.fields.paragraphs }
         var embedded: [String] { storage.fields.embedded }
         var diagnostics: [Diagnostic] { storage.fields.diagnostics }
 
         init(item: ContentItem, document: MarkdownDocument, toc: [TableOfContentsEntry], headings: [String: String],
-             embedded: [String], diagnostics: [Diagnostic]) {
-            storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, embedded: embedded, diagnostics: diagnostics))
+             paragraphs: Set<String>, embedded: [String], diagnostics: [Diagnostic]) {
+            storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, paragraphs: paragraphs,
+                                         embedded: embedded, diagnostics: diagnostics))
         }
     }
 }

@@ -23,6 +23,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateName = "duplicate-name"
         case unresolvedWikilink = "unresolved-wikilink"
         case unresolvedHeading = "unresolved-heading"
+        case duplicateAnchor = "duplicate-anchor"
+        case invalidAnchor = "invalid-anchor"
         case missingEmbed = "missing-embed"
         case embedCycle = "embed-cycle"
         case unresolvedCitation = "unresolved-citation"

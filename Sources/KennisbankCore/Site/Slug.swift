@@ -7,8 +7,9 @@ public enum Slug {
         !text.isEmpty && !text.hasPrefix("-") && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    /// A slug made from a title: diacritics folded (ë → e), lowercased, other characters turned into '-'.
-    public static func make(from title: String) -> String {
+    /// A slug made from a title: diacritics folded (ë → e), lowercased, other characters turned into '-';
+    /// `ifEmpty` when the title has no letter or digit.
+    public static func make(from title: String, ifEmpty: String = "item") -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "nl"))
         var slug = ""
         var pendingDash = false
@@ -21,6 +22,6 @@ public enum Slug {
                 pendingDash = true
             }
         }
-        return slug.isEmpty ? "item" : slug
+        return slug.isEmpty ? ifEmpty : slug
     }
 }

@@ -32,6 +32,7 @@ struct SiteDifference {
         case .citedIn(let key): return old.citedIn[key] != new.citedIn[key]
         case .related(let slug): return old.related[slug] != new.related[slug]
         case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
+        case .embeds(let id): return old.pages[id]?.embeddedMiniatures != new.pages[id]?.embeddedMiniatures
         case .references(let key): return self.old.references(key) != self.new.references(key)
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]

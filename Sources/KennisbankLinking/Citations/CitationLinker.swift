@@ -9,6 +9,8 @@ public struct CitationUse: Hashable, Sendable {
     public var text: String
     /// Where it stands in the source file.
     public var position: SourcePosition
+    /// The anchor of the paragraph it stands in, or `nil` in a paragraph without one (an item of a tight list).
+    public var blockAnchor: String?
     /// The anchor of the section heading above it.
     public var sectionAnchor: String?
     /// The text of that heading.
@@ -46,7 +48,7 @@ public struct CitationLinker: Sendable {
     /// Links the citations of one block, adding those found and the problems: a step of the one walk over a
     /// page that links it (``SiteLinker``).
     func link(_ block: inout BlockNode, context: BlockContext, source: SourceFile, uses: inout [CitationUse], diagnostics: inout [Diagnostic]) {
-        guard case .paragraph = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
+        guard case .paragraph(let blockAnchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
         if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
         let start = block.range.start
         block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
@@ -81,7 +83,7 @@ public struct CitationLinker: Sendable {
                     result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
                                                    data: ["ref": reference.key]), [.text(written)]))
                     position = candidate.range.upperBound
-                    uses.append(CitationUse(key: reference.key, text: written, position: place,
+                    uses.append(CitationUse(key: reference.key, text: written, position: place, blockAnchor: blockAnchor,
                                             sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
                 }
             }

@@ -11,19 +11,19 @@ public struct ConceptLinker: Sendable {
     private let matcher: ConceptMatcher
     private let scope: ConceptLinkingScope
 
-    /// Builds the matcher once from every concept's title and aliases.
+    /// Builds the matcher once from every concept's title and aliases, as each concept's ``ConceptLinkingRule`` allows.
     public init(concepts: [Concept], scope: ConceptLinkingScope) {
         self.matcher = ConceptMatcher(names: concepts.flatMap { concept in
-            ([concept.item.title] + concept.item.aliases).map { (name: $0, concept: concept.item.id.slug) }
-        })
+            concept.automaticNames.map { (name: $0, concept: concept.item.id.slug) }
+        }, caseSensitive: Set(concepts.filter(\.linking.caseSensitive).map(\.item.id.slug)))
         self.scope = scope
     }
 
     /// The document with concept links, and every mention found.
-    public func link(_ document: MarkdownDocument, on page: ContentID) -> (MarkdownDocument, [ConceptMention]) {
+    public func link(_ document: MarkdownDocument, on page: ContentID, source: SourceFile? = nil) -> (MarkdownDocument, [ConceptMention]) {
         var document = document
         var state = PageState()
-        document.rewriteBlocks { block, context in link(&block, context: context, on: page, state: &state) }
+        document.rewriteBlocks { block, context in link(&block, context: context, on: page, source: source, state: &state) }
         return (document, state.mentions)
     }
 
@@ -38,7 +38,7 @@ public struct ConceptLinker: Sendable {
     }
 
     /// Links the concept mentions of one block: a step of the one walk over a page that links it (``SiteLinker``).
-    func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, state: inout PageState) {
+    func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, source: SourceFile?, state: inout PageState) {
         if scope == .firstPerSection, context.sectionAnchor != state.section {
             state.section = context.sectionAnchor
             state.linked.removeAll()
@@ -47,7 +47,8 @@ public struct ConceptLinker: Sendable {
         // Titles in a reference list are not mentions.
         if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
-                          paragraph: Paragraph(block.inlines))
+                          paragraph: Paragraph(block.inlines),
+                          source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start)
         var offset = 0
         block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions)
     }
@@ -59,6 +60,17 @@ public struct ConceptLinker: Sendable {
         var sectionTitle: String?
         /// The paragraph's whole text, for the sentence around a mention.
         var paragraph: Paragraph
+        /// The page's file, where mentions get their line and column; `nil` in an embedded miniature.
+        var source: SourceFile?
+        var blockStart: SourcePosition
+
+        /// The place of the next mention, `written`, in the paragraph: after the one before it.
+        func position(of written: String, in source: SourceFile) -> SourcePosition {
+            let from = paragraph.searchFrom ?? blockStart
+            guard let found = source.position(of: written, from: from) else { return from }
+            paragraph.searchFrom = SourcePosition(line: found.line, column: found.column + written.count)
+            return found
+        }
     }
 
     /// A paragraph's text as scalars, made when the first mention in it needs its sentence: most
@@ -66,6 +78,8 @@ public struct ConceptLinker: Sendable {
     private final class Paragraph {
         private let inlines: [InlineNode]
         private(set) lazy var scalars = Array(inlines.plainText.unicodeScalars)
+        /// Where in the file the next mention's place is looked for: after the last one found.
+        var searchFrom: SourcePosition?
         init(_ inlines: [InlineNode]) { self.inlines = inlines }
     }
 
@@ -113,10 +127,12 @@ public struct ConceptLinker: Sendable {
         var position = 0
         for match in matches where ContentID(.concept, match.concept) != place.page {
             let makeLink = scope == .every || !linked.contains(match.concept)
+            let written = String(slice(match.range))
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
                                            context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph.scalars),
-                                           linked: makeLink))
+                                           linked: makeLink, written: written,
+                                           position: place.source.map { place.position(of: written, in: $0) }))
             guard makeLink else { continue }
             linked.insert(match.concept)
             result += Self.nodes(slice(position..<match.range.lowerBound))

@@ -17,4 +17,9 @@ public struct ConceptMention: Hashable, Sendable {
     public var context: String
     /// Whether this mention became a link (the first per page or section, depending on the setting).
     public var linked: Bool
+    /// The name as the text writes it ("betekenis" for the concept *Betekenis*).
+    public var written: String = ""
+    /// Where it stands in the page's own file; `nil` in a miniature the page embeds (the miniature's own page
+    /// has that mention with its place).
+    public var position: SourcePosition? = nil
 }

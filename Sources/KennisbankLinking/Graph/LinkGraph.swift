@@ -78,11 +78,12 @@ struct LinkGraph {
                 page: id, pageTitle: page.item.title, sectionTitle: mention.sectionTitle,
                 link: id.link.with(fragment: mention.blockAnchor ?? mention.sectionAnchor), context: mention.context)))
         }
+        // One place per section that cites a reference, linked to the first paragraph there that cites it.
         var citations: [(key: String, value: CitationPlace)] = []
         var cited = Set<CitationSection>()
         for use in page.citations where cited.insert(CitationSection(key: use.key, anchor: use.sectionAnchor)).inserted {
             citations.append((use.key, CitationPlace(page: id, pageTitle: page.item.title, sectionTitle: use.sectionTitle,
-                                                     link: id.link.with(fragment: use.sectionAnchor))))
+                                                     link: id.link.with(fragment: use.blockAnchor ?? use.sectionAnchor))))
         }
         let targets = Set(page.wikilinkTargets + page.embeddedMiniatures.map { ContentID(.miniature, $0) })
         let backlinks = targets.sorted().filter { $0 != id }.map { (key: $0, value: id) }

@@ -26,6 +26,8 @@ package enum SitePart: Hashable, Sendable {
     case citedIn(String)
     /// The concepts related to a concept, by slug.
     case related(String)
+    /// The miniatures a page embeds, by slug.
+    case embeds(ContentID)
     /// The pages that link to a page.
     case backlinks(ContentID)
     /// The reference(s) with a key: their text.

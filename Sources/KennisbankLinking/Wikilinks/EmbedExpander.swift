@@ -20,6 +20,9 @@ public struct EmbedExpander: Sendable {
         self.index = index
     }
 
+    /// The `id` of an embedded miniature in the page that embeds it: the place its own page links back to.
+    public static func anchor(ofEmbedded slug: String) -> String { "miniatuur-\(slug)" }
+
     /// The embed target of a paragraph, if the paragraph is exactly `![[target]]`.
     public static func embedTarget(of block: BlockNode) -> Wikilink? {
         // cmark starts such a paragraph with a text node "!" or "![[…": a cheap test before consolidating.
@@ -71,7 +74,7 @@ public struct EmbedExpander: Sendable {
                                   inlines: [.text("Miniatuur: "),
                                             .link(EngineLink(target: id.link, cssClass: "miniature-link"), [.text(miniature.item.title)])],
                                   range: block.range)
-            result.append(BlockNode(kind: .section(element: "aside", id: "miniatuur-\(id.slug)", cssClass: "miniature"),
+            result.append(BlockNode(kind: .section(element: "aside", id: Self.anchor(ofEmbedded: id.slug), cssClass: "miniature"),
                                     children: [label] + inner, range: block.range))
         }
         return result

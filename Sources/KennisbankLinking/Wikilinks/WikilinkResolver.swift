@@ -6,13 +6,33 @@ import KennisbankContent
 public struct WikilinkResolver: Sendable {
     /// Names of all items.
     public var index: TargetIndex
-    /// Heading anchors of every item, keyed by folded heading text and by anchor.
+    /// The heading anchors of every item, keyed by folded heading text (with and without its number) and by anchor.
     public var headings: [ContentID: [String: String]]
+    /// The paragraph anchors of every item.
+    public var paragraphs: [ContentID: Set<String>]
 
     /// Creates a resolver.
-    public init(index: TargetIndex, headings: [ContentID: [String: String]]) {
+    public init(index: TargetIndex, headings: [ContentID: [String: String]], paragraphs: [ContentID: Set<String>] = [:]) {
         self.index = index
         self.headings = headings
+        self.paragraphs = paragraphs
+    }
+
+    /// A link's look-up of a paragraph anchor: what it asked and whether the page had it. A page's links hold as
+    /// long as its look-ups find what they found, so an edit that moves no anchor a link names links no other page
+    /// again (paragraph anchors change with a paragraph's opening words; heading anchors are rarer and compared whole).
+    public struct ParagraphLookup: Hashable, Sendable {
+        /// The page asked.
+        public var page: ContentID
+        /// The anchor asked for.
+        public var anchor: String
+        /// Whether the page had it.
+        public var found: Bool
+    }
+
+    /// Whether `lookup` finds what it found, in this resolver's site.
+    public func holds(_ lookup: ParagraphLookup) -> Bool {
+        (paragraphs[lookup.page]?.contains(lookup.anchor) ?? false) == lookup.found
     }
 
     /// Rewrites the wikilinks of a document; returns it with the targets it links to and the problems found.
@@ -20,13 +40,15 @@ public struct WikilinkResolver: Sendable {
         var document = document
         var targets: [ContentID] = []
         var diagnostics: [Diagnostic] = []
-        document.rewriteBlocks { block, _ in resolve(&block, source: source, targets: &targets, diagnostics: &diagnostics) }
+        var lookups: [ParagraphLookup] = []
+        document.rewriteBlocks { block, _ in resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &diagnostics) }
         return (document, targets, diagnostics)
     }
 
     /// Rewrites the wikilinks of one block, adding the targets it links to and the problems found: a step of
     /// the one walk over a page that links it (``SiteLinker``).
-    func resolve(_ block: inout BlockNode, source: SourceFile, targets: inout [ContentID], diagnostics: inout [Diagnostic]) {
+    func resolve(_ block: inout BlockNode, source: SourceFile, targets: inout [ContentID], lookups: inout [ParagraphLookup],
+                 diagnostics: inout [Diagnostic]) {
         guard !block.inlines.isEmpty else { return }
         let start = block.range.start
         block.inlines = WikilinkScanner.rewrite(block.inlines) { wikilink in
@@ -42,11 +64,13 @@ public struct WikilinkResolver: Sendable {
             var target = id.link
             if let heading = wikilink.heading {
                 let anchors = headings[id] ?? [:]
-                if let anchor = anchors[TargetIndex.key(heading)] ?? anchors[Slug.make(from: heading)] {
+                if let anchor = anchors[TargetIndex.key(heading)] ?? anchors[HeadingAnchors.anchor(of: heading)] {
+                    target = target.with(fragment: anchor)
+                } else if let anchor = paragraphAnchor(heading, on: id, lookups: &lookups) {
                     target = target.with(fragment: anchor)
                 } else {
                     diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedHeading,
-                                                  message: "The link '[[\(wikilink.raw)]]' names a heading '\(heading)' that \(id) does not have.",
+                                                  message: "The link '[[\(wikilink.raw)]]' names a heading or anchor '\(heading)' that \(id) does not have.",
                                                   hint: Suggestions.closest(to: heading, among: Array(anchors.keys)).map { "did you mean '\($0)'?" }))
                 }
             }
@@ -56,5 +80,15 @@ public struct WikilinkResolver: Sendable {
             let text = wikilink.label ?? (wikilink.heading.map { "\(shown) › \($0)" } ?? shown)
             return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
         }
+    }
+
+    /// The paragraph anchor `written` names on `page` (written as the anchor, or as text that slugs to it), noting the
+    /// look-up.
+    private func paragraphAnchor(_ written: String, on page: ContentID, lookups: inout [ParagraphLookup]) -> String? {
+        let anchor = Slug.make(from: written, ifEmpty: "")
+        guard !anchor.isEmpty else { return nil }
+        let found = paragraphs[page]?.contains(anchor) ?? false
+        lookups.append(ParagraphLookup(page: page, anchor: anchor, found: found))
+        return found ? anchor : nil
     }
 }

@@ -83,9 +83,20 @@ extension PageModels {
                          breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
             title: page.item.title, summary: page.item.summary,
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
-            article: miniature.article.flatMap { itemLink(ContentID(.article, $0), from: path) },
+            article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
             concepts: conceptsUsed(on: page, from: path))
+    }
+
+    /// A link to the article a miniature belongs to: to the place where the article embeds it, or to the article's
+    /// top when it does not embed it.
+    func placeLink(of miniature: ContentID, in article: ContentID, from path: String) -> ItemLink? {
+        guard var link = itemLink(article, from: path) else { return nil }
+        note(.embeds(article))
+        if site.pages[article]?.embeddedMiniatures.contains(miniature.slug) == true {
+            link.url = article.link.with(fragment: EmbedExpander.anchor(ofEmbedded: miniature.slug)).relative(from: path)
+        }
+        return link
     }
 
     /// The concept index: A–Z, by group, and the map of all concepts.

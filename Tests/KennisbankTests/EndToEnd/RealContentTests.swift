@@ -78,7 +78,8 @@ final class RealContentTests: XCTestCase {
         let html = try page("artikelen/\(article.item.id.slug)/index.html")
         XCTAssertTrue(html.contains("class=\"toc\""))
         XCTAssertTrue(html.contains("<aside id=\"miniatuur-"))
-        XCTAssertTrue(html.contains("<p id=\"p-1\">"))
+        XCTAssertTrue(html.contains("<p id=\"leiderschap-wordt-hier-beschouwd-als\">"), "paragraph anchors are their opening words")
+        XCTAssertTrue(html.contains("<h2 id=\"leiderschap-als-wordingspraktijk\">"), "heading anchors leave out the section number")
         XCTAssertEqual(report.site.pages[article.item.id]?.embeddedMiniatures.count, 4)
     }
 
@@ -102,11 +103,15 @@ final class RealContentTests: XCTestCase {
         let report = try built()
         let places = try XCTUnwrap(report.site.mentions["identity-workspace"])
         XCTAssertGreaterThan(places.count, 3)
-        XCTAssertTrue(places.allSatisfy { $0.link.fragment?.hasPrefix("p-") == true })
+        // Each place links to the paragraph of the mention.
+        for place in places {
+            let target = try page(place.link.path + "index.html")
+            XCTAssertTrue(target.contains("<p id=\"\(try XCTUnwrap(place.link.fragment))\">"), "\(place.link)")
+        }
         let html = try page("begrippen/identity-workspace/index.html")
         XCTAssertTrue(html.contains("Genoemd in"))
         XCTAssertTrue(html.contains("class=\"mention-context\""))
-        XCTAssertTrue(html.contains("../../artikelen/de-kunst-van-het-leiden/#p-"))
+        XCTAssertTrue(html.contains("../../artikelen/de-kunst-van-het-leiden/#in-dit-vijfde-artikel-verschuift"))
     }
 
     func testEveryInternalLinkResolves() throws {

@@ -82,16 +82,16 @@ final class ConceptLinkingTests: XCTestCase {
             <h1 id="niet-weten">
             Niet-weten
             </h1>
-            <p id="p-1">
+            <p id="over-niet-weten-en-niet">
             Over <code>niet-weten</code> en <a href="x">niet-weten</a> en <a class="concept" href="begrippen/niet-weten/" data-concept="niet-weten">niet-weten</a>.
             </p>
-            <p id="p-2">
+            <p id="nog-eens-niet-weten">
             Nog eens niet-weten.
             </p>
 
             """)
         XCTAssertEqual(mentions.map(\.linked), [true, false])
-        XCTAssertEqual(mentions.map(\.blockAnchor), ["p-1", "p-2"])
+        XCTAssertEqual(mentions.map(\.blockAnchor), ["over-niet-weten-en-niet", "nog-eens-niet-weten"])
         XCTAssertEqual(mentions[1].context, "Nog eens niet-weten.")
     }
 

@@ -1,0 +1,133 @@
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+/// Gives every heading and every paragraph of running text an `id`, so readers and programme
+/// designers can link to any place, and concept mentions can point at their paragraph.
+///
+/// An anchor is made from the text it marks, never from its position, so links to it hold while the page around
+/// it is edited (see ``ParagraphAnchors`` and ``HeadingAnchors``):
+/// - a heading's anchor is the slug of its text without a section number: "1. Leiderschap als wordingspraktijk"
+///   gets `leiderschap-als-wordingspraktijk`;
+/// - a paragraph's anchor is the slug of its opening words: "Leiderschap wordt hier beschouwd als een …" gets
+///   `leiderschap-wordt-hier-beschouwd-als`;
+/// - the author pins an anchor by ending a paragraph or heading with `{#naam}`; a pinned anchor survives any
+///   rewrite of its text.
+///
+/// Paragraphs in tight lists have no `<p>` and get none.
+public enum Anchors {
+    /// What ``assign(in:source:)`` gives: the table of contents and the problems with pinned anchors.
+    public struct Assigned: Equatable, Sendable {
+        /// The headings of level 2 and 3 at the top level, in order.
+        public var tableOfContents: [TableOfContentsEntry]
+        /// Pinned anchors that are not valid names, or that two places pin.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Assigns anchors in place and returns the table of contents (headings of level 2 and 3).
+    ///
+    /// Pinned anchors (`{#naam}`) are taken out of the text. Problems are reported against `source`, only for blocks
+    /// outside engine wrappers (an embedded miniature's pins are reported on the miniature's own page).
+    @discardableResult
+    public static func assign(in document: inout MarkdownDocument, source: SourceFile? = nil) -> Assigned {
+        var places: [Place] = []
+        var diagnostics: [Diagnostic] = []
+        document.rewriteBlocks { block, context in
+            let isHeading: Bool
+            switch block.kind {
+            case .heading(_, nil): isHeading = true
+            case .paragraph(nil) where !context.isInTightList: isHeading = false
+            default: return
+            }
+            let report = context.wrapperClasses.isEmpty ? source : nil
+            let pinned = PinnedAnchor.take(from: &block, source: report, diagnostics: &diagnostics)
+            places.append(Place(isHeading: isHeading, text: block.inlines.plainText, pinned: pinned, depth: context.depth,
+                                position: report.map { _ in block.range.start }))
+        }
+        let names = names(of: places, source: source, diagnostics: &diagnostics)
+        var next = 0
+        var toc: [TableOfContentsEntry] = []
+        document.rewriteBlocks { block, context in
+            switch block.kind {
+            case .heading(let level, nil):
+                block.kind = .heading(level: level, anchor: names[next])
+                if (2...3).contains(level), context.depth == 0 {
+                    toc.append(TableOfContentsEntry(level: level, title: places[next].text, anchor: names[next]))
+                }
+            case .paragraph(nil) where !context.isInTightList:
+                block.kind = .paragraph(anchor: names[next])
+            default:
+                return
+            }
+            next += 1
+        }
+        precondition(next == places.count, "The second walk over a page must meet the places the first walk found.")
+        return Assigned(tableOfContents: toc, diagnostics: diagnostics)
+    }
+
+    /// The heading anchors a `[[page#…]]` link may name on a page, keyed by what the link may say: a heading's text
+    /// folded for lookup, with and without its section number, and the anchor itself.
+    public static func headings(of document: MarkdownDocument) -> [String: String] {
+        var result: [String: String] = [:]
+        document.forEachBlock { block, _ in
+            guard case .heading(_, let anchor?) = block.kind else { return }
+            let text = block.inlines.plainText
+            for key in [TargetIndex.key(text), TargetIndex.key(HeadingAnchors.withoutNumber(text)), anchor] where result[key] == nil {
+                result[key] = anchor
+            }
+        }
+        return result
+    }
+
+    /// The paragraph anchors of a page, which a `[[page#anchor]]` link may name too.
+    public static func paragraphs(of document: MarkdownDocument) -> Set<String> {
+        var result = Set<String>()
+        document.forEachBlock { block, _ in
+            if case .paragraph(let anchor?) = block.kind { result.insert(anchor) }
+        }
+        return result
+    }
+
+    /// A heading or paragraph that gets an anchor, as the first walk found it.
+    struct Place {
+        var isHeading: Bool
+        var text: String
+        var pinned: String?
+        var depth: Int
+        /// Where to report a problem with its pin, or `nil` when it is not reported here.
+        var position: SourcePosition?
+    }
+
+    /// The anchor of every place, in order. Pinned anchors come first, then headings (in order, `-2` for a repeated
+    /// text), then paragraphs, which never take a name a pin or heading holds.
+    static func names(of places: [Place], source: SourceFile?, diagnostics: inout [Diagnostic]) -> [String] {
+        var names = [String?](repeating: nil, count: places.count)
+        var taken = Set<String>()
+        for (index, place) in places.enumerated() {
+            guard let pinned = place.pinned else { continue }
+            if taken.insert(pinned).inserted {
+                names[index] = pinned
+            } else if let source, let position = place.position {
+                diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .duplicateAnchor,
+                                              message: "The anchor '#\(pinned)' is pinned twice on this page; this paragraph keeps an anchor made from its text.",
+                                              hint: "pin another name here"))
+            }
+        }
+        for (index, place) in places.enumerated() where place.isHeading && names[index] == nil {
+            names[index] = HeadingAnchors.unique(HeadingAnchors.anchor(of: place.text), taken: &taken)
+        }
+        let paragraphs = places.indices.filter { names[$0] == nil }
+        let anchors = ParagraphAnchors.anchors(of: paragraphs.map { places[$0].text }, avoiding: taken)
+        for (index, anchor) in zip(paragraphs, anchors) { names[index] = anchor }
+        return names.map { $0! }
+    }
+}
+
+/// One line of a page's table of contents.
+public struct TableOfContentsEntry: Hashable, Sendable {
+    /// The heading level (2 or 3).
+    public var level: Int
+    /// The heading text.
+    public var title: String
+    /// The heading's `id`.
+    public var anchor: String
+}
