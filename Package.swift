@@ -88,6 +88,7 @@ let package = Package(
             dependencies: [
                 "KennisbankCore",
                 "KennisbankContent",
+                "KennisbankLinking",
                 "Kennisbank",
                 "KennisbankServer",
                 "KennisbankCorpus",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kennisbank
 import KennisbankCore
+import KennisbankLinking
 
 /// `kennisbank check`: builds in memory and reports problems, without writing the site.
 struct CheckCommand: ParsableCommand {
@@ -15,11 +16,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail (exit 2) on warnings too.")
     var strict = false
 
+    @Flag(help: "List every concept mention found automatically, with its sentence, for review (on standard output).")
+    var mentions = false
+
     func run() throws {
         let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: "")
         let diagnostics: [Diagnostic]
         do {
-            diagnostics = try build.generate().diagnostics
+            let report = try build.generate()
+            diagnostics = report.diagnostics
+            if mentions {
+                let review = MentionReview(site: report.site)
+                print(folders.format == .json ? review.json : review.text, terminator: "")
+            }
         } catch {
             diagnostics = error.diagnostics
         }

@@ -16,6 +16,8 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     /// An integer.
     case int(Int)
+    /// `true` or `false`.
+    case bool(Bool)
     /// An array.
     case array([JSONValue])
     /// An object; its members are written sorted by the UTF-8 bytes of their keys, as `.sortedKeys` does.
@@ -40,6 +42,8 @@ public enum JSONValue: Sendable, Equatable {
             Self.write(string: text, to: &bytes)
         case .int(let number):
             bytes += String(number).utf8
+        case .bool(let value):
+            bytes += (value ? "true" : "false").utf8
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {

@@ -32,6 +32,9 @@ import Testing
             case .int(let number):
                 var container = encoder.singleValueContainer()
                 try container.encode(number)
+            case .bool(let value):
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
             case .array(let elements):
                 var container = encoder.unkeyedContainer()
                 for element in elements { try container.encode(Oracle(value: element)) }
@@ -52,7 +55,7 @@ import Testing
         let count = tape.isEmpty ? 0 : tape.removeFirst() % 4
         switch depth < 3 ? pick % 4 : pick % 2 {
         case 0: return .string((0..<count + 1).map { _ in pieces[(tape.popFirst() ?? 0) % pieces.count] }.joined())
-        case 1: return .int(pick * (pick % 3 == 0 ? -1 : 1))
+        case 1: return pick % 5 == 0 ? .bool(pick % 2 == 0) : .int(pick * (pick % 3 == 0 ? -1 : 1))
         case 2: return .array((0..<count).map { _ in value(from: &tape, depth: depth + 1) })
         default:
             var members: [String: JSONValue] = [:]
