@@ -59,4 +59,23 @@ final class ContentLoaderTests: XCTestCase {
             XCTAssertEqual((error as! Diagnostic).position, SourcePosition(line: 2, column: 1))
         }
     }
+
+    /// site.yml is YAML fields without `---` lines: its messages name site.yml, not front matter, and point at its own lines.
+    func testMessagesAboutSiteYmlNameSiteYml() {
+        func problem(_ text: String) -> Diagnostic? {
+            let files = InMemoryFileSystem(["C/site.yml": text])
+            do { _ = try ContentLoader(directory: "C", fileSystem: files).load() } catch { return error.diagnostics.first }
+            return nil
+        }
+        XCTAssertEqual(problem("titel: KB\n"), Diagnostic(path: "C/site.yml", position: .start, code: .missingField,
+                                                         message: "site.yml has no 'title'; add a line 'title: …'."))
+        XCTAssertEqual(problem("title: KB\ndescription: [open\n"), Diagnostic(
+            path: "C/site.yml", position: SourcePosition(line: 3, column: 1), code: .frontMatter,
+            message: "site.yml is not valid YAML: did not find expected ',' or ']'.",
+            hint: "while parsing a flow sequence, which begins at line 2, column 14"))
+        XCTAssertEqual(problem("- title\n- KB\n"), Diagnostic(path: "C/site.yml", position: SourcePosition(line: 1, column: 1), code: .frontMatter,
+                                                             message: "site.yml must be a list of 'key: value' fields."))
+        // A YAML document marker is YAML, not the start of front matter.
+        XCTAssertNil(problem("---\ntitle: KB\n"))
+    }
 }
