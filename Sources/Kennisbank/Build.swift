@@ -101,7 +101,7 @@ public struct Build: Sendable {
         let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
         let linked = times.time("link") { SiteLinker(content: content, memo: memo).link() }
-        var diagnostics = linked.diagnostics
+        var diagnostics = content.diagnostics + linked.diagnostics
         diagnostics += OutputSafety.check(content)
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)

@@ -14,14 +14,18 @@ public struct Content: Sendable {
     public var miniatures: [Miniature]
     /// The shared reference lists of Content/bibliography/.
     public var bibliographies: [Bibliography]
+    /// The warnings found while reading, such as fields Kennisbank ignores.
+    public var diagnostics: [Diagnostic]
 
     /// Creates content from its parts.
-    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = []) {
+    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = [],
+                diagnostics: [Diagnostic] = []) {
         self.site = site
         self.articles = articles
         self.concepts = concepts
         self.miniatures = miniatures
         self.bibliographies = bibliographies
+        self.diagnostics = diagnostics
     }
 
     /// Every article, concept and miniature.
@@ -70,7 +74,9 @@ public struct ContentLoader: Sendable {
         let sitePath = path("site.yml")
         var site = SiteConfig(title: "Kennisbank")
         if fileSystem.exists(atPath: sitePath) {
-            do { site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath)))) } catch { diagnostics.append(error) }
+            do {
+                site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath))), warnings: &diagnostics)
+            } catch { diagnostics.append(error) }
         } else {
             diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
                                           message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
@@ -92,6 +98,7 @@ public struct ContentLoader: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let parsed):
+                diagnostics += parsed.warnings
                 let item = parsed.item
                 if let earlier = seen[item.id.slug] {
                     diagnostics.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
@@ -99,7 +106,7 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 seen[item.id.slug] = item
-                switch parsed {
+                switch parsed.page {
                 case .article(let article): if !article.draft { content.articles.append(article) }
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
@@ -113,6 +120,7 @@ public struct ContentLoader: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        content.diagnostics = diagnostics
         // In series order, then by title; the keys are read once, not once per comparison.
         let keys = content.articles.map { ($0.series ?? .max, $0.item.title) }
         content.articles = content.articles.indices.sorted { keys[$0] < keys[$1] }.map { content.articles[$0] }
@@ -183,12 +191,20 @@ public struct ContentLoader: Sendable {
         })
     }
 
-    /// One content file, parsed.
-    package enum ParsedFile: Sendable {
-        case article(Article), concept(Concept), miniature(Miniature)
+    /// One content file, parsed, with the warnings about it.
+    package struct ParsedFile: Sendable {
+        /// What the file is.
+        package enum Page: Sendable {
+            case article(Article), concept(Concept), miniature(Miniature)
+        }
+
+        /// What the file is.
+        package var page: Page
+        /// The fields of the file that Kennisbank ignores.
+        package var warnings: [Diagnostic]
 
         var item: ContentItem {
-            switch self {
+            switch page {
             case .article(let article): return article.item
             case .concept(let concept): return concept.item
             case .miniature(let miniature): return miniature.item
@@ -205,18 +221,21 @@ public struct ContentLoader: Sendable {
                              hint: "rename it to '\(Slug.make(from: slug)).md'")
         }
         let fields = try FrontMatter(file: source)
+        let warnings = KnownFields.warnings(for: fields, of: kind)
         let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
                                aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
                                source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+        let page: ParsedFile.Page
         switch kind {
         case .article:
-            return .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
+            page = .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
                                     series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
                                     redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
         case .concept:
-            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group")))
+            page = .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group")))
         case .miniature:
-            return .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+            page = .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
         }
+        return ParsedFile(page: page, warnings: warnings)
     }
 }

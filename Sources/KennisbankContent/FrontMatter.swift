@@ -130,8 +130,11 @@ public struct FrontMatter {
     public func requiredString(_ key: String) throws(Diagnostic) -> String {
         guard let value = try string(key) else {
             let place = fenced ? " between the '---' lines" : ""
-            throw Diagnostic(path: file.path, position: mapping[key] == nil ? .start : position(of: key), code: .missingField,
-                             message: "\(name) has no '\(key)'; add a line '\(key): …'\(place).")
+            // A misspelt key (`titel:`) is the likely reason.
+            let misspelt = mapping[key] == nil ? Suggestions.closest(to: key, among: keys) : nil
+            throw Diagnostic(path: file.path, position: misspelt.map(position(of:)) ?? (mapping[key] == nil ? .start : position(of: key)),
+                             code: .missingField, message: "\(name) has no '\(key)'; add a line '\(key): …'\(place).",
+                             hint: misspelt.map { "the field '\($0)' is there: did you mean '\(key)'?" })
         }
         return value
     }

@@ -41,6 +41,12 @@ public struct SiteConfig: Hashable, Sendable {
 
     /// Reads site.yml, whose fields are YAML without `---` fences.
     public static func parse(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
+        var warnings: [Diagnostic] = []
+        return try parse(file, warnings: &warnings)
+    }
+
+    /// Reads site.yml, adding a warning to `warnings` for each field Kennisbank ignores.
+    public static func parse(_ file: SourceFile, warnings: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
         let fields = try FrontMatter(settings: file)
         var config = SiteConfig(title: try fields.requiredString("title"))
         config.description = try fields.string("description")
@@ -55,6 +61,7 @@ public struct SiteConfig: Hashable, Sendable {
             }
             config.conceptLinking = value
         }
+        warnings += KnownFields.siteWarnings(for: fields)
         return config
     }
 }

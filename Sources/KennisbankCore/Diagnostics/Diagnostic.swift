@@ -18,6 +18,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case frontMatter = "front-matter"
         case missingField = "missing-field"
         case invalidField = "invalid-field"
+        case unknownField = "unknown-field"
         case invalidSlug = "invalid-slug"
         case duplicateSlug = "duplicate-slug"
         case duplicateName = "duplicate-name"

@@ -144,6 +144,12 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(html.contains("<title>\(escaped) · Proef</title>"), html)
     }
 
+    func testAFieldKennisbankIgnoresIsAWarningOfTheBuild() throws {
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nserie: 2\n---\nTekst.\n"])
+        XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.description),
+                       ["C/articles/twee.md:3:1: warning: The field 'serie' is not a field of articles; Kennisbank ignores it. (did you mean 'series'?)"])
+    }
+
     func testStrictTurnsWarningsIntoErrors() throws {
         let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\n---\nZie [[nergens]].\n"])
         XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.code), [.unresolvedWikilink])
