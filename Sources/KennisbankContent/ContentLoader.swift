@@ -82,7 +82,7 @@ public struct ContentLoader: Sendable {
                                           message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
         }
 
-        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder)).map { (kind, $0) } }
+        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder), problems: &diagnostics).map { (kind, $0) } }
         let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
             let bytes: Data
             do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
@@ -113,7 +113,7 @@ public struct ContentLoader: Sendable {
                 }
             }
         }
-        for result in bibliographies() {
+        for result in bibliographies(problems: &diagnostics) {
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
             case .failure(let error): diagnostics.append(error)
@@ -130,8 +130,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// The shared reference lists of `bibliography/`, each parsed (again only when its bytes changed) or its problem.
-    private func bibliographies() -> [Result<Bibliography, Diagnostic>] {
-        markdownFiles(in: path("bibliography")).map { file in
+    private func bibliographies(problems: inout [Diagnostic]) -> [Result<Bibliography, Diagnostic>] {
+        markdownFiles(in: path("bibliography"), problems: &problems).map { file in
             let bytes: Data
             do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
             return memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) {
@@ -150,18 +150,12 @@ public struct ContentLoader: Sendable {
         return elements.indices.sorted { keys[$0] < keys[$1] }.map { elements[$0] }
     }
 
-    /// The markdown files below a folder, subfolders included, sorted by path.
-    private func markdownFiles(in folder: String) -> [String] {
-        var found: [String] = []
-        for name in fileSystem.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
-            let child = folder + "/" + name
-            if name.hasSuffix(".md") {
-                found.append(child)
-            } else if !fileSystem.contentsOfDirectory(atPath: child).isEmpty {
-                found.append(contentsOf: markdownFiles(in: child))
-            }
-        }
-        return found.sorted()
+    /// The markdown files below a folder, subfolders included, sorted by path; a symbolic link that loops back
+    /// is added to `problems` and not followed.
+    private func markdownFiles(in folder: String, problems: inout [Diagnostic]) -> [String] {
+        let (files, loops) = MarkdownFiles(root: directory, fileSystem: fileSystem).find(in: folder)
+        problems += loops
+        return files
     }
 
     /// The bytes of a file: from the memo when its stamp (or the watcher) says it is unchanged since an earlier build.

@@ -21,6 +21,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownField = "unknown-field"
         case invalidSlug = "invalid-slug"
         case duplicateSlug = "duplicate-slug"
+        case symlinkLoop = "symlink-loop"
         case duplicateName = "duplicate-name"
         case unresolvedWikilink = "unresolved-wikilink"
         case unresolvedHeading = "unresolved-heading"

@@ -114,4 +114,32 @@ final class ContentLoaderTests: XCTestCase {
             ])
         }
     }
+
+    /// A symbolic link that leads back into the content folder, or to a folder that holds it, is reported once and
+    /// not followed (followed, it was read forty levels deep, each file a duplicate slug); a link elsewhere is followed.
+    func testASymbolicLinkThatLoopsIsReportedOnceAndNotFollowed() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("kb-links-\(UUID().uuidString)").resolvingSymlinksInPath()
+        defer { try? manager.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content"), elsewhere = folder.appendingPathComponent("elders")
+        for subfolder in ["Content/articles/deel", "elders/meer"] {
+            try manager.createDirectory(at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
+        }
+        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+                     "Content/articles/deel/b.md": "---\ntitle: B\n---\nTekst.\n", "elders/meer/c.md": "---\ntitle: C\n---\nTekst.\n"]
+        for (path, text) in files { try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        try manager.createSymbolicLink(atPath: content.path + "/articles/deel/lus", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: content.path + "/articles/elders", withDestinationPath: elsewhere.path)
+        try manager.createSymbolicLink(atPath: elsewhere.path + "/meer/terug", withDestinationPath: elsewhere.path)
+
+        let loaded = try ContentLoader(directory: content.path).load()
+        XCTAssertEqual(loaded.articles.map(\.item.source.path).sorted(),
+                       ["articles/a.md", "articles/deel/b.md", "articles/elders/meer/c.md"].map { content.path + "/" + $0 })
+        XCTAssertEqual(loaded.diagnostics, [
+            Diagnostic(path: content.path + "/articles/deel/lus", position: nil, severity: .warning, code: .symlinkLoop,
+                       message: "The folder '\(content.path)/articles/deel/lus' is a symbolic link that loops back into the content folder (to '\(content.path)/articles'); Kennisbank does not follow it."),
+            Diagnostic(path: content.path + "/articles/elders/meer/terug", position: nil, severity: .warning, code: .symlinkLoop,
+                       message: "The folder '\(content.path)/articles/elders/meer/terug' is a symbolic link that loops back to '\(elsewhere.path)', which holds it; Kennisbank does not follow it."),
+        ])
+    }
 }
