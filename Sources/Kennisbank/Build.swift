@@ -149,6 +149,8 @@ public struct Build: Sendable {
         public var site: LinkedSite
         /// How long each step took.
         public var times: StepTimes
+        /// Lines for the terminal that are not problems, such as that the output folder was repaired.
+        public var notes: [String] = []
 
         /// The number of HTML pages.
         public var pages: Int { paths.filter { $0.hasSuffix(".html") }.count }
@@ -158,6 +160,8 @@ public struct Build: Sendable {
     ///
     /// Pages are written into a staging folder while they are rendered, so a large site never has to fit
     /// in memory; the staging folder replaces the output folder at the end, or is removed if anything failed.
+    /// An output folder that holds files Kennisbank did not write is never replaced: the build stops at once
+    /// with an error that names them.
     public func run() throws(BuildFailure) -> Written {
         try OutputSafety.checkOutputFolder(outputDirectory, content: contentDirectory, templates: templatesDirectory)
         let writer: SiteWriter
@@ -188,6 +192,7 @@ public struct Build: Sendable {
         } catch {
             throw BuildFailure(diagnostics: written.diagnostics + [error])
         }
+        written.notes = writer.notes
         return written
     }
 }

@@ -33,6 +33,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case brokenLink = "broken-link"
         case template = "template"
         case io = "io"
+        case unknownOutputFiles = "unknown-output-files"
         case configuration = "configuration"
     }
 
