@@ -110,6 +110,8 @@ public struct Build: Sendable {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
         }
         files.sort { $0.path < $1.path }
+        let collisions = OutputSafety.check(content, files: files.map(\.path))
+        if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions) }
         let (scans, checks, reusedChecks) = times.time("check links") { check(files, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
