@@ -68,24 +68,26 @@ public final class SiteWriter: @unchecked Sendable {
     /// failure is kept and reported by ``commit()``.
     public func write(_ file: OutputFile) {
         let root = staging.path
-        lock.lock()
-        paths.append(file.path)
-        lock.unlock()
         do {
-            if let slash = file.path.lastIndex(of: "/") {
-                let folder = root + "/" + file.path[..<slash]
-                lock.lock()
-                defer { lock.unlock() }
-                if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    folders.insert(folder)
-                }
-            }
+            try record(file.path, in: root)
             try FileWriting.write(file.contents, to: root + "/" + file.path)
         } catch {
             lock.lock()
             if failure == nil { failure = Self.failure(directory, error) }
             lock.unlock()
+        }
+    }
+
+    /// Notes `path` for the manifest and makes its folder in the staging folder `root`, once per folder.
+    private func record(_ path: String, in root: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(path)
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = root + "/" + path[..<slash]
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
         }
     }
 
