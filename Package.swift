@@ -120,6 +120,7 @@ let package = Package(
                 "Kennisbank",
                 "KennisbankCore",
                 "KennisbankContent",
+                "KennisbankRendering",
                 "KennisbankIncremental",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -101,7 +101,7 @@ public struct Build: Sendable {
         let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
         let linked = times.time("link") { SiteLinker(content: content, memo: memo).link() }
-        var diagnostics = linked.diagnostics
+        var diagnostics = content.diagnostics + linked.diagnostics
         diagnostics += OutputSafety.check(content)
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics)
@@ -110,6 +110,8 @@ public struct Build: Sendable {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
         }
         files.sort { $0.path < $1.path }
+        let collisions = OutputSafety.check(content, files: files.map(\.path))
+        if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions) }
         let (scans, checks, reusedChecks) = times.time("check links") { check(files, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
@@ -149,6 +151,8 @@ public struct Build: Sendable {
         public var site: LinkedSite
         /// How long each step took.
         public var times: StepTimes
+        /// Lines for the terminal that are not problems, such as that the output folder was repaired.
+        public var notes: [String] = []
 
         /// The number of HTML pages.
         public var pages: Int { paths.filter { $0.hasSuffix(".html") }.count }
@@ -158,6 +162,8 @@ public struct Build: Sendable {
     ///
     /// Pages are written into a staging folder while they are rendered, so a large site never has to fit
     /// in memory; the staging folder replaces the output folder at the end, or is removed if anything failed.
+    /// An output folder that holds files Kennisbank did not write is never replaced: the build stops at once
+    /// with an error that names them.
     public func run() throws(BuildFailure) -> Written {
         try OutputSafety.checkOutputFolder(outputDirectory, content: contentDirectory, templates: templatesDirectory)
         let writer: SiteWriter
@@ -188,6 +194,7 @@ public struct Build: Sendable {
         } catch {
             throw BuildFailure(diagnostics: written.diagnostics + [error])
         }
+        written.notes = writer.notes
         return written
     }
 }

@@ -27,6 +27,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let result = try build.run()
             folders.report(result.diagnostics)
+            for note in result.notes { standardError(note + "\n") }
             if timings { standardError(result.times.summary + "\n") }
             let content = result.site.content
             let pages = result.pages

@@ -14,14 +14,18 @@ public struct Content: Sendable {
     public var miniatures: [Miniature]
     /// The shared reference lists of Content/bibliography/.
     public var bibliographies: [Bibliography]
+    /// The warnings found while reading, such as fields Kennisbank ignores.
+    public var diagnostics: [Diagnostic]
 
     /// Creates content from its parts.
-    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = []) {
+    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = [],
+                diagnostics: [Diagnostic] = []) {
         self.site = site
         self.articles = articles
         self.concepts = concepts
         self.miniatures = miniatures
         self.bibliographies = bibliographies
+        self.diagnostics = diagnostics
     }
 
     /// Every article, concept and miniature.
@@ -70,13 +74,15 @@ public struct ContentLoader: Sendable {
         let sitePath = path("site.yml")
         var site = SiteConfig(title: "Kennisbank")
         if fileSystem.exists(atPath: sitePath) {
-            do { site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath)))) } catch { diagnostics.append(error) }
+            do {
+                site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath))), warnings: &diagnostics)
+            } catch { diagnostics.append(error) }
         } else {
             diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
                                           message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
         }
 
-        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder)).map { (kind, $0) } }
+        let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder), problems: &diagnostics).map { (kind, $0) } }
         let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
             let bytes: Data
             do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
@@ -92,6 +98,7 @@ public struct ContentLoader: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let parsed):
+                diagnostics += parsed.warnings
                 let item = parsed.item
                 if let earlier = seen[item.id.slug] {
                     diagnostics.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
@@ -99,20 +106,21 @@ public struct ContentLoader: Sendable {
                     continue
                 }
                 seen[item.id.slug] = item
-                switch parsed {
+                switch parsed.page {
                 case .article(let article): if !article.draft { content.articles.append(article) }
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
                 }
             }
         }
-        for result in bibliographies() {
+        for result in bibliographies(problems: &diagnostics) {
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
             case .failure(let error): diagnostics.append(error)
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        content.diagnostics = diagnostics
         // In series order, then by title; the keys are read once, not once per comparison.
         let keys = content.articles.map { ($0.series ?? .max, $0.item.title) }
         content.articles = content.articles.indices.sorted { keys[$0] < keys[$1] }.map { content.articles[$0] }
@@ -122,8 +130,8 @@ public struct ContentLoader: Sendable {
     }
 
     /// The shared reference lists of `bibliography/`, each parsed (again only when its bytes changed) or its problem.
-    private func bibliographies() -> [Result<Bibliography, Diagnostic>] {
-        markdownFiles(in: path("bibliography")).map { file in
+    private func bibliographies(problems: inout [Diagnostic]) -> [Result<Bibliography, Diagnostic>] {
+        markdownFiles(in: path("bibliography"), problems: &problems).map { file in
             let bytes: Data
             do throws(Diagnostic) { bytes = try read(file) } catch { return .failure(error) }
             return memo.value(Self.parsedBibliographies, key: file, inputs: FileBytes(bytes)) {
@@ -142,18 +150,12 @@ public struct ContentLoader: Sendable {
         return elements.indices.sorted { keys[$0] < keys[$1] }.map { elements[$0] }
     }
 
-    /// The markdown files below a folder, subfolders included, sorted by path.
-    private func markdownFiles(in folder: String) -> [String] {
-        var found: [String] = []
-        for name in fileSystem.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
-            let child = folder + "/" + name
-            if name.hasSuffix(".md") {
-                found.append(child)
-            } else if !fileSystem.contentsOfDirectory(atPath: child).isEmpty {
-                found.append(contentsOf: markdownFiles(in: child))
-            }
-        }
-        return found.sorted()
+    /// The markdown files below a folder, subfolders included, sorted by path; a symbolic link that loops back
+    /// is added to `problems` and not followed.
+    private func markdownFiles(in folder: String, problems: inout [Diagnostic]) -> [String] {
+        let (files, loops) = MarkdownFiles(root: directory, fileSystem: fileSystem).find(in: folder)
+        problems += loops
+        return files
     }
 
     /// The bytes of a file: from the memo when its stamp (or the watcher) says it is unchanged since an earlier build.
@@ -183,12 +185,20 @@ public struct ContentLoader: Sendable {
         })
     }
 
-    /// One content file, parsed.
-    package enum ParsedFile: Sendable {
-        case article(Article), concept(Concept), miniature(Miniature)
+    /// One content file, parsed, with the warnings about it.
+    package struct ParsedFile: Sendable {
+        /// What the file is.
+        package enum Page: Sendable {
+            case article(Article), concept(Concept), miniature(Miniature)
+        }
+
+        /// What the file is.
+        package var page: Page
+        /// The fields of the file that Kennisbank ignores.
+        package var warnings: [Diagnostic]
 
         var item: ContentItem {
-            switch self {
+            switch page {
             case .article(let article): return article.item
             case .concept(let concept): return concept.item
             case .miniature(let miniature): return miniature.item
@@ -205,19 +215,22 @@ public struct ContentLoader: Sendable {
                              hint: "rename it to '\(Slug.make(from: slug)).md'")
         }
         let fields = try FrontMatter(file: source)
+        let warnings = KnownFields.warnings(for: fields, of: kind)
         let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
                                aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
                                source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+        let page: ParsedFile.Page
         switch kind {
         case .article:
-            return .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
+            page = .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
                                     series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
                                     redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
         case .concept:
-            return .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group"),
+            page = .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group"),
                                     linking: try fields.conceptLinkingRule("linking")))
         case .miniature:
-            return .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+            page = .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
         }
+        return ParsedFile(page: page, warnings: warnings)
     }
 }

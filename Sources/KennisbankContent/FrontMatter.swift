@@ -14,11 +14,14 @@ public struct FrontMatter {
     public let body: String
     /// How many lines of the file stand before the body (the front matter and its fences).
     public let bodyLineOffset: Int
+    /// How messages name the fields: "The front matter", or the file's name for a file of fields only.
+    private let name: String
+    /// Whether the fields stand between `---` lines (front matter) rather than in a file of their own.
+    private let fenced: Bool
     private let mapping: [String: (value: Node, line: Int, column: Int)]
 
     /// Splits a file into front matter and body and parses the YAML.
     public init(file: SourceFile) throws(Diagnostic) {
-        self.file = file
         let lines = file.lines
         guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
             throw Diagnostic(path: file.path, position: .start, code: .frontMatter,
@@ -28,29 +31,43 @@ public struct FrontMatter {
             throw Diagnostic(path: file.path, position: .start, code: .frontMatter,
                              message: "The front matter is not closed: add a line '---' after its last field.")
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        self.body = Self.text(of: lines[(close + 1)...], in: file)
-        self.bodyLineOffset = close + 1
+        try self.init(file: file, yaml: lines[1..<close].joined(separator: "\n"), firstLine: 2, name: "The front matter",
+                      body: Self.text(of: lines[(close + 1)...], in: file), bodyLineOffset: close + 1)
+    }
+
+    /// Reads a file that holds YAML fields only, such as site.yml: its messages name the file, not front matter.
+    public init(settings file: SourceFile) throws(Diagnostic) {
+        let name = String(file.path.split(separator: "/").last ?? Substring(file.path))
+        try self.init(file: file, yaml: file.text, firstLine: 1, name: name, body: "", bodyLineOffset: file.lines.count)
+    }
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `file`; `name` names the fields in messages.
+    private init(file: SourceFile, yaml: String, firstLine: Int, name: String, body: String, bodyLineOffset: Int) throws(Diagnostic) {
+        self.file = file
+        self.name = name
+        self.fenced = firstLine > 1
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
         let node: Node?
         do {
             // UTF-8 named here: Yams's `.default` reads the whole process environment on every call.
             node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, in: file)
+            throw Self.diagnostic(for: error, in: file, firstLine: firstLine, name: name)
         } catch {
-            throw Diagnostic(path: file.path, position: SourcePosition(line: 2, column: 1), code: .frontMatter,
-                             message: "The front matter is not valid YAML: \(error).")
+            throw Diagnostic(path: file.path, position: SourcePosition(line: firstLine, column: 1), code: .frontMatter,
+                             message: "\(name) is not valid YAML: \(error).")
         }
         var mapping: [String: (value: Node, line: Int, column: Int)] = [:]
         if let node {
             guard let pairs = node.mapping else {
-                throw Diagnostic(path: file.path, position: SourcePosition(line: 2, column: 1), code: .frontMatter,
-                                 message: "The front matter must be a list of 'key: value' fields.")
+                throw Diagnostic(path: file.path, position: SourcePosition(line: firstLine, column: 1), code: .frontMatter,
+                                 message: "\(name) must be a list of 'key: value' fields.")
             }
             for (key, value) in pairs {
                 guard let name = key.string else { continue }
                 let mark = key.mark
-                mapping[name] = (value, (mark?.line ?? 1) + 1, mark?.column ?? 1)
+                mapping[name] = (value, (mark?.line ?? 1) + firstLine - 1, mark?.column ?? 1)
             }
         }
         self.mapping = mapping
@@ -62,8 +79,8 @@ public struct FrontMatter {
         return String(first.base[first.startIndex...])
     }
 
-    /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line 2).
-    private static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+    /// Turns a Yams error into a diagnostic at the file's own line (the YAML starts on line `firstLine`).
+    private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int, name: String) -> Diagnostic {
         var problem = "\(error)"
         var mark: Mark?
         var hint: String?
@@ -73,16 +90,16 @@ public struct FrontMatter {
             mark = at
             // The parser notices a problem where it stops; the mistake is often where the construct began.
             if let context, context.mark.line != at.line || context.mark.column != at.column {
-                hint = "\(context.text), which begins at line \(context.mark.line + 1), column \(max(1, context.mark.column))"
+                hint = "\(context.text), which begins at line \(context.mark.line + firstLine - 1), column \(max(1, context.mark.column))"
             }
         case .duplicatedKeysInMapping(let duplicates, _):
             problem = "the key '\(duplicates.joined(separator: "', '"))' appears twice"
         default:
             break
         }
-        let position = SourcePosition(line: (mark?.line ?? 1) + 1, column: max(1, mark?.column ?? 1))
+        let position = SourcePosition(line: (mark?.line ?? 1) + firstLine - 1, column: max(1, mark?.column ?? 1))
         return Diagnostic(path: file.path, position: position, code: .frontMatter,
-                          message: "The front matter is not valid YAML: \(problem).", hint: hint)
+                          message: "\(name) is not valid YAML: \(problem).", hint: hint)
     }
 
     /// The names of the fields present.
@@ -112,8 +129,12 @@ public struct FrontMatter {
     /// A required text field.
     public func requiredString(_ key: String) throws(Diagnostic) -> String {
         guard let value = try string(key) else {
-            throw Diagnostic(path: file.path, position: mapping[key] == nil ? .start : position(of: key), code: .missingField,
-                             message: "The front matter has no '\(key)'; add a line '\(key): …' between the '---' lines.")
+            let place = fenced ? " between the '---' lines" : ""
+            // A misspelt key (`titel:`) is the likely reason.
+            let misspelt = mapping[key] == nil ? Suggestions.closest(to: key, among: keys) : nil
+            throw Diagnostic(path: file.path, position: misspelt.map(position(of:)) ?? (mapping[key] == nil ? .start : position(of: key)),
+                             code: .missingField, message: "\(name) has no '\(key)'; add a line '\(key): …'\(place).",
+                             hint: misspelt.map { "the field '\($0)' is there: did you mean '\(key)'?" })
         }
         return value
     }

@@ -41,31 +41,27 @@ public struct SiteConfig: Hashable, Sendable {
 
     /// Reads site.yml, whose fields are YAML without `---` fences.
     public static func parse(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
-        let fenced = SourceFile(path: file.path, text: "---\n" + file.text + "\n---\n")
-        /// Moves a position in the fenced text back to the author's line in site.yml.
-        func unfenced(_ diagnostic: Diagnostic) -> Diagnostic {
-            var moved = diagnostic
-            moved.position = diagnostic.position.map { SourcePosition(line: max(1, $0.line - 1), column: $0.column) }
-            return moved
-        }
-        do throws(Diagnostic) {
-            let fields = try FrontMatter(file: fenced)
-            var config = SiteConfig(title: try fields.requiredString("title"))
-            config.description = try fields.string("description")
-            config.language = try fields.string("language") ?? "nl"
-            config.baseURL = try fields.string("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-            config.author = try fields.string("author")
-            config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
-            if let scope = try fields.string("conceptLinking") {
-                guard let value = ConceptLinkingScope(rawValue: scope) else {
-                    throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,
-                                     message: "The field 'conceptLinking' must be one of \(ConceptLinkingScope.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                config.conceptLinking = value
+        var warnings: [Diagnostic] = []
+        return try parse(file, warnings: &warnings)
+    }
+
+    /// Reads site.yml, adding a warning to `warnings` for each field Kennisbank ignores.
+    public static func parse(_ file: SourceFile, warnings: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
+        let fields = try FrontMatter(settings: file)
+        var config = SiteConfig(title: try fields.requiredString("title"))
+        config.description = try fields.string("description")
+        config.language = try fields.string("language") ?? "nl"
+        config.baseURL = try fields.string("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        config.author = try fields.string("author")
+        config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
+        if let scope = try fields.string("conceptLinking") {
+            guard let value = ConceptLinkingScope(rawValue: scope) else {
+                throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,
+                                 message: "The field 'conceptLinking' must be one of \(ConceptLinkingScope.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
-            return config
-        } catch {
-            throw unfenced(error)
+            config.conceptLinking = value
         }
+        warnings += KnownFields.siteWarnings(for: fields)
+        return config
     }
 }

@@ -63,6 +63,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         public var linkedPages: Int
         /// How long each step took.
         public var times: StepTimes
+        /// Lines for the terminal that are not problems, such as that the output folder was repaired.
+        public var notes: [String] = []
     }
 
     /// Builds the site into the output folder, doing only the work that changed since the last run.
@@ -102,13 +104,15 @@ public final class IncrementalBuild: @unchecked Sendable {
         let known = files != nil
         // Taken out of `files`, so that the table has one owner and is changed in place, not copied.
         var digests = files.take() ?? [:]
-        let (changed, removed) = differences(generated.files, from: &digests)
+        let (changed, removed, added) = differences(generated.files, from: &digests)
+        var notes: [String] = []
         do throws(Diagnostic) {
             try times.time("write") { () throws(Diagnostic) in
                 if !known {
-                    try SiteWriter.write(changed, to: output)
+                    notes = try SiteWriter.write(changed, to: output)
                 } else {
-                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed)
+                    let manifest = added || !removed.isEmpty ? generated.files.map(\.path) : nil
+                    try SiteUpdater(directory: output).apply(writing: changed, removing: removed, manifest: manifest)
                 }
             }
         } catch {
@@ -125,13 +129,14 @@ public final class IncrementalBuild: @unchecked Sendable {
                       writtenFiles: changed.map(\.path), removedFiles: removed,
                       parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
                       linkedPages: made[SiteLinker.linkedPagesTable] ?? 0,
-                      times: times)
+                      times: times, notes: notes)
     }
 
-    /// The files whose bytes differ from those on disk (`digests`, brought up to date), and the files the site
-    /// no longer has (taken out of `digests`).
-    private static func differences(_ files: [SiteRenderer.RenderedFile], from digests: inout [String: Digest]) -> ([OutputFile], [String]) {
+    /// The files whose bytes differ from those on disk (`digests`, brought up to date), the files the site
+    /// no longer has (taken out of `digests`), and whether the site has files it did not have.
+    private static func differences(_ files: [SiteRenderer.RenderedFile], from digests: inout [String: Digest]) -> ([OutputFile], [String], Bool) {
         var changed: [OutputFile] = []
+        var added = false
         var complete = true
         for rendered in files {
             guard let file = rendered.file else {
@@ -140,7 +145,11 @@ public final class IncrementalBuild: @unchecked Sendable {
                 continue
             }
             let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
-            if digests.updateValue(digest, forKey: rendered.path) != digest { changed.append(file) }
+            let old = digests.updateValue(digest, forKey: rendered.path)
+            if old != digest {
+                changed.append(file)
+                added = added || old == nil
+            }
         }
         // When every file left out was found in `digests`, all of the site's files are there now, and any more
         // are files the site no longer has; otherwise they are looked for one by one.
@@ -150,7 +159,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             removed = digests.keys.filter { !paths.contains($0) }.sorted()
             for path in removed { digests[path] = nil }
         }
-        return (changed, removed)
+        return (changed, removed, added)
     }
 
     /// Brings the record of each page up to date (its digest, scan and check); returns the digests of the inputs

@@ -37,6 +37,8 @@ public struct BuildSummary: Sendable, Equatable {
     public var work: IncrementalWork?
     /// How long each step took, when the builder measured it.
     public var times: StepTimes?
+    /// Lines for the terminal that are not problems, such as that the output folder was repaired.
+    public var notes: [String]
 
     /// What an incremental build did.
     public struct IncrementalWork: Sendable, Equatable {
@@ -56,12 +58,14 @@ public struct BuildSummary: Sendable, Equatable {
     }
 
     /// Creates a summary.
-    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval, work: IncrementalWork? = nil, times: StepTimes? = nil) {
+    public init(pages: Int, warnings: [Diagnostic], duration: TimeInterval, work: IncrementalWork? = nil, times: StepTimes? = nil,
+                notes: [String] = []) {
         self.pages = pages
         self.warnings = warnings
         self.duration = duration
         self.work = work
         self.times = times
+        self.notes = notes
     }
 }
 
@@ -95,7 +99,7 @@ public struct FullSiteBuilder: SiteBuilding {
         do {
             let report = try build.run()
             return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
-                                       times: report.times))
+                                       times: report.times, notes: report.notes))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }
@@ -121,7 +125,7 @@ public final class IncrementalSiteBuilder: SiteBuilding {
             return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
                                        work: .init(renderedPages: report.renderedPages, writtenFiles: report.writtenFiles.count,
                                                    removedFiles: report.removedFiles.count),
-                                       times: report.times))
+                                       times: report.times, notes: report.notes))
         } catch {
             return .failed(diagnostics: error.diagnostics)
         }

@@ -143,7 +143,7 @@ public struct SiteServer: Sendable {
                 work = " (\(done.renderedPages) rendered, \(done.writtenFiles) file\(done.writtenFiles == 1 ? "" : "s") written"
                     + (done.removedFiles > 0 ? ", \(done.removedFiles) removed)" : ")")
             }
-            log(formatter.format(summary.warnings) + reason
+            log(formatter.format(summary.warnings) + summary.notes.map { $0 + "\n" }.joined() + reason
                 + "\(verb) \(summary.pages) pages\(work) into \(configuration.outputDirectory)/ in \(time)\(ending)\n"
                 + (configuration.printsTimings ? (summary.times?.summary).map { $0 + "\n" } ?? "" : ""))
             if !changed.isEmpty { hub.buildSucceeded() }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Kennisbank
+import KennisbankRendering
 import XCTest
 @testable import KennisbankServer
 
@@ -85,7 +86,7 @@ final class ServeEndToEndTests: XCTestCase {
             XCTAssertTrue(log.value.contains("Changed: \(content.path)/articles/een.md. Rebuilt "), log.value)
             XCTAssertTrue(log.value.contains(" rendered, "), log.value)
             let clean = try build.generate().files
-            XCTAssertEqual(try Self.files(in: output), Set(clean.map(\.path)))
+            XCTAssertEqual(try Self.files(in: output), Set(clean.map(\.path) + [".kennisbank-manifest"]), "the files of a clean build and the manifest")
             for file in clean {
                 XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent(file.path)), file.contents, file.path)
             }
@@ -136,6 +137,23 @@ final class ServeEndToEndTests: XCTestCase {
             let fixed = try await get(client, root + "artikelen/een/")
             XCTAssertEqual(fixed.status, 200)
             XCTAssertTrue(fixed.body.contains("Hersteld."))
+        }
+    }
+
+    /// A `serve` stopped while it wrote leaves its journal: the next one writes the whole site as it starts, and says so.
+    func testServeWritesASiteLeftByAStoppedUpdateWholeAndSaysSo() async throws {
+        let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
+                          outputDirectory: output.path)
+        _ = try build.run()
+        let journal = output.appendingPathComponent(SiteManifest.journalName)
+        try SiteManifest.journal(writing: ["artikelen/een/index.html"], removing: []).write(to: journal)
+        try Data("half".utf8).write(to: output.appendingPathComponent("artikelen/een/index.html"))
+        try await serve(watching: [content.path]) { served in
+            let note = "The output folder '\(output.path)' was left part old, part new by an update that was stopped part way; it was written whole again.\n"
+            XCTAssertTrue(served.log.value.hasPrefix(note + "Built "), served.log.value)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: journal.path))
+            let page = try await get(served.client, served.root + "artikelen/een/")
+            XCTAssertTrue(page.body.contains("Eerste versie"), page.body)
         }
     }
 

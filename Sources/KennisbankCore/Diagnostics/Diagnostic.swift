@@ -18,8 +18,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case frontMatter = "front-matter"
         case missingField = "missing-field"
         case invalidField = "invalid-field"
+        case unknownField = "unknown-field"
         case invalidSlug = "invalid-slug"
         case duplicateSlug = "duplicate-slug"
+        case symlinkLoop = "symlink-loop"
         case duplicateName = "duplicate-name"
         case unresolvedWikilink = "unresolved-wikilink"
         case unresolvedHeading = "unresolved-heading"
@@ -33,6 +35,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case brokenLink = "broken-link"
         case template = "template"
         case io = "io"
+        case unknownOutputFiles = "unknown-output-files"
         case configuration = "configuration"
     }
 

@@ -11,11 +11,19 @@ public protocol FileSystem: Sendable {
     /// What the file system says of a file without reading it, or `nil` when it cannot say (then the
     /// file is read on every build).
     func stamp(atPath path: String) -> FileStamp?
+    /// Whether the entry at the path is a symbolic link (the link itself, not what it leads to).
+    func isSymbolicLink(atPath path: String) -> Bool
+    /// The absolute path with every symbolic link in it resolved (`realpath`), or `nil` when it leads nowhere.
+    func resolvedPath(_ path: String) -> String?
 }
 
 extension FileSystem {
     /// No stamps: every build reads every file.
     public func stamp(atPath path: String) -> FileStamp? { nil }
+    /// No symbolic links.
+    public func isSymbolicLink(atPath path: String) -> Bool { false }
+    /// No symbolic links to resolve.
+    public func resolvedPath(_ path: String) -> String? { nil }
 }
 
 /// What `stat` says of a file: its identity, size and the times it was last modified and last changed (in
@@ -55,6 +63,17 @@ public struct DiskFileSystem: FileSystem {
 
     public func exists(atPath path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
+    }
+
+    public func isSymbolicLink(atPath path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    public func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public func stamp(atPath path: String) -> FileStamp? {

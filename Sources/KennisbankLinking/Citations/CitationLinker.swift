@@ -66,7 +66,7 @@ public struct CitationLinker: Sendable {
                     if certain {
                         diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
                             message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
-                            hint: Suggestions.closest(to: candidate.name, among: firstSurnames).map { "did you mean '\($0)'?" }))
+                            hint: Suggestions.hint(for: candidate.name, among: firstSurnames)))
                     }
                     continue
                 case .found(let reference, let others, let dropped):

@@ -58,7 +58,7 @@ public struct EmbedExpander: Sendable {
             guard let id = index.resolve(embed.target), id.kind == .miniature, let miniature = miniatures[id.slug] else {
                 diagnostics.append(Diagnostic(path: source.path, position: position, code: .missingEmbed,
                                               message: "The embed '![[\(embed.raw)]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures.",
-                                              hint: Suggestions.closest(to: embed.target, among: Array(miniatures.keys)).map { "did you mean '\($0)'?" }))
+                                              hint: Suggestions.hint(for: embed.target, among: Array(miniatures.keys))))
                 continue
             }
             guard !stack.contains(id.slug) else {

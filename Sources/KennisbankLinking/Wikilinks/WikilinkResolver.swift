@@ -58,7 +58,7 @@ public struct WikilinkResolver: Sendable {
             guard let id = index.resolve(wikilink.target) else {
                 diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedWikilink,
                                               message: "The link '[[\(wikilink.raw)]]' names no article, concept or miniature.",
-                                              hint: Suggestions.closest(to: wikilink.target, among: index.names).map { "did you mean '\($0)'?" }))
+                                              hint: Suggestions.hint(for: wikilink.target, among: index.names)))
                 return [.text(label)]
             }
             var target = id.link
@@ -71,7 +71,7 @@ public struct WikilinkResolver: Sendable {
                 } else {
                     diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedHeading,
                                                   message: "The link '[[\(wikilink.raw)]]' names a heading or anchor '\(heading)' that \(id) does not have.",
-                                                  hint: Suggestions.closest(to: heading, among: Array(anchors.keys)).map { "did you mean '\($0)'?" }))
+                                                  hint: Suggestions.hint(for: heading, among: Array(anchors.keys))))
                 }
             }
             targets.append(id)

@@ -54,9 +54,20 @@ enum FileWriting {
     }
 
     /// A name in the same folder, so the rename stays on one file system.
-    private static func temporaryPath(beside path: String) -> String {
+    static func temporaryPath(beside path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         return path[..<slash] + ".\(path[slash...]).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// The name of the file a temporary file named `name` was written for (`index.html` for
+    /// `.index.html.tmp-41-7`), or `nil` when `name` is not one: a write stopped before its rename leaves one behind.
+    static func target(ofTemporary name: String) -> String? {
+        guard name.hasPrefix(".") else { return nil }
+        let rest = name.dropFirst()
+        guard let marker = rest.range(of: ".tmp-", options: .backwards), marker.lowerBound > rest.startIndex else { return nil }
+        let numbers = rest[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        guard numbers.count == 2, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return String(rest[..<marker.lowerBound])
     }
 
     private static func failure(_ path: String, code: Int32 = errno) -> Failure {

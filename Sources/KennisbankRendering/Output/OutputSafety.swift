@@ -34,28 +34,49 @@ package enum OutputSafety {
         content.concepts.forEach { add($0.item) }
         content.miniatures.forEach { add($0.item) }
         var aliases: [String: String] = [:]
-        for article in content.articles where !article.redirectsFrom.isEmpty {
-            let fields = try? FrontMatter(file: article.item.source)
+        for article in content.articles {
             for alias in article.redirectsFrom {
-                let position = Self.position(of: alias, in: article.item.source, fields: fields)
                 let parts = alias.split(separator: "/")
                 let path = URLPath.directory(alias)
                 if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
-                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
-                        message: "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
+                    diagnostics.append(problem(article, alias, "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
                 } else if let source = pages[path] {
                     let page = source.map { "the page of '\($0)'" } ?? "a page of the site"
-                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
-                        message: "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
+                    diagnostics.append(problem(article, alias, "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
                 } else if let other = aliases[path] {
-                    diagnostics.append(Diagnostic(path: article.item.source.path, position: position, code: .invalidField,
-                        message: "The alias '\(alias)' gives the redirect path /\(path), which \(other) already has; an old path can redirect to one place only."))
+                    diagnostics.append(problem(article, alias, "The alias '\(alias)' gives the redirect path /\(path), which \(other) already has; an old path can redirect to one place only."))
                 } else {
                     aliases[path] = "the alias '\(alias)' of '\(article.item.source.path)'"
                 }
             }
         }
         return diagnostics
+    }
+
+    /// An alias's redirect is a folder with an `index.html`: no alias may lead through a file the site writes
+    /// (`/feed.xml`, `/search/0.js`, an asset) or the manifest, where that folder cannot be. Checked once the
+    /// site's `files` (their paths) are known, after the aliases passed ``check(_:)``.
+    package static func check(_ content: Content, files: [String]) -> [Diagnostic] {
+        guard content.articles.contains(where: { !$0.redirectsFrom.isEmpty }) else { return [] }
+        let files = Set(files).union([SiteManifest.manifestName, SiteManifest.journalName])
+        var diagnostics: [Diagnostic] = []
+        for article in content.articles {
+            for alias in article.redirectsFrom {
+                let path = URLPath.directory(alias)
+                let components = path.split(separator: "/")
+                let folders = components.indices.map { components[...$0].joined(separator: "/") }
+                guard let file = folders.first(where: files.contains) else { continue }
+                diagnostics.append(problem(article, alias, "The alias '\(alias)' would put its redirect at /\(path)index.html, but /\(file) is a file the site writes. Remove the alias or choose another old path."))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The error about an alias of `article`, at the alias in its front matter.
+    private static func problem(_ article: Article, _ alias: String, _ message: String) -> Diagnostic {
+        let fields = try? FrontMatter(file: article.item.source)
+        return Diagnostic(path: article.item.source.path, position: position(of: alias, in: article.item.source, fields: fields),
+                          code: .invalidField, message: message)
     }
 
     /// Where an alias is written: the alias's own text after the `aliases` key, or the key when the text

@@ -9,6 +9,10 @@ import KennisbankLinking
 ///
 /// Each file is written to a temporary file beside it and renamed over the old one, so a reader (or the
 /// preview server) sees the old page or the new one, never half a page. Folders left empty are removed.
+///
+/// The site as a whole is part old, part new while the files are written: a journal that names them
+/// (``SiteManifest``) is written first and removed last, so that an update stopped part way (the process
+/// killed, Ctrl-C) is found by the next build, which writes the whole site again (``SiteWriter/notes``).
 package struct SiteUpdater: Sendable {
     /// The output folder, which holds the previous site.
     var directory: URL
@@ -19,10 +23,15 @@ package struct SiteUpdater: Sendable {
     }
 
     /// Removes `removed` and writes `files` (paths below the output folder). Removals come first, so that a
-    /// path that turns from a file into a folder, or back, is free when it is written.
-    package func apply(writing files: [OutputFile], removing removed: [String]) throws(Diagnostic) {
+    /// path that turns from a file into a folder, or back, is free when it is written. When the site's paths
+    /// changed, `manifest` is every path of the site, sorted, for the manifest. A journal is in the folder while
+    /// this runs, and stays when it throws.
+    package func apply(writing files: [OutputFile], removing removed: [String], manifest: [String]?) throws(Diagnostic) {
+        guard !files.isEmpty || !removed.isEmpty else { return }
         let manager = FileManager.default
+        let journal = directory.appendingPathComponent(SiteManifest.journalName).path
         do {
+            try FileWriting.write(SiteManifest.journal(writing: files.map(\.path), removing: removed), to: journal, atomically: true)
             for path in removed {
                 var url = directory.appendingPathComponent(path)
                 if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
@@ -38,6 +47,10 @@ package struct SiteUpdater: Sendable {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileWriting.write(file.contents, to: url.path, atomically: true)
             }
+            if let manifest {
+                try FileWriting.write(SiteManifest.manifest(manifest), to: directory.appendingPathComponent(SiteManifest.manifestName).path, atomically: true)
+            }
+            try manager.removeItem(atPath: journal)
         } catch {
             throw Diagnostic(path: directory.path, position: nil, code: .io,
                              message: "The site could not be updated: \(error.localizedDescription). Run 'kennisbank build' to write it whole again.")

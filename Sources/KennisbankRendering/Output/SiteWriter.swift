@@ -8,8 +8,11 @@ import KennisbankLinking
 ///
 /// Files are written into a fresh staging folder beside the output folder, from any thread, as soon as
 /// they are made (the build streams pages to it while it renders, so their bytes need not stay in
-/// memory); only when every file is written does that folder replace the old one. A failed build
-/// discards the staging folder and leaves the last good site untouched.
+/// memory); only when every file is written does that folder replace the old one, with a manifest of the
+/// files (``SiteManifest``). A failed build discards the staging folder and leaves the last good site untouched.
+///
+/// The old folder is replaced only when it holds nothing but files Kennisbank wrote (``OutputFolder``): the
+/// writer looks when it is made, and again just before the swap, and throws an error naming any other file.
 ///
 /// ```swift
 /// let writer = try SiteWriter(directory: URL(fileURLWithPath: "Site"))
@@ -23,10 +26,15 @@ public final class SiteWriter: @unchecked Sendable {
     private let retired: URL
     private let lock = NSLock()
     private var folders: Set<String> = []
+    private var paths: [String] = []
     private var failure: Diagnostic?
     private var finished = false
+    /// Lines for the terminal about the folder the writer replaces, such as that it held a site left part old,
+    /// part new by a stopped update in place, which the new site replaces whole.
+    public let notes: [String]
 
-    /// Creates the staging folder beside the output folder.
+    /// Creates the staging folder beside the output folder, or throws when the output folder holds files
+    /// Kennisbank did not write.
     public init(directory: URL) throws(Diagnostic) {
         self.directory = directory.standardizedFileURL
         let parent = self.directory.deletingLastPathComponent()
@@ -34,6 +42,9 @@ public final class SiteWriter: @unchecked Sendable {
         let process = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(name).building-\(process)")
         retired = parent.appendingPathComponent(".\(name).old-\(process)")
+        let folder = try OutputFolder.inspect(self.directory)
+        notes = folder.holdsStoppedUpdate
+            ? ["The output folder '\(directory.path)' was left part old, part new by an update that was stopped part way; it was written whole again."] : []
         Self.removeLeftovers(in: parent, of: name)
         do {
             try? FileManager.default.removeItem(at: staging)
@@ -43,11 +54,14 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes all files and swaps them in: the writer of a build that has every file at hand.
-    public static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) {
+    /// Writes all files and swaps them in: the writer of a build that has every file at hand. Returns the
+    /// writer's ``notes``.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) -> [String] {
         let writer = try SiteWriter(directory: directory)
         _ = files.parallelMap { writer.write($0) }
         try writer.commit()
+        return writer.notes
     }
 
     /// Writes one file into the staging folder. Safe to call from several threads at once; the first
@@ -55,15 +69,7 @@ public final class SiteWriter: @unchecked Sendable {
     public func write(_ file: OutputFile) {
         let root = staging.path
         do {
-            if let slash = file.path.lastIndex(of: "/") {
-                let folder = root + "/" + file.path[..<slash]
-                lock.lock()
-                defer { lock.unlock() }
-                if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    folders.insert(folder)
-                }
-            }
+            try record(file.path, in: root)
             try FileWriting.write(file.contents, to: root + "/" + file.path)
         } catch {
             lock.lock()
@@ -72,15 +78,38 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Replaces the output folder with the staging folder, or reports the first failed write (and
-    /// discards the staging folder). The previous site stays as it was whenever this throws.
+    /// Notes `path` for the manifest and makes its folder in the staging folder `root`, once per folder.
+    private func record(_ path: String, in root: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(path)
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = root + "/" + path[..<slash]
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
+        }
+    }
+
+    /// Writes the manifest and replaces the output folder with the staging folder, or reports the first failed
+    /// write or a file in the output folder that Kennisbank did not write (and discards the staging folder). The
+    /// previous site stays as it was whenever this throws.
     public func commit() throws(Diagnostic) {
         precondition(!finished, "a site writer commits or discards once")
         finished = true
         let manager = FileManager.default
-        if let failure {
+        do throws(Diagnostic) {
+            if let failure { throw failure }
+            // A file put into the output folder while the site was built is not deleted either.
+            _ = try OutputFolder.inspect(directory)
+            do {
+                try FileWriting.write(SiteManifest.manifest(paths.sorted()), to: staging.path + "/" + SiteManifest.manifestName)
+            } catch {
+                throw Self.failure(directory, error)
+            }
+        } catch {
             try? manager.removeItem(at: staging)
-            throw failure
+            throw error
         }
         do {
             if manager.fileExists(atPath: directory.path) {

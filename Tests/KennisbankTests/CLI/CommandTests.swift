@@ -114,6 +114,31 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: page), before)
     }
 
+    /// A reader's file in the output folder stops the build, which deletes nothing; a site left by a stopped
+    /// update is written whole, and the build says so in one line.
+    func testBuildKeepsAReadersFileAndRepairsAStoppedUpdate() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+            "Site/mijn-notities.txt": "Niet weggooien.\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        let refused = try run(["build", "--templates", templates], in: root)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.errors.contains("Site' holds a file that Kennisbank did not write: 'mijn-notities.txt'. A build replaces the whole folder; "
+                                              + "move it elsewhere or choose another output folder.\n"), refused.errors)
+        XCTAssertEqual(try files(under: root.appendingPathComponent("Site")), ["mijn-notities.txt": Data("Niet weggooien.\n".utf8)])
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Site/mijn-notities.txt"))
+        XCTAssertEqual(try run(["build", "--templates", templates], in: root).status, 0)
+        try SiteManifest.journal(writing: ["artikelen/a/index.html"], removing: []).write(to: root.appendingPathComponent("Site/" + SiteManifest.journalName))
+        let repaired = try run(["build", "--templates", templates], in: root)
+        XCTAssertEqual(repaired.status, 0, repaired.errors)
+        XCTAssertTrue(repaired.errors.contains("Site' was left part old, part new by an update that was stopped part way; it was written whole again.\nBuilt "), repaired.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/" + SiteManifest.journalName).path))
+    }
+
     func testNewWritesFrontMatterAndRefusesToOverwrite() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent(["Content/site.yml": "title: Proef\n"])

@@ -59,4 +59,87 @@ final class ContentLoaderTests: XCTestCase {
             XCTAssertEqual((error as! Diagnostic).position, SourcePosition(line: 2, column: 1))
         }
     }
+
+    /// site.yml is YAML fields without `---` lines: its messages name site.yml, not front matter, and point at its own lines.
+    func testMessagesAboutSiteYmlNameSiteYml() {
+        func problem(_ text: String) -> Diagnostic? {
+            let files = InMemoryFileSystem(["C/site.yml": text])
+            do { _ = try ContentLoader(directory: "C", fileSystem: files).load() } catch { return error.diagnostics.first }
+            return nil
+        }
+        XCTAssertEqual(problem("titel: KB\n"), Diagnostic(path: "C/site.yml", position: .start, code: .missingField,
+                                                         message: "site.yml has no 'title'; add a line 'title: …'.",
+                                                         hint: "the field 'titel' is there: did you mean 'title'?"))
+        XCTAssertEqual(problem("title: KB\ndescription: [open\n"), Diagnostic(
+            path: "C/site.yml", position: SourcePosition(line: 3, column: 1), code: .frontMatter,
+            message: "site.yml is not valid YAML: did not find expected ',' or ']'.",
+            hint: "while parsing a flow sequence, which begins at line 2, column 14"))
+        XCTAssertEqual(problem("- title\n- KB\n"), Diagnostic(path: "C/site.yml", position: SourcePosition(line: 1, column: 1), code: .frontMatter,
+                                                             message: "site.yml must be a list of 'key: value' fields."))
+        // A YAML document marker is YAML, not the start of front matter.
+        XCTAssertNil(problem("---\ntitle: KB\n"))
+    }
+
+    /// A field Kennisbank does not read is a warning at its key, with a hint when it is close to a field of the file's kind
+    /// or the kinds that have it; the fields of every kind, and those that other parts of Kennisbank read, are not.
+    func testFieldsKennisbankIgnoresAreWarnings() throws {
+        let files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\ntittle: KB\nportable: true\nseriesAuthor: C.J.\n",
+            "C/articles/a.md": "---\ntitle: A\ntitel: Een\ngroup: lens\nsubtitle: S\nauthors: [x]\nseries: 1\ndate: 2025-01-01\n"
+                + "summary: s\ntags: [t]\naliases: [/oud/]\ndraft: false\nignoreWarnings: [broken-link]\nkleur: rood\n---\nTekst.\n",
+            "C/concepts/b.md": "---\ntitle: B\naliases: [bee]\nsumary: s\nrelated: [c]\ngroup: lens\nlinking: aliases-only\n---\nUitleg.\n",
+            "C/miniatures/m.md": "---\ntitle: M\narticle: a\nlenses: [b]\nsummary: s\nignoreWarnings: []\n---\nScène.\n",
+        ])
+        let content = try ContentLoader(directory: "C", fileSystem: files).load()
+        let warning = { (path: String, line: Int, message: String, hint: String?) in
+            Diagnostic(path: path, position: SourcePosition(line: line, column: 1), severity: .warning, code: .unknownField, message: message, hint: hint)
+        }
+        XCTAssertEqual(content.diagnostics, [
+            warning("C/site.yml", 2, "The field 'tittle' is not a setting of site.yml; Kennisbank ignores it.", "did you mean 'title'?"),
+            warning("C/articles/a.md", 3, "The field 'titel' is not a field of articles; Kennisbank ignores it.", "did you mean 'title'?"),
+            warning("C/articles/a.md", 4, "The field 'group' is a field of concepts, not of articles; Kennisbank ignores it.", nil),
+            warning("C/articles/a.md", 14, "The field 'kleur' is not a field of articles; Kennisbank ignores it.", nil),
+            warning("C/concepts/b.md", 4, "The field 'sumary' is not a field of concepts; Kennisbank ignores it.", "did you mean 'summary'?"),
+        ])
+    }
+
+    /// A required field that is missing, next to a misspelling of it, points at the misspelling.
+    func testAMissingTitleNamesTheMisspeltField() {
+        let files = InMemoryFileSystem(["C/site.yml": "title: KB\n", "C/articles/a.md": "---\nsummary: s\ntitel: A\n---\nTekst.\n"])
+        XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: files).load()) { error in
+            XCTAssertEqual((error as? BuildFailure)?.diagnostics, [
+                Diagnostic(path: "C/articles/a.md", position: SourcePosition(line: 3, column: 1), code: .missingField,
+                           message: "The front matter has no 'title'; add a line 'title: …' between the '---' lines.",
+                           hint: "the field 'titel' is there: did you mean 'title'?"),
+            ])
+        }
+    }
+
+    /// A symbolic link that leads back into the content folder, or to a folder that holds it, is reported once and
+    /// not followed (followed, it was read forty levels deep, each file a duplicate slug); a link elsewhere is followed.
+    func testASymbolicLinkThatLoopsIsReportedOnceAndNotFollowed() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("kb-links-\(UUID().uuidString)").resolvingSymlinksInPath()
+        defer { try? manager.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("Content"), elsewhere = folder.appendingPathComponent("elders")
+        for subfolder in ["Content/articles/deel", "elders/meer"] {
+            try manager.createDirectory(at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
+        }
+        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+                     "Content/articles/deel/b.md": "---\ntitle: B\n---\nTekst.\n", "elders/meer/c.md": "---\ntitle: C\n---\nTekst.\n"]
+        for (path, text) in files { try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        try manager.createSymbolicLink(atPath: content.path + "/articles/deel/lus", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: content.path + "/articles/elders", withDestinationPath: elsewhere.path)
+        try manager.createSymbolicLink(atPath: elsewhere.path + "/meer/terug", withDestinationPath: elsewhere.path)
+
+        let loaded = try ContentLoader(directory: content.path).load()
+        XCTAssertEqual(loaded.articles.map(\.item.source.path).sorted(),
+                       ["articles/a.md", "articles/deel/b.md", "articles/elders/meer/c.md"].map { content.path + "/" + $0 })
+        XCTAssertEqual(loaded.diagnostics, [
+            Diagnostic(path: content.path + "/articles/deel/lus", position: nil, severity: .warning, code: .symlinkLoop,
+                       message: "The folder '\(content.path)/articles/deel/lus' is a symbolic link that loops back into the content folder (to '\(content.path)/articles'); Kennisbank does not follow it."),
+            Diagnostic(path: content.path + "/articles/elders/meer/terug", position: nil, severity: .warning, code: .symlinkLoop,
+                       message: "The folder '\(content.path)/articles/elders/meer/terug' is a symbolic link that loops back to '\(elsewhere.path)', which holds it; Kennisbank does not follow it."),
+        ])
+    }
 }

@@ -144,6 +144,12 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(html.contains("<title>\(escaped) · Proef</title>"), html)
     }
 
+    func testAFieldKennisbankIgnoresIsAWarningOfTheBuild() throws {
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nserie: 2\n---\nTekst.\n"])
+        XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.description),
+                       ["C/articles/twee.md:3:1: warning: The field 'serie' is not a field of articles; Kennisbank ignores it. (did you mean 'series'?)"])
+    }
+
     func testStrictTurnsWarningsIntoErrors() throws {
         let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\n---\nZie [[nergens]].\n"])
         XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.code), [.unresolvedWikilink])
@@ -251,6 +257,16 @@ final class BuildTests: XCTestCase {
         }
         let (distinct, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [/oud/, /ouder/]\n---\nTekst.\n"])
         XCTAssertNoThrow(try generate(distinct))
+    }
+
+    func testAliasesThatLeadThroughAFileOfTheSiteAreErrors() {
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases: [/feed.xml, /search/0.js/, /oud/]\n---\nTekst.\n"])
+        XCTAssertThrowsError(try generate(fileSystem)) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.description), [
+                "C/articles/twee.md:4:11: error: The alias '/feed.xml' would put its redirect at /feed.xml/index.html, but /feed.xml is a file the site writes. Remove the alias or choose another old path.",
+                "C/articles/twee.md:4:22: error: The alias '/search/0.js/' would put its redirect at /search/0.js/index.html, but /search/0.js is a file the site writes. Remove the alias or choose another old path.",
+            ])
+        }
     }
 
     /// The guard itself, called directly: a build into a folder it fails to refuse would delete that folder.

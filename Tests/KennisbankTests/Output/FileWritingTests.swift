@@ -39,6 +39,16 @@ final class FileWritingTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["index.html"])
     }
 
+    /// A write stopped before its rename leaves a temporary file; the output folder check knows it by its name.
+    func testATemporaryFileNamesTheFileItWasWrittenFor() {
+        let temporary = FileWriting.temporaryPath(beside: "artikelen/a/index.html")
+        XCTAssertTrue(temporary.hasPrefix("artikelen/a/.index.html.tmp-"), temporary)
+        XCTAssertEqual(FileWriting.target(ofTemporary: String(temporary.dropFirst("artikelen/a/".count))), "index.html")
+        for name in ["index.html", ".index.html", ".tmp-1-2", ".index.html.tmp-1", ".index.html.tmp-1-x", ".a.tmp-1-2-3"] {
+            XCTAssertNil(FileWriting.target(ofTemporary: name), name)
+        }
+    }
+
     func testAFailureNamesThePathAndTheReason() throws {
         let path = folder.appendingPathComponent("missing/index.html").path
         for atomically in [false, true] {

@@ -39,4 +39,26 @@ final class OutputSafetyTests: XCTestCase {
                        message: "The alias '/oud/b/' gives the redirect path /oud/b/, which the alias '/oud/b/' of 'C/articles/a.md' already has; an old path can redirect to one place only."),
         ])
     }
+
+    /// A redirect is a folder with an index.html, so no alias may lead through a file the site writes: a data file,
+    /// a search shard, an asset, or the manifest.
+    func testAnAliasMayNotLeadThroughAFileTheSiteWrites() throws {
+        let files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\n",
+            "C/articles/a.md": "---\ntitle: A\naliases: [/feed.xml, search/0.js, /assets/style.css/oud/, /.kennisbank-manifest, /search/, /oud/]\n---\nTekst.\n",
+        ])
+        let content = try ContentLoader(directory: "C", fileSystem: files).load()
+        XCTAssertEqual(OutputSafety.check(content), [])
+        let site = ["index.html", "feed.xml", "search/0.js", "search/1.js", "assets/style.css", "artikelen/a/index.html"]
+        let problem = { (column: Int, alias: String, redirect: String, file: String) in
+            Diagnostic(path: "C/articles/a.md", position: SourcePosition(line: 3, column: column), code: .invalidField,
+                       message: "The alias '\(alias)' would put its redirect at /\(redirect)index.html, but /\(file) is a file the site writes. Remove the alias or choose another old path.")
+        }
+        XCTAssertEqual(OutputSafety.check(content, files: site), [
+            problem(11, "/feed.xml", "feed.xml/", "feed.xml"),
+            problem(22, "search/0.js", "search/0.js/", "search/0.js"),
+            problem(35, "/assets/style.css/oud/", "assets/style.css/oud/", "assets/style.css"),
+            problem(59, "/.kennisbank-manifest", ".kennisbank-manifest/", ".kennisbank-manifest"),
+        ])
+    }
 }

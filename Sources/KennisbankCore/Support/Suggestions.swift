@@ -1,6 +1,3 @@
-import KennisbankCore
-import KennisbankMarkdown
-import KennisbankContent
 /// "Did you mean …" hints: the closest known name to a misspelt one.
 public enum Suggestions {
     /// The candidate with the smallest edit distance to `name`, if it is close enough to be a likely typo.
@@ -13,6 +10,11 @@ public enum Suggestions {
         }
         guard let (candidate, distance) = best, distance <= max(2, target.count / 3) else { return nil }
         return candidate
+    }
+
+    /// The hint of a diagnostic, "did you mean 'niet-weten'?", when a candidate is close to `name`.
+    public static func hint(for name: String, among candidates: [String]) -> String? {
+        closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
     }
 
     /// The Levenshtein distance between two character arrays, in O(n·m) time and O(m) memory.

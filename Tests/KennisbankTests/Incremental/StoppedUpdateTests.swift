@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+@testable import Kennisbank
+@testable import KennisbankCore
+@testable import KennisbankMarkdown
+@testable import KennisbankContent
+@testable import KennisbankLinking
+@testable import KennisbankRendering
+@testable import KennisbankIncremental
+
+/// An update in place (`serve`) keeps a journal while it writes; one stopped part way leaves the journal, and the
+/// next build, or the first build of `serve`, writes the whole site again and says so.
+final class StoppedUpdateTests: XCTestCase {
+    private var folder: URL!
+    private var output: URL { folder.appendingPathComponent("Site") }
+    private var journal: String { output.path + "/" + SiteManifest.journalName }
+    private let manager = FileManager.default
+
+    override func setUpWithError() throws {
+        folder = manager.temporaryDirectory.appendingPathComponent("kb-stopped-\(UUID().uuidString)")
+        let content = folder.appendingPathComponent("Content")
+        try manager.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try "title: Proef\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        for name in ["a", "b"] {
+            try "---\ntitle: \(name.uppercased())\n---\nTekst.\n".write(to: content.appendingPathComponent("articles/\(name).md"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? manager.removeItem(at: folder)
+    }
+
+    private var build: Build {
+        Build(contentDirectory: folder.appendingPathComponent("Content").path,
+              templatesDirectory: Fixtures.repository.appendingPathComponent("Templates").path, outputDirectory: output.path)
+    }
+
+    private var note: String {
+        "The output folder '\(output.path)' was left part old, part new by an update that was stopped part way; it was written whole again."
+    }
+
+    /// Every file below the output folder, by path, and what it holds.
+    private func files() throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for case let path as String in manager.enumerator(atPath: output.path)! {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: output.path + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                result[path] = try Data(contentsOf: output.appendingPathComponent(path))
+            }
+        }
+        return result
+    }
+
+    /// The files a clean build of the content writes, with the manifest.
+    private func cleanSite() throws -> [String: Data] {
+        let report = try build.generate()
+        var site = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.contents) })
+        site[SiteManifest.manifestName] = SiteManifest.manifest(report.files.map(\.path))
+        return site
+    }
+
+    /// Stops an update in place part way, as a killed process would: one page and one new file are written, then a
+    /// write fails (a file stands where its folder must be, and is taken away again), and a temporary file of a write
+    /// is left behind.
+    private func stopAnUpdate() throws {
+        try "in de weg\n".write(to: output.appendingPathComponent("blokkade"), atomically: false, encoding: .utf8)
+        let updater = SiteUpdater(directory: output)
+        XCTAssertThrowsError(try updater.apply(writing: [OutputFile(path: "artikelen/a/index.html", text: "half"),
+                                                         OutputFile(path: "artikelen/nieuw/index.html", text: "nieuw"),
+                                                         OutputFile(path: "blokkade/index.html", text: "x")],
+                                               removing: ["artikelen/b/index.html"], manifest: nil))
+        try manager.removeItem(at: output.appendingPathComponent("blokkade"))
+        try "half".write(to: output.appendingPathComponent("artikelen/a/.index.html.tmp-99-1"), atomically: false, encoding: .utf8)
+        XCTAssertTrue(manager.fileExists(atPath: journal), "the journal stays when the update stops")
+        XCTAssertEqual(try OutputFolder.inspect(output).holdsStoppedUpdate, true)
+    }
+
+    func testAnUpdateKeepsItsJournalOnlyWhileItRuns() throws {
+        try SiteWriter.write([OutputFile(path: "index.html", text: "oud"), OutputFile(path: "weg/index.html", text: "weg")], to: output)
+        try SiteUpdater(directory: output).apply(writing: [OutputFile(path: "index.html", text: "nieuw"), OutputFile(path: "erbij.html", text: "erbij")],
+                                                 removing: ["weg/index.html"], manifest: ["erbij.html", "index.html"])
+        XCTAssertEqual(try files(), ["index.html": Data("nieuw".utf8), "erbij.html": Data("erbij".utf8),
+                                     SiteManifest.manifestName: SiteManifest.manifest(["erbij.html", "index.html"])])
+        XCTAssertEqual(try OutputFolder.inspect(output).holdsStoppedUpdate, false)
+    }
+
+    /// The journal names the files the stopped update wrote, so that they are recognised as Kennisbank's.
+    func testTheJournalNamesWhatTheUpdateWasAboutToChange() throws {
+        _ = try build.run()
+        try stopAnUpdate()
+        let named = SiteManifest.paths(inJournal: try Data(contentsOf: URL(fileURLWithPath: journal)))
+        XCTAssertEqual(named, ["artikelen/a/index.html", "artikelen/nieuw/index.html", "blokkade/index.html", "artikelen/b/index.html"])
+    }
+
+    func testTheNextBuildWritesAStoppedUpdateWholeAndSaysSo() throws {
+        _ = try build.run()
+        try stopAnUpdate()
+        let written = try build.run()
+        XCTAssertEqual(written.notes, [note])
+        XCTAssertEqual(try files(), try cleanSite())
+        XCTAssertEqual(try build.run().notes, [], "said once")
+    }
+
+    func testTheFirstBuildOfServeWritesAStoppedUpdateWholeAndSaysSo() throws {
+        _ = try IncrementalBuild(build: build).run()
+        try stopAnUpdate()
+        let incremental = IncrementalBuild(build: build)
+        XCTAssertEqual(try incremental.run().notes, [note])
+        XCTAssertEqual(try files(), try cleanSite())
+        XCTAssertEqual(try incremental.run().notes, [])
+    }
+
+    /// In a running `serve`, a failed update makes the next build write the whole site, through the same check.
+    func testAnUpdateThatFailsIsRepairedByTheNextRun() throws {
+        let incremental = IncrementalBuild(build: build)
+        _ = try incremental.run()
+        let page = folder.appendingPathComponent("Content/articles/c.md")
+        try "---\ntitle: C\n---\nTekst.\n".write(to: page, atomically: true, encoding: .utf8)
+        // A file where the new page's folder must go: the update fails part way.
+        try "in de weg\n".write(to: output.appendingPathComponent("artikelen/c"), atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try incremental.run())
+        XCTAssertTrue(manager.fileExists(atPath: journal))
+        try manager.removeItem(at: output.appendingPathComponent("artikelen/c"))
+        XCTAssertEqual(try incremental.run().notes, [note])
+        XCTAssertEqual(try files(), try cleanSite())
+    }
+}
