@@ -9,15 +9,15 @@ public struct ReferenceLibrary: Sendable {
     /// Headings whose list items are references (compared case-insensitively).
     public static let headings: Set<String> = ["literatuur", "literature", "references", "bronnen", "referenties", "bibliografie"]
 
-    /// Every reference, in APA order.
+    /// Every reference, in APA order (``ReferenceOrder``).
     public private(set) var references: [Reference]
     private var byKey: [String: Int]
     private var listedIn: [String: [String]]
 
     /// Creates a library from references that already have keys.
     public init(references: [Reference]) {
-        // Each sort key once, not once per comparison: folding a surname and a whole entry is not cheap.
-        self.references = references.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // Each sort key once, not once per comparison: folding surnames and a whole entry is not cheap.
+        self.references = references.map { ($0.order, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var listed: [String: [String]] = [:]
         for reference in self.references {

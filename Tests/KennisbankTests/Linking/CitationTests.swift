@@ -49,7 +49,7 @@ final class CitationTests: XCTestCase {
 
     func testKeysFoldSurnamesAndTellSameYearWorksApart() {
         let (library, diagnostics) = library()
-        XCTAssertEqual(library.references.map(\.key), ["derue2010", "guell2013a", "kegan1994", "petriglieri2010", "petriglieri2011a",
+        XCTAssertEqual(library.references.map(\.key), ["derue2010", "guell2013a", "kegan1994", "petriglieri2011a", "petriglieri2010",
                                                       "petriglieri2011b", "pont2013", "ruijters2015", "sommer2010", "vanes2008"])
         XCTAssertEqual(diagnostics.map(\.code), [.invalidReference])
         XCTAssertEqual(diagnostics.first?.position, SourcePosition(line: 13, column: 1))
