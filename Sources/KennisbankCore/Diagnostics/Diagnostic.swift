@@ -28,6 +28,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unresolvedCitation = "unresolved-citation"
         case ambiguousCitation = "ambiguous-citation"
         case invalidReference = "invalid-reference"
+        case incompleteReference = "incomplete-reference"
         case brokenLink = "broken-link"
         case template = "template"
         case io = "io"

@@ -113,6 +113,10 @@ public struct ReferenceLibrary: Sendable {
                                               message: "The list item '\(item.text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
                 continue
             }
+            if let problem = incompleteness(of: entry) {
+                diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .incompleteReference,
+                                              message: "The reference '\(item.text.prefix(60))' is incomplete: \(problem)."))
+            }
             if let existing = identity[item.identity] {
                 works[existing].reference.sources.append(item.source)
                 continue
@@ -140,6 +144,13 @@ public struct ReferenceLibrary: Sendable {
             }
         }
         return (ReferenceLibrary(references: works.map(\.reference)), diagnostics)
+    }
+
+    /// What an entry lacks of APA 7's title and source after the year, as the end of a sentence, or `nil`.
+    private static func incompleteness(of entry: ReferenceParser.Entry) -> String? {
+        if entry.title == nil { return "APA 7 needs a title and a source (publisher, journal or web address) after the year" }
+        if entry.source == nil { return "APA 7 needs a source (publisher, journal or web address) after the title" }
+        return nil
     }
 
     /// The list items of a list block (nested lists included), each as its first paragraph's inlines.

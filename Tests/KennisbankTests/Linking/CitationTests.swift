@@ -14,13 +14,13 @@ final class CitationTests: XCTestCase {
         - DeRue, D. S., & Ashford, S. J. (2010). Who will lead and who will follow? *Academy of Management Review*, 35(4), 627–647.
         - Kegan, R. (1994). *In over our heads: The mental demands of modern life*. Harvard University Press.
         - Petriglieri, G. (2011). Identity workspaces for leadership development. SAGE.
-        - Petriglieri, G., & Petriglieri, J. L. (2010). Identity workspaces: The case of business schools.
-        - Petriglieri, G., Wood, J. D., & Petriglieri, J. L. (2011). Up close and personal.
-        - Sommer, K., Howell, J. P., & Hadley, C. N. (2010). Keeping positive.
-        - Van Es, R. (2008). Professionele ruimte.
-        - Güell, M. (2013a). Eerste.
-        - Pont, J. (2013). *Hechting*.
-        - Ruijters, M. (2015). *Je binnenste buiten*.
+        - Petriglieri, G., & Petriglieri, J. L. (2010). Identity workspaces: The case of business schools. *Academy of Management Learning & Education*, 9(1), 44–60.
+        - Petriglieri, G., Wood, J. D., & Petriglieri, J. L. (2011). Up close and personal. *Academy of Management Learning & Education*, 10(3), 430–450.
+        - Sommer, K., Howell, J. P., & Hadley, C. N. (2010). Keeping positive. *Journal of Applied Psychology*, 95(3), 434–445.
+        - Van Es, R. (2008). Professionele ruimte. Vakmedianet.
+        - Güell, M. (2013a). Eerste. SAGE.
+        - Pont, J. (2013). *Hechting*. Boom.
+        - Ruijters, M. (2015). *Je binnenste buiten*. Vakmedianet.
         - Geen referentie hier
         """
 
@@ -41,7 +41,8 @@ final class CitationTests: XCTestCase {
 
     func testParsesAPAEntries() {
         let entry = ReferenceParser.parse("DeRue, D. S., & Ashford, S. J. (2010). Who will lead and who will follow? A social process.")
-        XCTAssertEqual(entry, ReferenceParser.Entry(surnames: ["DeRue", "Ashford"], year: "2010", yearSuffix: nil, title: "Who will lead and who will follow?"))
+        XCTAssertEqual(entry, ReferenceParser.Entry(surnames: ["DeRue", "Ashford"], year: "2010", yearSuffix: nil, title: "Who will lead and who will follow?",
+                                                      source: "A social process."))
         XCTAssertEqual(ReferenceParser.parse("VPRO. (2015, 15 februari). *Het einde van de manager*.")?.surnames, ["VPRO"])
         XCTAssertEqual(ReferenceParser.parse("Van Es, R. (2013a). Titel.")?.yearSuffix, "a")
         XCTAssertNil(ReferenceParser.parse("Geen referentie hier"))

@@ -36,4 +36,34 @@ final class ReferenceListTests: XCTestCase {
         XCTAssertEqual(library.listed(inArticle: "a"), library.references.map(\.key))
         XCTAssertEqual(library.keys(forArticle: "a", cited: []), library.references.map(\.key))
     }
+
+    func testAReferenceWithoutTitleOrSourceIsAWarningAtItsLine() {
+        let (library, diagnostics) = library("""
+            ## Literatuur
+
+            - Bion. (1967).
+            - Collins. (2001). *Good to great*.
+            - Kegan, R. (1994). *In over our heads*. Harvard University Press.
+            - DeRue, D. S., & Ashford, S. J. (2010). Who will lead and who will follow? *Academy of Management Review*, 35(4), 627–647.
+            - VPRO. (2015, 15 februari). *Het einde van de manager* [Televisie-uitzending]. https://www.vpro.nl/tegenlicht
+            - Semler, R. (2013)
+            """)
+        XCTAssertEqual(diagnostics, [
+            Diagnostic(path: "a.md", position: SourcePosition(line: 3, column: 1), severity: .warning, code: .incompleteReference,
+                       message: "The reference 'Bion. (1967).' is incomplete: APA 7 needs a title and a source (publisher, journal or web address) after the year."),
+            Diagnostic(path: "a.md", position: SourcePosition(line: 4, column: 1), severity: .warning, code: .incompleteReference,
+                       message: "The reference 'Collins. (2001). Good to great.' is incomplete: APA 7 needs a source (publisher, journal or web address) after the title."),
+            Diagnostic(path: "a.md", position: SourcePosition(line: 8, column: 1), severity: .warning, code: .incompleteReference,
+                       message: "The reference 'Semler, R. (2013)' is incomplete: APA 7 needs a title and a source (publisher, journal or web address) after the year."),
+        ])
+        // An incomplete reference is still a reference: it is listed and can be cited.
+        XCTAssertEqual(library.references.map(\.key), ["bion1967", "collins2001", "derue2010", "kegan1994", "semler2013", "vpro2015"])
+    }
+
+    func testTheSourceIsWhatFollowsTheTitle() {
+        XCTAssertEqual(ReferenceParser.parse("Kegan, R. (1994). *In over our heads*. Harvard University Press.")?.source, "Harvard University Press.")
+        XCTAssertEqual(ReferenceParser.parse("Bion. (1967).")?.isComplete, false)
+        XCTAssertEqual(ReferenceParser.parse("Collins. (2001). Good to great.")?.title, "Good to great")
+        XCTAssertNil(ReferenceParser.parse("Collins. (2001). Good to great.")?.source)
+    }
 }
