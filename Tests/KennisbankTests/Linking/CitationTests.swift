@@ -113,7 +113,21 @@ final class CitationTests: XCTestCase {
         XCTAssertEqual(diagnostics, [Diagnostic(path: "b.md", position: SourcePosition(line: 2, column: 6), severity: .warning,
                                                 code: .unresolvedCitation, message: "The citation 'Kegn, 1994' matches no reference in a Literatuur list or the bibliography.",
                                                 hint: "did you mean 'Kegan'?")])
-        XCTAssertEqual(link("Charlotte Goedmakers (1959) is coach.").2, [], "a single name and a year may be a birth year")
+    }
+
+    func testANarrativeCitationOfNoReferenceIsAWarningAtItsPlace() {
+        let (html, uses, diagnostics) = link("Eerst.\nZoals Onbekend (1999) en Kegan (2001) schreven.")
+        XCTAssertEqual(html, "<p>Eerst.\nZoals Onbekend (1999) en Kegan (2001) schreven.</p>\n")
+        XCTAssertEqual(uses, [])
+        XCTAssertEqual(diagnostics, [
+            Diagnostic(path: "b.md", position: SourcePosition(line: 2, column: 7), severity: .warning, code: .unresolvedCitation,
+                       message: "The citation 'Onbekend (1999)' matches no reference in a Literatuur list or the bibliography.",
+                       hint: "if it is no citation, write a backslash before the parenthesis: 'Onbekend \\(1999)'"),
+            Diagnostic(path: "b.md", position: SourcePosition(line: 2, column: 26), severity: .warning, code: .unresolvedCitation,
+                       message: "The citation 'Kegan (2001)' matches no reference in a Literatuur list or the bibliography.",
+                       hint: "the references name Kegan with 1994; if it is no citation, write a backslash before the parenthesis: 'Kegan \\(2001)'"),
+        ])
+        XCTAssertEqual(link("Dit is (Kegan, 2001).").2.map(\.hint), ["the references name Kegan with 1994"])
     }
 
     func testPandocForms() {
