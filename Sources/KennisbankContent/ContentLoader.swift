@@ -207,7 +207,8 @@ public struct ContentLoader: Sendable {
         let fields = try FrontMatter(file: source)
         let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
                                aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
-                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset),
+                               ignoredWarnings: IgnoredWarnings(listed: try fields.strings("ignoreWarnings"), position: fields.position(of: "ignoreWarnings")))
         switch kind {
         case .article:
             return .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),

@@ -114,6 +114,22 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: page), before)
     }
 
+    func testCheckCountsAcknowledgedWarningsInOneLineAndListsThemOnRequest() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [incomplete-reference]\n---\nTekst.\n\n## Literatuur\n\n- Bion. (1967).\n- Weick. (1995).\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        let strict = try run(["check", "--strict", "--templates", templates], in: root)
+        XCTAssertEqual(strict.status, 0, strict.errors)
+        XCTAssertEqual(strict.errors, "No problems found.\n2 warnings in 1 file acknowledged by ignoreWarnings; `check --show-ignored` lists them.\n")
+        let shown = try run(["check", "--show-ignored", "--templates", templates], in: root)
+        XCTAssertEqual(shown.status, 0)
+        XCTAssertTrue(shown.errors.hasPrefix("Acknowledged by ignoreWarnings:\nContent/articles/a.md:10:1: warning: The reference 'Bion. (1967).' is incomplete"), shown.errors)
+        XCTAssertTrue(shown.errors.hasSuffix("2 warnings in 1 file acknowledged by ignoreWarnings (listed above).\n"), shown.errors)
+    }
+
     func testNewWritesFrontMatterAndRefusesToOverwrite() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent(["Content/site.yml": "title: Proef\n"])
