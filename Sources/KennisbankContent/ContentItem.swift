@@ -126,7 +126,7 @@ public struct Article: Hashable, Sendable {
     public var item: ContentItem
     /// The subtitle, or `nil`.
     public var subtitle: String?
-    /// The authors, in order.
+    /// The authors, in order: the front matter's `authors`, or site.yml's `seriesAuthor` when the front matter names none.
     public var authors: [String]
     /// The position in the series.
     public var series: Int?

@@ -100,7 +100,10 @@ public struct ContentLoader: Sendable {
                 }
                 seen[item.id.slug] = item
                 switch parsed {
-                case .article(let article): if !article.draft { content.articles.append(article) }
+                case .article(var article):
+                    // site.yml may name the series' default author; an article without authors then has that one.
+                    if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
+                    if !article.draft { content.articles.append(article) }
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
                 }

@@ -80,19 +80,19 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         let text = try run(["check", "--templates", templates], in: root)
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.errors.contains("Content/articles/a.md:6:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
+        XCTAssertTrue(text.errors.contains("Content/articles/a.md:7:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
         XCTAssertTrue(text.errors.contains("    Hier een [[nergens]] link.\n             ^\n"), text.errors)
 
         let strict = try run(["check", "--strict", "--format", "json", "--templates", templates], in: root)
         XCTAssertEqual(strict.status, 2)
         let json = try JSONSerialization.jsonObject(with: Data(strict.output.utf8)) as! [[String: Any]]
         XCTAssertEqual(json.count, 1)
-        XCTAssertEqual(json[0]["line"] as? Int, 6)
+        XCTAssertEqual(json[0]["line"] as? Int, 7)
         XCTAssertEqual(json[0]["column"] as? Int, 10)
         XCTAssertEqual(json[0]["code"] as? String, "unresolved-wikilink")
     }
