@@ -61,18 +61,8 @@ public struct ReferenceLibrary: Sendable {
     ///
     /// `parsed` remembers the entries already parsed in this build: a work that many articles list is parsed once.
     static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries) -> [ListedItem] {
-        var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
-        var inList = article == nil
-        var level = 0
-        for block in document.blocks {
-            if article != nil, case .heading(let headingLevel, _) = block.kind {
-                if isReferenceHeading(block.inlines.plainText) { inList = true; level = headingLevel }
-                else if headingLevel <= level { inList = false }
-                continue
-            }
-            guard inList else { continue }
-            items += listItems(of: block, path: path, article: article)
-        }
+        let blocks = article == nil ? Array(document.blocks.indices) : referenceLists(in: document)
+        let items = blocks.flatMap { listItems(of: document.blocks[$0], path: path, article: article) }
         return items.map { item in
             let text = item.inlines.plainText
             let (entry, identity) = parsed.entry(of: text)
@@ -151,6 +141,23 @@ public struct ReferenceLibrary: Sendable {
         if entry.title == nil { return "APA 7 needs a title and a source (publisher, journal or web address) after the year" }
         if entry.source == nil { return "APA 7 needs a source (publisher, journal or web address) after the title" }
         return nil
+    }
+
+    /// The indexes of an article's reference lists among its top-level blocks: the lists under a heading named
+    /// in ``headings``, up to the next heading of the same or a higher level.
+    public static func referenceLists(in document: MarkdownDocument) -> [Int] {
+        var lists: [Int] = []
+        var inSection = false
+        var level = 0
+        for (index, block) in document.blocks.enumerated() {
+            if case .heading(let headingLevel, _) = block.kind {
+                if isReferenceHeading(block.inlines.plainText) { inSection = true; level = headingLevel }
+                else if headingLevel <= level { inSection = false }
+            } else if inSection, case .list = block.kind {
+                lists.append(index)
+            }
+        }
+        return lists
     }
 
     /// The list items of a list block (nested lists included), each as its first paragraph's inlines.

@@ -5,22 +5,9 @@ import XCTest
 
 /// `ignoreWarnings` in front matter: a file acknowledges the warnings of the codes it lists, and no others.
 final class IgnoredWarningsTests: XCTestCase {
-    /// A content folder on disk with these files, removed after the test.
-    private func content(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-ignore-\(UUID().uuidString)")
-        for (path, text) in files.merging(["site.yml": "title: Proef\n"], uniquingKeysWith: { own, _ in own }) {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
-        return root.path
-    }
+    private func content(_ files: [String: String]) throws -> String { try temporaryContentFolder(files) }
 
-    private func build(_ folder: String, strict: Bool = false) -> Build {
-        Build(contentDirectory: folder, templatesDirectory: Fixtures.repository.appendingPathComponent("Templates").path,
-              outputDirectory: "", strict: strict)
-    }
+    private func build(_ folder: String, strict: Bool = false) -> Build { inMemoryBuild(of: folder, strict: strict) }
 
     /// Path (below the content folder), line and code: enough to tell the diagnostics of these tests apart.
     private func places(_ diagnostics: [Diagnostic], in folder: String) -> [String] {
