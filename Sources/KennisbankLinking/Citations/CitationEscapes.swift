@@ -8,10 +8,11 @@ import KennisbankContent
 ///
 /// cmark reads `\(` as a plain parenthesis and joins it with the text around it, so the mark is read from the
 /// source: on each line of a paragraph, read with its escaped parentheses as plain ones, the citations whose
-/// opening parenthesis was escaped are marked. In the paragraph's text, the same citations (matched in order by name, year and
-/// form) get their text node split just after their opening parenthesis, with an empty raw-HTML node between
-/// the two halves: it renders as nothing and has no plain text, and it keeps the halves apart where later steps
-/// join neighbouring texts (wikilinks do), so that no citation is read across it. The page shows the same text.
+/// opening parenthesis was escaped are marked. In the paragraph's text, the same citations (matched in order
+/// by name, year and form) get their text node split just after their opening parenthesis, with an empty
+/// raw-HTML node between the two halves: it renders as nothing and has no plain text, and it keeps the halves
+/// apart where later steps join neighbouring texts (wikilinks do), so that no citation is read across it.
+/// The page shows the same text.
 enum CitationEscapes {
     /// The document with the text of every marked citation split, or the document itself when its source has no `\(`.
     static func apply(to document: MarkdownDocument, source: SourceFile) -> MarkdownDocument {

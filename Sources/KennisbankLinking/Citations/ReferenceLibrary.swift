@@ -145,7 +145,7 @@ public struct ReferenceLibrary: Sendable {
 
     /// The indexes of an article's reference lists among its top-level blocks: the lists under a heading named
     /// in ``headings``, up to the next heading of the same or a higher level.
-    public static func referenceLists(in document: MarkdownDocument) -> [Int] {
+    package static func referenceLists(in document: MarkdownDocument) -> [Int] {
         var lists: [Int] = []
         var inSection = false
         var level = 0
