@@ -19,6 +19,9 @@ public struct Build: Sendable {
     public var outputDirectory: String
     /// Whether warnings count as errors.
     public var strict: Bool
+    /// Whether every internal link names its `index.html`, for a site read from a folder (`build --portable`); also
+    /// when site.yml says `portable: true`.
+    public var portable = false
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
 
@@ -38,6 +41,8 @@ public struct Build: Sendable {
         public var files: [OutputFile]
         /// Warnings (errors throw).
         public var diagnostics: [Diagnostic]
+        /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
+        public var acknowledged: [Diagnostic]
         /// The linked site, for checks and tests.
         public var site: LinkedSite
         /// How long each step took.
@@ -62,7 +67,8 @@ public struct Build: Sendable {
             guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
         }
-        return Report(files: files, diagnostics: generated.diagnostics, site: generated.site, times: generated.times)
+        return Report(files: files, diagnostics: generated.diagnostics, acknowledged: generated.acknowledged, site: generated.site,
+                      times: generated.times)
     }
 
     /// What the steps up to the output link check produced.
@@ -76,6 +82,8 @@ public struct Build: Sendable {
         /// For each check, whether it is the earlier check of the page, reused as it was (an incremental build).
         package var reusedChecks: [Bool]
         package var diagnostics: [Diagnostic]
+        /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
+        package var acknowledged: [Diagnostic]
         var site: LinkedSite
         /// How long each step took so far.
         package var times: StepTimes
@@ -98,13 +106,17 @@ public struct Build: Sendable {
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.memo = memo
         loader.changedFiles = changed
-        let content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
+        var content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
+        if portable { content.site.portable = true }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
         let linked = times.time("link") { SiteLinker(content: content, memo: memo).link() }
-        var diagnostics = content.diagnostics + linked.diagnostics
-        diagnostics += OutputSafety.check(content)
+        // The warnings a file acknowledges are set aside: not reported, and no reason to stop a strict build.
+        let split = IgnoredWarnings.split(content.diagnostics + linked.diagnostics + OutputSafety.check(content) + content.warnings,
+                                          files: content.ignoredWarnings)
+        var diagnostics = split.reported
+        let acknowledged = split.acknowledged
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
-            throw BuildFailure(diagnostics: diagnostics)
+            throw BuildFailure(diagnostics: diagnostics, acknowledged: acknowledged)
         }
         var files = times.time(writer == nil ? "render" : "render and write") {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
@@ -115,8 +127,9 @@ public struct Build: Sendable {
         let (scans, checks, reusedChecks) = times.time("check links") { check(files, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
-        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
-        return Generated(files: files, scans: scans, checks: checks, reusedChecks: reusedChecks, diagnostics: diagnostics, site: linked, times: times)
+        if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics, acknowledged: acknowledged) }
+        return Generated(files: files, scans: scans, checks: checks, reusedChecks: reusedChecks, diagnostics: diagnostics,
+                         acknowledged: acknowledged, site: linked, times: times)
     }
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
@@ -147,6 +160,8 @@ public struct Build: Sendable {
         public var paths: [String]
         /// Warnings (errors throw).
         public var diagnostics: [Diagnostic]
+        /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
+        public var acknowledged: [Diagnostic]
         /// The linked site, without its markdown trees.
         public var site: LinkedSite
         /// How long each step took.
@@ -177,7 +192,7 @@ public struct Build: Sendable {
                 let generated = try generate(memo: Memo.none, written: nil, writer: writer)
                 // The markdown trees are released here, on the deep stack.
                 return .success(Written(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
-                                        site: generated.site.withoutTrees(), times: generated.times))
+                                        acknowledged: generated.acknowledged, site: generated.site.withoutTrees(), times: generated.times))
             } catch {
                 return .failure(error)
             }
@@ -192,7 +207,7 @@ public struct Build: Sendable {
         do throws(Diagnostic) {
             try written.times.time("write") { () throws(Diagnostic) in try writer.commit() }
         } catch {
-            throw BuildFailure(diagnostics: written.diagnostics + [error])
+            throw BuildFailure(diagnostics: written.diagnostics + [error], acknowledged: written.acknowledged)
         }
         written.notes = writer.notes
         return written

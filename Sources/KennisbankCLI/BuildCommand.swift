@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
                           + "\(content.miniatures.count) miniatures, \(result.site.references.references.count) references) into \(output)/ in "
                           + String(format: "%.2f s", Date().timeIntervalSince(start))
                           + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s").\n" : ".\n"))
+            if let summary = IgnoredWarnings.summary(of: result.acknowledged) {
+                standardError(summary + "; `kennisbank check --show-ignored` lists them.\n")
+            }
         } catch {
             folders.report(error.diagnostics)
             let status = DiagnosticFormatter.exitStatus(error.diagnostics, strict: strict)

@@ -9,7 +9,9 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check content, links and citations without writing the site.",
-        discussion: "Exit status: 0 when clean, 1 when there are errors, 2 when --strict and there are warnings.")
+        discussion: "Exit status: 0 when clean, 1 when there are errors, 2 when --strict and there are warnings. "
+            + "Warnings that a file acknowledges with its front-matter field ignoreWarnings are counted in one line, not reported, "
+            + "and do not fail --strict; --show-ignored lists them.")
 
     @OptionGroup var folders: Folders
 
@@ -19,24 +21,30 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "List every concept mention found automatically, with its sentence, for review (on standard output).")
     var mentions = false
 
+    @Flag(name: .customLong("show-ignored"), help: "Also list the warnings that files acknowledge with ignoreWarnings.")
+    var showIgnored = false
+
     func run() throws {
         let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: "")
-        let diagnostics: [Diagnostic]
+        let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
         do {
             let report = try build.generate()
-            diagnostics = report.diagnostics
+            (diagnostics, acknowledged) = (report.diagnostics, report.acknowledged)
             if mentions {
                 let review = MentionReview(site: report.site)
                 print(folders.format == .json ? review.json : review.text, terminator: "")
             }
         } catch {
-            diagnostics = error.diagnostics
+            (diagnostics, acknowledged) = (error.diagnostics, error.acknowledged)
         }
-        folders.report(diagnostics)
+        folders.report(diagnostics, acknowledged: showIgnored ? acknowledged : [])
         let status = DiagnosticFormatter.exitStatus(diagnostics, strict: strict)
         if folders.format == .text {
             standardError(diagnostics.isEmpty ? "No problems found.\n"
                           : "\(diagnostics.filter { $0.severity == .error }.count) error(s), \(diagnostics.filter { $0.severity == .warning }.count) warning(s).\n")
+            if let summary = IgnoredWarnings.summary(of: acknowledged) {
+                standardError(summary + (showIgnored ? " (listed above).\n" : "; `check --show-ignored` lists them.\n"))
+            }
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -27,9 +27,9 @@ struct Folders: ParsableArguments {
     @Option(help: "How to print problems: text (with the source line) or json.")
     var format: DiagnosticFormatter.Format = .text
 
-    /// Prints diagnostics: text on standard error, JSON on standard output.
-    func report(_ diagnostics: [Diagnostic]) {
-        let output = DiagnosticFormatter(format: format).format(diagnostics)
+    /// Prints diagnostics, and then the acknowledged warnings given: text on standard error, JSON on standard output.
+    func report(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic] = []) {
+        let output = DiagnosticFormatter(format: format).format(diagnostics, acknowledged: acknowledged)
         switch format {
         case .json: print(output, terminator: "")
         case .text: standardError(output)

@@ -71,6 +71,7 @@ public struct ContentItem: Hashable, Sendable {
         var summary: String?
         var source: SourceFile
         var document: MarkdownDocument
+        var ignoredWarnings: IgnoredWarnings
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -105,10 +106,17 @@ public struct ContentItem: Hashable, Sendable {
         get { storage.fields.document }
         set { storage.fields.document = newValue }
     }
+    /// The warnings the file acknowledges with front matter `ignoreWarnings`.
+    public var ignoredWarnings: IgnoredWarnings {
+        get { storage.fields.ignoredWarnings }
+        set { storage.fields.ignoredWarnings = newValue }
+    }
 
     /// Creates a content item.
-    public init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument) {
-        storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document))
+    public init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument,
+                ignoredWarnings: IgnoredWarnings = .none) {
+        storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document,
+                                     ignoredWarnings: ignoredWarnings))
     }
 }
 
@@ -118,7 +126,7 @@ public struct Article: Hashable, Sendable {
     public var item: ContentItem
     /// The subtitle, or `nil`.
     public var subtitle: String?
-    /// The authors, in order.
+    /// The authors, in order: the front matter's `authors`, or site.yml's `seriesAuthor` when the front matter names none.
     public var authors: [String]
     /// The position in the series.
     public var series: Int?

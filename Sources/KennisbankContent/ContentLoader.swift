@@ -107,7 +107,10 @@ public struct ContentLoader: Sendable {
                 }
                 seen[item.id.slug] = item
                 switch parsed.page {
-                case .article(let article): if !article.draft { content.articles.append(article) }
+                case .article(var article):
+                    // site.yml may name the series' default author; an article without authors then has that one.
+                    if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
+                    if !article.draft { content.articles.append(article) }
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
                 }
@@ -218,7 +221,8 @@ public struct ContentLoader: Sendable {
         let warnings = KnownFields.warnings(for: fields, of: kind)
         let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
                                aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
-                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset))
+                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset),
+                               ignoredWarnings: IgnoredWarnings(listed: try fields.strings("ignoreWarnings"), position: fields.position(of: "ignoreWarnings")))
         let page: ParsedFile.Page
         switch kind {
         case .article:

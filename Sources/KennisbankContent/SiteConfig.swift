@@ -20,21 +20,28 @@ public struct SiteConfig: Hashable, Sendable {
     public var language: String
     /// The absolute URL the site is published at, for feeds and sitemaps; `nil` when unknown.
     public var baseURL: String?
-    /// The author or publisher of the site.
+    /// The author or publisher of the site, for the site's metadata (footer, feed); never credited with an article.
     public var author: String?
+    /// The default author of the articles whose front matter names no `authors`, when site.yml names one explicitly.
+    public var seriesAuthor: String?
     /// How often concepts are linked (default: first per page).
     public var conceptLinking: ConceptLinkingScope
     /// Whether raw HTML in markdown is passed through (default `false`).
     public var unsafeHTML: Bool
+    /// Whether every internal link is written to its `…/index.html`, for a site read from a folder (`portable`,
+    /// default `false`: clean URLs, for a server).
+    public var portable: Bool = false
 
     /// Creates a configuration.
     public init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
-                author: String? = nil, conceptLinking: ConceptLinkingScope = .firstPerPage, unsafeHTML: Bool = false) {
+                author: String? = nil, seriesAuthor: String? = nil, conceptLinking: ConceptLinkingScope = .firstPerPage,
+                unsafeHTML: Bool = false) {
         self.title = title
         self.description = description
         self.language = language
         self.baseURL = baseURL
         self.author = author
+        self.seriesAuthor = seriesAuthor
         self.conceptLinking = conceptLinking
         self.unsafeHTML = unsafeHTML
     }
@@ -53,7 +60,9 @@ public struct SiteConfig: Hashable, Sendable {
         config.language = try fields.string("language") ?? "nl"
         config.baseURL = try fields.string("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         config.author = try fields.string("author")
+        config.seriesAuthor = try fields.string("seriesAuthor")
         config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
+        config.portable = try fields.bool("portable") ?? false
         if let scope = try fields.string("conceptLinking") {
             guard let value = ConceptLinkingScope(rawValue: scope) else {
                 throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,

@@ -117,6 +117,7 @@ public struct CorpusGenerator: Sendable {
         description: Een gegenereerd corpus van \(articles.count) artikelen, \(concepts.count) begrippen, \(references.count) bronnen en \(miniatures.count) miniaturen, voor metingen.
         language: nl
         author: Kennisbank corpusgenerator
+        seriesAuthor: Kennisbank corpusgenerator
         conceptLinking: first-per-page
 
         """

@@ -63,7 +63,8 @@ public struct SiteLinker: Sendable {
             Self.holds(entry, for: items[index], index: names, miniatures: miniatures)
         }, make: { position in
             let item = items[position]
-            var (document, problems, embedded) = expander.expand(item.document, owner: item.id, source: item.source)
+            let marked = CitationEscapes.apply(to: item.document, source: item.source)
+            var (document, problems, embedded) = expander.expand(marked, owner: item.id, source: item.source)
             let anchors = Anchors.assign(in: &document, source: item.source)
             let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: Anchors.headings(of: document),
                                     paragraphs: Anchors.paragraphs(of: document),

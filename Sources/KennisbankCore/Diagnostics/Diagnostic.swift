@@ -13,7 +13,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What kind of problem this is, so that tools and tests can tell problems apart without parsing text.
-    public enum Code: String, Hashable, Sendable {
+    public enum Code: String, Hashable, Sendable, CaseIterable {
         case invalidUTF8 = "invalid-utf8"
         case frontMatter = "front-matter"
         case missingField = "missing-field"
@@ -32,6 +32,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unresolvedCitation = "unresolved-citation"
         case ambiguousCitation = "ambiguous-citation"
         case invalidReference = "invalid-reference"
+        case incompleteReference = "incomplete-reference"
+        case missingAuthor = "missing-author"
         case brokenLink = "broken-link"
         case template = "template"
         case io = "io"
@@ -75,11 +77,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 public struct BuildFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Every diagnostic found, errors and warnings, in source order.
     public var diagnostics: [Diagnostic]
+    /// The warnings found that their files acknowledge (``IgnoredWarnings``): not reported, and no cause of the failure.
+    public var acknowledged: [Diagnostic]
 
     /// Creates a failure from its diagnostics.
-    public init(diagnostics: [Diagnostic]) {
+    public init(diagnostics: [Diagnostic], acknowledged: [Diagnostic] = []) {
         precondition(!diagnostics.isEmpty, "a build failure carries at least one diagnostic")
         self.diagnostics = diagnostics
+        self.acknowledged = acknowledged
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }

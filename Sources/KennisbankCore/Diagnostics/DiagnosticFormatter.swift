@@ -23,9 +23,18 @@ public struct DiagnosticFormatter: Sendable {
 
     /// The diagnostics, formatted; empty text when there are none.
     public func format(_ diagnostics: [Diagnostic]) -> String {
+        format(diagnostics, acknowledged: [])
+    }
+
+    /// The diagnostics, then the warnings acknowledged by their files (``IgnoredWarnings``): in text under a line
+    /// that says so, in JSON with `"ignored": true`. Empty text when there are neither.
+    public func format(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic]) -> String {
         switch format {
-        case .text: return diagnostics.map(text).joined()
-        case .json: return json(diagnostics)
+        case .text:
+            let ignored = acknowledged.isEmpty ? "" : "Acknowledged by ignoreWarnings:\n" + acknowledged.map(text).joined()
+            return diagnostics.map(text).joined() + ignored
+        case .json:
+            return json(diagnostics.map { ($0, false) } + acknowledged.map { ($0, true) })
         }
     }
 
@@ -55,13 +64,15 @@ public struct DiagnosticFormatter: Sendable {
         return String(line.hasSuffix("\r") ? line.dropLast() : line)
     }
 
-    private func json(_ diagnostics: [Diagnostic]) -> String {
+    /// A JSON array of the diagnostics; one that is `ignored` (acknowledged by its file) has `"ignored": true`.
+    private func json(_ diagnostics: [(Diagnostic, ignored: Bool)]) -> String {
         struct Entry: Encodable {
-            let path: String, line: Int?, column: Int?, severity: String, code: String, message: String, hint: String?
+            let path: String, line: Int?, column: Int?, severity: String, code: String, message: String, hint: String?, ignored: Bool?
         }
-        let entries = diagnostics.map {
-            Entry(path: $0.path, line: $0.position?.line, column: $0.position?.column, severity: $0.severity.rawValue,
-                  code: $0.code.rawValue, message: $0.message, hint: $0.hint)
+        let entries = diagnostics.map { diagnostic, ignored in
+            Entry(path: diagnostic.path, line: diagnostic.position?.line, column: diagnostic.position?.column,
+                  severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,
+                  hint: diagnostic.hint, ignored: ignored ? true : nil)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

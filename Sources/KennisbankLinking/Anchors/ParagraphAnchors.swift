@@ -72,7 +72,7 @@ public enum ParagraphAnchors {
             // The last word of a cut text may be cut too: it counts only when the whole text is slugged. Where the
             // cut leaves fewer than the opening words, the whole text is slugged (very long words).
             if !isWhole {
-                words.removeLast()
+                if !words.isEmpty { words.removeLast() }
                 if words.count < ParagraphAnchors.openingWords {
                     isWhole = true
                     words = Self.slugWords(text)

@@ -22,7 +22,8 @@ public struct CitationUse: Hashable, Sendable {
 /// A name and year that match several references (Petriglieri 2011 names two works) prefer the one
 /// whose number of authors fits the form (one name, two names, e.a./et al.); if several still fit,
 /// the first is linked and a warning says so. Text that looks like a citation but matches no
-/// reference stays plain text, with a warning where the form leaves no doubt it is a citation.
+/// reference stays plain text, with a warning at its place; a name and year that are no citation, such as a
+/// birth year, are marked by the author with a backslash before the parenthesis (``CitationEscapes``).
 public struct CitationLinker: Sendable {
     private let library: ReferenceLibrary
     private let bySurname: [String: [Reference]]
@@ -62,12 +63,10 @@ public struct CitationLinker: Sendable {
                 let startsWithName = written.hasPrefix(candidate.name)
                 let place = source.position(of: written, from: start) ?? start
                 switch resolve(candidate) {
-                case .none(let certain):
-                    if certain {
-                        diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
-                            message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
-                            hint: Suggestions.hint(for: candidate.name, among: firstSurnames)))
-                    }
+                case .none(let sameName):
+                    diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
+                        message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
+                        hint: hint(for: candidate, written: written, sameName: sameName)))
                     continue
                 case .found(let reference, let others, let dropped):
                     // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
@@ -95,14 +94,31 @@ public struct CitationLinker: Sendable {
     private enum Resolution {
         /// `dropped` counts the UTF-8 bytes of the name's leading words that turned out not to be part of the surname.
         case found(Reference, others: [Reference], dropped: Int)
-        /// Nothing matched; `certain` when the text is unmistakably meant as a citation.
-        case none(certain: Bool)
+        /// Nothing matched; `sameName` holds the works of the name, when it is known but the year is not.
+        case none(sameName: [Reference])
+    }
+
+    /// What the author may have meant by a citation that matches nothing: the years of the name's works or a
+    /// similar name, and, for the narrative form, how to mark a name and year that are no citation.
+    private func hint(for candidate: CitationCandidate, written: String, sameName: [Reference]) -> String? {
+        var hints: [String] = []
+        if let first = sameName.first {
+            let years = Set(sameName.map { $0.year + ($0.yearSuffix ?? "") }).sorted()
+            hints.append("the references name \(first.surnames[0]) with \(years.joined(separator: ", "))")
+        } else if let closest = Suggestions.closest(to: candidate.name, among: firstSurnames) {
+            hints.append("did you mean '\(closest)'?")
+        }
+        if candidate.form != .key, !candidate.isParenthetical {
+            let marked = written.contains("(") ? ": '\(TextBytes.replacing("(", with: "\\(", in: written))'" : ""
+            hints.append("if it is no citation, write a backslash before the parenthesis\(marked)")
+        }
+        return hints.isEmpty ? nil : hints.joined(separator: "; ")
     }
 
     private func resolve(_ candidate: CitationCandidate) -> Resolution {
         if candidate.form == .key {
             if let reference = library.reference(forKey: candidate.name) { return .found(reference, others: [], dropped: 0) }
-            return .none(certain: true)
+            return .none(sameName: [])
         }
         // "van Kahneman": try the name without leading particles when the whole name is unknown.
         var words = candidate.name.split(separator: " ").map(String.init)
@@ -113,7 +129,7 @@ public struct CitationLinker: Sendable {
             if !references.isEmpty { break }
             dropped += words.removeFirst().utf8.count + 1
         }
-        guard !references.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
+        guard !references.isEmpty else { return .none(sameName: []) }
         let year = candidate.year.lowercased()
         let sameYear = references.filter { reference in
             let written = reference.year + (reference.yearSuffix ?? "")
@@ -122,9 +138,7 @@ public struct CitationLinker: Sendable {
             return year.count == 4 && reference.year == digits
                 || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
         }
-        // "Goedmakers (1959)" may be a birth year rather than a citation: a single name with a year that
-        // matches none of that author's works is only reported when the form leaves no doubt.
-        guard !sameYear.isEmpty else { return .none(certain: candidate.form != .one || candidate.isParenthetical) }
+        guard !sameYear.isEmpty else { return .none(sameName: references) }
         let fitting = sameYear.filter { reference in
             switch candidate.form {
             case .one: return reference.surnames.count == 1

@@ -23,8 +23,34 @@ public struct Reference: Hashable, Sendable {
     /// The entry as plain text.
     public var plainText: String { inlines.plainText }
 
-    /// The order of an APA list: surname, year, letter, then the text.
-    public var sortKey: String { "\(ReferenceKey.fold(surnames.first ?? "")) \(year)\(yearSuffix ?? "") \(plainText.lowercased())" }
+    /// Where the work stands in an APA 7 reference list (see ``ReferenceOrder``).
+    public var order: ReferenceOrder {
+        ReferenceOrder(surnames: surnames.map(ReferenceKey.fold), year: year == "n.d." ? "" : year, letter: yearSuffix ?? "",
+                       text: plainText.lowercased())
+    }
+}
+
+/// The order of an APA 7 reference list: by the first author's surname; a work by one author before the works
+/// of that author with others, which follow in the order of their further authors' surnames; the works of the
+/// same authors by year, a work without a date (`n.d.`) first; works of the same authors and year in the order of
+/// their letters (2011a before 2011b), which are the keys the author cites; then by the entry's text.
+///
+/// Surnames are compared folded to lowercase ASCII letters, particles kept ("Van Es" sorts as `vanes`).
+public struct ReferenceOrder: Comparable, Sendable {
+    /// The authors' surnames, folded.
+    var surnames: [String]
+    /// The year, empty for a work without a date.
+    var year: String
+    /// The year's letter, given or assigned, or empty.
+    var letter: String
+    /// The entry's text, lowercased: the last resort.
+    var text: String
+
+    public static func < (lhs: ReferenceOrder, rhs: ReferenceOrder) -> Bool {
+        // A list of surnames that is the start of another is shorter, and so comes first: Collins before Collins & Porras.
+        if lhs.surnames != rhs.surnames { return lhs.surnames.lexicographicallyPrecedes(rhs.surnames) }
+        return (lhs.year, lhs.letter, lhs.text) < (rhs.year, rhs.letter, rhs.text)
+    }
 }
 
 /// A place where a reference is listed.

@@ -9,15 +9,15 @@ public struct ReferenceLibrary: Sendable {
     /// Headings whose list items are references (compared case-insensitively).
     public static let headings: Set<String> = ["literatuur", "literature", "references", "bronnen", "referenties", "bibliografie"]
 
-    /// Every reference, in APA order.
+    /// Every reference, in APA order (``ReferenceOrder``).
     public private(set) var references: [Reference]
     private var byKey: [String: Int]
     private var listedIn: [String: [String]]
 
     /// Creates a library from references that already have keys.
     public init(references: [Reference]) {
-        // Each sort key once, not once per comparison: folding a surname and a whole entry is not cheap.
-        self.references = references.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // Each sort key once, not once per comparison: folding surnames and a whole entry is not cheap.
+        self.references = references.map { ($0.order, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var listed: [String: [String]] = [:]
         for reference in self.references {
@@ -61,18 +61,8 @@ public struct ReferenceLibrary: Sendable {
     ///
     /// `parsed` remembers the entries already parsed in this build: a work that many articles list is parsed once.
     static func listed(in document: MarkdownDocument, path: String, article: String?, parsed: ParsedEntries) -> [ListedItem] {
-        var items: [(inlines: [InlineNode], source: ReferenceSource)] = []
-        var inList = article == nil
-        var level = 0
-        for block in document.blocks {
-            if article != nil, case .heading(let headingLevel, _) = block.kind {
-                if isReferenceHeading(block.inlines.plainText) { inList = true; level = headingLevel }
-                else if headingLevel <= level { inList = false }
-                continue
-            }
-            guard inList else { continue }
-            items += listItems(of: block, path: path, article: article)
-        }
+        let blocks = article == nil ? Array(document.blocks.indices) : referenceLists(in: document)
+        let items = blocks.flatMap { listItems(of: document.blocks[$0], path: path, article: article) }
         return items.map { item in
             let text = item.inlines.plainText
             let (entry, identity) = parsed.entry(of: text)
@@ -113,6 +103,10 @@ public struct ReferenceLibrary: Sendable {
                                               message: "The list item '\(item.text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
                 continue
             }
+            if let problem = incompleteness(of: entry) {
+                diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .incompleteReference,
+                                              message: "The reference '\(item.text.prefix(60))' is incomplete: \(problem)."))
+            }
             if let existing = identity[item.identity] {
                 works[existing].reference.sources.append(item.source)
                 continue
@@ -140,6 +134,30 @@ public struct ReferenceLibrary: Sendable {
             }
         }
         return (ReferenceLibrary(references: works.map(\.reference)), diagnostics)
+    }
+
+    /// What an entry lacks of APA 7's title and source after the year, as the end of a sentence, or `nil`.
+    private static func incompleteness(of entry: ReferenceParser.Entry) -> String? {
+        if entry.title == nil { return "APA 7 needs a title and a source (publisher, journal or web address) after the year" }
+        if entry.source == nil { return "APA 7 needs a source (publisher, journal or web address) after the title" }
+        return nil
+    }
+
+    /// The indexes of an article's reference lists among its top-level blocks: the lists under a heading named
+    /// in ``headings``, up to the next heading of the same or a higher level.
+    package static func referenceLists(in document: MarkdownDocument) -> [Int] {
+        var lists: [Int] = []
+        var inSection = false
+        var level = 0
+        for (index, block) in document.blocks.enumerated() {
+            if case .heading(let headingLevel, _) = block.kind {
+                if isReferenceHeading(block.inlines.plainText) { inSection = true; level = headingLevel }
+                else if headingLevel <= level { inSection = false }
+            } else if inSection, case .list = block.kind {
+                lists.append(index)
+            }
+        }
+        return lists
     }
 
     /// The list items of a list block (nested lists included), each as its first paragraph's inlines.

@@ -3,7 +3,7 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 
-/// Reads one APA 7 reference list entry: authors, year (with letter), title.
+/// Reads one APA 7 reference list entry: authors, year (with letter), title and source.
 ///
 /// `Kegan, R. (1994). *In over our heads*. Harvard University Press.` gives the surname Kegan and
 /// the year 1994; `DeRue, D. S., & Ashford, S. J. (2010). Who will lead…` gives DeRue and Ashford;
@@ -19,6 +19,11 @@ public enum ReferenceParser {
         public var yearSuffix: String?
         /// The title, if found.
         public var title: String?
+        /// What follows the title (publisher, journal, web address), if anything.
+        public var source: String? = nil
+
+        /// Whether the entry has what APA 7 asks of every reference after the year: a title and a source.
+        public var isComplete: Bool { title != nil && source != nil }
     }
 
     private static let yearPattern = try! NSRegularExpression(
@@ -55,7 +60,8 @@ public enum ReferenceParser {
             if title?.isEmpty == true { title = nil }
             rest = rest[end...]
         }
-        return Entry(surnames: surnames, year: year, yearSuffix: suffix, title: title)
+        let source = TextBytes.trimmingSpaces(rest.drop { ".?!".contains($0) || $0.isWhitespace })
+        return Entry(surnames: surnames, year: year, yearSuffix: suffix, title: title, source: source.isEmpty ? nil : source)
     }
 
     /// The surnames of an APA author list: the parts before each person's initials.

@@ -68,7 +68,9 @@ public struct EmbedExpander: Sendable {
                 continue
             }
             embedded.append(id.slug)
-            let inner = expand(miniature.item.document.blocks, source: miniature.item.source, stack: stack + [id.slug],
+            // Marked as on the miniature's own page: the marks are read from its own source.
+            let document = CitationEscapes.apply(to: miniature.item.document, source: miniature.item.source)
+            let inner = expand(document.blocks, source: miniature.item.source, stack: stack + [id.slug],
                                diagnostics: &diagnostics, embedded: &embedded)
             let label = BlockNode(kind: .section(element: "p", id: nil, cssClass: "miniature-label"),
                                   inlines: [.text("Miniatuur: "),

@@ -24,20 +24,27 @@ struct ArticleMetadata {
         return "\(surname), \(initials.joined(separator: " "))"
     }
 
-    /// The APA 7 reference to this article, as plain text.
+    /// The APA 7 reference to this article, as plain text. An article without authors is a work without an
+    /// author in APA's sense: its title moves to the author's place ("Titel. (2024). Site."); the site's
+    /// `author` is never credited with it.
     var apaReference: String {
         let names = article.authors.map(Self.apaName)
-        let authors: String
-        switch names.count {
-        case 0: authors = site.author.map(Self.apaName) ?? site.title
-        case 1: authors = names[0]
-        default: authors = names.dropLast().joined(separator: ", ") + ", & " + names.last!
-        }
         let year = article.date.map { String($0.prefix(4)) } ?? "z.d."
         var title = article.item.title
         if let subtitle = article.subtitle { title += ": " + subtitle.prefix(1).lowercased() + subtitle.dropFirst() }
-        let reference = "\(authors) (\(year)). \(title). \(site.title)."
+        let reference: String
+        switch names.count {
+        case 0: reference = "\(Self.sentence(title)) (\(year)). \(site.title)."
+        default:
+            let authors = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + ", & " + names.last!
+            reference = "\(authors) (\(year)). \(Self.sentence(title)) \(site.title)."
+        }
         return site.baseURL == nil ? reference : reference + " " + url
+    }
+
+    /// A title closed as APA closes the parts of a reference: with a full stop, unless it ends in a question or exclamation mark.
+    private static func sentence(_ title: String) -> String {
+        title.last.map { ".?!".contains($0) } == true ? title : title + "."
     }
 
     /// schema.org JSON-LD, safe to place inside a `<script>` element.

@@ -112,12 +112,14 @@ struct PageModels {
         }
     }
 
-    /// A page body: anchor links added, rendered by cmark with links relative to the page.
-    func body(_ page: LinkedPage, path: String) -> HTMLFragment {
+    /// A page body: anchor links added, rendered by cmark with links relative to the page. `document`, when
+    /// given, is the page's document as the view shows it (an article's with its reference list formatted).
+    func body(_ page: LinkedPage, path: String, document: MarkdownDocument? = nil) -> HTMLFragment {
         note(.item(page.item.id))
         note(.settings)
-        return memo.value(Self.bodies, key: path, inputs: .init(document: page.document, unsafe: unsafeHTML)) {
-            HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: page.document, pagePath: path).blocks, options: renderOptions(from: path)))
+        let document = document ?? page.document
+        return memo.value(Self.bodies, key: path, inputs: .init(document: document, unsafe: unsafeHTML)) {
+            HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: document, pagePath: path).blocks, options: renderOptions(from: path)))
         }
     }
 

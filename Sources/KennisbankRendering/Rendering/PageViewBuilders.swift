@@ -28,11 +28,16 @@ extension PageModels {
         [.item(id), .articleOrder, .listing(id.slug), .referenceOrder].forEach(note)
         let page = site.pages[id]!
         let metadata = ArticleMetadata(article: article, site: site.content.site)
-        let references = site.references.keys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { key -> ReferenceEntry? in
+        let shown = site.references.keys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { key -> Reference? in
             note(.references(key))
-            guard let reference = self.references[key] else { return nil }
-            return ReferenceEntry(key: key, html: referenceHTML(reference, from: path),
-                                  url: SiteLink(path: "literatuur/", fragment: key).relative(from: path))
+            return self.references[key]
+        }
+        // The article's own reference list is formatted where the author put it; only an article without one
+        // gets the list of its sources after the text.
+        let ownList = ArticleReferenceList(references: shown, path: article.item.source.path).format(page.document)
+        let references = ownList != nil ? [] : shown.map { reference in
+            ReferenceEntry(key: reference.key, html: referenceHTML(reference, from: path),
+                           url: SiteLink(path: "literatuur/", fragment: reference.key).relative(from: path))
         }
         return ArticleView(
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
@@ -42,7 +47,7 @@ extension PageModels {
             date: article.date, series: article.series.map(String.init),
             jsonLD: jsonLD(of: metadata), citation: metadata.apaReference,
             ogURL: site.content.site.baseURL.map { _ in metadata.url },
-            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
+            body: body(page, path: path, document: ownList), previewsJSON: previewsJSON(for: page, path: path),
             toc: page.tableOfContents.map { TocEntry(title: $0.title, anchor: $0.anchor, level: $0.level) },
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,

@@ -80,19 +80,19 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryContent([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         let text = try run(["check", "--templates", templates], in: root)
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.errors.contains("Content/articles/a.md:6:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
+        XCTAssertTrue(text.errors.contains("Content/articles/a.md:7:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
         XCTAssertTrue(text.errors.contains("    Hier een [[nergens]] link.\n             ^\n"), text.errors)
 
         let strict = try run(["check", "--strict", "--format", "json", "--templates", templates], in: root)
         XCTAssertEqual(strict.status, 2)
         let json = try JSONSerialization.jsonObject(with: Data(strict.output.utf8)) as! [[String: Any]]
         XCTAssertEqual(json.count, 1)
-        XCTAssertEqual(json[0]["line"] as? Int, 6)
+        XCTAssertEqual(json[0]["line"] as? Int, 7)
         XCTAssertEqual(json[0]["column"] as? Int, 10)
         XCTAssertEqual(json[0]["code"] as? String, "unresolved-wikilink")
     }
@@ -137,6 +137,22 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(repaired.status, 0, repaired.errors)
         XCTAssertTrue(repaired.errors.contains("Site' was left part old, part new by an update that was stopped part way; it was written whole again.\nBuilt "), repaired.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/" + SiteManifest.journalName).path))
+    }
+
+    func testCheckCountsAcknowledgedWarningsInOneLineAndListsThemOnRequest() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryContent([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [incomplete-reference]\n---\nTekst.\n\n## Literatuur\n\n- Bion. (1967).\n- Weick. (1995).\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        let strict = try run(["check", "--strict", "--templates", templates], in: root)
+        XCTAssertEqual(strict.status, 0, strict.errors)
+        XCTAssertEqual(strict.errors, "No problems found.\n2 warnings in 1 file acknowledged by ignoreWarnings; `check --show-ignored` lists them.\n")
+        let shown = try run(["check", "--show-ignored", "--templates", templates], in: root)
+        XCTAssertEqual(shown.status, 0)
+        XCTAssertTrue(shown.errors.hasPrefix("Acknowledged by ignoreWarnings:\nContent/articles/a.md:10:1: warning: The reference 'Bion. (1967).' is incomplete"), shown.errors)
+        XCTAssertTrue(shown.errors.hasSuffix("2 warnings in 1 file acknowledged by ignoreWarnings (listed above).\n"), shown.errors)
     }
 
     func testNewWritesFrontMatterAndRefusesToOverwrite() throws {

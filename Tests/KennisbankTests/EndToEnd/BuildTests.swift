@@ -14,7 +14,7 @@ final class BuildTests: XCTestCase {
     /// A small valid site, plus the real templates from disk.
     private func site(_ extra: [String: String] = [:]) -> (InMemoryFileSystem, String) {
         var files: [String: String] = [
-            "C/site.yml": "title: Proef\n",
+            "C/site.yml": "title: Proef\nseriesAuthor: A. Auteur\n",
             "C/articles/een.md": "---\ntitle: Een\nseries: 1\n---\n## Begin\n\nOver [[twee]] en niet-weten (Kegan, 1994).\n\n![[scene]]\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
             "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\n---\nTekst.\n",
             "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\nsummary: Open blijven.\n---\nUitleg.\n",

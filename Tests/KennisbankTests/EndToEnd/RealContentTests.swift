@@ -111,7 +111,7 @@ final class RealContentTests: XCTestCase {
         let html = try page("begrippen/identity-workspace/index.html")
         XCTAssertTrue(html.contains("Genoemd in"))
         XCTAssertTrue(html.contains("class=\"mention-context\""))
-        XCTAssertTrue(html.contains("../../artikelen/de-kunst-van-het-leiden/#in-dit-vijfde-artikel-verschuift"))
+        XCTAssertTrue(html.contains("../../artikelen/de-kunst-van-het-leiden/#leiderschap-wordt-hier-beschouwd-als"))
     }
 
     func testEveryInternalLinkResolves() throws {

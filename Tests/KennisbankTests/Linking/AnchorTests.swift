@@ -45,6 +45,8 @@ final class AnchorTests: XCTestCase {
         // Five words, fewer where they would pass forty characters, but at least one.
         XCTAssertEqual(ids, ["leiderschap-wordt-hier-beschouwd-als", "kort", "alinea", "identiteitsontwikkelingsprocessen"])
         XCTAssertEqual(problems, [])
+        // A long paragraph without a letter or digit (emphasised dashes, say).
+        XCTAssertEqual(anchors(String(repeating: "— * ", count: 40) + "\n\n" + String(repeating: "— * ", count: 40)).0, ["alinea", "alinea-2"])
     }
 
     func testParagraphsThatShareTheirOpeningAllTakeMoreWords() {

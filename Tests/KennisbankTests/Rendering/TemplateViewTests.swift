@@ -39,11 +39,13 @@ final class TemplateViewTests: XCTestCase {
         return names(view)
     }
 
+    /// Every kind but `ReferenceEntry`: only an article without a Literatuur list of its own shows its sources after
+    /// the text, and the real Content's articles all have one (`ArticleReferenceListTests` renders such an article).
     func testEveryKindOfViewIsReached() {
         let kinds = Set(Self.views.map { String(describing: type(of: $0)) })
         for kind in ["PageFrame", "NavEntry", "Breadcrumb", "HomeView", "ArticleView", "ConceptView", "MiniatureView",
                      "ConceptIndexView", "MiniatureIndexView", "LiteratureView", "SearchView", "NotFoundView",
-                     "ItemLink", "ArticleEntry", "TocEntry", "ReferenceEntry", "MentionEntry", "CitationEntry",
+                     "ItemLink", "ArticleEntry", "TocEntry", "MentionEntry", "CitationEntry",
                      "LiteratureEntry", "LetterGroup", "ConceptGroup", "MiniatureGroup"] {
             XCTAssertTrue(kinds.contains(kind), "the real Content has no \(kind)")
         }
