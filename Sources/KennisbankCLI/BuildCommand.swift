@@ -18,12 +18,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as fatal (exit 2) and leave the output folder as it is.")
     var strict = false
 
+    @Flag(help: "Write every internal link to its index.html, for a site read from a folder without a server (also site.yml 'portable: true').")
+    var portable = false
+
     @Flag(help: "Print how long each step took (read and parse, link, render, check links, write).")
     var timings = false
 
     func run() throws {
         let start = Date()
-        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: output, strict: strict)
+        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: output, strict: strict)
+        build.portable = portable
         do {
             let result = try build.run()
             folders.report(result.diagnostics)

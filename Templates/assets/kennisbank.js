@@ -94,6 +94,15 @@
     }, function () {});
   });
 
+  /* ---------- Links in a portable site ---------- */
+  // A site built to be read from a folder (build --portable) names index.html in every link, as a folder has no
+  // server to find it; links the script makes do the same.
+  var portable = document.documentElement.hasAttribute("data-portable");
+  function pageFile(url) {
+    if (!portable) return url;
+    return url === "" || url.slice(-1) === "/" ? url + "index.html" : url;
+  }
+
   /* ---------- Search ---------- */
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -174,7 +183,7 @@
         var page = hit.page;
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = root + page.u + (hit.entry.a ? "#" + hit.entry.a : "");
+        a.href = root + pageFile(page.u) + (hit.entry.a ? "#" + hit.entry.a : "");
         a.textContent = page.t + (hit.entry.h ? " › " + hit.entry.h : "");
         var kind = document.createElement("span");
         kind.className = "search-kind";

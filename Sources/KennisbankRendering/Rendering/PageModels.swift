@@ -74,7 +74,8 @@ struct PageModels {
             nav: sections.map { name, target in NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: target == path) },
             breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
                 Breadcrumb(title: name, url: link.relative(from: path))
-            })
+            },
+            portable: config.portable)
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.

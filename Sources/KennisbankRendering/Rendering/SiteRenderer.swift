@@ -69,6 +69,7 @@ public struct SiteRenderer: Sendable {
         let unchanged = written?.unchangedPages(site: site, templates: templates.digest)
         let pagesOnDisk = written?.pages() ?? [:]
         let recordsReads = written != nil
+        let portable = content.site.portable
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
             if let unchanged, case let file = job.file(of: content), unchanged(file), let page = pagesOnDisk[file] {
                 return RenderedFile(path: file, file: nil, digest: page.digest)
@@ -77,7 +78,8 @@ public struct SiteRenderer: Sendable {
             let (path, template, view) = job.page(models.recording(into: log))
             // The digest is what tells the page from the one on disk: a clean build, with no site on disk, needs none.
             let digest = recordsReads ? PageDigest.of(view, template: template, templates: templates.digest) : nil
-            let file = digest != nil && pagesOnDisk[path]?.digest == digest ? nil : OutputFile(path: path, text: templates.render(template, view))
+            let file = digest != nil && pagesOnDisk[path]?.digest == digest ? nil
+                : OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view))
             return RenderedFile(path: path, file: file, digest: digest, reads: log?.parts)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }

@@ -191,7 +191,7 @@ final class BuildTests: XCTestCase {
         let first = (concepts["concepts"] as! [[String: Any]])[0]
         XCTAssertEqual(first["slug"] as? String, "niet-weten")
         XCTAssertEqual(first["url"] as? String, "https://example.org/kb/begrippen/niet-weten/")
-        XCTAssertEqual((first["mentions"] as? [[String: Any]])?.first?["url"] as? String, "https://example.org/kb/artikelen/een/#p-1")
+        XCTAssertEqual((first["mentions"] as? [[String: Any]])?.first?["url"] as? String, "https://example.org/kb/artikelen/een/#over-twee-en-niet-weten")
         let article = page(report, "artikelen/een/index.html")
         XCTAssertTrue(article.contains("\"@type\":\"ScholarlyArticle\""))
         XCTAssertTrue(article.contains("<link rel=\"canonical\" href=\"https://example.org/kb/artikelen/een/\">"))

@@ -62,3 +62,47 @@ final class OutputSafetyTests: XCTestCase {
         ])
     }
 }
+
+/// The portable build: folder links written to their `index.html`, everything else as it was.
+final class PortableLinksTests: XCTestCase {
+    func testFolderLinksNameTheirIndexFile() {
+        XCTAssertEqual(PortableLinks.fileLink("../begrippen/niet-weten/"), "../begrippen/niet-weten/index.html")
+        XCTAssertEqual(PortableLinks.fileLink("../../artikelen/a/#leiderschap-wordt"), "../../artikelen/a/index.html#leiderschap-wordt")
+        XCTAssertEqual(PortableLinks.fileLink("zoeken/?q=x"), "zoeken/index.html?q=x")
+        XCTAssertEqual(PortableLinks.fileLink("./"), "./index.html")
+        XCTAssertEqual(PortableLinks.fileLink(".."), "../index.html")
+        for unchanged in ["#kop", "assets/style.css", "feed.xml", "https://example.org/kb/", "mailto:a@b.nl", "/kb/begrippen/", ""] {
+            XCTAssertEqual(PortableLinks.fileLink(unchanged), unchanged)
+        }
+        XCTAssertEqual(PortableLinks.rewrite(#"<a href="../x/">x</a> <link rel="canonical" href="https://e.org/x/"><form action="../zoeken/">"#),
+                       #"<a href="../x/index.html">x</a> <link rel="canonical" href="https://e.org/x/"><form action="../zoeken/index.html">"#)
+        XCTAssertEqual(PortableLinks.rewrite(#"<meta http-equiv="refresh" content="0; url=../nieuw/">"#),
+                       #"<meta http-equiv="refresh" content="0; url=../nieuw/index.html">"#)
+    }
+
+    /// A portable build of the real content: every relative link of every page names a file the build wrote, and the
+    /// canonical URLs and the sitemap stay clean.
+    func testAPortableBuildLinksEveryPageToAFile() throws {
+        let repository = Fixtures.repository
+        var build = Build(contentDirectory: repository.appendingPathComponent("Content").path,
+                          templatesDirectory: repository.appendingPathComponent("Templates").path, outputDirectory: "")
+        build.portable = true
+        let report = try build.generate()
+        let paths = Set(report.files.map(\.path))
+        for file in report.files where file.path.hasSuffix(".html") && file.path != "404.html" {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            XCTAssertTrue(html.contains("<html lang=\"nl\" data-portable>"), file.path)
+            for link in LinkChecker.attributeValues("href", in: html) where !link.isEmpty && !link.contains(":") && !link.hasPrefix("#") {
+                let path = String(link.prefix { $0 != "#" && $0 != "?" })
+                XCTAssertFalse(path.hasSuffix("/"), "\(file.path): \(link)")
+                let folder = URL(fileURLWithPath: "/" + file.path).deletingLastPathComponent()
+                let target = String(URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL.path.dropFirst())
+                XCTAssertTrue(paths.contains(target), "\(file.path): \(link) → \(target)")
+            }
+        }
+        let clean = try Build(contentDirectory: repository.appendingPathComponent("Content").path,
+                              templatesDirectory: repository.appendingPathComponent("Templates").path, outputDirectory: "").generate()
+        let home = String(decoding: clean.files.first { $0.path == "index.html" }!.contents, as: UTF8.self)
+        XCTAssertTrue(home.contains("href=\"begrippen/\""), "the default build keeps clean URLs")
+    }
+}

@@ -28,6 +28,9 @@ struct PageFrame: TemplateView {
     var nav: [NavEntry]
     /// The way from the home page to this page; empty on the home page.
     var breadcrumbs: [Breadcrumb]
+    /// Whether the site is built to be read from a folder (site.yml `portable`, `build --portable`): its links name
+    /// `index.html`, and the script does the same for the links it makes.
+    var portable: Bool
 
     static let fields = TemplateFields<PageFrame>([
         .init("lang") { $0.lang },
@@ -41,6 +44,7 @@ struct PageFrame: TemplateView {
         .init("kind") { $0.kind },
         .init("nav") { $0.nav },
         .init("breadcrumbs") { $0.breadcrumbs },
+        .init("portable") { $0.portable },
     ])
 }
 
