@@ -10,6 +10,11 @@ public enum Slug {
     /// A slug made from a title: diacritics folded (ë → e), lowercased, other characters turned into '-';
     /// `ifEmpty` when the title has no letter or digit.
     public static func make(from title: String, ifEmpty: String = "item") -> String {
+        title.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(title, ifEmpty: ifEmpty) : makeByFolding(title, ifEmpty: ifEmpty)
+    }
+
+    /// ``make(from:ifEmpty:)`` by Foundation's folding, for any text.
+    static func makeByFolding(_ title: String, ifEmpty: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "nl"))
         var slug = ""
         var pendingDash = false
@@ -23,5 +28,24 @@ public enum Slug {
             }
         }
         return slug.isEmpty ? ifEmpty : slug
+    }
+
+    /// ``make(from:ifEmpty:)`` for ASCII text, where folding is lowercasing: the same slug without Foundation's
+    /// folding, which costs more than the rest of the slug (a paragraph anchor slugs every paragraph's opening).
+    private static func makeFromASCII(_ title: String, ifEmpty: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var pendingDash = false
+        for byte in title.utf8 {
+            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                bytes.append(lower)
+            } else if lower != UInt8(ascii: "'") {
+                pendingDash = true
+            }
+        }
+        return bytes.isEmpty ? ifEmpty : String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -179,6 +179,26 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameWarnings("the anchor removed", broken: 1)
     }
 
+    /// A `[[page#anchor]]` to a paragraph follows the paragraph's opening words: the page that links is linked
+    /// again when the anchor goes or comes back, and its warning is a clean build's.
+    func testWikilinksToAParagraphFollowItsOpeningWords() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        let target = "Content/articles/nieuw-leiderschap-in-de-professionele-ruimte.md"
+        func unresolved(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.filter { $0.code == .unresolvedHeading }.map(\.description) }
+        func assertSameWarnings(_ message: String, count: Int) throws {
+            let found = unresolved(try incremental.run().diagnostics)
+            XCTAssertEqual(found, unresolved(try build(into: "Clean").run().diagnostics), message)
+            XCTAssertEqual(found.count, count, "\(message): \(found)")
+            XCTAssertEqual(try files(in: "Site").filter { $0.key != ".kennisbank-manifest" }, try files(in: "Clean").filter { $0.key != ".kennisbank-manifest" }, message)
+        }
+        try edit(article) { $0 + "\nZie [[nieuw-leiderschap-in-de-professionele-ruimte#velen-denken-dus-kennelijk-dat]].\n" }
+        try assertSameWarnings("a link to a paragraph that is there", count: 0)
+        try edit(target) { $0.replacingOccurrences(of: "Velen denken dus kennelijk dat", with: "Velen menen dus kennelijk dat") }
+        try assertSameWarnings("its opening words edited", count: 1)
+        try edit(target) { $0.replacingOccurrences(of: "Velen menen dus kennelijk dat", with: "Velen denken dus kennelijk dat") }
+        try assertSameWarnings("its opening words back", count: 0)
+    }
+
     func testAFailedRunWritesNothingAndTheNextRunCatchesUp() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
         _ = try incremental.run()

@@ -32,6 +32,17 @@ final class AnchorTests: XCTestCase {
         XCTAssertEqual(anchors("## 1. Inleiding\n\n## 2. Slot\n").0, ["inleiding", "slot"])
     }
 
+    /// The ASCII fast path of slugs gives what Foundation's folding gives: every pair of ASCII characters, around a word.
+    func testASCIISlugsAreTheFoldedSlugs() {
+        for first in UInt8(0)..<0x80 {
+            for second in UInt8(0)..<0x80 {
+                let text = String(decoding: [first, 0x41, second, 0x20, 0x7A, first], as: UTF8.self)
+                XCTAssertEqual(Slug.make(from: text, ifEmpty: ""), Slug.makeByFolding(text, ifEmpty: ""), "\(Array(text.utf8))")
+            }
+        }
+        XCTAssertEqual(Slug.make(from: "--- !!"), "item")
+    }
+
     func testParagraphAnchorsAreTheirOpeningWords() {
         let (ids, problems) = anchors("""
             Leiderschap wordt hier beschouwd als een wordingspraktijk: leiders worden niet alleen leider.
