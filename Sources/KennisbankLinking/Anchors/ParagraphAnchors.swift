@@ -19,6 +19,9 @@ public enum ParagraphAnchors {
     public static func anchors(of texts: [String], avoiding taken: Set<String>) -> [String] {
         var words = texts.map { Words(text: $0) }
         var counts = words.map(\.openingCount)
+        // Most pages: every opening its own, and none a heading's.
+        let openings = words.indices.map { words[$0].anchor(count: counts[$0]) }
+        if Set(openings).count == openings.count, !openings.contains(where: taken.contains) { return openings }
         // Lengthen every anchor that two paragraphs (or a paragraph and a heading or pin) share, until none is
         // shared or the colliding paragraphs have no words left.
         while true {
