@@ -109,7 +109,9 @@ public struct Build: Sendable {
         var content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         if portable { content.site.portable = true }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
-        let linked = times.time("link") { SiteLinker(content: content, memo: memo).link() }
+        var linker = SiteLinker(content: content, memo: memo)
+        linker.reservedAnchors = templates.fixedIDs
+        let linked = times.time("link") { linker.link() }
         // The warnings a file acknowledges are set aside: not reported, and no reason to stop a strict build.
         let split = IgnoredWarnings.split(content.diagnostics + linked.diagnostics + OutputSafety.check(content) + content.warnings,
                                           files: content.ignoredWarnings)

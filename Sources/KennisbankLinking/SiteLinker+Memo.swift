@@ -33,6 +33,8 @@ extension SiteLinker {
         var index: Int
         /// The miniatures the page embeds.
         var embeds: [Miniature]
+        /// The anchors the templates hold.
+        var reserved: Set<String>
         var page: PreparedPage
     }
 

@@ -11,6 +11,8 @@ public struct SiteLinker: Sendable {
     public var content: Content
     /// What earlier builds linked (an incremental build), or nothing (``Memo/none``).
     var memo: Memo
+    /// The `id`s the page templates write themselves, which no anchor may take.
+    public var reservedAnchors: Set<String> = []
 
     /// Creates a linker.
     public init(content: Content) {
@@ -60,16 +62,16 @@ public struct SiteLinker: Sendable {
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
         let miniatures = expander.miniatures
         return memo.list(Self.prepared, keys: items.map(\.id), reuse: { index, entry in
-            Self.holds(entry, for: items[index], index: names, miniatures: miniatures)
+            Self.holds(entry, for: items[index], index: names, miniatures: miniatures) && entry.reserved == reservedAnchors
         }, make: { position in
             let item = items[position]
             let marked = CitationEscapes.apply(to: item.document, source: item.source)
             var (document, problems, embedded) = expander.expand(marked, owner: item.id, source: item.source)
-            let anchors = Anchors.assign(in: &document, source: item.source)
+            let anchors = Anchors.assign(in: &document, source: item.source, reserved: reservedAnchors)
             let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: Anchors.headings(of: document),
                                     paragraphs: Anchors.paragraphs(of: document),
                                     embedded: embedded, diagnostics: problems + anchors.diagnostics)
-            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, page: page)
+            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, reserved: reservedAnchors, page: page)
         }).map(\.page)
     }
 

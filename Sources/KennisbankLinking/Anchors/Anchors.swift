@@ -28,7 +28,8 @@ public enum Anchors {
     /// Pinned anchors (`{#naam}`) are taken out of the text. Problems are reported against `source`, only for blocks
     /// outside engine wrappers (an embedded miniature's pins are reported on the miniature's own page).
     @discardableResult
-    public static func assign(in document: inout MarkdownDocument, source: SourceFile? = nil) -> Assigned {
+    /// Anchors in `reserved` (the `id`s the page's template writes) are taken by no heading or paragraph.
+    public static func assign(in document: inout MarkdownDocument, source: SourceFile? = nil, reserved: Set<String> = []) -> Assigned {
         var places: [Place] = []
         var diagnostics: [Diagnostic] = []
         document.rewriteBlocks { block, context in
@@ -43,7 +44,7 @@ public enum Anchors {
             places.append(Place(isHeading: isHeading, text: block.inlines.plainText, pinned: pinned, depth: context.depth,
                                 position: report.map { _ in block.range.start }))
         }
-        let names = names(of: places, source: source, diagnostics: &diagnostics)
+        let names = names(of: places, reserved: reserved, source: source, diagnostics: &diagnostics)
         var next = 0
         var toc: [TableOfContentsEntry] = []
         document.rewriteBlocks { block, context in
@@ -99,16 +100,16 @@ public enum Anchors {
 
     /// The anchor of every place, in order. Pinned anchors come first, then headings (in order, `-2` for a repeated
     /// text), then paragraphs, which never take a name a pin or heading holds.
-    static func names(of places: [Place], source: SourceFile?, diagnostics: inout [Diagnostic]) -> [String] {
+    static func names(of places: [Place], reserved: Set<String>, source: SourceFile?, diagnostics: inout [Diagnostic]) -> [String] {
         var names = [String?](repeating: nil, count: places.count)
-        var taken = Set<String>()
+        var taken = reserved
         for (index, place) in places.enumerated() {
             guard let pinned = place.pinned else { continue }
             if taken.insert(pinned).inserted {
                 names[index] = pinned
             } else if let source, let position = place.position {
                 diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .duplicateAnchor,
-                                              message: "The anchor '#\(pinned)' is pinned twice on this page; this paragraph keeps an anchor made from its text.",
+                                              message: "The anchor '#\(pinned)' is pinned twice on this page, or is an id the page's template writes; this paragraph keeps an anchor made from its text.",
                                               hint: "pin another name here"))
             }
         }

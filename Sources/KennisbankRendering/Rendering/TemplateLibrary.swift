@@ -22,6 +22,9 @@ public struct TemplateLibrary: Sendable {
     /// The digest of every template's name and text: any template may include any other as a partial,
     /// so a change to one can change every page.
     let digest: Digest
+    /// The `id`s the templates write as they are (`id="inhoud"`): no heading or paragraph of the content may take
+    /// one as its anchor, or the page would have it twice.
+    public let fixedIDs: Set<String>
 
     /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
@@ -84,6 +87,7 @@ public struct TemplateLibrary: Sendable {
             builder.combine(sources[name]!)
         }
         self.digest = builder.finalize()
+        self.fixedIDs = Set(sources.values.flatMap { LinkChecker.attributeValues("id", in: $0) }.filter { !$0.contains("{{") && !$0.isEmpty })
     }
 
     /// Renders a page's view with its template.

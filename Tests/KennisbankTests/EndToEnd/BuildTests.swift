@@ -216,6 +216,16 @@ final class BuildTests: XCTestCase {
         }
     }
 
+    /// A heading named like a part of the page's template ("Inhoud", the table of contents) takes another anchor, so
+    /// no page has an `id` twice.
+    func testNoAnchorTakesAnIdOfTheTemplate() throws {
+        let (fileSystem, _) = site(["C/articles/drie.md": "---\ntitle: Drie\nauthors: [A. Auteur]\nseries: 3\n---\n## Inhoud\n\nCiteer dit artikel.\n"])
+        let html = page(try generate(fileSystem), "artikelen/drie/index.html")
+        let ids = LinkChecker.attributeValues("id", in: html)
+        XCTAssertEqual(ids.count, Set(ids).count, "\(ids)")
+        XCTAssertTrue(ids.contains("inhoud-2"), "\(ids)")
+    }
+
     func testASitemapOnlyWithABaseURL() throws {
         let (withoutBase, _) = site()
         let plain = try generate(withoutBase)

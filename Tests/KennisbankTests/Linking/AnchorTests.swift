@@ -69,6 +69,10 @@ final class AnchorTests: XCTestCase {
         // The same text twice: numbered in order. A paragraph never takes a heading's anchor.
         XCTAssertEqual(anchors("Zelfde.\n\nZelfde.\n").0, ["zelfde", "zelfde-2"])
         XCTAssertEqual(anchors("## Tot slot\n\nTot slot.\n\nTot slot, nog iets.\n").0, ["tot-slot", "tot-slot-2", "tot-slot-nog-iets"])
+        // Nor an id the page's template writes.
+        var document = Cmark.parse("## Inhoud\n\nInhoud.\n")
+        Anchors.assign(in: &document, reserved: ["inhoud"])
+        XCTAssertEqual(LinkChecker.attributeValues("id", in: Cmark.renderHTML(document.blocks)), ["inhoud-2", "inhoud-3"])
     }
 
     func testAnAuthorPinsAnAnchorThatSurvivesARewrite() {
@@ -91,7 +95,7 @@ final class AnchorTests: XCTestCase {
                        message: "The pinned anchor '{#Mijn Naam}' is not a valid name, so it is shown as text.",
                        hint: "use lowercase letters a-z, digits and '-', for example {#mijn-naam}"),
             Diagnostic(path: "a.md", position: SourcePosition(line: 7, column: 1), severity: .warning, code: .duplicateAnchor,
-                       message: "The anchor '#x' is pinned twice on this page; this paragraph keeps an anchor made from its text.",
+                       message: "The anchor '#x' is pinned twice on this page, or is an id the page's template writes; this paragraph keeps an anchor made from its text.",
                        hint: "pin another name here"),
         ])
     }
