@@ -113,9 +113,15 @@ public struct SiteLinker: Sendable {
             var uses: [CitationUse] = [], citationProblems: [Diagnostic] = []
             var mentions = ConceptLinker.PageState()
             document.rewriteBlocks { block, context in
-                wikilinks.resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &linkProblems)
-                citations.link(&block, context: context, source: source, uses: &uses, diagnostics: &citationProblems)
+                // A problem in an embedded miniature is the miniature's: its own page reports it, at its own file.
+                var wikilinkProblems: [Diagnostic] = [], blockCitationProblems: [Diagnostic] = []
+                wikilinks.resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &wikilinkProblems)
+                citations.link(&block, context: context, source: source, uses: &uses, diagnostics: &blockCitationProblems)
                 concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions)
+                if !context.isInside(cssClass: "miniature") {
+                    linkProblems += wikilinkProblems
+                    citationProblems += blockCitationProblems
+                }
             }
             let linkedPage = LinkedPage(item: page.item, document: document, tableOfContents: page.toc,
                                         wikilinkTargets: targets, embeddedMiniatures: page.embedded,

@@ -226,6 +226,14 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(ids.contains("inhoud-2"), "\(ids)")
     }
 
+    /// A problem in a miniature is reported once, at the miniature's own file, not again in the article that embeds it.
+    func testAProblemInAnEmbeddedMiniatureIsReportedOnceAtItsFile() throws {
+        let (fileSystem, _) = site(["C/miniatures/scene.md": "---\ntitle: Scène\narticle: een\n---\nEen scène met [[nergens]] en Onbekend (1999).\n"])
+        let problems = try generate(fileSystem).diagnostics.filter { [.unresolvedWikilink, .unresolvedCitation].contains($0.code) }
+        XCTAssertEqual(problems.map(\.path), ["C/miniatures/scene.md", "C/miniatures/scene.md"], "\(problems)")
+        XCTAssertEqual(problems.map(\.position), [SourcePosition(line: 5, column: 15), SourcePosition(line: 5, column: 30)])
+    }
+
     func testASitemapOnlyWithABaseURL() throws {
         let (withoutBase, _) = site()
         let plain = try generate(withoutBase)
