@@ -31,7 +31,8 @@ struct ArticleMetadata {
         let names = article.authors.map(Self.apaName)
         let year = article.date.map { String($0.prefix(4)) } ?? "z.d."
         var title = article.item.title
-        if let subtitle = article.subtitle { title += ": " + subtitle.prefix(1).lowercased() + subtitle.dropFirst() }
+        // APA 7 writes a subtitle after a colon with its first word capitalised, as the author wrote it.
+        if let subtitle = article.subtitle { title += ": " + subtitle }
         let reference: String
         switch names.count {
         case 0: reference = "\(Self.sentence(title)) (\(year)). \(site.title)."

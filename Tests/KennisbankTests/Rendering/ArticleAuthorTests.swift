@@ -19,7 +19,7 @@ final class ArticleAuthorTests: XCTestCase {
 
     func testTheCitationOfAnArticleWithAuthorsNamesThem() throws {
         let one = try load(site: site, article: "---\ntitle: Over leiden\nsubtitle: Wat het vraagt\nauthors: [C.J. Goedmakers]\ndate: 2024-03-01\n---\n")
-        XCTAssertEqual(reference(one), "Goedmakers, C. J. (2024). Over leiden: wat het vraagt. Kennisbank. https://example.org/kb/artikelen/a/")
+        XCTAssertEqual(reference(one), "Goedmakers, C. J. (2024). Over leiden: Wat het vraagt. Kennisbank. https://example.org/kb/artikelen/a/")
         let two = try load(site: "title: Kennisbank\n", article: "---\ntitle: Waarom leiden?\nauthors: [A. Bakker, B. Jansen]\n---\n")
         XCTAssertEqual(reference(two), "Bakker, A., & Jansen, B. (z.d.). Waarom leiden? Kennisbank.")
         XCTAssertEqual(try load(site: site, article: "---\ntitle: A\nauthors: [C.J. Goedmakers]\n---\n").warnings, [])
@@ -28,7 +28,7 @@ final class ArticleAuthorTests: XCTestCase {
     func testAnArticleWithoutAuthorsIsAWarningAndItsCitationPutsTheTitleFirst() throws {
         let content = try load(site: site, article: "---\ntitle: Nieuw leiderschap\nsubtitle: Waar management en professie elkaar ontmoeten\n---\nTekst.\n")
         XCTAssertEqual(content.articles[0].authors, [])
-        XCTAssertEqual(reference(content), "Nieuw leiderschap: waar management en professie elkaar ontmoeten. (z.d.). Kennisbank. https://example.org/kb/artikelen/a/")
+        XCTAssertEqual(reference(content), "Nieuw leiderschap: Waar management en professie elkaar ontmoeten. (z.d.). Kennisbank. https://example.org/kb/artikelen/a/")
         XCTAssertFalse(reference(content).contains("Goedmakers"), "the site's author is not the article's author")
         XCTAssertEqual(content.warnings, [
             Diagnostic(path: "C/articles/a.md", position: .start, severity: .warning, code: .missingAuthor,
