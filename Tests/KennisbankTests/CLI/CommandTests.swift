@@ -27,17 +27,6 @@ final class CommandTests: XCTestCase {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    private func temporaryContent(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-cli-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
-        return root
-    }
-
     /// Every file below `folder`, by relative path.
     private func files(under folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
@@ -53,7 +42,7 @@ final class CommandTests: XCTestCase {
     /// that follows a dictionary's or set's order differs between them.
     func testBuildsInTwoProcessesAreByteIdentical() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent(["leeg.txt": ""])
+        let root = try temporaryFolder(["leeg.txt": ""])
         let content = Fixtures.repository.appendingPathComponent("Content").path
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         var sites: [[String: Data]] = []
@@ -78,7 +67,7 @@ final class CommandTests: XCTestCase {
 
     func testCheckReportsABrokenWikilinkWithFileLineAndColumn() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent([
+        let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
             "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
         ])
@@ -99,7 +88,7 @@ final class CommandTests: XCTestCase {
 
     func testBuildErrorsExitOneAndKeepTheSite() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent([
+        let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
             "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
         ])
@@ -118,7 +107,7 @@ final class CommandTests: XCTestCase {
     /// update is written whole, and the build says so in one line.
     func testBuildKeepsAReadersFileAndRepairsAStoppedUpdate() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent([
+        let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
             "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
             "Site/mijn-notities.txt": "Niet weggooien.\n",
@@ -141,7 +130,7 @@ final class CommandTests: XCTestCase {
 
     func testCheckCountsAcknowledgedWarningsInOneLineAndListsThemOnRequest() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent([
+        let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
             "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [incomplete-reference]\n---\nTekst.\n\n## Literatuur\n\n- Bion. (1967).\n- Weick. (1995).\n",
         ])
@@ -157,7 +146,7 @@ final class CommandTests: XCTestCase {
 
     func testNewWritesFrontMatterAndRefusesToOverwrite() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let root = try temporaryContent(["Content/site.yml": "title: Proef\n"])
+        let root = try temporaryFolder(["Content/site.yml": "title: Proef\n"])
         let first = try run(["new", "miniature", "Een scène met Zoë"], in: root)
         XCTAssertEqual(first.status, 0)
         XCTAssertEqual(first.output, "Content/miniatures/een-scene-met-zoe.md\n")

@@ -17,22 +17,12 @@ final class StoppedUpdateTests: XCTestCase {
     private let manager = FileManager.default
 
     override func setUpWithError() throws {
-        folder = manager.temporaryDirectory.appendingPathComponent("kb-stopped-\(UUID().uuidString)")
-        let content = folder.appendingPathComponent("Content")
-        try manager.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try "title: Proef\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
-        for name in ["a", "b"] {
-            try "---\ntitle: \(name.uppercased())\n---\nTekst.\n".write(to: content.appendingPathComponent("articles/\(name).md"), atomically: true, encoding: .utf8)
-        }
-    }
-
-    override func tearDownWithError() throws {
-        try? manager.removeItem(at: folder)
+        folder = try temporaryFolder(["Content/site.yml": "title: Proef\n", "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+                                  "Content/articles/b.md": "---\ntitle: B\n---\nTekst.\n"])
     }
 
     private var build: Build {
-        Build(contentDirectory: folder.appendingPathComponent("Content").path,
-              templatesDirectory: Fixtures.repository.appendingPathComponent("Templates").path, outputDirectory: output.path)
+        repositoryTemplatesBuild(of: folder.appendingPathComponent("Content").path, into: output.path)
     }
 
     private var note: String {

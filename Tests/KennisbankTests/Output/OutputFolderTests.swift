@@ -16,20 +16,11 @@ final class OutputFolderTests: XCTestCase {
     private let manager = FileManager.default
 
     override func setUpWithError() throws {
-        folder = manager.temporaryDirectory.appendingPathComponent("kb-output-\(UUID().uuidString)")
-        let content = folder.appendingPathComponent("Content")
-        try manager.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try "title: Proef\n".write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
-        try "---\ntitle: A\n---\nTekst.\n".write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try? manager.removeItem(at: folder)
+        folder = try temporaryFolder(["Content/site.yml": "title: Proef\n", "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n"])
     }
 
     private var build: Build {
-        Build(contentDirectory: folder.appendingPathComponent("Content").path,
-              templatesDirectory: Fixtures.repository.appendingPathComponent("Templates").path, outputDirectory: output.path)
+        repositoryTemplatesBuild(of: folder.appendingPathComponent("Content").path, into: output.path)
     }
 
     private func put(_ relative: String, _ text: String = "notities\n") throws {
