@@ -113,8 +113,7 @@ public struct Build: Sendable {
         linker.reservedAnchors = templates.fixedIDs
         let linked = times.time("link") { linker.link() }
         // The warnings a file acknowledges are set aside: not reported, and no reason to stop a strict build.
-        let split = IgnoredWarnings.split(content.diagnostics + linked.diagnostics + OutputSafety.check(content) + content.warnings,
-                                          files: content.ignoredWarnings)
+        let split = IgnoredWarnings.split(content.diagnostics + linked.diagnostics + OutputSafety.check(content), files: content.ignoredWarnings)
         var diagnostics = split.reported
         let acknowledged = split.acknowledged
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {

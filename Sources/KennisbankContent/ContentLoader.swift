@@ -14,7 +14,8 @@ public struct Content: Sendable {
     public var miniatures: [Miniature]
     /// The shared reference lists of Content/bibliography/.
     public var bibliographies: [Bibliography]
-    /// The warnings found while reading, such as fields Kennisbank ignores.
+    /// The warnings found while reading: fields Kennisbank ignores, names in `ignoreWarnings` that are no codes,
+    /// articles without authors, looping symbolic links.
     public var diagnostics: [Diagnostic]
 
     /// Creates content from its parts.
@@ -110,7 +111,9 @@ public struct ContentLoader: Sendable {
                 case .article(var article):
                     // site.yml may name the series' default author; an article without authors then has that one.
                     if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
-                    if !article.draft { content.articles.append(article) }
+                    guard !article.draft else { continue }
+                    if article.authors.isEmpty { diagnostics.append(Content.missingAuthor(article)) }
+                    content.articles.append(article)
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
                 }
@@ -197,7 +200,7 @@ public struct ContentLoader: Sendable {
 
         /// What the file is.
         package var page: Page
-        /// The fields of the file that Kennisbank ignores.
+        /// The fields of the file that Kennisbank ignores, and the names in its `ignoreWarnings` that are no codes.
         package var warnings: [Diagnostic]
 
         var item: ContentItem {
@@ -218,11 +221,11 @@ public struct ContentLoader: Sendable {
                              hint: "rename it to '\(Slug.make(from: slug)).md'")
         }
         let fields = try FrontMatter(file: source)
-        let warnings = KnownFields.warnings(for: fields, of: kind)
         let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
                                aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
                                source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset),
                                ignoredWarnings: IgnoredWarnings(listed: try fields.strings("ignoreWarnings"), position: fields.position(of: "ignoreWarnings")))
+        let warnings = KnownFields.warnings(for: fields, of: kind) + item.ignoredWarnings.unknownCodeWarnings(path: path)
         let page: ParsedFile.Page
         switch kind {
         case .article:

@@ -1,16 +1,9 @@
 import KennisbankCore
 
 extension Content {
-    /// The warnings about the content as it was read, before it is linked: each name in a file's
-    /// `ignoreWarnings` that is no diagnostic code, and each article that has no authors.
-    public var warnings: [Diagnostic] {
-        items.flatMap { $0.ignoredWarnings.unknownCodeWarnings(path: $0.source.path) }
-            + articles.filter(\.authors.isEmpty).map(Self.missingAuthor)
-    }
-
     /// The warning for an article that names no authors while site.yml names no `seriesAuthor`: at its empty
-    /// `authors` field, or at the start of the file.
-    private static func missingAuthor(_ article: Article) -> Diagnostic {
+    /// `authors` field, or at the start of the file. The loader adds it to ``diagnostics``.
+    static func missingAuthor(_ article: Article) -> Diagnostic {
         let fields = try? FrontMatter(file: article.item.source)
         let position = fields.flatMap { $0.keys.contains("authors") ? $0.position(of: "authors") : nil } ?? .start
         return Diagnostic(path: article.item.source.path, position: position, severity: .warning, code: .missingAuthor,

@@ -39,7 +39,7 @@ final class ContentLoaderTests: XCTestCase {
         }
         let duplicate = InMemoryFileSystem([
             "C/site.yml": "title: KB\n",
-            "C/articles/a.md": "---\ntitle: A\n---\n",
+            "C/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\n",
             "C/concepts/a.md": "---\ntitle: Zelfde slug\n---\n",
         ])
         XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: duplicate).load()) { error in
@@ -125,8 +125,8 @@ final class ContentLoaderTests: XCTestCase {
         for subfolder in ["Content/articles/deel", "elders/meer"] {
             try manager.createDirectory(at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
         }
-        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
-                     "Content/articles/deel/b.md": "---\ntitle: B\n---\nTekst.\n", "elders/meer/c.md": "---\ntitle: C\n---\nTekst.\n"]
+        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nTekst.\n",
+                     "Content/articles/deel/b.md": "---\ntitle: B\nauthors: [A. Auteur]\n---\nTekst.\n", "elders/meer/c.md": "---\ntitle: C\nauthors: [A. Auteur]\n---\nTekst.\n"]
         for (path, text) in files { try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8) }
         try manager.createSymbolicLink(atPath: content.path + "/articles/deel/lus", withDestinationPath: "..")
         try manager.createSymbolicLink(atPath: content.path + "/articles/elders", withDestinationPath: elsewhere.path)

@@ -22,7 +22,7 @@ final class ArticleAuthorTests: XCTestCase {
         XCTAssertEqual(reference(one), "Goedmakers, C. J. (2024). Over leiden: Wat het vraagt. Kennisbank. https://example.org/kb/artikelen/a/")
         let two = try load(site: "title: Kennisbank\n", article: "---\ntitle: Waarom leiden?\nauthors: [A. Bakker, B. Jansen]\n---\n")
         XCTAssertEqual(reference(two), "Bakker, A., & Jansen, B. (z.d.). Waarom leiden? Kennisbank.")
-        XCTAssertEqual(try load(site: site, article: "---\ntitle: A\nauthors: [C.J. Goedmakers]\n---\n").warnings, [])
+        XCTAssertEqual(try load(site: site, article: "---\ntitle: A\nauthors: [C.J. Goedmakers]\n---\n").diagnostics, [])
     }
 
     func testAnArticleWithoutAuthorsIsAWarningAndItsCitationPutsTheTitleFirst() throws {
@@ -30,20 +30,20 @@ final class ArticleAuthorTests: XCTestCase {
         XCTAssertEqual(content.articles[0].authors, [])
         XCTAssertEqual(reference(content), "Nieuw leiderschap: Waar management en professie elkaar ontmoeten. (z.d.). Kennisbank. https://example.org/kb/artikelen/a/")
         XCTAssertFalse(reference(content).contains("Goedmakers"), "the site's author is not the article's author")
-        XCTAssertEqual(content.warnings, [
+        XCTAssertEqual(content.diagnostics, [
             Diagnostic(path: "C/articles/a.md", position: .start, severity: .warning, code: .missingAuthor,
                        message: "The article names no authors, so 'Citeer dit artikel' puts its title where the author goes.",
                        hint: "add 'authors:' to its front matter, or name the series' author as 'seriesAuthor:' in site.yml"),
         ])
         let empty = try load(site: site, article: "---\ntitle: A\nauthors: []\n---\n")
-        XCTAssertEqual(empty.warnings.map(\.position), [SourcePosition(line: 3, column: 1)])
+        XCTAssertEqual(empty.diagnostics.map(\.position), [SourcePosition(line: 3, column: 1)])
     }
 
     func testSiteYmlMayNameTheSeriesAuthorExplicitly() throws {
         let content = try load(site: site + "seriesAuthor: A. Reeks\n", article: "---\ntitle: Over leiden\ndate: 2015-02-15\n---\n")
         XCTAssertEqual(content.site.author, "C.J. Goedmakers")
         XCTAssertEqual(content.articles[0].authors, ["A. Reeks"])
-        XCTAssertEqual(content.warnings, [])
+        XCTAssertEqual(content.diagnostics, [])
         XCTAssertEqual(reference(content), "Reeks, A. (2015). Over leiden. Kennisbank. https://example.org/kb/artikelen/a/")
         let own = try load(site: site + "seriesAuthor: A. Reeks\n", article: "---\ntitle: Over leiden\nauthors: [B. Eigen]\n---\n")
         XCTAssertEqual(own.articles[0].authors, ["B. Eigen"])
