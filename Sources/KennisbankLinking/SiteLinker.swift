@@ -68,8 +68,8 @@ public struct SiteLinker: Sendable {
             let marked = CitationEscapes.apply(to: item.document, source: item.source)
             var (document, problems, embedded) = expander.expand(marked, owner: item.id, source: item.source)
             let anchors = Anchors.assign(in: &document, source: item.source, reserved: reservedAnchors)
-            let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: Anchors.headings(of: document),
-                                    paragraphs: Anchors.paragraphs(of: document),
+            let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: anchors.headings,
+                                    paragraphs: anchors.paragraphs,
                                     embedded: embedded, diagnostics: problems + anchors.diagnostics)
             return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, reserved: reservedAnchors, page: page)
         }).map(\.page)
@@ -160,7 +160,7 @@ public struct SiteLinker: Sendable {
         var item: ContentItem { storage.fields.item }
         var document: MarkdownDocument { storage.fields.document }
         var toc: [TableOfContentsEntry] { storage.fields.toc }
-        /// The heading anchors a `[[page#…]]` link may name (``Anchors/headings(of:)``).
+        /// The heading anchors a `[[page#…]]` link may name (``Anchors/Assigned/headings``).
         var headings: [String: String] { storage.fields.headings }
         /// The paragraph anchors a `[[page#…]]` link may name.
         var paragraphs: Set<String> { storage.fields.paragraphs }

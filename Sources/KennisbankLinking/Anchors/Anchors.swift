@@ -15,10 +15,16 @@ import KennisbankContent
 ///
 /// Paragraphs in tight lists have no `<p>` and get none.
 public enum Anchors {
-    /// What ``assign(in:source:)`` gives: the table of contents and the problems with pinned anchors.
+    /// What ``assign(in:source:reserved:)`` gives: the table of contents, the anchors a `[[page#…]]` link may name,
+    /// and the problems with pinned anchors.
     public struct Assigned: Equatable, Sendable {
         /// The headings of level 2 and 3 at the top level, in order.
         public var tableOfContents: [TableOfContentsEntry]
+        /// The heading anchors, keyed by what a link may say: a heading's text folded for lookup, with and without
+        /// its section number, and the anchor itself.
+        public var headings: [String: String]
+        /// The paragraph anchors.
+        public var paragraphs: Set<String>
         /// Pinned anchors that are not valid names, or that two places pin.
         public var diagnostics: [Diagnostic]
     }
@@ -62,30 +68,17 @@ public enum Anchors {
             next += 1
         }
         precondition(next == places.count, "The second walk over a page must meet the places the first walk found.")
-        return Assigned(tableOfContents: toc, diagnostics: diagnostics)
-    }
-
-    /// The heading anchors a `[[page#…]]` link may name on a page, keyed by what the link may say: a heading's text
-    /// folded for lookup, with and without its section number, and the anchor itself.
-    public static func headings(of document: MarkdownDocument) -> [String: String] {
-        var result: [String: String] = [:]
-        document.forEachBlock { block, _ in
-            guard case .heading(_, let anchor?) = block.kind else { return }
-            let text = block.inlines.plainText
-            for key in [TargetIndex.key(text), TargetIndex.key(HeadingAnchors.withoutNumber(text)), anchor] where result[key] == nil {
-                result[key] = anchor
+        var headings: [String: String] = [:], paragraphs = Set<String>()
+        for (place, anchor) in zip(places, names) {
+            guard place.isHeading else {
+                paragraphs.insert(anchor)
+                continue
+            }
+            for key in [TargetIndex.key(place.text), TargetIndex.key(HeadingAnchors.withoutNumber(place.text)), anchor] where headings[key] == nil {
+                headings[key] = anchor
             }
         }
-        return result
-    }
-
-    /// The paragraph anchors of a page, which a `[[page#anchor]]` link may name too.
-    public static func paragraphs(of document: MarkdownDocument) -> Set<String> {
-        var result = Set<String>()
-        document.forEachBlock { block, _ in
-            if case .paragraph(let anchor?) = block.kind { result.insert(anchor) }
-        }
-        return result
+        return Assigned(tableOfContents: toc, headings: headings, paragraphs: paragraphs, diagnostics: diagnostics)
     }
 
     /// A heading or paragraph that gets an anchor, as the first walk found it.

@@ -102,11 +102,11 @@ final class AnchorTests: XCTestCase {
 
     func testWikilinksReachHeadingsWithOrWithoutTheirNumberAndParagraphs() {
         var page = Cmark.parse("## 1. Leiderschap als wordingspraktijk\n\nLeiderschap wordt hier beschouwd als een praktijk.\n")
-        Anchors.assign(in: &page)
+        let anchors = Anchors.assign(in: &page)
         let article = ContentItem(id: ContentID(.article, "kunst"), title: "Kunst", source: SourceFile(path: "kunst.md", text: ""),
                                   document: page)
-        let resolver = WikilinkResolver(index: TargetIndex(items: [article]), headings: [article.id: Anchors.headings(of: page)],
-                                        paragraphs: [article.id: Anchors.paragraphs(of: page)])
+        let resolver = WikilinkResolver(index: TargetIndex(items: [article]), headings: [article.id: anchors.headings],
+                                        paragraphs: [article.id: anchors.paragraphs])
         func href(_ link: String) -> (String?, [Diagnostic.Code]) {
             let (document, _, problems) = resolver.resolve(Cmark.parse(link), source: SourceFile(path: "b.md", text: link))
             return (LinkChecker.attributeValues("href", in: Cmark.renderHTML(document.blocks)).first, problems.map(\.code))
