@@ -40,10 +40,11 @@ public struct MentionReview: Sendable {
     public var text: String {
         var lines: [String] = []
         var current: String?
+        let counts = Dictionary(entries.map { ($0.concept, 1) }, uniquingKeysWith: +)
         for entry in entries {
             if entry.concept != current {
                 current = entry.concept
-                let count = entries.filter { $0.concept == entry.concept }.count
+                let count = counts[entry.concept]!
                 lines.append("\(lines.isEmpty ? "" : "\n")\(entry.conceptTitle) (\(entry.concept)): \(count) automatic mention\(count == 1 ? "" : "s")")
             }
             lines.append("  \(entry.path):\(entry.position.line):\(entry.position.column): “\(entry.written)”\(entry.linked ? " (linked)" : ""): \(entry.context)")
