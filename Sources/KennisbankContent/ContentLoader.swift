@@ -113,6 +113,7 @@ public struct ContentLoader: Sendable {
                     if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
                     guard !article.draft else { continue }
                     if article.authors.isEmpty { diagnostics.append(Content.missingAuthor(article)) }
+                    if article.date == nil { diagnostics.append(Content.missingDate(article)) }
                     content.articles.append(article)
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)

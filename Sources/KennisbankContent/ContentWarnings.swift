@@ -11,6 +11,18 @@ extension Content {
                           hint: "add 'authors:' to its front matter, or name the series' author as 'seriesAuthor:' in site.yml")
     }
 
+    /// The warning for an article without a `date`: the feed leaves it out rather than give it a date its source
+    /// does not state. At the start of the file; the loader adds it to ``diagnostics``.
+    static func missingDate(_ article: Article) -> Diagnostic {
+        Diagnostic(path: article.item.source.path, position: .start, severity: .warning, code: .missingDate,
+                   message: "The article has no date, so the feed (feed.xml) leaves it out.",
+                   hint: "add 'date: YYYY-MM-DD' to its front matter, the date its source gives")
+    }
+
+    /// Whether the site has a feed: whether any article has a `date` (the feed shows only dated articles, and
+    /// Atom asks a date of the feed itself, which undated articles cannot give).
+    public var hasFeed: Bool { articles.contains { $0.date != nil } }
+
     /// What each content file acknowledges with `ignoreWarnings`, by path: the files that list something.
     public var ignoredWarnings: [String: IgnoredWarnings] {
         Dictionary(items.filter { $0.ignoredWarnings != .none }.map { ($0.source.path, $0.ignoredWarnings) }, uniquingKeysWith: { first, _ in first })

@@ -20,7 +20,7 @@ final class ServeEndToEndTests: XCTestCase {
         try manager.copyItem(at: Self.repository.appendingPathComponent("Templates"), to: base.appendingPathComponent("Templates"))
         try write("site.yml", "title: Proef\n")
         try write("articles/een.md", Self.article("Eerste versie van de tekst."))
-        try write("articles/twee.md", "---\ntitle: Twee\nauthors: [A. Auteur]\nseries: 2\n---\nOver [[een]].\n")
+        try write("articles/twee.md", "---\ntitle: Twee\nauthors: [A. Auteur]\nseries: 2\ndate: 2024-01-02\n---\nOver [[een]].\n")
         try write("concepts/niet-weten.md", "---\ntitle: Niet-weten\nsummary: Open blijven.\n---\nUitleg.\n")
     }
 
@@ -29,7 +29,7 @@ final class ServeEndToEndTests: XCTestCase {
     }
 
     private static func article(_ body: String) -> String {
-        "---\ntitle: Een\nauthors: [A. Auteur]\nseries: 1\n---\n## Begin\n\n\(body) Over niet-weten.\n"
+        "---\ntitle: Een\nauthors: [A. Auteur]\nseries: 1\ndate: 2024-01-01\n---\n## Begin\n\n\(body) Over niet-weten.\n"
     }
 
     private func write(_ relative: String, _ text: String) throws {

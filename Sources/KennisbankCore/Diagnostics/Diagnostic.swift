@@ -34,6 +34,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidReference = "invalid-reference"
         case incompleteReference = "incomplete-reference"
         case missingAuthor = "missing-author"
+        case missingDate = "missing-date"
         case brokenLink = "broken-link"
         case template = "template"
         case io = "io"

@@ -38,6 +38,7 @@ struct SiteDifference {
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
         case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
         case .searchShards: return SearchIndex.shardCount(for: old) != SearchIndex.shardCount(for: new)
+        case .feed: return old.content.hasFeed != new.content.hasFeed
         }
     }
 

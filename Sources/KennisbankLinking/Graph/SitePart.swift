@@ -40,6 +40,8 @@ package enum SitePart: Hashable, Sendable {
     case conceptMap
     /// The number of search index shards.
     case searchShards
+    /// Whether the site has a feed (any article with a date).
+    case feed
 }
 
 /// The parts of the site that one page's view read, noted while it is made. One per page, used by one thread.

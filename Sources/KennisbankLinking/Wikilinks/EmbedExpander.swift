@@ -5,7 +5,7 @@ import KennisbankContent
 
 /// Replaces each paragraph that holds only `![[miniature]]` with the miniature itself.
 ///
-/// The embedded miniature is wrapped in an `<aside class="miniature">` whose first line links to
+/// The embedded miniature is wrapped in a `<figure class="miniature">` whose first line links to
 /// the miniature's own page. Embeds inside the miniature are expanded too; an embed that leads
 /// back to a miniature already being expanded (directly or in a cycle) is an error, not a crash.
 public struct EmbedExpander: Sendable {
@@ -72,11 +72,13 @@ public struct EmbedExpander: Sendable {
             let document = CitationEscapes.apply(to: miniature.item.document, source: miniature.item.source)
             let inner = expand(document.blocks, source: miniature.item.source, stack: stack + [id.slug],
                                diagnostics: &diagnostics, embedded: &embedded)
-            let label = BlockNode(kind: .section(element: "p", id: nil, cssClass: "miniature-label"),
+            let label = BlockNode(kind: .section(element: "figcaption", id: nil, cssClass: "miniature-label"),
                                   inlines: [.text("Miniatuur: "),
                                             .link(EngineLink(target: id.link, cssClass: "miniature-link"), [.text(miniature.item.title)])],
                                   range: block.range)
-            result.append(BlockNode(kind: .section(element: "aside", id: Self.anchor(ofEmbedded: id.slug), cssClass: "miniature"),
+            // A figure, named by its caption: an article embeds several miniatures, and unnamed `<aside>`s would be
+            // landmarks a screen reader cannot tell apart.
+            result.append(BlockNode(kind: .section(element: "figure", id: Self.anchor(ofEmbedded: id.slug), cssClass: "miniature"),
                                     children: [label] + inner, range: block.range))
         }
         return result

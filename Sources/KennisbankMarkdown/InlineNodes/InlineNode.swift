@@ -62,13 +62,17 @@ public struct EngineLink: Hashable, Sendable {
     public var data: [String: String]
     /// An `aria-label`, for links whose text is a symbol.
     public var ariaLabel: String?
+    /// Whether the link is a stop of the keyboard's tab order; `false` writes `tabindex="-1"` (a link that every
+    /// paragraph has, such as its ¶, would otherwise put dozens of stops before the page's navigation).
+    public var inTabOrder: Bool
 
     /// Creates an engine link.
-    public init(target: SiteLink, cssClass: String, data: [String: String] = [:], ariaLabel: String? = nil) {
+    public init(target: SiteLink, cssClass: String, data: [String: String] = [:], ariaLabel: String? = nil, inTabOrder: Bool = true) {
         self.target = target
         self.cssClass = cssClass
         self.data = data
         self.ariaLabel = ariaLabel
+        self.inTabOrder = inTabOrder
     }
 }
 

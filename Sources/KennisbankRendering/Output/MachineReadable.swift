@@ -21,7 +21,7 @@ struct MachineReadable {
     /// Each concept's encoded entry of `concepts.json`, by slug.
     static let conceptEntries = MemoName<ConceptEntry.Inputs, ConceptEntry.Encoded>("output.conceptEntries")
     /// The Atom feed.
-    static let feed = MemoName<FeedInputs, OutputFile>("output.feed")
+    static let feed = MemoName<FeedInputs, OutputFile?>("output.feed")
 
     /// What the Atom feed shows: the settings, and each article's slug, title, summary, date and authors.
     struct FeedInputs: Equatable, Sendable {
@@ -130,10 +130,12 @@ struct MachineReadable {
         return json
     }
 
-    /// `feed.xml`: an Atom feed of the articles (links absolute when baseURL is set).
+    /// `feed.xml`: an Atom feed of the articles that have a `date`, newest first (links absolute when baseURL is
+    /// set); none when no article has a date. An article without a date is left out (the loader warns,
+    /// `missing-date`), never given one.
     ///
     /// With a memo, the feed is made again only when the settings or what it shows of an article changed.
-    func atomFeed() -> OutputFile {
+    func atomFeed() -> OutputFile? {
         let none = "\u{0}"
         let inputs = FeedInputs(config: site.content.site, articles: site.content.articles.map { article in
             [article.item.id.slug, article.item.title, article.item.summary ?? none, article.date ?? none] + article.authors
@@ -141,10 +143,12 @@ struct MachineReadable {
         return memo.value(Self.feed, key: "feed.xml", inputs: inputs, make: makeAtomFeed)
     }
 
-    private func makeAtomFeed() -> OutputFile {
+    private func makeAtomFeed() -> OutputFile? {
         let config = site.content.site
-        let articles = site.content.articles
-        let updated = articles.compactMap(\.date).max() ?? "2000-01-01"
+        // Newest first; articles of one date in series order.
+        let dated = site.content.articles.enumerated().compactMap { index, article in article.date.map { ($0, index, article) } }
+        let articles = dated.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.map(\.2)
+        guard let updated = articles.first?.date else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.language))\">\n"
         xml += "  <title>\(XML.escape(config.title))</title>\n"
         if let description = config.description { xml += "  <subtitle>\(XML.escape(description))</subtitle>\n" }
@@ -158,7 +162,7 @@ struct MachineReadable {
             xml += "  <entry>\n    <title>\(XML.escape(article.item.title))</title>\n"
             xml += "    <link rel=\"alternate\" href=\"\(XML.escape(link))\"/>\n"
             xml += "    <id>\(XML.escape(baseURL.map { $0 + article.item.id.link.path } ?? "urn:kennisbank:artikel:\(article.item.id.slug)"))</id>\n"
-            xml += "    <updated>\(article.date ?? updated)T00:00:00Z</updated>\n"
+            xml += "    <updated>\(article.date!)T00:00:00Z</updated>\n"
             for author in article.authors { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
             if let summary = article.item.summary { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
             xml += "  </entry>\n"

@@ -2,8 +2,10 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 import KennisbankLinking
-/// Adds a visible "link to here" (¶) to every heading and paragraph that has an anchor, so a
-/// programme designer can copy a link to any place. The page script turns a click into a copy.
+/// Adds a "link to here" (¶, #) to every heading and paragraph that has an anchor, so a programme designer can
+/// copy a link to any place. The page script turns a click into a copy. The links are out of the tab order (the
+/// stylesheet shows them on hover and when the paragraph holds the focus): 64 of them on an article came
+/// before its table of contents; the table of contents and the anchors' `id`s remain the keyboard's way there.
 enum AnchorLinks {
     /// The blocks with an anchor link appended to each anchored heading and paragraph.
     static func add(to document: MarkdownDocument, pagePath: String) -> MarkdownDocument {
@@ -15,7 +17,7 @@ enum AnchorLinks {
             case .paragraph(let id?): anchor = id; label = "Link naar deze alinea"
             default: return
             }
-            let link = EngineLink(target: SiteLink(path: pagePath, fragment: anchor), cssClass: "anchor", ariaLabel: label)
+            let link = EngineLink(target: SiteLink(path: pagePath, fragment: anchor), cssClass: "anchor", ariaLabel: label, inTabOrder: false)
             block.inlines.append(.link(link, [.text(block.kind.isHeading ? "#" : "¶")]))
         }
         return document

@@ -64,6 +64,7 @@ struct PageModels {
     /// The frame every page has: site, navigation, breadcrumbs, relative root.
     func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
         note(.settings)
+        note(.feed)
         let config = site.content.site
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
         let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
@@ -75,7 +76,7 @@ struct PageModels {
             breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
                 Breadcrumb(title: name, url: link.relative(from: path))
             },
-            portable: config.portable)
+            portable: config.portable, feed: site.content.hasFeed)
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.

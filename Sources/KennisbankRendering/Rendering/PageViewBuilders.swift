@@ -35,6 +35,7 @@ extension PageModels {
         // The article's own reference list is formatted where the author put it; only an article without one
         // gets the list of its sources after the text.
         let ownList = ArticleReferenceList(references: shown, path: article.item.source.path).format(page.document)
+        let byline = Byline(of: ownList ?? page.document, authors: article.authors)
         let references = ownList != nil ? [] : shown.map { reference in
             ReferenceEntry(key: reference.key, html: referenceHTML(reference, from: path),
                            url: SiteLink(path: "literatuur/", fragment: reference.key).relative(from: path))
@@ -43,11 +44,11 @@ extension PageModels {
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
                          breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
             title: article.item.title, subtitle: article.subtitle,
-            authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "),
+            authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "), byline: byline?.text ?? (article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
             date: article.date, series: article.series.map(String.init),
             jsonLD: jsonLD(of: metadata), citation: metadata.apaReference,
             ogURL: site.content.site.baseURL.map { _ in metadata.url },
-            body: body(page, path: path, document: ownList), previewsJSON: previewsJSON(for: page, path: path),
+            body: body(page, path: path, document: byline?.rest ?? ownList), previewsJSON: previewsJSON(for: page, path: path),
             toc: page.tableOfContents.map { TocEntry(title: $0.title, anchor: $0.anchor, level: $0.level) },
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,

@@ -88,7 +88,7 @@ public struct SiteRenderer: Sendable {
         let redirects = Set(content.articles.flatMap(\.redirectsFrom).map(URLPath.directory))
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
-        let extras = [machine.atomFeed(), machine.robots()] + [machine.sitemap(pages: indexable)].compactMap { $0 }
+        let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 }
         let assembled = ([machine.conceptsJSON()] + SearchIndex(site: site, memo: memo, written: written).files()).map { $0.streamed(to: writer) }
         return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + assembled
     }

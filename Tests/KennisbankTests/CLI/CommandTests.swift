@@ -69,19 +69,19 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nEerste alinea.\n\nHier een [[nergens]] link.\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         let text = try run(["check", "--templates", templates], in: root)
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.errors.contains("Content/articles/a.md:7:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
+        XCTAssertTrue(text.errors.contains("Content/articles/a.md:8:10: warning: The link '[[nergens]]' names no article, concept or miniature.\n"), text.errors)
         XCTAssertTrue(text.errors.contains("    Hier een [[nergens]] link.\n             ^\n"), text.errors)
 
         let strict = try run(["check", "--strict", "--format", "json", "--templates", templates], in: root)
         XCTAssertEqual(strict.status, 2)
         let json = try JSONSerialization.jsonObject(with: Data(strict.output.utf8)) as! [[String: Any]]
         XCTAssertEqual(json.count, 1)
-        XCTAssertEqual(json[0]["line"] as? Int, 7)
+        XCTAssertEqual(json[0]["line"] as? Int, 8)
         XCTAssertEqual(json[0]["column"] as? Int, 10)
         XCTAssertEqual(json[0]["code"] as? String, "unresolved-wikilink")
     }
@@ -90,7 +90,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+            "Content/articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nTekst.\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         XCTAssertEqual(try run(["build", "--templates", templates], in: root).status, 0)
@@ -109,7 +109,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\n---\nTekst.\n",
+            "Content/articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nTekst.\n",
             "Site/mijn-notities.txt": "Niet weggooien.\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
@@ -132,7 +132,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
-            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [incomplete-reference]\n---\nTekst.\n\n## Literatuur\n\n- Bion. (1967).\n- Weick. (1995).\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [incomplete-reference]\ndate: 2024-01-01\n---\nTekst.\n\n## Literatuur\n\n- Bion. (1967).\n- Weick. (1995).\n",
         ])
         let templates = Fixtures.repository.appendingPathComponent("Templates").path
         let strict = try run(["check", "--strict", "--templates", templates], in: root)
@@ -140,7 +140,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(strict.errors, "No problems found.\n2 warnings in 1 file acknowledged by ignoreWarnings; `check --show-ignored` lists them.\n")
         let shown = try run(["check", "--show-ignored", "--templates", templates], in: root)
         XCTAssertEqual(shown.status, 0)
-        XCTAssertTrue(shown.errors.hasPrefix("Acknowledged by ignoreWarnings:\nContent/articles/a.md:10:1: warning: The reference 'Bion. (1967).' is incomplete"), shown.errors)
+        XCTAssertTrue(shown.errors.hasPrefix("Acknowledged by ignoreWarnings:\nContent/articles/a.md:11:1: warning: The reference 'Bion. (1967).' is incomplete"), shown.errors)
         XCTAssertTrue(shown.errors.hasSuffix("2 warnings in 1 file acknowledged by ignoreWarnings (listed above).\n"), shown.errors)
     }
 

@@ -11,8 +11,8 @@ final class ContentLoaderTests: XCTestCase {
     func testLoadsEveryKindInOrder() throws {
         let files = InMemoryFileSystem([
             "C/site.yml": "title: KB\nlanguage: nl\n",
-            "C/articles/b.md": "---\ntitle: Tweede\nseries: 2\n---\nTekst.\n",
-            "C/articles/a.md": "---\ntitle: Eerste\nseries: 1\n---\nTekst.\n",
+            "C/articles/b.md": "---\ntitle: Tweede\nseries: 2\ndate: 2024-01-01\n---\nTekst.\n",
+            "C/articles/a.md": "---\ntitle: Eerste\nseries: 1\ndate: 2024-01-01\n---\nTekst.\n",
             "C/articles/klad.md": "---\ntitle: Klad\ndraft: true\n---\n",
             "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\naliases: [not-knowing]\ngroup: lens\n---\nUitleg.\n",
             "C/miniatures/m.md": "---\ntitle: Scène\narticle: a\nlenses: [niet-weten]\n---\nScène.\n",
@@ -22,13 +22,13 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(content.concepts.first?.item.aliases, ["not-knowing"])
         XCTAssertEqual(content.concepts.first?.group, "lens")
         XCTAssertEqual(content.miniatures.first?.lenses, ["niet-weten"])
-        XCTAssertEqual(content.articles[0].item.document.blocks.first?.range.start.line, 5)
+        XCTAssertEqual(content.articles[0].item.document.blocks.first?.range.start.line, 6)
     }
 
     func testReportsEveryProblemAtOnce() {
         let files = InMemoryFileSystem([
             "C/site.yml": "title: KB\n",
-            "C/articles/a.md": "---\nsummary: geen titel\n---\n",
+            "C/articles/a.md": "---\nsummary: geen titel\ndate: 2024-01-01\n---\n",
             "C/concepts/a.md": "---\ntitle: Zelfde slug\n---\n",
             "C/concepts/B c.md": "---\ntitle: B\n---\n",
             "C/miniatures/m.md": "---\ntitle: [\n---\n",
@@ -39,7 +39,7 @@ final class ContentLoaderTests: XCTestCase {
         }
         let duplicate = InMemoryFileSystem([
             "C/site.yml": "title: KB\n",
-            "C/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\n",
+            "C/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\n",
             "C/concepts/a.md": "---\ntitle: Zelfde slug\n---\n",
         ])
         XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: duplicate).load()) { error in
@@ -105,7 +105,7 @@ final class ContentLoaderTests: XCTestCase {
 
     /// A required field that is missing, next to a misspelling of it, points at the misspelling.
     func testAMissingTitleNamesTheMisspeltField() {
-        let files = InMemoryFileSystem(["C/site.yml": "title: KB\n", "C/articles/a.md": "---\nsummary: s\ntitel: A\n---\nTekst.\n"])
+        let files = InMemoryFileSystem(["C/site.yml": "title: KB\n", "C/articles/a.md": "---\nsummary: s\ntitel: A\ndate: 2024-01-01\n---\nTekst.\n"])
         XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: files).load()) { error in
             XCTAssertEqual((error as? BuildFailure)?.diagnostics, [
                 Diagnostic(path: "C/articles/a.md", position: SourcePosition(line: 3, column: 1), code: .missingField,
@@ -125,8 +125,9 @@ final class ContentLoaderTests: XCTestCase {
         for subfolder in ["Content/articles/deel", "elders/meer"] {
             try manager.createDirectory(at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
         }
-        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nTekst.\n",
-                     "Content/articles/deel/b.md": "---\ntitle: B\nauthors: [A. Auteur]\n---\nTekst.\n", "elders/meer/c.md": "---\ntitle: C\nauthors: [A. Auteur]\n---\nTekst.\n"]
+        let files = ["Content/site.yml": "title: KB\n", "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nTekst.\n",
+                     "Content/articles/deel/b.md": "---\ntitle: B\nauthors: [A. Auteur]\ndate: 2024-01-02\n---\nTekst.\n",
+                     "elders/meer/c.md": "---\ntitle: C\nauthors: [A. Auteur]\ndate: 2024-01-03\n---\nTekst.\n"]
         for (path, text) in files { try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8) }
         try manager.createSymbolicLink(atPath: content.path + "/articles/deel/lus", withDestinationPath: "..")
         try manager.createSymbolicLink(atPath: content.path + "/articles/elders", withDestinationPath: elsewhere.path)

@@ -15,8 +15,8 @@ final class BuildTests: XCTestCase {
     private func site(_ extra: [String: String] = [:]) -> (InMemoryFileSystem, String) {
         var files: [String: String] = [
             "C/site.yml": "title: Proef\nseriesAuthor: A. Auteur\n",
-            "C/articles/een.md": "---\ntitle: Een\nseries: 1\n---\n## Begin\n\nOver [[twee]] en niet-weten (Kegan, 1994).\n\n![[scene]]\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
-            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\n---\nTekst.\n",
+            "C/articles/een.md": "---\ntitle: Een\nseries: 1\ndate: 2024-01-01\n---\n## Begin\n\nOver [[twee]] en niet-weten (Kegan, 1994).\n\n![[scene]]\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\ndate: 2024-01-01\n---\nTekst.\n",
             "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\nsummary: Open blijven.\n---\nUitleg.\n",
             "C/miniatures/scene.md": "---\ntitle: Scène\narticle: een\n---\nEen scène.\n",
         ]
@@ -43,6 +43,50 @@ final class BuildTests: XCTestCase {
 
     private func page(_ report: Build.Report, _ path: String) -> String {
         String(decoding: report.files.first { $0.path == path }?.contents ?? Data(), as: UTF8.self)
+    }
+
+    func testTheFeedShowsTheDatedArticlesNewestFirstAndWarnsOfTheOthers() throws {
+        let (fileSystem, _) = site([
+            "C/articles/een.md": "---\ntitle: Een\nseries: 1\ndate: 2024-03-01\n---\nTekst.\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\n---\nTekst.\n",
+            "C/articles/drie.md": "---\ntitle: Drie\nseries: 3\ndate: 2025-01-15\n---\nTekst.\n",
+        ])
+        let report = try generate(fileSystem)
+        let feed = page(report, "feed.xml")
+        XCTAssertTrue(feed.contains("  <updated>2025-01-15T00:00:00Z</updated>\n"), feed)
+        let entries = feed.components(separatedBy: "<entry>").dropFirst().map { entry in
+            entry.components(separatedBy: "<title>")[1].components(separatedBy: "</title>")[0]
+        }
+        XCTAssertEqual(entries, ["Drie", "Een"], "newest first; the undated article is left out")
+        XCTAssertTrue(feed.contains("    <updated>2024-03-01T00:00:00Z</updated>\n"))
+        XCTAssertEqual(report.diagnostics.filter { $0.code == .missingDate }, [
+            Diagnostic(path: "C/articles/twee.md", position: .start, severity: .warning, code: .missingDate,
+                       message: "The article has no date, so the feed (feed.xml) leaves it out.",
+                       hint: "add 'date: YYYY-MM-DD' to its front matter, the date its source gives"),
+        ])
+        XCTAssertTrue(page(report, "index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+    }
+
+    func testWithoutADatedArticleThereIsNoFeedAndNoPageAnnouncesOne() throws {
+        let (fileSystem, _) = site([
+            "C/articles/een.md": "---\ntitle: Een\nseries: 1\n---\nTekst.\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\n---\nTekst.\n",
+        ])
+        let report = try generate(fileSystem)
+        XCTAssertFalse(report.files.contains { $0.path == "feed.xml" })
+        XCTAssertFalse(report.files.contains { String(decoding: $0.contents, as: UTF8.self).contains("feed.xml") })
+        XCTAssertEqual(report.diagnostics.filter { $0.code == .missingDate }.map(\.path), ["C/articles/een.md", "C/articles/twee.md"])
+    }
+
+    func testParagraphAndHeadingAnchorLinksAreOutOfTheTabOrder() throws {
+        let (fileSystem, _) = site()
+        let article = page(try generate(fileSystem), "artikelen/een/index.html")
+        XCTAssertTrue(article.contains("<h2 id=\"begin\">\nBegin<a class=\"anchor\" href=\"#begin\" aria-label=\"Link naar deze kop\" tabindex=\"-1\">#</a>\n</h2>"), article)
+        let anchors = article.components(separatedBy: "class=\"anchor\"").count - 1
+        let untabbable = article.components(separatedBy: "aria-label=\"Link naar deze alinea\" tabindex=\"-1\"").count - 1
+            + article.components(separatedBy: "aria-label=\"Link naar deze kop\" tabindex=\"-1\"").count - 1
+        XCTAssertGreaterThan(anchors, 2)
+        XCTAssertEqual(untabbable, anchors)
     }
 
     func testBuildsEveryPageWithRelativeLinks() throws {
@@ -107,10 +151,10 @@ final class BuildTests: XCTestCase {
             XCTAssertEqual(diagnostics.count, 1)
             XCTAssertTrue(diagnostics[0].description.hasPrefix("C/articles/kapot.md:4:1: error: The front matter is not valid YAML"), diagnostics[0].description)
         }
-        let (missing, _) = site(["C/articles/drie.md": "---\ntitle: Drie\n---\nTekst.\n\n![[bestaat-niet]]\n"])
+        let (missing, _) = site(["C/articles/drie.md": "---\ntitle: Drie\ndate: 2024-01-01\n---\nTekst.\n\n![[bestaat-niet]]\n"])
         XCTAssertThrowsError(try generate(missing)) { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.description),
-                           ["C/articles/drie.md:6:1: error: The embed '![[bestaat-niet]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures."])
+                           ["C/articles/drie.md:7:1: error: The embed '![[bestaat-niet]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures."])
         }
     }
 
@@ -145,13 +189,13 @@ final class BuildTests: XCTestCase {
     }
 
     func testAFieldKennisbankIgnoresIsAWarningOfTheBuild() throws {
-        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nserie: 2\n---\nTekst.\n"])
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nserie: 2\ndate: 2024-01-01\n---\nTekst.\n"])
         XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.description),
                        ["C/articles/twee.md:3:1: warning: The field 'serie' is not a field of articles; Kennisbank ignores it. (did you mean 'series'?)"])
     }
 
     func testStrictTurnsWarningsIntoErrors() throws {
-        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\n---\nZie [[nergens]].\n"])
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\ndate: 2024-01-01\n---\nZie [[nergens]].\n"])
         XCTAssertEqual(try generate(fileSystem).diagnostics.map(\.code), [.unresolvedWikilink])
         XCTAssertThrowsError(try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", strict: true, fileSystem: fileSystem).generate())
     }
@@ -176,6 +220,7 @@ final class BuildTests: XCTestCase {
     func testProgrammeDesignerFilesAndRedirects() throws {
         let (fileSystem, _) = site([
             "C/site.yml": "title: Proef\nbaseURL: https://example.org/kb\n",
+            "C/articles/een.md": "---\ntitle: Een\nseries: 1\ndate: 2024-03-01\n---\n## Begin\n\nOver [[twee]] en niet-weten (Kegan, 1994).\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
             "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases:\n  - /oud/twee/\n  - artikelen/2.html\n---\nTekst.\n",
         ])
         let report = try generate(fileSystem)
@@ -219,7 +264,7 @@ final class BuildTests: XCTestCase {
     /// A heading named like a part of the page's template ("Inhoud", the table of contents) takes another anchor, so
     /// no page has an `id` twice.
     func testNoAnchorTakesAnIdOfTheTemplate() throws {
-        let (fileSystem, _) = site(["C/articles/drie.md": "---\ntitle: Drie\nauthors: [A. Auteur]\nseries: 3\n---\n## Inhoud\n\nCiteer dit artikel.\n"])
+        let (fileSystem, _) = site(["C/articles/drie.md": "---\ntitle: Drie\nauthors: [A. Auteur]\nseries: 3\ndate: 2024-01-01\n---\n## Inhoud\n\nCiteer dit artikel.\n"])
         let html = page(try generate(fileSystem), "artikelen/drie/index.html")
         let ids = LinkChecker.attributeValues("id", in: html)
         XCTAssertEqual(ids.count, Set(ids).count, "\(ids)")
@@ -251,7 +296,7 @@ final class BuildTests: XCTestCase {
     }
 
     func testAliasesThatLeaveTheSiteAreErrors() {
-        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [\"../../etc/x\"]\n---\n"])
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [\"../../etc/x\"]\ndate: 2024-01-01\n---\n"])
         XCTAssertThrowsError(try generate(fileSystem)) { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.code), [.invalidField])
         }
@@ -259,8 +304,8 @@ final class BuildTests: XCTestCase {
 
     func testAliasesThatTakeAPageOrAnotherAliasAreErrors() {
         let (fileSystem, _) = site([
-            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases:\n  - /oud/\n  - /artikelen/een/\n  - begrippen/index.html\n---\nTekst.\n",
-            "C/articles/drie.md": "---\ntitle: Drie\nseries: 3\naliases: [\"/x\", \"oud.html\", \"/begrippen/niet-weten\"]\n---\nTekst.\n",
+            "C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases:\n  - /oud/\n  - /artikelen/een/\n  - begrippen/index.html\ndate: 2024-01-01\n---\nTekst.\n",
+            "C/articles/drie.md": "---\ntitle: Drie\nseries: 3\naliases: [\"/x\", \"oud.html\", \"/begrippen/niet-weten\"]\ndate: 2024-01-01\n---\nTekst.\n",
         ])
         XCTAssertThrowsError(try generate(fileSystem)) { error in
             let diagnostics = (error as! BuildFailure).diagnostics
@@ -273,12 +318,12 @@ final class BuildTests: XCTestCase {
             XCTAssertTrue(messages.contains("The alias '/begrippen/niet-weten' is the path of the page of 'C/concepts/niet-weten.md'"), messages)
             XCTAssertTrue(messages.contains("gives the redirect path /oud/, which the alias '/oud/' of 'C/articles/twee.md' already has"), messages)
         }
-        let (distinct, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [/oud/, /ouder/]\n---\nTekst.\n"])
+        let (distinct, _) = site(["C/articles/twee.md": "---\ntitle: Twee\naliases: [/oud/, /ouder/]\ndate: 2024-01-01\n---\nTekst.\n"])
         XCTAssertNoThrow(try generate(distinct))
     }
 
     func testAliasesThatLeadThroughAFileOfTheSiteAreErrors() {
-        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases: [/feed.xml, /search/0.js/, /oud/]\n---\nTekst.\n"])
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases: [/feed.xml, /search/0.js/, /oud/]\ndate: 2024-01-01\n---\nTekst.\n"])
         XCTAssertThrowsError(try generate(fileSystem)) { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.description), [
                 "C/articles/twee.md:4:11: error: The alias '/feed.xml' would put its redirect at /feed.xml/index.html, but /feed.xml is a file the site writes. Remove the alias or choose another old path.",

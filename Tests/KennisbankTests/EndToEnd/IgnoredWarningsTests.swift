@@ -16,36 +16,36 @@ final class IgnoredWarningsTests: XCTestCase {
 
     func testAFileAcknowledgesTheWarningsOfTheCodesItListsAndNoOthers() throws {
         let folder = try content([
-            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [unresolved-wikilink, incomplete-reference]\n---\n"
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [unresolved-wikilink, incomplete-reference]\ndate: 2024-01-01\n---\n"
                 + "Zie [[nergens]] en (Onbekend, 1999).\n\n## Literatuur\n\n- Bion. (1967).\n",
-            "articles/b.md": "---\ntitle: B\nauthors: [A. Auteur]\n---\nZie [[nergens]].\n",
+            "articles/b.md": "---\ntitle: B\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nZie [[nergens]].\n",
         ])
         let report = try build(folder).generate()
-        XCTAssertEqual(places(report.diagnostics, in: folder), ["articles/a.md:6:unresolved-citation", "articles/b.md:5:unresolved-wikilink"])
-        XCTAssertEqual(places(report.acknowledged, in: folder), ["articles/a.md:10:incomplete-reference", "articles/a.md:6:unresolved-wikilink"])
-        XCTAssertEqual(report.acknowledged.last, Diagnostic(path: folder + "/articles/a.md", position: SourcePosition(line: 6, column: 5), severity: .warning,
+        XCTAssertEqual(places(report.diagnostics, in: folder), ["articles/a.md:7:unresolved-citation", "articles/b.md:6:unresolved-wikilink"])
+        XCTAssertEqual(places(report.acknowledged, in: folder), ["articles/a.md:11:incomplete-reference", "articles/a.md:7:unresolved-wikilink"])
+        XCTAssertEqual(report.acknowledged.last, Diagnostic(path: folder + "/articles/a.md", position: SourcePosition(line: 7, column: 5), severity: .warning,
                                                            code: .unresolvedWikilink, message: "The link '[[nergens]]' names no article, concept or miniature."))
     }
 
     func testAcknowledgedWarningsDoNotFailAStrictBuild() throws {
         let folder = try content([
-            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings:\n  - unresolved-wikilink\n---\nZie [[nergens]].\n",
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings:\n  - unresolved-wikilink\ndate: 2024-01-01\n---\nZie [[nergens]].\n",
         ])
         let report = try build(folder, strict: true).generate()
         XCTAssertEqual(report.diagnostics, [])
-        XCTAssertEqual(places(report.acknowledged, in: folder), ["articles/a.md:7:unresolved-wikilink"])
+        XCTAssertEqual(places(report.acknowledged, in: folder), ["articles/a.md:8:unresolved-wikilink"])
         XCTAssertEqual(IgnoredWarnings.summary(of: report.acknowledged), "1 warning in 1 file acknowledged by ignoreWarnings")
     }
 
     func testErrorsAreNeverAcknowledged() throws {
         let folder = try content([
-            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [invalid-field, unresolved-wikilink]\naliases: [\"../buiten\"]\n---\nZie [[nergens]].\n",
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [invalid-field, unresolved-wikilink]\naliases: [\"../buiten\"]\ndate: 2024-01-01\n---\nZie [[nergens]].\n",
         ])
         XCTAssertThrowsError(try build(folder).generate()) { error in
             let failure = error as! BuildFailure
             XCTAssertEqual(places(failure.diagnostics, in: folder), ["articles/a.md:5:invalid-field"])
             XCTAssertEqual(failure.diagnostics.map(\.severity), [.error])
-            XCTAssertEqual(places(failure.acknowledged, in: folder), ["articles/a.md:7:unresolved-wikilink"])
+            XCTAssertEqual(places(failure.acknowledged, in: folder), ["articles/a.md:8:unresolved-wikilink"])
         }
     }
 

@@ -77,7 +77,7 @@ final class RealContentTests: XCTestCase {
         let article = try XCTUnwrap(first, "an article embeds the miniatures")
         let html = try page("artikelen/\(article.item.id.slug)/index.html")
         XCTAssertTrue(html.contains("class=\"toc\""))
-        XCTAssertTrue(html.contains("<aside id=\"miniatuur-"))
+        XCTAssertTrue(html.contains("<figure id=\"miniatuur-"))
         XCTAssertTrue(html.contains("<p id=\"leiderschap-wordt-hier-beschouwd-als\">"), "paragraph anchors are their opening words")
         XCTAssertTrue(html.contains("<h2 id=\"leiderschap-als-wordingspraktijk\">"), "heading anchors leave out the section number")
         XCTAssertEqual(report.site.pages[article.item.id]?.embeddedMiniatures.count, 4)

@@ -70,7 +70,7 @@ final class WikilinkTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.path), ["b.md", "art.md"])
         XCTAssertEqual(diagnostics[1].position, SourcePosition(line: 5, column: 1))
         let html = Cmark.renderHTML(document.blocks)
-        XCTAssertTrue(html.contains("<aside id=\"miniatuur-a\" class=\"miniature\">"))
+        XCTAssertTrue(html.contains("<figure id=\"miniatuur-a\" class=\"miniature\">"))
         XCTAssertTrue(html.contains("Scène A.") && html.contains("Scène B."))
         let (_, selfProblems, _) = expander.expand(own.item.document, owner: own.item.id, source: own.item.source)
         XCTAssertEqual(selfProblems.map(\.code), [.embedCycle])

@@ -21,21 +21,23 @@ final class ArticleAuthorTests: XCTestCase {
         let one = try load(site: site, article: "---\ntitle: Over leiden\nsubtitle: Wat het vraagt\nauthors: [C.J. Goedmakers]\ndate: 2024-03-01\n---\n")
         XCTAssertEqual(reference(one), "Goedmakers, C. J. (2024). Over leiden: Wat het vraagt. Kennisbank. https://example.org/kb/artikelen/a/")
         let two = try load(site: "title: Kennisbank\n", article: "---\ntitle: Waarom leiden?\nauthors: [A. Bakker, B. Jansen]\n---\n")
+        XCTAssertEqual(two.diagnostics.map(\.code), [.missingDate], "no date: 'z.d.', and the feed leaves the article out")
         XCTAssertEqual(reference(two), "Bakker, A., & Jansen, B. (z.d.). Waarom leiden? Kennisbank.")
-        XCTAssertEqual(try load(site: site, article: "---\ntitle: A\nauthors: [C.J. Goedmakers]\n---\n").diagnostics, [])
+        XCTAssertEqual(try load(site: site, article: "---\ntitle: A\nauthors: [C.J. Goedmakers]\ndate: 2024-03-01\n---\n").diagnostics, [])
     }
 
     func testAnArticleWithoutAuthorsIsAWarningAndItsCitationPutsTheTitleFirst() throws {
         let content = try load(site: site, article: "---\ntitle: Nieuw leiderschap\nsubtitle: Waar management en professie elkaar ontmoeten\n---\nTekst.\n")
+        XCTAssertEqual(content.diagnostics.map(\.code), [.missingAuthor, .missingDate])
         XCTAssertEqual(content.articles[0].authors, [])
         XCTAssertEqual(reference(content), "Nieuw leiderschap: Waar management en professie elkaar ontmoeten. (z.d.). Kennisbank. https://example.org/kb/artikelen/a/")
         XCTAssertFalse(reference(content).contains("Goedmakers"), "the site's author is not the article's author")
-        XCTAssertEqual(content.diagnostics, [
+        XCTAssertEqual(content.diagnostics.filter { $0.code == .missingAuthor }, [
             Diagnostic(path: "C/articles/a.md", position: .start, severity: .warning, code: .missingAuthor,
                        message: "The article names no authors, so 'Citeer dit artikel' puts its title where the author goes.",
                        hint: "add 'authors:' to its front matter, or name the series' author as 'seriesAuthor:' in site.yml"),
         ])
-        let empty = try load(site: site, article: "---\ntitle: A\nauthors: []\n---\n")
+        let empty = try load(site: site, article: "---\ntitle: A\nauthors: []\ndate: 2024-03-01\n---\n")
         XCTAssertEqual(empty.diagnostics.map(\.position), [SourcePosition(line: 3, column: 1)])
     }
 

@@ -22,7 +22,7 @@ final class ArticleReferenceListTests: XCTestCase {
 
     func testTheOwnListIsFormattedWhereTheAuthorPutItWithTheWorksTheArticleCites() throws {
         let html = try page([
-            "articles/a.md": "---\ntitle: A\n---\nZoals Weick (1995) en Kegan (1994) zeggen.\n\n## Literatuur\n\n"
+            "articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nZoals Weick (1995) en Kegan (1994) zeggen.\n\n## Literatuur\n\n"
                 + "- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n- Collins, J. (2001). *Good to great*. HarperBusiness.\n"
                 + "- Zie ook de website van de reeks.\n\n## Verantwoording\n\nDank.\n",
             "bibliography/boeken.md": bibliography,
@@ -31,7 +31,7 @@ final class ArticleReferenceListTests: XCTestCase {
             + entry("kegan1994", "Kegan, R. (1994). <em>In over our heads</em>. Harvard University Press.")
             + entry("weick1995", "Weick, K. E. (1995). <em>Sensemaking in organizations</em>. SAGE.")
             + "</ul>\n<ul>\n<li>Zie ook de website van de reeks.</li>\n</ul>\n<h2 id=\"verantwoording\">"
-        XCTAssertTrue(html.contains("Literatuur<a class=\"anchor\" href=\"#literatuur\" aria-label=\"Link naar deze kop\">#</a>\n</h2>\n" + list), html)
+        XCTAssertTrue(html.contains("Literatuur<a class=\"anchor\" href=\"#literatuur\" aria-label=\"Link naar deze kop\" tabindex=\"-1\">#</a>\n</h2>\n" + list), html)
         XCTAssertFalse(html.contains("Bronnen van dit artikel"))
         for key in ["collins2001", "kegan1994", "weick1995"] {
             XCTAssertEqual(html.components(separatedBy: "id=\"bron-\(key)\"").count, 2, "\(key) is listed once")
@@ -40,7 +40,7 @@ final class ArticleReferenceListTests: XCTestCase {
 
     func testEachOfSeveralListsShowsItsOwnWorksAndTheFirstTheOthersCited() throws {
         let html = try page([
-            "articles/a.md": "---\ntitle: A\n---\nZoals Weick (1995) zegt.\n\n## Literatuur\n\n### Boeken\n\n"
+            "articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nZoals Weick (1995) zegt.\n\n## Literatuur\n\n### Boeken\n\n"
                 + "- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n\n### Artikelen\n\n"
                 + "- DeRue, D. S. (2010). Who will lead? *Academy of Management Review*, 35(4), 627–647.\n",
             "bibliography/boeken.md": bibliography,
@@ -52,7 +52,7 @@ final class ArticleReferenceListTests: XCTestCase {
     }
 
     func testAnArticleWithoutAListOfItsOwnShowsItsSourcesAfterTheText() throws {
-        let html = try page(["articles/a.md": "---\ntitle: A\n---\nZoals Weick (1995) zegt.\n", "bibliography/boeken.md": bibliography],
+        let html = try page(["articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nZoals Weick (1995) zegt.\n", "bibliography/boeken.md": bibliography],
                             "artikelen/a/index.html")
         XCTAssertTrue(html.contains("<h2 id=\"bronnen-van-dit-artikel\">Bronnen van dit artikel</h2>"), html)
         XCTAssertEqual(html.components(separatedBy: "id=\"bron-weick1995\"").count, 2)

@@ -31,6 +31,8 @@ struct PageFrame: TemplateView {
     /// Whether the site is built to be read from a folder (site.yml `portable`, `build --portable`): its links name
     /// `index.html`, and the script does the same for the links it makes.
     var portable: Bool
+    /// Whether the site has a feed (`feed.xml`): any article has a date.
+    var feed: Bool
 
     static let fields = TemplateFields<PageFrame>([
         .init("lang") { $0.lang },
@@ -45,6 +47,7 @@ struct PageFrame: TemplateView {
         .init("nav") { $0.nav },
         .init("breadcrumbs") { $0.breadcrumbs },
         .init("portable") { $0.portable },
+        .init("feed") { $0.feed },
     ])
 }
 

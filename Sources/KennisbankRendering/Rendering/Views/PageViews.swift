@@ -28,6 +28,9 @@ struct ArticleView: PageView {
     var subtitle: String?
     /// The authors, joined with commas.
     var authors: String?
+    /// The byline: the line the article's text opens with (``Byline``), the body going on without it; otherwise
+    /// the authors.
+    var byline: String?
     var date: String?
     /// The position in the series, as text.
     var series: String?
@@ -51,6 +54,7 @@ struct ArticleView: PageView {
         .init("title") { $0.title },
         .init("subtitle") { $0.subtitle },
         .init("authors") { $0.authors },
+        .init("byline") { $0.byline },
         .init("date") { $0.date },
         .init("series") { $0.series },
         .init("jsonLD") { $0.jsonLD },
