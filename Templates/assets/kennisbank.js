@@ -8,7 +8,7 @@
   if (data) {
     try { previews = JSON.parse(data.textContent); } catch (e) { previews = {}; }
   }
-  var tip = null, owner = null, hideTimer = null;
+  var tip = null, owner = null, hideTimer = null, showTimer = null;
 
   function previewFor(link) {
     if (link.classList.contains("concept") && previews.concepts) {
@@ -51,22 +51,40 @@
     tip.appendChild(go);
     owner = link;
     link.setAttribute("aria-describedby", "kb-preview");
-    var rect = link.getBoundingClientRect();
-    tip.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 340)) + "px";
-    tip.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    place(tip, link);
+  }
+
+  // Below the link when it fits in the window, else above it, else where there is more room; never past
+  // the window's left or right edge. The link's last line box is used, so a link broken over two lines
+  // gets its preview next to where the pointer is.
+  function place(tip, link) {
     tip.hidden = false;
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var boxes = link.getClientRects();
+    var rect = boxes.length ? boxes[boxes.length - 1] : link.getBoundingClientRect();
+    var width = tip.offsetWidth, height = tip.offsetHeight;
+    var viewWidth = document.documentElement.clientWidth, viewHeight = window.innerHeight;
+    var left = Math.max(8, Math.min(rect.left, viewWidth - width - 8));
+    var below = viewHeight - rect.bottom - 8, above = rect.top - 8;
+    var top = height + 6 <= below || below >= above ? rect.bottom + 6 : rect.top - height - 6;
+    tip.style.left = (window.scrollX + left) + "px";
+    tip.style.top = (window.scrollY + Math.max(8 - window.scrollY, top)) + "px";
   }
 
   function hide() {
+    clearTimeout(showTimer);
     if (tip) tip.hidden = true;
     if (owner) owner.removeAttribute("aria-describedby");
     owner = null;
   }
-  function scheduleHide() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 200); }
+  function scheduleHide() { clearTimeout(showTimer); clearTimeout(hideTimer); hideTimer = setTimeout(hide, 200); }
+  // A pointer passing over a link on its way elsewhere opens nothing: the preview waits a moment.
+  function scheduleShow(link) { clearTimeout(showTimer); showTimer = setTimeout(function () { show(link); }, 350); }
 
   var links = document.querySelectorAll("a.concept, a.citation");
   Array.prototype.forEach.call(links, function (link) {
-    link.addEventListener("mouseenter", function () { show(link); });
+    link.addEventListener("mouseenter", function () { scheduleShow(link); });
     link.addEventListener("mouseleave", scheduleHide);
     link.addEventListener("focus", function () { show(link); });
     link.addEventListener("blur", scheduleHide);
@@ -81,6 +99,75 @@
     });
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+
+  /* ---------- Header on a phone: the menu and the search field ---------- */
+  var menu = document.querySelector(".site-menu");
+  var searchForm = document.querySelector(".site-search");
+  var searchInput = document.getElementById("site-search-input");
+  var wide = window.matchMedia("(min-width: 48rem)");
+  if (searchForm && searchInput) {
+    // On a phone the field is folded into its button: the first press opens it (without the script the
+    // button goes to the search page).
+    searchForm.addEventListener("submit", function (event) {
+      if (!wide.matches && !searchForm.classList.contains("open")) {
+        event.preventDefault();
+        searchForm.classList.add("open");
+        if (menu) menu.open = false;
+        searchInput.focus();
+      }
+    });
+    searchInput.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && searchForm.classList.contains("open") && !searchInput.value) {
+        searchForm.classList.remove("open");
+        searchForm.querySelector("button").focus();
+      }
+    });
+    searchForm.addEventListener("focusout", function (event) {
+      if (!searchForm.contains(event.relatedTarget)) searchForm.classList.remove("open");
+    });
+  }
+  if (menu) {
+    document.addEventListener("click", function (event) {
+      if (menu.open && !wide.matches && !menu.contains(event.target)) menu.open = false;
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open && !wide.matches) { menu.open = false; menu.querySelector("summary").focus(); }
+    });
+  }
+
+  /* ---------- The article's outline: where the reader is ---------- */
+  var outline = document.querySelector(".outline");
+  var tocLinks = document.querySelectorAll(".toc a[href^='#']");
+  if (outline) {
+    // On a phone, a chosen section closes the outline so the text shows.
+    outline.addEventListener("click", function (event) {
+      if (!wide.matches && event.target.closest && event.target.closest("a")) outline.open = false;
+    });
+  }
+  if (tocLinks.length) {
+    var sections = [];
+    Array.prototype.forEach.call(tocLinks, function (link) {
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (target) sections.push({ link: link, target: target });
+    });
+    var markCurrent = function () {
+      // The current section is the last whose heading has passed the upper quarter of the window.
+      var line = window.innerHeight * 0.25, current = null;
+      sections.forEach(function (s) { if (s.target.getBoundingClientRect().top <= line) current = s; });
+      if (!current && sections.length) current = sections[0];
+      sections.forEach(function (s) {
+        if (s === current) s.link.setAttribute("aria-current", "location"); else s.link.removeAttribute("aria-current");
+      });
+    };
+    var pending = false;
+    window.addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; markCurrent(); });
+    }, { passive: true });
+    window.addEventListener("hashchange", markCurrent);
+    markCurrent();
+  }
 
   /* ---------- Copy a link to a heading or paragraph ---------- */
   document.addEventListener("click", function (event) {
