@@ -55,19 +55,22 @@
   }
 
   // Below the link when it fits in the window, else above it, else where there is more room; never past
-  // the window's left or right edge. The link's last line box is used, so a link broken over two lines
-  // gets its preview next to where the pointer is.
+  // the window's left or right edge. A link broken over two lines has its preview below its last line or
+  // above its first.
   function place(tip, link) {
     tip.hidden = false;
     tip.style.left = "0px";
     tip.style.top = "0px";
     var boxes = link.getClientRects();
-    var rect = boxes.length ? boxes[boxes.length - 1] : link.getBoundingClientRect();
+    var first = boxes.length ? boxes[0] : link.getBoundingClientRect();
+    var last = boxes.length ? boxes[boxes.length - 1] : first;
     var width = tip.offsetWidth, height = tip.offsetHeight;
     var viewWidth = document.documentElement.clientWidth, viewHeight = window.innerHeight;
+    var below = viewHeight - last.bottom - 8, above = first.top - 8;
+    var under = height + 6 <= below || below >= above;
+    var rect = under ? last : first;
     var left = Math.max(8, Math.min(rect.left, viewWidth - width - 8));
-    var below = viewHeight - rect.bottom - 8, above = rect.top - 8;
-    var top = height + 6 <= below || below >= above ? rect.bottom + 6 : rect.top - height - 6;
+    var top = under ? last.bottom + 6 : first.top - height - 6;
     tip.style.left = (window.scrollX + left) + "px";
     tip.style.top = (window.scrollY + Math.max(8 - window.scrollY, top)) + "px";
   }
@@ -105,6 +108,18 @@
   var searchForm = document.querySelector(".site-search");
   var searchInput = document.getElementById("site-search-input");
   var wide = window.matchMedia("(min-width: 48rem)");
+  // On a wide screen the menu and the article's outline are always open (the stylesheet shows them even
+  // without the script, in browsers that style a disclosure's content); on a phone they start closed.
+  function fitDisclosures() {
+    var menuNow = document.querySelector(".site-menu"), outlineNow = document.querySelector(".outline");
+    if (menuNow) menuNow.open = wide.matches;
+    if (outlineNow) outlineNow.open = window.matchMedia("(min-width: 64rem)").matches;
+  }
+  fitDisclosures();
+  if (wide.addEventListener) {
+    wide.addEventListener("change", fitDisclosures);
+    window.matchMedia("(min-width: 64rem)").addEventListener("change", fitDisclosures);
+  }
   if (searchForm && searchInput) {
     // On a phone the field is folded into its button: the first press opens it (without the script the
     // button goes to the search page).
@@ -141,7 +156,7 @@
   if (outline) {
     // On a phone, a chosen section closes the outline so the text shows.
     outline.addEventListener("click", function (event) {
-      if (!wide.matches && event.target.closest && event.target.closest("a")) outline.open = false;
+      if (!window.matchMedia("(min-width: 64rem)").matches && event.target.closest && event.target.closest("a")) outline.open = false;
     });
   }
   if (tocLinks.length) {
