@@ -107,19 +107,16 @@
   var menu = document.querySelector(".site-menu");
   var searchForm = document.querySelector(".site-search");
   var searchInput = document.getElementById("site-search-input");
-  var wide = window.matchMedia("(min-width: 48rem)");
+  var wide = window.matchMedia("(min-width: 64rem)");
   // On a wide screen the menu and the article's outline are always open (the stylesheet shows them even
   // without the script, in browsers that style a disclosure's content); on a phone they start closed.
   function fitDisclosures() {
     var menuNow = document.querySelector(".site-menu"), outlineNow = document.querySelector(".outline");
     if (menuNow) menuNow.open = wide.matches;
-    if (outlineNow) outlineNow.open = window.matchMedia("(min-width: 64rem)").matches;
+    if (outlineNow) outlineNow.open = wide.matches;
   }
   fitDisclosures();
-  if (wide.addEventListener) {
-    wide.addEventListener("change", fitDisclosures);
-    window.matchMedia("(min-width: 64rem)").addEventListener("change", fitDisclosures);
-  }
+  if (wide.addEventListener) wide.addEventListener("change", fitDisclosures);
   if (searchForm && searchInput) {
     // On a phone the field is folded into its button: the first press opens it (without the script the
     // button goes to the search page).
@@ -156,7 +153,7 @@
   if (outline) {
     // On a phone, a chosen section closes the outline so the text shows.
     outline.addEventListener("click", function (event) {
-      if (!window.matchMedia("(min-width: 64rem)").matches && event.target.closest && event.target.closest("a")) outline.open = false;
+      if (!wide.matches && event.target.closest && event.target.closest("a")) outline.open = false;
     });
   }
   if (tocLinks.length) {
