@@ -13,14 +13,14 @@ extension ConceptMap {
     /// The map as an inline SVG element with its legend; concept links are relative to the page at `pagePath`.
     ///
     /// Each node is one link (`<a>` around its circle and label, named by the label), in the order of
-    /// ``nodes``; the SVG is a named group, not an image, so the links inside it are reachable by keyboard and
-    /// screen reader. The canvas is `width` units wide and at least `height` high: taller where the labels
+    /// ``nodes``; the SVG is named but has no role of an image (whose children are presentational), so the links
+    /// inside it are reachable by keyboard and screen reader. The canvas is `width` units wide and at least `height` high: taller where the labels
     /// need room (``MapLabels``).
     func drawing(from pagePath: String, width: Int = 720, height: Int = 480, title: String) -> DrawnMap {
         let placed = placed(width: Double(width), height: Double(height))
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
         let canvas = "0 0 \(number(placed.width)) \(number(placed.height))"
-        var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" role=\"group\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<g class=\"edges\">\n"
         for (i, j) in edges {
             let (a, b) = (placed.points[i], placed.points[j])
