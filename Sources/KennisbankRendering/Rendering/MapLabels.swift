@@ -18,12 +18,17 @@ struct MapLabels: Sendable {
     /// The room between a node and its label's baseline, and around every node with its label.
     static let gap = 5.0, padding = 3.0
 
-    /// What a node takes on the canvas: its label and its radius.
+    /// What a node takes on the canvas: its label's width at most, and its radius.
     struct Size: Sendable {
-        var label: String
-        var radius: Double
-        /// The label's width at most.
-        var labelWidth: Double { Double(label.count) * MapLabels.glyphWidth * MapLabels.fontSize }
+        /// The label's width at most: its characters times the upper bound of a glyph's width.
+        let labelWidth: Double
+        let radius: Double
+
+        /// The size of a node with `label` and `radius`.
+        init(label: String, radius: Double) {
+            self.labelWidth = Double(label.count) * MapLabels.glyphWidth * MapLabels.fontSize
+            self.radius = radius
+        }
     }
 
     /// A rectangle on the canvas.
@@ -106,9 +111,12 @@ struct MapLabels: Sendable {
     private mutating func settle(rounds: Int) -> Bool {
         for _ in 0..<rounds {
             var moved = false
+            var boxes = points.indices.map(footprint)
             for i in points.indices {
-                for j in (i + 1)..<points.count where footprint(i).overlaps(footprint(j)) {
+                for j in (i + 1)..<points.count where boxes[i].overlaps(boxes[j]) {
                     separate(i, j)
+                    boxes[i] = footprint(i)
+                    boxes[j] = footprint(j)
                     moved = true
                 }
             }
