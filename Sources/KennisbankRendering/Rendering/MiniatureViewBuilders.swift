@@ -20,11 +20,11 @@ extension PageModels {
             guard let position, sequence.indices.contains(position + offset) else { return nil }
             return itemLink(ContentID(.miniature, sequence[position + offset]), from: path)
         }
+        let opening = page.item.summary ?? Self.firstSentence(of: miniature.item.document)
         return MiniatureView(
-            frame: frame(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
+            frame: frame(path: path, title: page.item.title, kind: "miniature", description: opening,
                          breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
-            title: page.item.title, summary: page.item.summary,
-            opening: page.item.summary ?? Self.firstSentence(of: miniature.item.document),
+            title: page.item.title, summary: page.item.summary, opening: opening,
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
