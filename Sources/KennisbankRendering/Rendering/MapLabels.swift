@@ -108,12 +108,20 @@ struct MapLabels: Sendable {
     }
 
     /// Pushes overlapping pairs apart, `rounds` times at most; whether no pair overlaps.
+    ///
+    /// Each pass sweeps the boxes from left to right as they stood at its start, comparing a box only with those
+    /// that start before it ends. Boxes moved during a pass may be missed until the next, but a pass that moves
+    /// nothing saw every box where it is, so it finds every overlap there is.
     private mutating func settle(rounds: Int) -> Bool {
         for _ in 0..<rounds {
             var moved = false
             var boxes = points.indices.map(footprint)
-            for i in points.indices {
-                for j in (i + 1)..<points.count where boxes[i].overlaps(boxes[j]) {
+            let order = points.indices.sorted { (boxes[$0].minX, $0) < (boxes[$1].minX, $1) }
+            for (position, first) in order.enumerated() {
+                for second in order[(position + 1)...] {
+                    if boxes[second].minX >= boxes[first].maxX { break }
+                    guard boxes[first].overlaps(boxes[second]) else { continue }
+                    let (i, j) = (min(first, second), max(first, second))
                     separate(i, j)
                     boxes[i] = footprint(i)
                     boxes[j] = footprint(j)
