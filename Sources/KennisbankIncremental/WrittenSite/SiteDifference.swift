@@ -33,6 +33,7 @@ struct SiteDifference {
         case .related(let slug): return old.related[slug] != new.related[slug]
         case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
         case .embeds(let id): return old.pages[id]?.embeddedMiniatures != new.pages[id]?.embeddedMiniatures
+        case .lensMiniatures(let slug): return Side.miniatures(throughLens: slug, in: old) != Side.miniatures(throughLens: slug, in: new)
         case .references(let key): return self.old.references(key) != self.new.references(key)
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
@@ -67,6 +68,11 @@ struct SiteDifference {
         /// The references with `key`.
         func references(_ key: String) -> [Reference] {
             (referencePositions[key] ?? []).map { site.references.references[$0] }
+        }
+
+        /// The miniatures that name the concept `slug` among their lenses, in order.
+        static func miniatures(throughLens slug: String, in site: LinkedSite) -> [ContentID] {
+            site.content.miniatures.filter { $0.lenses.contains(slug) }.map(\.item.id)
         }
 
         /// Whether an item, with its own front matter, is the same in both sites.

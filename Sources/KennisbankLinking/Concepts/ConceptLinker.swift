@@ -158,7 +158,7 @@ public struct ConceptLinker: Sendable {
     private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "!" || scalar == "?" }
 
     /// The sentence that holds the range, trimmed to about 240 characters around the mention.
-    static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
+    package static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
         var start = range.lowerBound
         while start > 0, !(TextBytes.isWhitespace(characters[start - 1]) && start >= 2 && isSentenceEnd(characters[start - 2])) { start -= 1 }
         var end = range.upperBound

@@ -28,6 +28,8 @@ package enum SitePart: Hashable, Sendable {
     case related(String)
     /// The miniatures a page embeds, by slug.
     case embeds(ContentID)
+    /// The miniatures that name a concept among their lenses, in their order, by the concept's slug.
+    case lensMiniatures(String)
     /// The pages that link to a page.
     case backlinks(ContentID)
     /// The reference(s) with a key: their text.

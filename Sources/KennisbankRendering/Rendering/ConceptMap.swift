@@ -8,7 +8,8 @@ import KennisbankLinking
 /// so readers see it without JavaScript.
 ///
 /// The layout is a force-directed one (Fruchterman–Reingold) started from a circle, with a fixed
-/// number of iterations: the same concepts always give the same picture, byte for byte.
+/// number of iterations, after which ``MapLabels`` moves nodes apart until no label overlaps another label
+/// or node: the same concepts always give the same picture, byte for byte.
 public struct ConceptMap: Sendable {
     /// A concept on the map.
     public struct Node: Hashable, Sendable {
@@ -32,11 +33,18 @@ public struct ConceptMap: Sendable {
     public var edges: [(Int, Int)]
     /// The concept drawn as the centre (on a concept's own page), if any.
     public var focus: String?
+    /// Every group of the site, in the order that gives each its shade (`shade-1` … `shade-4`, then again), so a
+    /// group has the same colour on every map, whichever groups a map shows.
+    public var groups: [String]
 
-    /// Creates a map from concepts and links named by slug; links to unknown slugs are left out.
-    public init(nodes: [Node], links: [(String, String)], focus: String? = nil) {
+    /// Creates a map from concepts and links named by slug; links to unknown slugs are left out. `groups` are
+    /// the site's groups in shade order; a node's group missing from it is added after them.
+    public init(nodes: [Node], links: [(String, String)], focus: String? = nil, groups: [String] = []) {
         self.nodes = nodes
         self.focus = focus
+        var allGroups = groups
+        for group in nodes.compactMap(\.group).sorted() where !allGroups.contains(group) { allGroups.append(group) }
+        self.groups = allGroups
         let position = Dictionary(nodes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<[Int]>()
         var edges: [(Int, Int)] = []
@@ -46,6 +54,14 @@ public struct ConceptMap: Sendable {
         }
         self.edges = edges
     }
+
+    /// The shade of a group: 1 to ``shadeCount``.
+    func shade(of group: String) -> Int {
+        (groups.firstIndex(of: group) ?? 0) % Self.shadeCount + 1
+    }
+
+    /// How many fills the stylesheet gives groups (`shade-1` … `shade-4`).
+    static let shadeCount = 4
 
     /// Positions in a unit square, one per node.
     func layout(iterations: Int = 300) -> [(x: Double, y: Double)] {
@@ -88,25 +104,12 @@ public struct ConceptMap: Sendable {
         return points
     }
 
-    /// The map as an inline SVG element; concept links are relative to the page at `pagePath`.
-    public func svg(from pagePath: String, width: Int = 720, height: Int = 480, title: String) -> String {
+    /// The map laid out on a canvas `width` units wide and at least `height` high, labels placed apart
+    /// (the canvas grows taller where they need the room).
+    func placed(width: Double, height: Double) -> MapLabels {
         let points = layout()
-        let margin = 70.0
-        func x(_ i: Int) -> String { String(format: "%.1f", margin + points[i].x * (Double(width) - 2 * margin)) }
-        func y(_ i: Int) -> String { String(format: "%.1f", 24 + points[i].y * (Double(height) - 48)) }
-        var svg = "<svg class=\"concept-map\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"kaart-titel\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"kaart-titel\">\(HTML.escape(title))</title>\n<g class=\"edges\">\n"
-        for (i, j) in edges {
-            svg += "<line x1=\"\(x(i))\" y1=\"\(y(i))\" x2=\"\(x(j))\" y2=\"\(y(j))\"/>\n"
-        }
-        svg += "</g>\n<g class=\"nodes\">\n"
-        for (index, node) in nodes.enumerated() {
-            let classes = ["node"] + (node.group.map { ["group-\(Slug.make(from: $0))"] } ?? []) + (node.slug == focus ? ["focus"] : [])
-            let href = SiteLink(path: "begrippen/\(node.slug)/").relative(from: pagePath)
-            svg += "<a href=\"\(HTML.escape(href))\" class=\"\(classes.joined(separator: " "))\">"
-            svg += "<circle cx=\"\(x(index))\" cy=\"\(y(index))\" r=\"\(node.slug == focus ? 9 : 6)\"/>"
-            svg += "<text x=\"\(x(index))\" y=\"\(y(index))\" dy=\"-12\" text-anchor=\"middle\">\(HTML.escape(node.title))</text></a>\n"
-        }
-        return svg + "</g>\n</svg>"
+        let sizes = nodes.map { MapLabels.Size(label: $0.title, radius: $0.slug == focus ? MapLabels.focusRadius : MapLabels.radius) }
+        let fixed = nodes.map { $0.slug == focus }
+        return MapLabels(unitPoints: points, sizes: sizes, fixed: fixed, width: width, height: height)
     }
 }

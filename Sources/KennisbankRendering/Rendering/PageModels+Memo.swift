@@ -19,7 +19,7 @@ extension PageModels {
     /// Each article's JSON-LD, by slug.
     static let jsonLD = MemoName<MetadataInputs, String>("render.jsonLD")
     /// Concept maps by focus and page path; their inputs are the generation of ``ConceptMapInputs``.
-    static let conceptMaps = MemoName<Int, String?>("render.conceptMaps")
+    static let conceptMaps = MemoName<Int, DrawnMap?>("render.conceptMaps")
     /// The generations of the concept maps' inputs: compared once per build, not once per map.
     static let conceptMapInputs = GenerationName<ConceptMapInputs>("render.conceptMapInputs")
 

@@ -157,13 +157,13 @@ struct PageModels {
         return HTMLFragment(HTML.scriptJSON(json.data()))
     }
 
-    /// The map of all concepts, or of one concept and its neighbours.
-    func conceptMap(focus: String?, from path: String) -> String? {
+    /// The map of all concepts, or of one concept and its neighbours, with its legend.
+    func conceptMap(focus: String?, from path: String) -> DrawnMap? {
         note(.conceptMap)
         return memo.value(Self.conceptMaps, key: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
     }
 
-    private func drawConceptMap(focus: String?, from path: String) -> String? {
+    private func drawConceptMap(focus: String?, from path: String) -> DrawnMap? {
         let concepts = site.content.concepts
         var links: [(String, String)] = []
         for concept in concepts {
@@ -178,7 +178,9 @@ struct PageModels {
             title = "Kaart van \(site.pages[ContentID(.concept, focus)]?.item.title ?? focus) en verwante begrippen"
         }
         guard nodes.count > 1 else { return nil }
-        return ConceptMap(nodes: nodes, links: links, focus: focus).svg(from: path, height: focus == nil ? 560 : 360, title: title)
+        let groups = Set(concepts.compactMap(\.group)).sorted()
+        return ConceptMap(nodes: nodes, links: links, focus: focus, groups: groups)
+            .drawing(from: path, height: focus == nil ? 560 : 360, title: title)
     }
 
     /// Render options whose engine links are relative to the page at `path`.

@@ -62,6 +62,7 @@ extension PageModels {
         let path = id.link.path
         [.item(id), .mentions(id.slug), .related(id.slug), .backlinks(id)].forEach(note)
         let page = site.pages[id]!
+        let map = conceptMap(focus: id.slug, from: path)
         let mentions = (site.mentions[id.slug] ?? []).filter { $0.page != id }.map { place in
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
         }
@@ -74,24 +75,8 @@ extension PageModels {
             related: (site.related[id.slug] ?? []).compactMap { itemLink(ContentID(.concept, $0), from: path) },
             mentions: mentions,
             backlinks: (site.backlinks[id] ?? []).compactMap { itemLink($0, from: path) },
-            map: conceptMap(focus: id.slug, from: path))
-    }
-
-    /// The page of `site.content.miniatures[index]`: its article, lenses and concepts.
-    func miniatureView(_ index: Int) -> MiniatureView {
-        let miniature = site.content.miniatures[index]
-        let id = miniature.item.id
-        let path = id.link.path
-        note(.item(id))
-        let page = site.pages[id]!
-        return MiniatureView(
-            frame: frame(path: path, title: page.item.title, kind: "miniature", description: page.item.summary,
-                         breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
-            title: page.item.title, summary: page.item.summary,
-            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
-            article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
-            lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
-            concepts: conceptsUsed(on: page, from: path))
+            miniatures: miniatures(throughLens: id.slug, from: path),
+            map: map?.svg, mapLegend: map?.legend ?? [])
     }
 
     /// A link to the article a miniature belongs to: to the place where the article embeds it, or to the article's
@@ -112,6 +97,7 @@ extension PageModels {
         for concept in concepts { note(.signature(concept.item.id)) }
         let letters = Dictionary(grouping: concepts) { GroupNames.letter(of: $0.item.title) }
         let groups = Dictionary(grouping: concepts.filter { $0.group != nil }) { $0.group! }
+        let map = conceptMap(focus: nil, from: path)
         return ConceptIndexView(
             frame: frame(path: path, title: "Begrippen", kind: "concepts", description: nil, breadcrumbs: [("Begrippen", SiteLink(path: path))]),
             letters: letters.keys.sorted().map { letter in
@@ -121,26 +107,7 @@ extension PageModels {
                 ConceptGroup(name: GroupNames.display(group), slug: Slug.make(from: group),
                              concepts: groups[group]!.compactMap { itemLink($0.item.id, from: path) })
             },
-            map: conceptMap(focus: nil, from: path))
-    }
-
-    /// The miniature overview, by lens (miniatures without a lens last, under "Zonder lens").
-    func miniatureIndexView(path: String) -> MiniatureIndexView {
-        note(.miniatureOrder)
-        var byLens: [String: [Miniature]] = [:]
-        for miniature in site.content.miniatures {
-            note(.signature(miniature.item.id))
-            for lens in miniature.lenses.isEmpty ? [""] : miniature.lenses { byLens[lens, default: []].append(miniature) }
-        }
-        let groups = byLens.keys.sorted().map { lens in
-            if !lens.isEmpty { note(.signature(ContentID(.concept, lens))) }
-            return MiniatureGroup(name: lens.isEmpty ? "Zonder lens" : (site.pages[ContentID(.concept, lens)]?.item.title ?? lens),
-                           slug: lens.isEmpty ? "zonder-lens" : lens,
-                           miniatures: byLens[lens]!.compactMap { itemLink($0.item.id, from: path) })
-        }
-        return MiniatureIndexView(
-            frame: frame(path: path, title: "Miniaturen", kind: "miniatures", description: nil, breadcrumbs: [("Miniaturen", SiteLink(path: path))]),
-            groups: groups)
+            map: map?.svg, mapLegend: map?.legend ?? [])
     }
 
     /// The literature page: every reference, with the places that cite it.

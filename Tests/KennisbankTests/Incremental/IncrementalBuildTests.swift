@@ -121,6 +121,14 @@ final class IncrementalBuildTests: XCTestCase {
                 try self.edit(self.article) { $0.replacingOccurrences(of: "![[het-te-grote-pak]]\n", with: "![[het-te-grote-pak]]\n\n![[De nieuwe teamleider]]\n") }
             }),
             ("an embedded miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin over identity work.\n" } }),
+            ("two embeds swapped, so the miniatures' previous and next change", {
+                try self.edit(self.article) {
+                    $0.replacingOccurrences(of: "![[de-cfo-en-het-dashboard]]\n\n![[het-te-grote-pak]]\n", with: "![[het-te-grote-pak]]\n\n![[de-cfo-en-het-dashboard]]\n")
+                }
+            }),
+            ("a miniature's summary removed, so it opens with its first sentence", {
+                try self.edit("Content/miniatures/de-cfo-en-het-dashboard.md") { $0.replacingOccurrences(of: "summary: \"Een CFO merkt", with: "# summary: \"Een CFO merkt") }
+            }),
             ("an article's subtitle, authors and series changed", {
                 try self.edit(self.article) {
                     $0.replacingOccurrences(of: "subtitle: Wat professionele", with: "subtitle: Over wat professionele")

@@ -26,11 +26,11 @@ final class TemplateViewTests: XCTestCase {
         }
     }()
 
-    /// The names of a view's stored properties that hold template values. `ArticleEntry` shows its `link`'s
-    /// fields as its own.
+    /// The names of a view's stored properties that hold template values. `ArticleEntry` and `MiniatureEntry` show
+    /// their `link`'s fields as their own.
     private func storedNames(of view: any TemplateView) -> Set<String> {
         var names = Set(Mirror(reflecting: view).children.compactMap(\.label))
-        if view is ArticleEntry, names.remove("link") != nil { names.formUnion(["title", "url", "slug", "summary"]) }
+        if view is ArticleEntry || view is MiniatureEntry, names.remove("link") != nil { names.formUnion(["title", "url", "slug", "summary"]) }
         return names
     }
 
@@ -46,7 +46,7 @@ final class TemplateViewTests: XCTestCase {
         for kind in ["PageFrame", "NavEntry", "Breadcrumb", "HomeView", "ArticleView", "ConceptView", "MiniatureView",
                      "ConceptIndexView", "MiniatureIndexView", "LiteratureView", "SearchView", "NotFoundView",
                      "ItemLink", "ArticleEntry", "TocEntry", "MentionEntry", "CitationEntry",
-                     "LiteratureEntry", "LetterGroup", "ConceptGroup", "MiniatureGroup"] {
+                     "LiteratureEntry", "LetterGroup", "ConceptGroup", "MiniatureEntry", "MapLegendEntry"] {
             XCTAssertTrue(kinds.contains(kind), "the real Content has no \(kind)")
         }
     }

@@ -137,15 +137,16 @@ struct ConceptGroup: TemplateView {
     ])
 }
 
-/// The miniatures of one lens on the miniature overview.
-struct MiniatureGroup: TemplateView {
-    var name: String
-    var slug: String
-    var miniatures: [ItemLink]
+/// A miniature on the miniature overview: its link and its lenses.
+struct MiniatureEntry: TemplateView {
+    var link: ItemLink
+    var lenses: [ItemLink]
 
-    static let fields = TemplateFields<MiniatureGroup>([
-        .init("name") { $0.name },
-        .init("slug") { $0.slug },
-        .init("miniatures") { $0.miniatures },
+    static let fields = TemplateFields<MiniatureEntry>([
+        .init("title") { $0.link.title },
+        .init("url") { $0.link.url },
+        .init("slug") { $0.link.slug },
+        .init("summary") { $0.link.summary },
+        .init("lenses") { $0.lenses },
     ])
 }

@@ -84,8 +84,12 @@ struct ConceptView: PageView {
     var related: [ItemLink]
     var mentions: [MentionEntry]
     var backlinks: [ItemLink]
+    /// The miniatures that name the concept among their lenses, in title order.
+    var miniatures: [ItemLink]
     /// The concept and its neighbours as an SVG map.
     var map: String?
+    /// What the map's marks mean.
+    var mapLegend: [MapLegendEntry]
 
     static let fields = TemplateFields<ConceptView>([
         .init("frame") { $0.frame },
@@ -98,7 +102,9 @@ struct ConceptView: PageView {
         .init("related") { $0.related },
         .init("mentions") { $0.mentions },
         .init("backlinks") { $0.backlinks },
+        .init("miniatures") { $0.miniatures },
         .init("map") { $0.map },
+        .init("mapLegend") { $0.mapLegend },
     ])
 }
 
@@ -107,22 +113,30 @@ struct MiniatureView: PageView {
     var frame: PageFrame
     var title: String
     var summary: String?
+    /// What the page opens with: the summary, or without one the miniature's own first sentence.
+    var opening: String?
     var body: HTMLFragment
     var previewsJSON: HTMLFragment?
     /// The article the miniature belongs to.
     var article: ItemLink?
     var lenses: [ItemLink]
     var concepts: [ItemLink]
+    /// The miniatures before and after it in the order of the series (``PageModels/miniatureSequence()``).
+    var previous: ItemLink?
+    var next: ItemLink?
 
     static let fields = TemplateFields<MiniatureView>([
         .init("frame") { $0.frame },
         .init("title") { $0.title },
         .init("summary") { $0.summary },
+        .init("opening") { $0.opening },
         .init("body") { $0.body },
         .init("previewsJSON") { $0.previewsJSON },
         .init("article") { $0.article },
         .init("lenses") { $0.lenses },
         .init("concepts") { $0.concepts },
+        .init("previous") { $0.previous },
+        .init("next") { $0.next },
     ])
 }
 
@@ -132,23 +146,26 @@ struct ConceptIndexView: PageView {
     var letters: [LetterGroup]
     var groups: [ConceptGroup]
     var map: String?
+    /// What the map's marks mean.
+    var mapLegend: [MapLegendEntry]
 
     static let fields = TemplateFields<ConceptIndexView>([
         .init("frame") { $0.frame },
         .init("letters") { $0.letters },
         .init("groups") { $0.groups },
         .init("map") { $0.map },
+        .init("mapLegend") { $0.mapLegend },
     ])
 }
 
-/// The miniature overview (`miniatures.mustache`), by lens.
+/// The miniature overview (`miniatures.mustache`): each miniature once, in the order of the series, with its lenses.
 struct MiniatureIndexView: PageView {
     var frame: PageFrame
-    var groups: [MiniatureGroup]
+    var miniatures: [MiniatureEntry]
 
     static let fields = TemplateFields<MiniatureIndexView>([
         .init("frame") { $0.frame },
-        .init("groups") { $0.groups },
+        .init("miniatures") { $0.miniatures },
     ])
 }
 

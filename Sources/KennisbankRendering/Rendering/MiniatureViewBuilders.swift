@@ -1,0 +1,78 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+// The views of miniatures: their pages, the overview, and what a lens's page lists of them.
+extension PageModels {
+    /// The page of `site.content.miniatures[index]`: its opening, article, lenses, concepts, and the miniatures
+    /// before and after it.
+    func miniatureView(_ index: Int) -> MiniatureView {
+        let miniature = site.content.miniatures[index]
+        let id = miniature.item.id
+        let path = id.link.path
+        note(.item(id))
+        let page = site.pages[id]!
+        let sequence = miniatureSequence()
+        let position = sequence.firstIndex(of: id.slug)
+        func neighbour(_ offset: Int) -> ItemLink? {
+            guard let position, sequence.indices.contains(position + offset) else { return nil }
+            return itemLink(ContentID(.miniature, sequence[position + offset]), from: path)
+        }
+        let opening = page.item.summary ?? Self.firstSentence(of: miniature.item.document)
+        return MiniatureView(
+            frame: frame(path: path, title: page.item.title, kind: "miniature", description: opening,
+                         breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
+            title: page.item.title, summary: page.item.summary, opening: opening,
+            body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
+            article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
+            lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
+            concepts: conceptsUsed(on: page, from: path),
+            previous: neighbour(-1), next: neighbour(1))
+    }
+
+    /// The miniature overview: each miniature once, in the order of the series, with its lenses.
+    func miniatureIndexView(path: String) -> MiniatureIndexView {
+        let miniatures = Dictionary(site.content.miniatures.map { ($0.item.id.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let entries = miniatureSequence().compactMap { slug -> MiniatureEntry? in
+            guard let link = itemLink(ContentID(.miniature, slug), from: path), let miniature = miniatures[slug] else { return nil }
+            return MiniatureEntry(link: link, lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) })
+        }
+        return MiniatureIndexView(
+            frame: frame(path: path, title: "Miniaturen", kind: "miniatures", description: nil, breadcrumbs: [("Miniaturen", SiteLink(path: path))]),
+            miniatures: entries)
+    }
+
+    /// The miniatures that name the concept `slug` among their lenses, in title order.
+    func miniatures(throughLens slug: String, from path: String) -> [ItemLink] {
+        note(.lensMiniatures(slug))
+        return site.content.miniatures.filter { $0.lenses.contains(slug) }.compactMap { itemLink($0.item.id, from: path) }
+    }
+
+    /// Every miniature's slug in the order a reader of the series meets them: the articles in series order, each
+    /// article's embeds in the order of its text (a miniature embedded twice counts where it is first), then the
+    /// miniatures no article embeds, by title.
+    func miniatureSequence() -> [String] {
+        [.articleOrder, .miniatureOrder].forEach(note)
+        let content = site.content
+        let known = Set(content.miniatures.map(\.item.id.slug))
+        var seen = Set<String>()
+        var sequence: [String] = []
+        for article in content.articles {
+            note(.embeds(article.item.id))
+            for slug in site.pages[article.item.id]?.embeddedMiniatures ?? [] where known.contains(slug) && seen.insert(slug).inserted {
+                sequence.append(slug)
+            }
+        }
+        return sequence + content.miniatures.map(\.item.id.slug).filter { !seen.contains($0) }
+    }
+
+    /// The first sentence of a document's first paragraph, or `nil` without one.
+    static func firstSentence(of document: MarkdownDocument) -> String? {
+        guard let paragraph = document.blocks.first(where: { if case .paragraph = $0.kind { return true } else { return false } }) else { return nil }
+        let text = Array(paragraph.inlines.plainText.unicodeScalars)
+        guard !text.isEmpty else { return nil }
+        return ConceptLinker.sentence(around: 0..<0, in: text)
+    }
+}
