@@ -15,11 +15,16 @@ extension ConceptMap {
     /// Each node is one link (`<a>` around its circle and label, named by the label), in the order of
     /// ``nodes``; the SVG is named but has no role of an image (whose children are presentational), so the links
     /// inside it are reachable by keyboard and screen reader. The canvas is `width` units wide and at least `height` high: taller where the labels
-    /// need room (``MapLabels``).
+    /// need room (``MapLabels``). The drawing shows the canvas's full width, so every map draws its labels at one
+    /// scale, but only the height its nodes and labels take: a map of two concepts is a strip, not a square.
     func drawing(from pagePath: String, width: Int = 720, height: Int = 480, title: String) -> DrawnMap {
         let placed = placed(width: Double(width), height: Double(height))
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
-        let canvas = "0 0 \(number(placed.width)) \(number(placed.height))"
+        let boxes = nodes.indices.map(placed.footprint)
+        let margin = 2 * MapLabels.fontSize
+        let top = max(0, (boxes.map(\.minY).min() ?? 0) - margin)
+        let bottom = min(placed.height, (boxes.map(\.maxY).max() ?? placed.height) + margin)
+        let canvas = "0 \(number(top)) \(number(placed.width)) \(number(bottom - top))"
         var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<g class=\"edges\">\n"
         for (i, j) in edges {

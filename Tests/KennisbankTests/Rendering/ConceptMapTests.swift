@@ -80,12 +80,33 @@ final class ConceptMapTests: XCTestCase {
         let map = ConceptMap(nodes: [.init(slug: "a", title: "Aap & co", group: "lens"), .init(slug: "b", title: "Beer")],
                              links: [("a", "b")], focus: "a", groups: ["lens"])
         let svg = map.drawing(from: "begrippen/a/", height: 200, title: "Kaart van Aap").svg
-        XCTAssertTrue(svg.hasPrefix("<svg class=\"concept-map\" viewBox=\"0 0 720.0 200.0\" aria-label=\"Kaart van Aap\""), svg)
+        XCTAssertTrue(svg.hasPrefix("<svg class=\"concept-map\" viewBox=\"0 "), svg)
+        XCTAssertTrue(svg.contains(" aria-label=\"Kaart van Aap\" xmlns="), svg)
         XCTAssertFalse(svg.contains("role=\"img\""))
         XCTAssertEqual(svg.components(separatedBy: "<a ").count - 1, 2)
         XCTAssertTrue(svg.contains("<a href=\"./\" class=\"node shade-1 group-lens focus\" aria-current=\"page\"><circle "), svg)
         XCTAssertTrue(svg.contains(">Aap &amp; co</text></a>"), svg)
         XCTAssertTrue(svg.contains("<a href=\"../b/\" class=\"node\"><circle "), svg)
+    }
+
+    /// The drawing keeps the canvas's width (one scale for every map's labels) but only the height its nodes and
+    /// labels take, with a margin: a map of two concepts is a strip, and nothing drawn falls outside it.
+    func testTheDrawingIsAsTallAsWhatItShows() throws {
+        let map = ConceptMap(nodes: [.init(slug: "a", title: "Aap"), .init(slug: "b", title: "Beer")], links: [("a", "b")], focus: "a")
+        let svg = map.drawing(from: "begrippen/a/", height: 480, title: "t").svg
+        let box = try XCTUnwrap(svg.components(separatedBy: "viewBox=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        let numbers = box.split(separator: " ").compactMap { Double($0) }
+        XCTAssertEqual(numbers.count, 4)
+        let (top, width, height) = (numbers[1], numbers[2], numbers[3])
+        XCTAssertEqual(width, 720)
+        XCTAssertLessThan(height, 240, "two concepts on a 480-unit canvas")
+        func values(_ attribute: String) -> [Double] {
+            svg.components(separatedBy: " \(attribute)=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        }
+        for y in values("cy") + values("y") {
+            XCTAssertGreaterThanOrEqual(y - MapLabels.fontSize, top)
+            XCTAssertLessThanOrEqual(y + MapLabels.radius * 2, top + height)
+        }
     }
 
     func testTheLegendNamesEveryKindOfMarkOnTheMap() {
