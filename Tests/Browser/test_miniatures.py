@@ -18,12 +18,23 @@ def test_next_leads_through_the_series_and_opens_with_the_summary(browser, base_
         seen.append(browser.find_element(By.TAG_NAME, "h1").text)
         lede = browser.find_element(By.CSS_SELECTOR, ".page-header .lede").text
         assert not lede.startswith("De eerste miniatuur"), lede
+        # The text opens with the scene itself; the article's sentence that leads into it stays in the article.
+        opening = browser.find_element(By.CSS_SELECTOR, ".prose p").text
+        assert " miniatuur " not in opening.split(".")[0], opening
         following = browser.find_elements(By.CSS_SELECTOR, "a[rel=next]")
         if not following:
             break
         following[0].click()
     assert seen == ["De CFO en het dashboard", "Het te grote pak", "De CEO die mee wil met AI", "De afdelingsmanager in de zorg"]
     assert browser.find_elements(By.CSS_SELECTOR, "a[rel=prev]")
+
+
+def test_the_article_leads_into_each_miniature_with_its_own_sentence(browser, base_url):
+    browser.get(base_url + "artikelen/de-kunst-van-het-leiden/")
+    figure = browser.find_element(By.ID, "miniatuur-de-cfo-en-het-dashboard")
+    before = figure.find_element(By.XPATH, "preceding-sibling::p[1]").text
+    assert before.startswith("De eerste miniatuur is die van de CFO en het dashboard."), before
+    assert figure.find_element(By.CSS_SELECTOR, "p").text.startswith("Hij is zichtbaar trots")
 
 
 def test_a_lens_page_lists_its_miniatures(browser, base_url):
