@@ -46,12 +46,20 @@ let package = Package(
         // Link: wikilinks, embeds, anchors, citations and references, concept mentions, the link graph.
         .target(name: "KennisbankLinking", dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent"],
                 swiftSettings: engineSettings),
+        // The built-in templates and assets: Templates/ compiled in by the EmbedTemplates plugin, so a copied
+        // executable builds a content folder without templates of its own. A target of its own, so that a template
+        // edit recompiles one generated file. Its `Templates` is a symbolic link to Templates/, excluded from the
+        // sources: a file added there or removed makes SwiftPM plan the build again (see Plugins/EmbedTemplates).
+        .target(name: "KennisbankDefaultTemplates", exclude: ["Templates"], plugins: ["EmbedTemplates"]),
+        // The plugin that writes Templates/ into KennisbankDefaultTemplates, and the tool it runs.
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        .executableTarget(name: "TemplateEmbedder"),
         // Render and the files of the site: typed page views for the Mustache templates, the search index,
         // the data files, the link check, the writer.
         .target(
             name: "KennisbankRendering",
             dependencies: [
-                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking",
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankDefaultTemplates",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: engineSettings
@@ -92,6 +100,7 @@ let package = Package(
                 "Kennisbank",
                 "KennisbankServer",
                 "KennisbankCorpus",
+                "KennisbankRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the command: the build allocates
@@ -109,6 +118,7 @@ let package = Package(
                 "KennisbankRendering",
                 "KennisbankIncremental",
                 "KennisbankCorpus",
+                "KennisbankDefaultTemplates",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -13,7 +13,8 @@ import KennisbankRendering
 public struct Build: Sendable {
     /// Where the author's markdown lives.
     public var contentDirectory: String
-    /// Where the Mustache templates and assets live.
+    /// The folder whose templates and assets replace the built-in ones, file by file; a folder that does not exist
+    /// leaves the built-ins as they are.
     public var templatesDirectory: String
     /// Where the site is written.
     public var outputDirectory: String

@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: output, strict: strict)
+        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: output, strict: strict)
         build.portable = portable
         do {
             let result = try build.run()

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
     var showIgnored = false
 
     func run() throws {
-        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templates, outputDirectory: "")
+        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "")
         let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
         do {
             let report = try build.generate()

@@ -3,13 +3,13 @@ import Foundation
 import Kennisbank
 import KennisbankCore
 
-/// `kennisbank`: builds the knowledge base from Content/ and Templates/ into Site/.
+/// `kennisbank`: builds the knowledge base from Content/ into Site/, with the built-in templates or those of Templates/.
 @main
 struct KennisbankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds a cross-linked knowledge base from markdown articles, concepts and miniatures.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, CorpusCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, TemplatesCommand.self, CorpusCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -21,11 +21,18 @@ struct Folders: ParsableArguments {
     @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, bibliography/).")
     var content = "Content"
 
-    @Option(help: "The folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: TemplatesFolder.help)
+    var templates: String?
 
     @Option(help: "How to print problems: text (with the source line) or json.")
     var format: DiagnosticFormatter.Format = .text
+
+    /// The templates folder to read: `--templates`, or Templates beside the content folder (see ``TemplatesFolder``).
+    var templatesDirectory: String { TemplatesFolder.resolve(templates, content: content) }
+
+    mutating func validate() throws {
+        try TemplatesFolder.validate(templates)
+    }
 
     /// Prints diagnostics, and then the acknowledged warnings given: text on standard error, JSON on standard output.
     func report(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic] = []) {

@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it over HTTP and rebuild and reload the browser on every change.",
-        discussion: "Watches the content and templates folders. A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving. After an edit only the pages that show it are rendered again, and only the files that changed are written.")
+        discussion: "Watches the content and templates folders (a templates folder made while serving counts too). A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving. After an edit only the pages that show it are rendered again, and only the files that changed are written.")
 
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
@@ -19,8 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, bibliography/).")
     var content = "Content"
 
-    @Option(help: "The folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: TemplatesFolder.help)
+    var templates: String?
 
     @Option(help: "The output folder; replaced only when a build succeeds.")
     var output = "Site"
@@ -28,7 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Print how long each step of each build took.")
     var timings = false
 
+    func validate() throws {
+        try TemplatesFolder.validate(templates)
+    }
+
     func run() async throws {
+        // The templates folder is watched even while it does not exist: once the author makes it, its files count.
+        let templates = TemplatesFolder.resolve(templates, content: content)
         let build = Build(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
         let server = SiteServer(
             configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates], printsTimings: timings),

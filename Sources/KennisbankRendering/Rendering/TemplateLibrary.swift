@@ -4,9 +4,11 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 import KennisbankLinking
+import KennisbankDefaultTemplates
 
-/// The author's Mustache templates (Templates/*.mustache, subfolders included) and static assets
-/// (Templates/assets/), loaded once per build.
+/// The Mustache templates (*.mustache, subfolders included) and static assets (assets/) of a site, loaded once per
+/// build: the built-in ones, each replaced by the file of the same name in the author's templates folder, if any
+/// (see ``TemplateFiles``).
 ///
 /// Templates receive page views (``PageView``: one typed value per kind of page, whose names
 /// Templates/README.md lists), never engine types. `{{value}}` escapes HTML; only HTML the engine made
@@ -18,7 +20,6 @@ public struct TemplateLibrary: Sendable {
     public let names: Set<String>
     /// Files copied as they are into the site, by site path (`assets/style.css`).
     public let assets: [String: Data]
-    private let directory: String
     /// The digest of every template's name and text: any template may include any other as a partial,
     /// so a change to one can change every page.
     let digest: Digest
@@ -26,54 +27,49 @@ public struct TemplateLibrary: Sendable {
     /// one as its anchor, or the page would have it twice.
     public let fixedIDs: Set<String>
 
-    /// Loads every template and asset of a folder; a template with a syntax error is reported with its line and column.
+    /// Loads the built-in templates and assets with those of a folder over them; a template with a syntax error
+    /// is reported with its line and column. A folder that does not exist leaves the built-ins as they are.
     public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
         try self.init(directory: directory, fileSystem: fileSystem, memo: Memo.none)
     }
 
-    /// Loads every template and asset of a folder, parsing a template through `memo`: an incremental build
-    /// parses again only a template whose text changed.
-    package init(directory: String, fileSystem: any FileSystem, memo: Memo) throws(BuildFailure) {
-        self.directory = directory
+    /// Loads the built-in templates and assets (`builtIn`, by path) with those of a folder over them, parsing
+    /// a template through `memo`: an incremental build parses again only a template whose text changed.
+    package init(directory: String, fileSystem: any FileSystem, memo: Memo,
+                 builtIn: [String: Data] = DefaultTemplates.files) throws(BuildFailure) {
+        let files = TemplateFiles(directory: directory, fileSystem: fileSystem, builtIn: builtIn)
         var library = MustacheLibrary()
         var names = Set<String>()
         var assets: [String: Data] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = files.diagnostics
         var sources: [String: String] = [:]
-        var folders = [""]
-        while let folder = folders.popLast() {
-            let path = folder.isEmpty ? directory : "\(directory)/\(folder)"
-            for entry in fileSystem.contentsOfDirectory(atPath: path) where !entry.hasPrefix(".") {
-                let relative = folder.isEmpty ? entry : "\(folder)/\(entry)"
-                let full = "\(directory)/\(relative)"
-                if entry.hasSuffix(".mustache") {
-                    let name = String(relative.dropLast(".mustache".count))
-                    do {
-                        let text = try SourceFile.decode(path: full, bytes: [UInt8](try fileSystem.contents(atPath: full))).text
-                        let parsed = memo.value(Self.parsed, key: name, inputs: text) {
-                            Result { try MustacheTemplate(string: PageEscaping.pragma + "\n" + text) }
-                        }
-                        library.register(try parsed.get(), named: name)
-                        names.insert(name)
-                        sources[name] = text
-                    } catch let error as Diagnostic {
-                        diagnostics.append(error)
-                    } catch let error as MustacheTemplate.ParserError {
-                        // The pragma's line above the author's first line is not the author's: lines count without it.
-                        diagnostics.append(Diagnostic(path: full, position: SourcePosition(line: max(1, error.context.lineNumber - 1),
-                                                                                           column: max(1, error.context.columnNumber)),
-                                                      code: .template, message: "The template cannot be parsed: \(error.error)."))
-                    } catch {
-                        diagnostics.append(Diagnostic(path: full, position: nil, code: .template, message: "The template cannot be read: \(error)."))
+        for (relative, file) in files.files.sorted(by: { $0.key < $1.key }) {
+            if relative.hasSuffix(".mustache") {
+                let name = String(relative.dropLast(".mustache".count))
+                do {
+                    let text = try SourceFile.decode(path: file.source, bytes: [UInt8](file.bytes)).text
+                    let parsed = memo.value(Self.parsed, key: name, inputs: text) {
+                        Result { try MustacheTemplate(string: PageEscaping.pragma + "\n" + text) }
                     }
-                } else if relative.hasPrefix("assets/"), fileSystem.contentsOfDirectory(atPath: full).isEmpty {
-                    if let data = try? fileSystem.contents(atPath: full) { assets[relative] = data }
-                } else if !fileSystem.contentsOfDirectory(atPath: full).isEmpty {
-                    folders.append(relative)
+                    library.register(try parsed.get(), named: name)
+                    names.insert(name)
+                    sources[name] = text
+                } catch let error as Diagnostic {
+                    diagnostics.append(error)
+                } catch let error as MustacheTemplate.ParserError {
+                    // The pragma's line above the author's first line is not the author's: lines count without it.
+                    diagnostics.append(Diagnostic(path: file.source, position: SourcePosition(line: max(1, error.context.lineNumber - 1),
+                                                                                              column: max(1, error.context.columnNumber)),
+                                                  code: .template, message: "The template cannot be parsed: \(error.error)."))
+                } catch {
+                    diagnostics.append(Diagnostic(path: file.source, position: nil, code: .template, message: "The template cannot be read: \(error)."))
                 }
+            } else if relative.hasPrefix("assets/") {
+                assets[relative] = file.bytes
             }
         }
-        for required in PageTemplate.allCases where !names.contains(required.rawValue) {
+        // Missing only when no file has the name (the built-ins have every one): a template that did not parse is reported once.
+        for required in PageTemplate.allCases where files.files["\(required.rawValue).mustache"] == nil {
             diagnostics.append(Diagnostic(path: "\(directory)/\(required.rawValue).mustache", position: nil, code: .template,
                                           message: "The template '\(required.rawValue).mustache' is missing; every page kind needs its template."))
         }

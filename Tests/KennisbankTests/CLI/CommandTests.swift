@@ -154,4 +154,65 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("---\ntitle: \"Een scène met Zoë\"\n"))
         XCTAssertEqual(try run(["new", "miniature", "Een scène met Zoë"], in: root).status, 1)
     }
+
+    /// `templates export` writes the built-in files, byte for byte the repository's Templates/ (which also shows that
+    /// the executable embeds the folder as it is now), and prints each path it wrote.
+    func testTemplatesExportWritesTheBuiltInFilesAsTheRepositoryHasThem() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryFolder(["leeg.txt": ""])
+        let result = try run(["templates", "export", "Mijn templates"], in: root)
+        XCTAssertEqual(result.status, 0, result.errors)
+        let exported = try files(under: root.appendingPathComponent("Mijn templates"))
+        let repository = try files(under: Fixtures.repository.appendingPathComponent("Templates"))
+        XCTAssertEqual(exported.keys.sorted(), repository.keys.sorted())
+        for (path, data) in repository where exported[path] != data {
+            XCTFail("the exported \(path) differs from Templates/\(path): build again, the embedded copy is out of date")
+        }
+        XCTAssertTrue(result.output.contains("Mijn templates/layout.mustache\n"), result.output)
+        XCTAssertTrue(result.output.contains("Mijn templates/assets/style.css\n"), result.output)
+        XCTAssertTrue(result.errors.contains("Wrote \(repository.count) files into Mijn templates/."), result.errors)
+    }
+
+    /// `templates export` never overwrites: a changed file is reported and kept, exit 1; an equal one is left quietly.
+    func testTemplatesExportNeverOverwritesAFile() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryFolder(["T/layout.mustache": "<html>mijn eigen</html>\n"])
+        let first = try run(["templates", "export", "T"], in: root)
+        XCTAssertEqual(first.status, 1)
+        XCTAssertTrue(first.errors.contains("T/layout.mustache: error: The file exists and differs from the built-in one; Kennisbank does not overwrite it."), first.errors)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("T/layout.mustache"), encoding: .utf8), "<html>mijn eigen</html>\n")
+        XCTAssertFalse(first.output.contains("T/layout.mustache"), first.output)
+        XCTAssertTrue(first.output.contains("T/article.mustache\n"), first.output)
+        let second = try run(["templates", "export", "T"], in: root)
+        XCTAssertEqual(second.status, 1)
+        XCTAssertEqual(second.output, "")
+        XCTAssertTrue(second.errors.contains("Wrote 0 files into T/;"), second.errors)
+    }
+
+    /// A content folder without Templates beside it builds with the built-in templates; Templates beside it replace
+    /// them file by file; a --templates folder that does not exist is an error, not a silent fall-back.
+    func testBuildUsesTheBuiltInTemplatesAndTheFolderBesideTheContent() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryFolder([
+            "boek/Content/site.yml": "title: Proef\n",
+            "boek/Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\n---\nTekst.\n",
+        ])
+        let builtIn = try run(["build", "--content", "boek/Content", "--output", "Zonder"], in: root)
+        XCTAssertEqual(builtIn.status, 0, builtIn.errors)
+        let style = try Data(contentsOf: Fixtures.repository.appendingPathComponent("Templates/assets/style.css"))
+        XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("Zonder/assets/style.css")), style)
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("boek/Templates/assets"), withIntermediateDirectories: true)
+        try "body { color: black; }\n".write(to: root.appendingPathComponent("boek/Templates/assets/style.css"), atomically: true, encoding: .utf8)
+        let own = try run(["build", "--content", "boek/Content", "--output", "Met"], in: root)
+        XCTAssertEqual(own.status, 0, own.errors)
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("Met/assets/style.css"), encoding: .utf8), "body { color: black; }\n")
+        XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("Met/artikelen/a/index.html")),
+                       try Data(contentsOf: root.appendingPathComponent("Zonder/artikelen/a/index.html")))
+
+        let misspelt = try run(["build", "--content", "boek/Content", "--templates", "boek/Templats", "--output", "Fout"], in: root)
+        XCTAssertNotEqual(misspelt.status, 0)
+        XCTAssertTrue(misspelt.errors.contains("The templates folder 'boek/Templats' does not exist."), misspelt.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Fout").path))
+    }
 }

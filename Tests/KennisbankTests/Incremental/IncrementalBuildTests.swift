@@ -148,6 +148,8 @@ final class IncrementalBuildTests: XCTestCase {
             ("the site title changed", { try self.edit("Content/site.yml") { $0.replacingOccurrences(of: "title: Kennisbank", with: "title: De kennisbank") } }),
             ("an asset changed", { try self.edit("Templates/assets/style.css") { $0 + "\n/* extra */\n" } }),
             ("an article removed", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/articles/nieuw-leiderschap-in-de-professionele-ruimte.md")) }),
+            ("a template of the folder removed: the built-in one again", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Templates/layout.mustache")) }),
+            ("the templates folder removed: the built-ins", { try FileManager.default.removeItem(at: self.root.appendingPathComponent("Templates")) }),
         ]
         for (name, step) in steps {
             try step()
