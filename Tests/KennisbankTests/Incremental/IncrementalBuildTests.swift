@@ -123,7 +123,9 @@ final class IncrementalBuildTests: XCTestCase {
             ("an embedded miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin over identity work.\n" } }),
             ("two embeds swapped, so the miniatures' previous and next change", {
                 try self.edit(self.article) {
-                    $0.replacingOccurrences(of: "![[de-cfo-en-het-dashboard]]\n\n![[het-te-grote-pak]]\n", with: "![[het-te-grote-pak]]\n\n![[de-cfo-en-het-dashboard]]\n")
+                    let between = "\n\nDe tweede miniatuur gaat over een jonge directeur in de publieke sector.\n\n"
+                    return $0.replacingOccurrences(of: "![[de-cfo-en-het-dashboard]]" + between + "![[het-te-grote-pak]]\n",
+                                                   with: "![[het-te-grote-pak]]" + between + "![[de-cfo-en-het-dashboard]]\n")
                 }
             }),
             ("a miniature's summary removed, so it opens with its first sentence", {
