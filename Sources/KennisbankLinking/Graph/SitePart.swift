@@ -38,8 +38,6 @@ package enum SitePart: Hashable, Sendable {
     case listing(String)
     /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
     case conceptMap
-    /// The number of search index shards.
-    case searchShards
 }
 
 /// The parts of the site that one page's view read, noted while it is made. One per page, used by one thread.
