@@ -1,11 +1,11 @@
 /* Kennisbank: instant search from the header of every page, and the full results of zoeken/.
    Without this script the header box is a plain form that opens zoeken/?q=…
 
-   The index (written by SearchIndex.swift) is by word: search/keys.js lists the keys, and
-   search/terms/<key>.js holds the stems that start with <key>, each with the word forms that stem to it,
-   its best hits and their true number. A query loads only the files of its words' keys, as scripts
-   (a script loads from a folder opened as file:// too, where fetch is refused). The browser never stems:
-   it looks the folded word form up among the forms the index lists. */
+   The index (written by SearchIndex.swift) is by word: search/words/<ab>.js maps every word form that
+   starts with <ab> to its stem (and each stem to its file and count), and search/terms/<key>.js holds the
+   stems that start with <key>, each with the word forms that stem to it, its best hits and their true number.
+   A query loads only the files of its words, as scripts (a script loads from a folder opened as file:// too,
+   where fetch is refused). The browser never stems: it looks the folded form up among the forms the index lists. */
 (function () {
   "use strict";
 
@@ -41,7 +41,7 @@
   }
 
   /* ---------- Loading the index by need ---------- */
-  var keys = null, keysLoading = null, buckets = {};
+  var wordFiles = {}, buckets = {};
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -53,75 +53,57 @@
     });
   }
 
-  function ready() {
-    if (!keysLoading) {
-      keysLoading = loadScript(root + "search/keys.js").then(function () {
-        keys = {};
-        (window.KENNISBANK_SEARCH_KEYS || []).forEach(function (key) { keys[key] = true; });
+  /* The file of the word forms that start with a word's first two letters: {forms: {form: stem}, stems: {stem: [key, count]}}. */
+  function words(form) {
+    var letters = form.slice(0, 2);
+    if (!wordFiles[letters]) {
+      wordFiles[letters] = loadScript(root + "search/words/" + letters + ".js").then(function () {
+        return window.KENNISBANK_SEARCH_WORDS[letters];
+      }, function () {
+        return { forms: {}, stems: {} };  // no word of the site starts with these letters
       });
     }
-    return keysLoading;
+    return wordFiles[letters];
   }
 
-  /* The key of the file a word or stem is in: the longest key that starts it. */
-  function keyOf(word) {
-    for (var n = word.length; n > 0; n--) {
-      if (keys[word.slice(0, n)]) return word.slice(0, n);
-    }
-    return null;
-  }
-
+  /* The file of stems under a key: {pages: [[title, url, kind]], stems: {stem: {f: forms, h: hits, n: count}}}. */
   function bucket(key) {
-    if (!key) return Promise.resolve(null);
     if (!buckets[key]) {
       buckets[key] = loadScript(root + "search/terms/" + key + ".js").then(function () {
         var data = window.KENNISBANK_SEARCH && window.KENNISBANK_SEARCH[key];
         if (!data) throw new Error("search/terms/" + key + ".js holds no key " + key);
-        data.stemOf = {};
-        Object.keys(data.stems).forEach(function (stem) {
-          data.stems[stem].f.forEach(function (form) { data.stemOf[form] = stem; });
-        });
-        Object.keys(data.forms).forEach(function (form) { data.stemOf[form] = data.forms[form]; });
         return data;
       });
     }
     return buckets[key];
   }
 
-  /* A stem with its entry and the file that holds it, or null. */
-  function stemEntry(stem) {
-    return bucket(keyOf(stem)).then(function (data) {
-      return data && data.stems[stem] ? { stem: stem, entry: data.stems[stem], data: data } : null;
+  /* A stem with its entry and the file that holds it. */
+  function stemEntry(stem, key) {
+    return bucket(key).then(function (data) {
+      return data.stems[stem] ? { stem: stem, entry: data.stems[stem], data: data } : null;
     });
   }
 
   /* The stem of an exact word form, or null when the site has no such word. */
   function exact(form) {
-    return bucket(keyOf(form)).then(function (data) {
-      var stem = data && data.stemOf[form];
-      return stem ? stemEntry(stem) : null;
+    return words(form).then(function (file) {
+      var stem = file.forms[form];
+      return stem ? stemEntry(stem, file.stems[stem][0]) : null;
     });
   }
 
-  /* The stems of every form that starts with a prefix, loading at most a few files: with more, only the prefix's own. */
+  /* The stems of the words that start with a prefix being typed: the three most frequent, so that typing ahead
+     loads at most three files of stems. */
   function prefixed(prefix) {
-    var wanted = {}, own = keyOf(prefix);
-    if (own) wanted[own] = true;
-    var longer = Object.keys(keys).filter(function (key) { return key.length > prefix.length && key.slice(0, prefix.length) === prefix; });
-    if (longer.length <= 3) longer.forEach(function (key) { wanted[key] = true; });
-    return Promise.all(Object.keys(wanted).map(bucket)).then(function (datas) {
+    return words(prefix).then(function (file) {
       var stems = {};
-      datas.forEach(function (data) {
-        if (!data) return;
-        Object.keys(data.stemOf).forEach(function (form) {
-          if (form.slice(0, prefix.length) === prefix) stems[data.stemOf[form]] = true;
-        });
+      Object.keys(file.forms).forEach(function (form) {
+        if (form.slice(0, prefix.length) === prefix) stems[file.forms[form]] = true;
       });
-      return Promise.all(Object.keys(stems).map(stemEntry));
-    }).then(function (found) {
-      // The most frequent stems first; a dozen is plenty to rank from.
-      return found.filter(Boolean).sort(function (a, b) { return b.entry.n - a.entry.n; }).slice(0, 12);
-    });
+      var best = Object.keys(stems).sort(function (a, b) { return file.stems[b][1] - file.stems[a][1] || (a < b ? -1 : 1); }).slice(0, 3);
+      return Promise.all(best.map(function (stem) { return stemEntry(stem, file.stems[stem][0]); }));
+    }).then(function (found) { return found.filter(Boolean); });
   }
 
   /* ---------- A query ---------- */
@@ -147,7 +129,6 @@
   /* Ranked results: sections of pages that hold every term (one result per page and section), the true count
      where the index gives it (one word), and the word forms to highlight. */
   async function search(query) {
-    await ready();
     var list = await terms(query);
     if (!list.length) return null;
     var forms = {}, merged = null;
@@ -176,6 +157,11 @@
     var one = list.length === 1 && list[0].exact ? list[0].stems[0].entry : null;
     return { results: results, count: one ? one.n : results.length, forms: forms };
   }
+
+  /* For tests and tools: the stem the index gives a folded word form (null for a word the site does not have). */
+  window.KennisbankSearch = {
+    stemOf: function (form) { return exact(form).then(function (found) { return found && found.stem; }); }
+  };
 
   /* ---------- Showing results ---------- */
   /* The text with every whole word (or hyphenated compound) whose folded form is one of `forms` in <mark>. */
@@ -318,7 +304,7 @@
   }
 
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 60); });
-  input.addEventListener("focus", function () { ready().catch(function () {}); if (input.value.trim() && listbox.firstChild) open(true); });
+  input.addEventListener("focus", function () { if (input.value.trim() && listbox.firstChild) open(true); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (panel.hidden) { update(); return; }

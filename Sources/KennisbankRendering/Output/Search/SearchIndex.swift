@@ -8,16 +8,20 @@ import KennisbankLinking
 ///
 /// Every word is folded (``SearchText``) and stemmed with Snowball's Dutch stemmer (``DutchStemmer``); a stem
 /// carries the sections that hold it (``SearchPage``), ranked by score, at most ``hitsPerStem`` of them, with the
-/// true number of sections and the forms of the word that stem to it. The stems are cut into files by a prefix:
-/// `search/terms/<key>.js` holds the stems that start with `<key>` (the first two letters, or more where the
-/// stems of two letters would make a file over ``bucketBytes``), and `search/keys.js` lists the keys. A word
-/// form whose stem lives under another key is named in its own key's file, `forms`. Each file is a script,
-/// because a script loads from a folder opened as `file://` too, where `fetch` is refused:
+/// true number of sections and the forms of the word that stem to it. Two kinds of file, each a script (a script
+/// loads from a folder opened as `file://` too, where `fetch` is refused):
+///
+/// - `search/words/<ab>.js`, one per first two letters of a word form: each form with its stem, and each of those
+///   stems with the key of its file and its number of sections (so that a prefix being typed picks its most
+///   frequent words without loading their hits);
+/// - `search/terms/<key>.js`: the stems that start with `<key>`, with their hits. A key is the first two letters,
+///   or more where the stems under two letters would make a file over ``bucketBytes``.
 ///
 /// ```
-/// window.KENNISBANK_SEARCH_KEYS = ["aa","ab",…];
-/// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["ve"] = {"forms":{…},"pages":[[title,url,kind],…],
-///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwd"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
+/// (window.KENNISBANK_SEARCH_WORDS = window.KENNISBANK_SEARCH_WORDS || {})["ve"] = {"forms":{"vertrouwen":"vertrouw",…},
+///     "stems":{"vertrouw":["vertr",63],…}};
+/// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["vertr"] = {"pages":[[title,url,kind],…],
+///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
 /// ```
 ///
 /// The JSON is everything after `= ` up to the closing `;`. Each page's ``SearchPage`` is made again only
@@ -46,16 +50,19 @@ package struct SearchIndex {
 
     /// The best-ranked sections a stem carries; the others are only counted. A query of several words
     /// intersects what its words carry.
-    package static let hitsPerStem = 30
+    package static let hitsPerStem = 20
 
-    /// The size a file of stems may reach before its key is split into longer ones.
-    package static let bucketBytes = 40_000
-
-    /// The list of keys.
-    package static let keysPath = "search/keys.js"
+    /// The size a file of stems may reach (as estimated) before its key is split into longer ones.
+    package static let bucketBytes = 24_000
 
     /// The file of the stems under `key`.
     package static func path(ofKey key: String) -> String { "search/terms/\(key).js" }
+
+    /// The file of the word forms that start with `letters` (their first two).
+    package static func path(ofWords letters: String) -> String { "search/words/\(letters).js" }
+
+    /// The letters of a form's file of words: its first two.
+    package static func letters(of form: String) -> String { String(form.prefix(2)) }
 
     /// The pages the index covers, in the order equal hits rank: articles, concepts, miniatures (the literature after them).
     private var indexed: [LinkedPage] {
@@ -86,14 +93,16 @@ package struct SearchIndex {
         let pages = made
         let layout = Self.layout(of: pages)
         let written = self.written
-        let keys = Array(layout.keys).sorted()
-        var files = keys.parallelMap { key -> SiteRenderer.RenderedFile in
-            let bytes = Self.script(key: key, bucket: layout[key]!, pages: pages)
+        let keys = Array(layout.buckets.keys).sorted()
+        let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
+            let bytes = Self.script(key: key, bucket: layout.buckets[key]!, pages: pages)
             return Self.file(path: Self.path(ofKey: key), bytes: bytes, written: written)
         }
-        let list = "window.KENNISBANK_SEARCH_KEYS = " + String(decoding: JSONValue.array(keys.map(JSONValue.string)).data(), as: UTF8.self) + ";\n"
-        files.append(Self.file(path: Self.keysPath, bytes: Data(list.utf8), written: written))
-        return files
+        let words = layout.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
+            let bytes = Self.wordsScript(letters: letters, words: layout.words[letters]!)
+            return Self.file(path: Self.path(ofWords: letters), bytes: bytes, written: written)
+        }
+        return terms + words
     }
 
     /// A file whose bytes are known, left out when they are those on disk.
@@ -103,14 +112,19 @@ package struct SearchIndex {
         return .assembled(path: path, parts: [builder.finalize()], written: written) { bytes }
     }
 
-    /// What one file holds: its stems, and the forms under its key whose stems live elsewhere.
+    /// What one file of stems holds.
     struct Bucket {
         var stems: [Stem] = []
-        var forms: [(form: String, stem: String)] = []
     }
 
-    /// The stems of all pages, ranked and capped, cut into buckets by key.
-    static func layout(of pages: [SearchPage]) -> [String: Bucket] {
+    /// What one file of words holds: each form's stem, and each of those stems' key and number of sections.
+    struct Words {
+        var forms: [String: String] = [:]
+        var stems: [String: (key: String, total: Int)] = [:]
+    }
+
+    /// The stems of all pages, ranked and capped, cut into buckets by key; and the files of words.
+    static func layout(of pages: [SearchPage]) -> (buckets: [String: Bucket], words: [String: Words]) {
         // Every stem's hits over the site, in page order, and its forms.
         var hits: [String: [(page: Int, hit: SearchPage.Hit)]] = [:]
         var formsOfStem: [String: Set<String>] = [:]
@@ -128,21 +142,21 @@ package struct SearchIndex {
             }.prefix(hitsPerStem).map(\.element)
             let forms = formsOfStem[stem, default: []].sorted()
             // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
-            let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 200 + 20
+            let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
             stems.append(Stem(stem: stem, forms: forms, total: all.count, hits: best, bytes: bytes))
         }
         var buckets: [String: Bucket] = [:]
         split(stems, length: 2, into: &buckets)
-        // A form is found under its own key: where that is not its stem's, the form's key names its stem.
         let keys = Set(buckets.keys)
+        var words: [String: Words] = [:]
         for stem in stems {
-            let home = key(of: stem.stem, among: keys)
+            let home = key(of: stem.stem, among: keys)!
             for form in stem.forms {
-                let formKey = key(of: form, among: keys) ?? String(form.prefix(2))
-                if formKey != home { buckets[formKey, default: Bucket()].forms.append((form, stem.stem)) }
+                words[letters(of: form), default: Words()].forms[form] = stem.stem
+                words[letters(of: form), default: Words()].stems[stem.stem] = (home, stem.total)
             }
         }
-        return buckets
+        return (buckets, words)
     }
 
     /// Puts the stems in buckets by their first `length` characters, splitting a bucket over ``bucketBytes``
@@ -192,10 +206,19 @@ package struct SearchIndex {
             }
             stems[stem.stem] = .object(["f": .array(stem.forms.map(JSONValue.string)), "h": .array(hits), "n": .int(stem.total)])
         }
-        var forms: [String: JSONValue] = [:]
-        for (form, stem) in bucket.forms { forms[form] = .string(stem) }
-        let object = JSONValue.object(["forms": .object(forms), "pages": .array(pageList), "stems": .object(stems)])
-        var bytes = Array("(window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})[\"\(key)\"] = ".utf8)
+        return script(global: "KENNISBANK_SEARCH", key: key, object: .object(["pages": .array(pageList), "stems": .object(stems)]))
+    }
+
+    /// A file of words' script.
+    private static func wordsScript(letters: String, words: Words) -> Data {
+        let stems = words.stems.mapValues { JSONValue.array([.string($0.key), .int($0.total)]) }
+        return script(global: "KENNISBANK_SEARCH_WORDS", key: letters,
+                      object: .object(["forms": .object(words.forms.mapValues(JSONValue.string)), "stems": .object(stems)]))
+    }
+
+    /// A script that files `object` under `key` in the global object `global`.
+    private static func script(global: String, key: String, object: JSONValue) -> Data {
+        var bytes = Array("(window.\(global) = window.\(global) || {})[\"\(key)\"] = ".utf8)
         object.write(to: &bytes, pretty: false, level: 0)
         bytes.append(contentsOf: Array(";\n".utf8))
         return Data(bytes)

@@ -164,7 +164,7 @@ package struct SearchPage: Sendable {
     }
 
     /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
-    static func excerpt(of text: String, around offset: Int, before: Int = 70, after: Int = 150) -> String {
+    static func excerpt(of text: String, around offset: Int, before: Int = 50, after: Int = 110) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count > before + after else { return text }
         var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
