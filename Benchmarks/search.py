@@ -10,7 +10,7 @@ Each corpus is /tmp/kennisbank-bench/corpus-<N> (Benchmarks/run.sh's; generated 
 when missing). The site is built, served over HTTP on loopback, and each query is typed into the header box of
 the home page in a fresh headless Chromium; the bytes are the sum of `encodedDataLength` of every response that
 finished after the home page had loaded (CDP Network.loadingFinished), i.e. only what the query fetched. The edit
-changes one word in one paragraph of one article in a copy of the corpus and counts the search files whose bytes
+adds one word near the end of one paragraph of one article in a copy of the corpus and counts the search files whose bytes
 differ between the two clean builds (an incremental build writes exactly those).
 """
 import functools
@@ -113,7 +113,8 @@ def edit_rewrites(bin_path, corpus, site):
     paragraph = text.index("\n\n", body) + 2
     while text[paragraph] in "#-![>":  # the first plain paragraph
         paragraph = text.index("\n\n", paragraph) + 2
-    space = text.index(" ", paragraph)
+    # Before the paragraph's last word: its opening words, and so its anchor, stay as they were.
+    space = text.rindex(" ", paragraph, text.index("\n\n", paragraph))
     open(path, "w", encoding="utf-8").write(text[:space] + " zorgvuldig" + text[space:])
     before = search_files(site)
     edited = os.path.join(WORK, "search-edit-site")

