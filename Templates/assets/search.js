@@ -154,8 +154,11 @@
     });
     var results = Object.keys(merged).map(function (key) { return merged[key]; });
     results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
+    // One exact word: its true count. Otherwise the sections found, which may be fewer than there are when a
+    // word carries only its best sections.
     var one = list.length === 1 && list[0].exact ? list[0].stems[0].entry : null;
-    return { results: results, count: one ? one.n : results.length, forms: forms };
+    var capped = list.some(function (term) { return term.stems.some(function (found) { return found.entry.n > found.entry.h.length; }); });
+    return { results: results, count: one ? one.n : results.length, atLeast: !one && capped, forms: forms };
   }
 
   /* For tests and tools: the stem the index gives a folded word form (null for a word the site does not have). */
@@ -189,7 +192,9 @@
     return root + pageFile(result.url) + (result.anchor ? "#" + result.anchor : "");
   }
 
-  function countText(count) { return count + (count === 1 ? " resultaat" : " resultaten"); }
+  function countText(found) {
+    return found.count + (found.atLeast ? " of meer" : "") + (found.count === 1 && !found.atLeast ? " resultaat" : " resultaten");
+  }
 
   /* A result's parts: kind, page › section, excerpt. */
   function fill(element, result, forms, titleTag, titleHref) {
@@ -277,7 +282,7 @@
       open(true);
       return;
     }
-    summary.textContent = countText(found.count) + " voor “" + query + "”";
+    summary.textContent = countText(found) + " voor “" + query + "”";
     live.textContent = summary.textContent + ".";
     found.results.slice(0, PANEL_HITS).forEach(function (result, n) {
       option("site-search-option-" + n, href(result), function (li) { fill(li, result, found.forms, "span", null); });
@@ -354,7 +359,7 @@
       results.innerHTML = "";
       if (!found || !found.results.length) { status.textContent = "Niets gevonden voor “" + query + "”."; return; }
       var shown = found.results.length;
-      status.textContent = countText(found.count) + " voor “" + query + "”." +
+      status.textContent = countText(found) + " voor “" + query + "”." +
         (shown < found.count ? " Hier de " + shown + " best passende; een woord meer maakt de zoekvraag preciezer." : "");
       found.results.forEach(function (result) {
         var li = document.createElement("li");

@@ -193,7 +193,8 @@ final class SearchIndexTests: XCTestCase {
         // 'Over vertrouwen': the heading (8) and two paragraph occurrences (1 each); the opening: one paragraph word.
         XCTAssertEqual(found.entry.h.map(\.score), [10, 1])
         XCTAssertEqual(found.entry.h.map(\.heading), ["Over vertrouwen", ""])
-        XCTAssertEqual(found.entry.h.map(\.excerpt), ["Over vertrouwen", "Vertrouwen groeit."])
+        // The excerpt is the first paragraph that holds the word, not the heading (which is in the result's title).
+        XCTAssertEqual(found.entry.h.map(\.excerpt), ["Wie vertrouwt, wint. Vertrouwen is werk.", "Vertrouwen groeit."])
         XCTAssertEqual(found.entry.h.map { found.pages[$0.page] }, [["Een", "artikelen/een/", "artikel"], ["Een", "artikelen/een/", "artikel"]])
         // The alias finds the concept, whose hit shows its definition.
         let alias = try XCTUnwrap(index.lookUp("basisvertrouwen"))

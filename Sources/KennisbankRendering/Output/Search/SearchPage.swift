@@ -125,8 +125,9 @@ package struct SearchPage: Sendable {
         let distinct = Array(Set(words.joined().map(\.form))).sorted()
         for (form, stem) in zip(distinct, DutchStemmer.stems(distinct)) { forms[form] = stem }
         self.forms = forms
-        // Per stem and section: the score, and the best block with its first occurrence.
-        struct Tally { var score = 0, bestBlock = 0, bestScore = 0, offset = 0 }
+        // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
+        // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
+        struct Tally { var score = 0, bestBlock = 0, bestScore = -1, offset = 0 }
         var tallies: [String: [Int: Tally]] = [:]
         var order: [String: [Int]] = [:]
         for (number, block) in blocks.enumerated() {
@@ -139,7 +140,8 @@ package struct SearchPage: Sendable {
                 let score = seen.count * block.role.weight
                 var tally = tallies[stem, default: [:]][block.section] ?? { order[stem, default: []].append(block.section); return Tally() }()
                 tally.score += score
-                if score > tally.bestScore { tally.bestScore = score; tally.bestBlock = number; tally.offset = seen.offset }
+                let rank = block.role == .heading ? 0 : score
+                if rank > tally.bestScore { tally.bestScore = rank; tally.bestBlock = number; tally.offset = seen.offset }
                 tallies[stem, default: [:]][block.section] = tally
             }
         }
@@ -153,14 +155,16 @@ package struct SearchPage: Sendable {
         self.hits = hits
     }
 
-    /// The excerpt a hit shows: the page's summary for a hit in its title (a concept's definition), else about
-    /// twenty words of the block around the word's first occurrence, whole words, with … where it was cut.
+    /// The excerpt a hit shows: the page's summary for a hit in its title (a concept's definition), the opening of
+    /// the section for a hit in its heading alone, else about twenty words of the block around the word's first
+    /// occurrence; whole words, with … where it was cut.
     package func excerpt(of hit: Hit) -> String {
-        var number = Int(hit.block)
-        if blocks[number].role == .title, let summaryBlock { number = summaryBlock }
-        let text = blocks[number].text
-        let offset = number == Int(hit.block) ? Int(hit.offset) : 0
-        return Self.excerpt(of: text, around: offset)
+        var number = Int(hit.block), offset = Int(hit.offset)
+        if blocks[number].role == .title, let summaryBlock { (number, offset) = (summaryBlock, 0) }
+        if blocks[number].role == .heading, number + 1 < blocks.count, blocks[number + 1].section == blocks[number].section {
+            (number, offset) = (number + 1, 0)
+        }
+        return Self.excerpt(of: blocks[number].text, around: offset)
     }
 
     /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
