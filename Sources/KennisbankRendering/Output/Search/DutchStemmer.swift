@@ -58,7 +58,4 @@ package enum DutchStemmer {
         defer { pool.giveBack(handle) }
         return words.map(handle.stem)
     }
-
-    /// The stem of one folded word.
-    package static func stem(_ word: String) -> String { stems([word])[0] }
 }

@@ -30,7 +30,9 @@ package struct SearchPage: Sendable {
 
     /// A block of text.
     package struct Block: Sendable {
+        /// The block's plain text.
         package var text: String
+        /// What the block is.
         package var role: Role
         /// The anchor a hit in it links to (`nil`: the top of the page).
         package var anchor: String?
@@ -46,19 +48,25 @@ package struct SearchPage: Sendable {
 
     /// A section's hit for one stem.
     package struct Hit: Sendable {
+        /// The section, an index into ``sections``.
         package var section: Int32
-        /// The block an excerpt comes from, and the UTF-8 offset of the word's first occurrence in it.
+        /// The block the hit links to and its excerpt comes from, an index into ``blocks``.
         package var block: Int32
+        /// The UTF-8 offset of the word's first occurrence in that block.
         package var offset: Int32
+        /// The section's score for the stem.
         package var score: Int32
     }
 
+    /// The page's title, as results show it.
     package var title: String
     /// The page's URL path (`begrippen/niet-weten/`).
     package var url: String
     /// The kind of page in Dutch (`artikel`, `begrip`, `miniatuur`, `literatuur`).
     package var kind: String
+    /// Its blocks of text, in reading order.
     package var blocks: [Block]
+    /// Its sections; the first is the part before the first heading (for the literature, the first reference).
     package var sections: [Section]
     /// The block of the page's summary, shown as the excerpt of a hit in its title (a concept's definition).
     package var summaryBlock: Int?
