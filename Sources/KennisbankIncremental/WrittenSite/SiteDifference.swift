@@ -38,7 +38,6 @@ struct SiteDifference {
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
         case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
-        case .searchShards: return SearchIndex.shardCount(for: old) != SearchIndex.shardCount(for: new)
         case .feed: return old.content.hasFeed != new.content.hasFeed
         }
     }

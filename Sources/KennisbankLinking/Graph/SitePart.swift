@@ -40,8 +40,6 @@ package enum SitePart: Hashable, Sendable {
     case listing(String)
     /// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts.
     case conceptMap
-    /// The number of search index shards.
-    case searchShards
     /// Whether the site has a feed (any article with a date).
     case feed
 }

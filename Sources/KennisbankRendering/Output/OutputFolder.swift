@@ -51,10 +51,19 @@ package struct OutputFolder: Sendable {
                                            "search-index.json", "search-index.js"]
 
     /// Whether `path` is a file such a site has: a page (`…/index.html`, redirects included), a file at the top,
-    /// an asset, or a shard of the search index.
+    /// an asset, a shard of the search index as it was (`search/<n>.js`), or a file of the index by word
+    /// (`search/terms/<key>.js`, `search/words/<ab>.js`), which a site whose manifest was lost has.
     static func isInOldLayout(_ path: String) -> Bool {
         oldTopFiles.contains(path) || path.hasSuffix("/index.html") || path.hasPrefix("assets/")
             || path.hasPrefix("search/") && path.hasSuffix(".js") && Int(path.dropFirst("search/".count).dropLast(".js".count)) != nil
+            || isSearchFile(path, folder: "search/terms/") || isSearchFile(path, folder: "search/words/")
+    }
+
+    /// Whether `path` is `<folder><name>.js` with a name of lowercase ASCII letters and digits.
+    private static func isSearchFile(_ path: String, folder: String) -> Bool {
+        guard path.hasPrefix(folder), path.hasSuffix(".js") else { return false }
+        let name = path.utf8.dropFirst(folder.utf8.count).dropLast(3)
+        return !name.isEmpty && name.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) }
     }
 
     /// The path of the file a temporary file at `path` was written for, or `nil` when it is not a temporary file.

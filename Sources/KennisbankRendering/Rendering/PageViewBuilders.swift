@@ -140,10 +140,8 @@ extension PageModels {
         return NotFoundView(frame: frame)
     }
 
-    /// The search page, which loads the index's shards.
+    /// The search page: its script finds the index from the site's root (`search/keys.js`).
     func searchView(path: String) -> SearchView {
-        note(.searchShards)
-        return SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]),
-                          searchShards: SearchIndex.shardCount(for: site))
+        SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]))
     }
 }

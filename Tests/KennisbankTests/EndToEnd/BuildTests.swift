@@ -323,11 +323,11 @@ final class BuildTests: XCTestCase {
     }
 
     func testAliasesThatLeadThroughAFileOfTheSiteAreErrors() {
-        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases: [/feed.xml, /search/0.js/, /oud/]\ndate: 2024-01-01\n---\nTekst.\n"])
+        let (fileSystem, _) = site(["C/articles/twee.md": "---\ntitle: Twee\nseries: 2\naliases: [/feed.xml, /search/words/ee.js/, /oud/]\ndate: 2024-01-01\n---\nTekst.\n"])
         XCTAssertThrowsError(try generate(fileSystem)) { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.map(\.description), [
                 "C/articles/twee.md:4:11: error: The alias '/feed.xml' would put its redirect at /feed.xml/index.html, but /feed.xml is a file the site writes. Remove the alias or choose another old path.",
-                "C/articles/twee.md:4:22: error: The alias '/search/0.js/' would put its redirect at /search/0.js/index.html, but /search/0.js is a file the site writes. Remove the alias or choose another old path.",
+                "C/articles/twee.md:4:22: error: The alias '/search/words/ee.js/' would put its redirect at /search/words/ee.js/index.html, but /search/words/ee.js is a file the site writes. Remove the alias or choose another old path.",
             ])
         }
     }

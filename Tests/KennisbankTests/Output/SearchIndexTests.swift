@@ -1,75 +1,216 @@
 import XCTest
+import Cstemmer
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankMarkdown
 @testable import KennisbankContent
 @testable import KennisbankLinking
 @testable import KennisbankRendering
-@testable import KennisbankIncremental
 
-/// The search index of the real Content: its shards together hold every page once, each in the shard its
-/// path hashes to, and each is a script around JSON that the search page can read.
+/// The search index by word: its words (folding, hyphens), Snowball's Dutch stems, and the files a browser loads.
 final class SearchIndexTests: XCTestCase {
-    private struct Shard: Decodable {
-        struct Page: Decodable { let o: Int, t: String, u: String, k: String }
-        struct Entry: Decodable { let p: Int, a: String?, h: String?, x: String, w: Int }
-        let entries: [Entry]
-        let pages: [Page]
+    /// A file of stems as the browser reads it.
+    private struct Bucket: Decodable {
+        struct Stem: Decodable { let f: [String], h: [Hit], n: Int }
+        /// `[page, anchor, heading, excerpt, score]`.
+        struct Hit: Decodable {
+            let page: Int, anchor: String, heading: String, excerpt: String, score: Int
+            init(from decoder: any Decoder) throws {
+                var array = try decoder.unkeyedContainer()
+                page = try array.decode(Int.self)
+                anchor = try array.decode(String.self)
+                heading = try array.decode(String.self)
+                excerpt = try array.decode(String.self)
+                score = try array.decode(Int.self)
+            }
+        }
+        let pages: [[String]]
+        let stems: [String: Stem]
     }
 
-    private static let prefix = "(window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || []).push(", suffix = ");\n"
+    /// A file of words: each form's stem, and each stem's key and number of sections.
+    private struct Words: Decodable {
+        struct Stem: Decodable {
+            let key: String, total: Int
+            init(from decoder: any Decoder) throws {
+                var array = try decoder.unkeyedContainer()
+                key = try array.decode(String.self)
+                total = try array.decode(Int.self)
+            }
+        }
+        let forms: [String: String]
+        let stems: [String: Stem]
+    }
 
-    private func build() throws -> Build.Report {
+    /// The index of a built site: its files of words and of stems.
+    private struct Index {
+        var words: [String: Words]
+        var buckets: [String: Bucket]
+
+        /// The entry of the stem of a folded word form, found as the browser finds it, with its file's pages.
+        func lookUp(_ form: String) -> (stem: String, entry: Bucket.Stem, pages: [[String]])? {
+            guard let file = words[SearchIndex.letters(of: form)], let stem = file.forms[form], let key = file.stems[stem]?.key,
+                  let bucket = buckets[key], let entry = bucket.stems[stem] else { return nil }
+            XCTAssertEqual(file.stems[stem]?.total, entry.n)
+            return (stem, entry, bucket.pages)
+        }
+    }
+
+    /// The object a script files under its key in `global`, decoded.
+    private func decode<Value: Decodable>(_ type: Value.Type, _ file: OutputFile, global: String, key: String) throws -> Value {
+        let script = String(decoding: file.contents, as: UTF8.self)
+        let head = "(window.\(global) = window.\(global) || {})[\"\(key)\"] = "
+        XCTAssertTrue(script.hasPrefix(head) && script.hasSuffix(";\n"), file.path)
+        return try JSONDecoder().decode(type, from: Data(script.dropFirst(head.count).dropLast(2).utf8))
+    }
+
+    private func index(of files: [OutputFile]) throws -> Index {
+        var index = Index(words: [:], buckets: [:])
+        for file in files where file.path.hasPrefix("search/") {
+            let name = String(file.path.split(separator: "/").last!.dropLast(".js".count))
+            if file.path.hasPrefix("search/terms/") {
+                index.buckets[name] = try decode(Bucket.self, file, global: "KENNISBANK_SEARCH", key: name)
+            } else {
+                XCTAssertTrue(file.path.hasPrefix("search/words/"), file.path)
+                XCTAssertEqual(name.count, 2, file.path)
+                index.words[name] = try decode(Words.self, file, global: "KENNISBANK_SEARCH_WORDS", key: name)
+            }
+        }
+        return index
+    }
+
+    private func realSite() throws -> Build.Report {
         let root = Fixtures.repository
         return try Build(contentDirectory: root.appendingPathComponent("Content").path,
                          templatesDirectory: root.appendingPathComponent("Templates").path, outputDirectory: "").generate()
     }
 
-    func testTheShardsHoldEveryPageOnceInTheShardItsPathHashesTo() throws {
-        let report = try build()
-        let content = report.site.content
-        let ids = content.articles.map(\.item.id) + content.concepts.map(\.item.id) + content.miniatures.map(\.item.id)
-        let count = SearchIndex.shardCount(for: report.site)
-        XCTAssertGreaterThan(count, 1, "the real Content has more pages than one shard holds")
-        let shardFiles = report.files.filter { $0.path.hasPrefix("search/") }
-        XCTAssertEqual(Set(shardFiles.map(\.path)), Set((0..<count).map(SearchIndex.path(ofShard:))))
+    // MARK: Words
 
-        var seen: [String: Int] = [:]
-        for file in shardFiles {
-            let script = String(decoding: file.contents, as: UTF8.self)
-            XCTAssertTrue(script.hasPrefix(Self.prefix) && script.hasSuffix(Self.suffix), file.path)
-            let json = Data(script.dropFirst(Self.prefix.count).dropLast(Self.suffix.count).utf8)
-            let shard = try JSONDecoder().decode(Shard.self, from: json)
-            let number = Int(file.path.dropFirst("search/".count).dropLast(".js".count))!
-            for page in shard.pages {
-                XCTAssertNil(seen[page.u], "\(page.u) is in two shards")
-                seen[page.u] = page.o
-                XCTAssertEqual(SearchIndex.shard(of: page.u, count: count), number, page.u)
+    func testWordsAreFoldedAndHyphenatedCompoundsAreAlsoOneWord() {
+        let text = "Het niet-weten van de Cliënt’s coach, e-mail en 1994: ‘Ideeën’."
+        XCTAssertEqual(SearchText.forms(in: text),
+                       ["het", "niet", "weten", "nietweten", "van", "de", "clients", "coach", "mail", "email", "en", "1994", "ideeen"])
+        // Offsets are UTF-8 bytes of the text: "Cliënt’s" starts after "Het niet-weten van de " (22 bytes) and
+        // takes 11 bytes (ë and ’ are 2 and 3 bytes).
+        let client = SearchText.words(in: text).first { $0.form == "clients" }
+        XCTAssertEqual(client, SearchText.Word(form: "clients", start: 22, end: 33))
+        let compound = SearchText.words(in: text).first { $0.form == "nietweten" }
+        XCTAssertEqual(compound, SearchText.Word(form: "nietweten", start: 4, end: 14))
+        // A hyphen with a space on either side joins nothing; a dash is no hyphen.
+        XCTAssertEqual(SearchText.forms(in: "niet - weten, niet–weten"), ["niet", "weten", "niet", "weten"])
+    }
+
+    /// The examples of Snowball's own description of its Dutch stemmer (snowballstem.org/algorithms/dutch).
+    func testDutchStemsAreSnowballs() {
+        XCTAssertEqual(DutchStemmer.stems(["lichamelijk", "lichamelijke", "lichamelijkheden", "lichamen", "gelukkig"]),
+                       ["licham", "licham", "licham", "licham", "gelukk"])
+    }
+
+    // MARK: The index of the real content
+
+    /// Every word form of the real Content's index maps to the stem libstemmer gives it, called here directly;
+    /// and every word of the pages' text (tokenised by the test itself) is found by the browser's look-up.
+    func testEveryFormOfTheRealContentMapsToLibstemmersStem() throws {
+        let report = try realSite()
+        let index = try index(of: report.files)
+        guard let stemmer = sb_stemmer_new("dutch", "UTF_8") else { return XCTFail("no dutch stemmer") }
+        defer { sb_stemmer_delete(stemmer) }
+        func stem(_ word: String) -> String {
+            let bytes = Array(word.utf8)
+            let result = sb_stemmer_stem(stemmer, bytes, Int32(bytes.count))!
+            return String(decoding: UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(stemmer))), as: UTF8.self)
+        }
+        var forms = 0
+        for (_, bucket) in index.buckets {
+            for (stemmed, entry) in bucket.stems {
+                for form in entry.f { XCTAssertEqual(stem(form), stemmed, form) }
             }
-            XCTAssertEqual(shard.pages.map(\.o), shard.pages.map(\.o).sorted(), "a shard lists its pages in the site's order")
-            for entry in shard.entries { XCTAssertTrue(shard.pages.indices.contains(entry.p), "\(file.path): entry of page \(entry.p)") }
-            XCTAssertEqual(Set(shard.entries.map(\.p)), Set(shard.pages.indices), "every page has its title entry")
         }
-        XCTAssertEqual(seen, Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element.link.path, $0.offset) }))
-
-        let search = String(decoding: try XCTUnwrap(report.files.first { $0.path == "zoeken/index.html" }).contents, as: UTF8.self)
-        XCTAssertTrue(search.contains("data-shards=\"\(count)\""), "the search page names the number of shards")
+        for (letters, file) in index.words {
+            for (form, stemmed) in file.forms {
+                XCTAssertEqual(stem(form), stemmed, form)
+                XCTAssertTrue(form.hasPrefix(letters), form)
+                forms += 1
+            }
+        }
+        XCTAssertGreaterThan(forms, 2_000, "the real content has thousands of word forms")
+        // The vocabulary of the articles' paragraphs and headings as read from Content/ (the build's own trees are
+        // released), tokenised here: lowercase, diacritics off, split on anything not a letter or digit.
+        let content = try ContentLoader(directory: Fixtures.repository.appendingPathComponent("Content").path).load()
+        var vocabulary = Set<String>()
+        for article in content.articles {
+            var text = ""
+            article.item.document.forEachBlock { block, _ in
+                if case .paragraph = block.kind { text += " " + block.inlines.plainText }
+                if case .heading = block.kind { text += " " + block.inlines.plainText }
+            }
+            for raw in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+                .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) where raw.count > 1 {
+                vocabulary.insert(String(raw))
+            }
+        }
+        XCTAssertGreaterThan(vocabulary.count, 1_000)
+        for word in vocabulary.sorted() {
+            XCTAssertEqual(index.lookUp(word)?.stem, stem(word), "\(word) is not found under its stem")
+        }
     }
 
-    func testTheShardCountIsThePowerOfTwoThatKeepsShardsSmall() {
-        for pages in [0, 1, 16, 17, 100, 2_800] {
-            let count = SearchIndex.shardCount(pages: pages)
-            XCTAssertEqual(count & (count - 1), 0, "\(count) is a power of two")
-            XCTAssertGreaterThanOrEqual(count * SearchIndex.pagesPerShard, pages)
-            XCTAssertTrue(count == 1 || count / 2 * SearchIndex.pagesPerShard < pages, "\(count) shards for \(pages) pages")
+    func testTheFilesHoldEachStemUnderItsKeyRankedAndCapped() throws {
+        let index = try index(of: try realSite().files)
+        let keys = Set(index.buckets.keys)
+        for (key, bucket) in index.buckets {
+            for (stem, entry) in bucket.stems {
+                XCTAssertEqual(SearchIndex.key(of: stem, among: keys), key, "\(stem) is in the file of its longest key")
+                XCTAssertLessThanOrEqual(entry.h.count, SearchIndex.hitsPerStem)
+                XCTAssertEqual(entry.h.count, min(entry.n, SearchIndex.hitsPerStem), "\(stem): the best hits, up to the cap, of \(entry.n)")
+                XCTAssertEqual(entry.h.map(\.score), entry.h.map(\.score).sorted(by: >), "\(stem): best first")
+                let sections = entry.h.map { bucket.pages[$0.page][1] + "#" + $0.heading }
+                XCTAssertEqual(Set(sections).count, sections.count, "\(stem): a page shows once per section")
+            }
         }
+        // Kegan: the literature's reference, under its key, and the places that cite it.
+        let kegan = try XCTUnwrap(index.lookUp("kegan"))
+        let literature = kegan.entry.h.filter { kegan.pages[$0.page][1] == "literatuur/" }
+        XCTAssertFalse(literature.isEmpty, "the literature is indexed")
+        XCTAssertTrue(literature.allSatisfy { $0.anchor.hasPrefix("kegan") && $0.heading.hasPrefix("Kegan") && $0.excerpt.contains("Kegan") })
+        XCTAssertGreaterThan(kegan.entry.n, 2)
     }
 
-    /// The shard is FNV-1a, not Swift's `Hasher` (seeded per process): a page stays in its shard from build to build.
-    func testTheShardHashIsFNV1a() {
-        // FNV-1a (64 bits) of "a" is 0xaf63dc4c8601ec8c, and of "foobar" 0x85944171f73967e8.
-        XCTAssertEqual(SearchIndex.shard(of: "a", count: 1 << 32), 0x8601_ec8c)
-        XCTAssertEqual(SearchIndex.shard(of: "foobar", count: 1 << 32), 0xf739_67e8)
-        XCTAssertEqual(SearchIndex.shard(of: "foobar", count: 1 << 4), 0x8)
+    /// A small site whose figures are counted by hand: sections, scores, excerpts, a concept's alias and definition.
+    func testAStemCarriesItsSectionsWithScoresAndExcerpts() throws {
+        let folder = try temporaryContentFolder([
+            "articles/een.md": "---\ntitle: Een\nauthors: [A. Auteur]\n---\nVertrouwen groeit.\n\n## Over vertrouwen\n\nWie vertrouwt, wint. Vertrouwen is werk.\n\nNog een alinea over vertrouwen.\n\n## Anders\n\nGeen woord erover.\n",
+            "concepts/veiligheid.md": "---\ntitle: Veiligheid\naliases: [basisvertrouwen]\nsummary: Het gevoel dat men veilig is.\n---\nUitleg.\n",
+        ])
+        let report = try inMemoryBuild(of: folder).generate()
+        let index = try index(of: report.files)
+        let found = try XCTUnwrap(index.lookUp("vertrouwen"))
+        XCTAssertEqual(found.stem, "vertrouw")
+        XCTAssertEqual(found.entry.f, ["vertrouwen"], "'vertrouwt' is a stem of its own in Snowball's Dutch")
+        XCTAssertEqual(found.entry.n, 2, "two sections: the opening and 'Over vertrouwen'")
+        // 'Over vertrouwen': the heading (8) and two paragraph occurrences (1 each); the opening: one paragraph word.
+        XCTAssertEqual(found.entry.h.map(\.score), [10, 1])
+        XCTAssertEqual(found.entry.h.map(\.heading), ["Over vertrouwen", ""])
+        // The excerpt is the first paragraph that holds the word, not the heading (which is in the result's title).
+        XCTAssertEqual(found.entry.h.map(\.excerpt), ["Wie vertrouwt, wint. Vertrouwen is werk.", "Vertrouwen groeit."])
+        XCTAssertEqual(found.entry.h.map { found.pages[$0.page] }, [["Een", "artikelen/een/", "artikel"], ["Een", "artikelen/een/", "artikel"]])
+        // The alias finds the concept, whose hit shows its definition.
+        let alias = try XCTUnwrap(index.lookUp("basisvertrouwen"))
+        XCTAssertEqual(alias.entry.n, 1)
+        XCTAssertEqual(alias.entry.h.first.map { alias.pages[$0.page] }, ["Veiligheid", "begrippen/veiligheid/", "begrip"])
+        XCTAssertEqual(alias.entry.h.first?.excerpt, "Het gevoel dat men veilig is.")
+        XCTAssertEqual(alias.entry.h.first?.score, 30)
+    }
+
+    func testAnExcerptIsCutAtSpacesAroundItsWord() {
+        let text = (1...60).map { "woord\($0)" }.joined(separator: " ")
+        let offset = Array(text.utf8).count / 2
+        let excerpt = SearchPage.excerpt(of: text, around: offset, before: 20, after: 30)
+        XCTAssertTrue(excerpt.hasPrefix("… ") && excerpt.hasSuffix(" …"), excerpt)
+        let words = excerpt.dropFirst(2).dropLast(2).split(separator: " ")
+        XCTAssertTrue(words.allSatisfy { $0.hasPrefix("woord") && Int($0.dropFirst(5)) != nil }, "whole words only: \(excerpt)")
+        XCTAssertEqual(SearchPage.excerpt(of: "kort", around: 0), "kort")
     }
 }

@@ -183,12 +183,9 @@ struct LiteratureView: PageView {
 /// The search page (`search.mustache`).
 struct SearchView: PageView {
     var frame: PageFrame
-    /// The number of search index shards (`search/0.js` …).
-    var searchShards: Int
 
     static let fields = TemplateFields<SearchView>([
         .init("frame") { $0.frame },
-        .init("searchShards") { $0.searchShards },
     ])
 }
 

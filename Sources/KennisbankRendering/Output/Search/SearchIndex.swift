@@ -1,0 +1,226 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// The search index, by word, built at build time and loaded by the browser only in the parts a query needs.
+///
+/// Every word is folded (``SearchText``) and stemmed with Snowball's Dutch stemmer (``DutchStemmer``); a stem
+/// carries the sections that hold it (``SearchPage``), ranked by score, at most ``hitsPerStem`` of them, with the
+/// true number of sections and the forms of the word that stem to it. Two kinds of file, each a script (a script
+/// loads from a folder opened as `file://` too, where `fetch` is refused):
+///
+/// - `search/words/<ab>.js`, one per first two letters of a word form: each form with its stem, and each of those
+///   stems with the key of its file and its number of sections (so that a prefix being typed picks its most
+///   frequent words without loading their hits);
+/// - `search/terms/<key>.js`: the stems that start with `<key>`, with their hits. A key is the first two letters,
+///   or more where the stems under two letters would make a file over ``bucketBytes``.
+///
+/// ```
+/// (window.KENNISBANK_SEARCH_WORDS = window.KENNISBANK_SEARCH_WORDS || {})["ve"] = {"forms":{"vertrouwen":"vertrouw",…},
+///     "stems":{"vertrouw":["vertr",63],…}};
+/// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["vertr"] = {"pages":[[title,url,kind],…],
+///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
+/// ```
+///
+/// The JSON is everything after `= ` up to the closing `;`. Each page's ``SearchPage`` is made again only
+/// when the page changed; a file is written only when its bytes changed.
+package struct SearchIndex {
+    let site: LinkedSite
+    /// Each page's ``SearchPage`` as earlier builds made it (an incremental build), or nothing.
+    var memo: Memo = .none
+    /// The site on disk (an incremental build): a file is left out when its bytes are those on disk.
+    var written: (any WrittenSite)? = nil
+
+    /// Each page's search page, by page id, with what it was made from.
+    static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
+
+    /// The inputs of a page's ``SearchPage``.
+    struct EntryInputs: Equatable, Sendable {
+        var page: ContentItem
+        var document: MarkdownDocument
+    }
+
+    /// A page's ``SearchPage`` with what it was made from.
+    struct Entry: Sendable {
+        var inputs: EntryInputs
+        var page: SearchPage
+    }
+
+    /// The best-ranked sections a stem carries; the others are only counted. A query of several words
+    /// intersects what its words carry.
+    package static let hitsPerStem = 20
+
+    /// The size a file of stems may reach (as estimated) before its key is split into longer ones.
+    package static let bucketBytes = 24_000
+
+    /// The file of the stems under `key`.
+    package static func path(ofKey key: String) -> String { "search/terms/\(key).js" }
+
+    /// The file of the word forms that start with `letters` (their first two).
+    package static func path(ofWords letters: String) -> String { "search/words/\(letters).js" }
+
+    /// The letters of a form's file of words: its first two.
+    package static func letters(of form: String) -> String { String(form.prefix(2)) }
+
+    /// The pages the index covers, in the order equal hits rank: articles, concepts, miniatures (the literature after them).
+    private var indexed: [LinkedPage] {
+        let ids = site.content.articles.map(\.item.id) + site.content.concepts.map(\.item.id) + site.content.miniatures.map(\.item.id)
+        return ids.compactMap { site.pages[$0] }
+    }
+
+    /// A stem with its best hits, ready to be written.
+    struct Stem {
+        var stem: String
+        /// Every form of the site that stems to it, sorted.
+        var forms: [String]
+        /// The number of sections that hold it.
+        var total: Int
+        /// The best hits: the page (its position in `pages`) and the hit.
+        var hits: [(page: Int, hit: SearchPage.Hit)]
+        /// The estimated size of its JSON, for splitting keys.
+        var bytes: Int
+    }
+
+    /// Every file of the index: the keys and the files of stems.
+    func files() -> [SiteRenderer.RenderedFile] {
+        let linked = indexed
+        let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
+        var made = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
+                              make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) }).map(\.page)
+        made.append(SearchPage(references: site.references.references))
+        let pages = made
+        let layout = Self.layout(of: pages)
+        let written = self.written
+        let keys = Array(layout.buckets.keys).sorted()
+        let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
+            let bytes = Self.script(key: key, bucket: layout.buckets[key]!, pages: pages)
+            return Self.file(path: Self.path(ofKey: key), bytes: bytes, written: written)
+        }
+        let words = layout.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
+            let bytes = Self.wordsScript(letters: letters, words: layout.words[letters]!)
+            return Self.file(path: Self.path(ofWords: letters), bytes: bytes, written: written)
+        }
+        return terms + words
+    }
+
+    /// A file whose bytes are known, left out when they are those on disk.
+    private static func file(path: String, bytes: Data, written: (any WrittenSite)?) -> SiteRenderer.RenderedFile {
+        var builder = DigestBuilder()
+        bytes.withUnsafeBytes { builder.combine(bytes: $0) }
+        return .assembled(path: path, parts: [builder.finalize()], written: written) { bytes }
+    }
+
+    /// What one file of stems holds.
+    struct Bucket {
+        var stems: [Stem] = []
+    }
+
+    /// What one file of words holds: each form's stem, and each of those stems' key and number of sections.
+    struct Words {
+        var forms: [String: String] = [:]
+        var stems: [String: (key: String, total: Int)] = [:]
+    }
+
+    /// The stems of all pages, ranked and capped, cut into buckets by key; and the files of words.
+    static func layout(of pages: [SearchPage]) -> (buckets: [String: Bucket], words: [String: Words]) {
+        // Every stem's hits over the site, in page order, and its forms.
+        var hits: [String: [(page: Int, hit: SearchPage.Hit)]] = [:]
+        var formsOfStem: [String: Set<String>] = [:]
+        for (number, page) in pages.enumerated() {
+            for (stem, pageHits) in page.hits {
+                hits[stem, default: []].append(contentsOf: pageHits.map { (number, $0) })
+            }
+            for (form, stem) in page.forms { formsOfStem[stem, default: []].insert(form) }
+        }
+        var stems: [Stem] = []
+        stems.reserveCapacity(hits.count)
+        for (stem, all) in hits {
+            let best = all.enumerated().sorted { a, b in
+                a.element.hit.score != b.element.hit.score ? a.element.hit.score > b.element.hit.score : a.offset < b.offset
+            }.prefix(hitsPerStem).map(\.element)
+            let forms = formsOfStem[stem, default: []].sorted()
+            // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
+            let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
+            stems.append(Stem(stem: stem, forms: forms, total: all.count, hits: best, bytes: bytes))
+        }
+        var buckets: [String: Bucket] = [:]
+        split(stems, length: 2, into: &buckets)
+        let keys = Set(buckets.keys)
+        var words: [String: Words] = [:]
+        for stem in stems {
+            let home = key(of: stem.stem, among: keys)!
+            for form in stem.forms {
+                words[letters(of: form), default: Words()].forms[form] = stem.stem
+                words[letters(of: form), default: Words()].stems[stem.stem] = (home, stem.total)
+            }
+        }
+        return (buckets, words)
+    }
+
+    /// Puts the stems in buckets by their first `length` characters, splitting a bucket over ``bucketBytes``
+    /// into longer keys (its stems of exactly `length` characters stay in it).
+    private static func split(_ stems: [Stem], length: Int, into buckets: inout [String: Bucket]) {
+        let groups = Dictionary(grouping: stems) { String($0.stem.prefix(length)) }
+        for (key, group) in groups {
+            let longer = group.filter { $0.stem.count > length }
+            if group.reduce(0, { $0 + $1.bytes }) > bucketBytes && !longer.isEmpty {
+                let exact = group.filter { $0.stem.count <= length }
+                if !exact.isEmpty { buckets[key] = Bucket(stems: exact) }
+                split(longer, length: length + 1, into: &buckets)
+            } else {
+                buckets[key] = Bucket(stems: group)
+            }
+        }
+    }
+
+    /// The key of the bucket a word or stem belongs to: the longest key that starts it.
+    package static func key(of word: String, among keys: Set<String>) -> String? {
+        var length = word.count
+        while length > 0 {
+            let prefix = String(word.prefix(length))
+            if keys.contains(prefix) { return prefix }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// A bucket's script.
+    private static func script(key: String, bucket: Bucket, pages: [SearchPage]) -> Data {
+        var pageNumbers: [Int: Int] = [:], pageList: [JSONValue] = []
+        func number(of page: Int) -> Int {
+            if let known = pageNumbers[page] { return known }
+            pageNumbers[page] = pageList.count
+            pageList.append(.array([.string(pages[page].title), .string(pages[page].url), .string(pages[page].kind)]))
+            return pageList.count - 1
+        }
+        var stems: [String: JSONValue] = [:]
+        for stem in bucket.stems.sorted(by: { $0.stem < $1.stem }) {
+            let hits = stem.hits.map { entry -> JSONValue in
+                let page = pages[entry.page]
+                let block = page.blocks[Int(entry.hit.block)]
+                return .array([.int(number(of: entry.page)), .string(block.anchor ?? ""),
+                               .string(page.sections[Int(entry.hit.section)].heading ?? ""),
+                               .string(page.excerpt(of: entry.hit)), .int(Int(entry.hit.score))])
+            }
+            stems[stem.stem] = .object(["f": .array(stem.forms.map(JSONValue.string)), "h": .array(hits), "n": .int(stem.total)])
+        }
+        return script(global: "KENNISBANK_SEARCH", key: key, object: .object(["pages": .array(pageList), "stems": .object(stems)]))
+    }
+
+    /// A file of words' script.
+    private static func wordsScript(letters: String, words: Words) -> Data {
+        let stems = words.stems.mapValues { JSONValue.array([.string($0.key), .int($0.total)]) }
+        return script(global: "KENNISBANK_SEARCH_WORDS", key: letters,
+                      object: .object(["forms": .object(words.forms.mapValues(JSONValue.string)), "stems": .object(stems)]))
+    }
+
+    /// A script that files `object` under `key` in the global object `global`.
+    private static func script(global: String, key: String, object: JSONValue) -> Data {
+        var bytes = Array("(window.\(global) = window.\(global) || {})[\"\(key)\"] = ".utf8)
+        object.write(to: &bytes, pretty: false, level: 0)
+        bytes.append(contentsOf: Array(";\n".utf8))
+        return Data(bytes)
+    }
+}

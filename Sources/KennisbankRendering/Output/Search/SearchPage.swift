@@ -1,0 +1,192 @@
+import Foundation
+import KennisbankCore
+import KennisbankMarkdown
+import KennisbankContent
+import KennisbankLinking
+
+/// One page as the search index sees it: its blocks of text (title, summary, headings, paragraphs, references),
+/// grouped in sections, and for every stem of its words the sections that hold it, with a score.
+///
+/// A result of the search is a section of a page (the part before its first heading is a section too), so a
+/// page shows once per section however many of its paragraphs hold the word. A section's score for a stem is
+/// the sum, over its blocks, of the block's weight times the stem's occurrences there; a hit links to the block
+/// that scores most (its paragraph's anchor).
+package struct SearchPage: Sendable {
+    /// What a block of text is, which sets its weight.
+    package enum Role: Int, Sendable {
+        case title, summary, heading, reference, paragraph
+
+        /// The weight of one occurrence of a word in a block of this role.
+        package var weight: Int {
+            switch self {
+            case .title: return 30
+            case .summary: return 10
+            case .heading: return 8
+            case .reference: return 5
+            case .paragraph: return 1
+            }
+        }
+    }
+
+    /// A block of text.
+    package struct Block: Sendable {
+        /// The block's plain text.
+        package var text: String
+        /// What the block is.
+        package var role: Role
+        /// The anchor a hit in it links to (`nil`: the top of the page).
+        package var anchor: String?
+        /// The section it belongs to, an index into ``sections``.
+        package var section: Int
+    }
+
+    /// A section: the part of a page under one heading, or one reference of the literature.
+    package struct Section: Sendable {
+        /// Its heading as the reader sees it in a result (`nil` for the part before the first heading).
+        package var heading: String?
+    }
+
+    /// A section's hit for one stem.
+    package struct Hit: Sendable {
+        /// The section, an index into ``sections``.
+        package var section: Int32
+        /// The block the hit links to and its excerpt comes from, an index into ``blocks``.
+        package var block: Int32
+        /// The UTF-8 offset of the word's first occurrence in that block.
+        package var offset: Int32
+        /// The section's score for the stem.
+        package var score: Int32
+    }
+
+    /// The page's title, as results show it.
+    package var title: String
+    /// The page's URL path (`begrippen/niet-weten/`).
+    package var url: String
+    /// The kind of page in Dutch (`artikel`, `begrip`, `miniatuur`, `literatuur`).
+    package var kind: String
+    /// Its blocks of text, in reading order.
+    package var blocks: [Block]
+    /// Its sections; the first is the part before the first heading (for the literature, the first reference).
+    package var sections: [Section]
+    /// The block of the page's summary, shown as the excerpt of a hit in its title (a concept's definition).
+    package var summaryBlock: Int?
+    /// For every stem on the page, its sections, in the page's order.
+    package var hits: [String: [Hit]]
+    /// Every folded word form on the page, with its stem.
+    package var forms: [String: String]
+
+    /// A page of the site: its title (with its aliases, for concepts and miniatures: a concept's aliases are
+    /// other names of it), summary, headings and paragraphs.
+    package init(page: LinkedPage) {
+        let id = page.item.id
+        var blocks: [Block] = [], sections = [Section(heading: nil)]
+        let names = [page.item.title] + (id.kind == .article ? [] : page.item.aliases)
+        blocks.append(Block(text: names.joined(separator: " · "), role: .title, anchor: nil, section: 0))
+        var summaryBlock: Int?
+        if let summary = page.item.summary, !summary.isEmpty {
+            summaryBlock = blocks.count
+            blocks.append(Block(text: summary, role: .summary, anchor: nil, section: 0))
+        }
+        var sectionOfAnchor: [String: Int] = [:]
+        page.document.forEachBlock { block, context in
+            switch block.kind {
+            case .heading(_, let anchor?):
+                let text = block.inlines.plainText
+                sectionOfAnchor[anchor] = sections.count
+                sections.append(Section(heading: text))
+                blocks.append(Block(text: text, role: .heading, anchor: anchor, section: sections.count - 1))
+            case .paragraph(let anchor):
+                guard !context.isInside(cssClass: "miniature-label") else { return }
+                let text = block.inlines.plainText
+                guard !text.isEmpty else { return }
+                let section = context.sectionAnchor.flatMap { sectionOfAnchor[$0] } ?? 0
+                blocks.append(Block(text: text, role: .paragraph, anchor: anchor ?? context.sectionAnchor, section: section))
+            default:
+                break
+            }
+        }
+        self.init(title: page.item.title, url: id.link.path, kind: id.kind.dutchName, blocks: blocks, sections: sections,
+                  summaryBlock: summaryBlock)
+    }
+
+    /// The literature page: one section per reference, headed by its authors and year, linked to its anchor.
+    package init(references: [Reference]) {
+        var blocks: [Block] = [], sections: [Section] = []
+        for reference in references {
+            let names = reference.surnames.count > 2 ? "\(reference.surnames[0]) e.a." : reference.surnames.joined(separator: " & ")
+            sections.append(Section(heading: "\(names) (\(reference.year)\(reference.yearSuffix ?? ""))"))
+            blocks.append(Block(text: reference.plainText, role: .reference, anchor: reference.key, section: sections.count - 1))
+        }
+        self.init(title: "Literatuur", url: "literatuur/", kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil)
+    }
+
+    /// A page of these blocks, with the hits of every stem of their words.
+    package init(title: String, url: String, kind: String, blocks: [Block], sections: [Section], summaryBlock: Int?) {
+        self.title = title
+        self.url = url
+        self.kind = kind
+        self.blocks = blocks
+        self.sections = sections
+        self.summaryBlock = summaryBlock
+        let words = blocks.map { SearchText.words(in: $0.text) }
+        var forms: [String: String] = [:]
+        let distinct = Array(Set(words.joined().map(\.form))).sorted()
+        for (form, stem) in zip(distinct, DutchStemmer.stems(distinct)) { forms[form] = stem }
+        self.forms = forms
+        // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
+        // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
+        struct Tally { var score = 0, bestBlock = 0, bestScore = -1, offset = 0 }
+        var tallies: [String: [Int: Tally]] = [:]
+        var order: [String: [Int]] = [:]
+        for (number, block) in blocks.enumerated() {
+            var counts: [String: (count: Int, offset: Int)] = [:]
+            for word in words[number] {
+                let stem = forms[word.form]!
+                if let seen = counts[stem] { counts[stem] = (seen.count + 1, seen.offset) } else { counts[stem] = (1, word.start) }
+            }
+            for (stem, seen) in counts {
+                let score = seen.count * block.role.weight
+                var tally = tallies[stem, default: [:]][block.section] ?? { order[stem, default: []].append(block.section); return Tally() }()
+                tally.score += score
+                let rank = block.role == .heading ? 0 : score
+                if rank > tally.bestScore { tally.bestScore = rank; tally.bestBlock = number; tally.offset = seen.offset }
+                tallies[stem, default: [:]][block.section] = tally
+            }
+        }
+        var hits: [String: [Hit]] = [:]
+        for (stem, sectionTallies) in tallies {
+            hits[stem] = order[stem]!.sorted().map { section in
+                let tally = sectionTallies[section]!
+                return Hit(section: Int32(section), block: Int32(tally.bestBlock), offset: Int32(tally.offset), score: Int32(tally.score))
+            }
+        }
+        self.hits = hits
+    }
+
+    /// The excerpt a hit shows: the page's summary for a hit in its title (a concept's definition), the opening of
+    /// the section for a hit in its heading alone, else about twenty words of the block around the word's first
+    /// occurrence; whole words, with … where it was cut.
+    package func excerpt(of hit: Hit) -> String {
+        var number = Int(hit.block), offset = Int(hit.offset)
+        if blocks[number].role == .title, let summaryBlock { (number, offset) = (summaryBlock, 0) }
+        if blocks[number].role == .heading, number + 1 < blocks.count, blocks[number + 1].section == blocks[number].section {
+            (number, offset) = (number + 1, 0)
+        }
+        return Self.excerpt(of: blocks[number].text, around: offset)
+    }
+
+    /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
+    static func excerpt(of text: String, around offset: Int, before: Int = 50, after: Int = 110) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > before + after else { return text }
+        var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
+        if start > 0 {
+            while start < offset && bytes[start - 1] != UInt8(ascii: " ") { start += 1 }
+        }
+        if end < bytes.count {
+            while end > offset && bytes[end] != UInt8(ascii: " ") { end -= 1 }
+        }
+        let middle = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
+    }
+}

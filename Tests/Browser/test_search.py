@@ -1,0 +1,173 @@
+"""Instant search from the header of every page, over HTTP and from a folder opened as file://, as a reader uses it."""
+import glob
+import json
+import os
+import re
+import unicodedata
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def fold(word):
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower())
+
+
+def read_index(site_dir):
+    """Every file of stems: key -> {forms, pages, stems}."""
+    buckets = {}
+    for path in glob.glob(os.path.join(site_dir, "search", "terms", "*.js")):
+        text = open(path, encoding="utf-8").read()
+        buckets[os.path.basename(path)[:-3]] = json.loads(text[text.index("] = ") + 4:].rstrip().rstrip(";"))
+    return buckets
+
+
+def entry_of(buckets, form):
+    """The stem entry of a folded word form, as the index holds it."""
+    for bucket in buckets.values():
+        for stem, entry in bucket["stems"].items():
+            if form in entry["f"]:
+                return stem, entry
+    raise AssertionError("no stem for " + form)
+
+
+def type_query(browser, text):
+    box = browser.find_element(By.ID, "site-search-input")
+    box.clear()
+    box.click()
+    box.send_keys(text)
+    WebDriverWait(browser, 10).until(lambda d: box.get_attribute("aria-expanded") == "true"
+                                     and d.find_elements(By.CSS_SELECTOR, "#site-search-list [role=option]"))
+    return box
+
+
+def options(browser):
+    return browser.find_elements(By.CSS_SELECTOR, "#site-search-list [role=option]:not(.search-all)")
+
+
+def article_url(base):
+    return base + "artikelen/de-kunst-van-het-leiden/"
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_instant_search_shows_sections_the_true_count_and_whole_words(browser, base_url, site_dir, over):
+    start = article_url(base_url) if over == "http" else "file://" + os.path.join(site_dir, "artikelen", "de-kunst-van-het-leiden", "index.html")
+    browser.get(start)
+    type_query(browser, "vertrouwen")
+    stem, entry = entry_of(read_index(site_dir), "vertrouwen")
+    summary = browser.find_element(By.CSS_SELECTOR, "#site-search-panel .search-summary").text
+    assert summary.startswith("%d resultaten" % entry["n"]), summary
+    shown = options(browser)
+    assert 0 < len(shown) <= 8
+    titles = [o.find_element(By.CSS_SELECTOR, ".search-title").text for o in shown]
+    assert len(set(titles)) == len(titles), "a page and section shows once: %s" % titles
+    assert any(" › " in t for t in titles), "hits name their section: %s" % titles
+    marks = browser.find_elements(By.CSS_SELECTOR, "#site-search-list mark")
+    assert marks, "the word is highlighted"
+    for mark in marks:
+        assert fold(mark.text) in entry["f"], mark.text
+        # Whole words: the mark is not inside a longer word.
+        around = browser.execute_script(
+            "var m = arguments[0], p = m.previousSibling, n = m.nextSibling;"
+            "return [p ? p.textContent.slice(-1) : '', n ? n.textContent.slice(0, 1) : ''];", mark)
+        assert not any(c.isalnum() for c in around), (mark.text, around)
+
+
+def test_keyboard_slash_arrows_enter_and_escape(browser, base_url):
+    browser.get(base_url)
+    browser.find_element(By.TAG_NAME, "body").send_keys("/")
+    box = browser.find_element(By.ID, "site-search-input")
+    assert browser.switch_to.active_element == box, "/ focuses the search box"
+    type_query(browser, "identiteit")
+    box.send_keys(Keys.ARROW_DOWN)
+    first = options(browser)[0]
+    assert first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    box.send_keys(Keys.ESCAPE)
+    assert box.get_attribute("aria-expanded") == "false"
+    box.send_keys(Keys.ARROW_DOWN)
+    WebDriverWait(browser, 10).until(lambda d: box.get_attribute("aria-expanded") == "true")
+    box.send_keys(Keys.ARROW_DOWN)
+    target = options(browser)[0].get_attribute("data-href")
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: "zoeken" not in d.current_url and d.current_url != base_url)
+    assert target.split("#")[0].split("/")[-2] in browser.current_url
+    # Ctrl+K from the page reached.
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, "k")
+    assert browser.switch_to.active_element.get_attribute("id") == "site-search-input"
+
+
+def test_kegan_finds_the_literature_and_an_alias_finds_its_concept_with_the_definition(browser, base_url):
+    browser.get(base_url)
+    type_query(browser, "Kegan")
+    titles = [o.find_element(By.CSS_SELECTOR, ".search-title").text for o in options(browser)]
+    assert any(t.startswith("Literatuur › Kegan") for t in titles), titles
+    count = int(browser.find_element(By.CSS_SELECTOR, ".search-summary").text.split()[0])
+    assert count > 2
+    type_query(browser, "betekenisgeving")
+    first = options(browser)[0]
+    assert first.find_element(By.CSS_SELECTOR, ".search-title").text == "Betekenis"
+    assert first.find_element(By.CSS_SELECTOR, ".search-excerpt").text.startswith("Het interpreteren en waarderen waardoor iets betekenis krijgt")
+
+
+def test_niet_weten_and_client_fold_and_join(browser, base_url):
+    browser.get(base_url)
+    for query, expected in [("niet weten", "niet-weten"), ("NIET-WETEN", "niet-weten"), ("client", "cliënt")]:
+        type_query(browser, query)
+        text = " ".join(o.text.lower() for o in options(browser))
+        assert expected in text, (query, text)
+
+
+def test_typing_a_prefix_loads_only_the_files_it_needs(browser, base_url, site_dir):
+    browser.get(base_url)
+    type_query(browser, "vertr")
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+        ".filter(function (n) { return n.indexOf('/search/') >= 0; });")
+    keys = [re.search(r"/terms/([a-z0-9]+)\.js$", name).group(1) for name in loaded if "/terms/" in name]
+    assert keys, loaded
+    assert all("vertr".startswith(k) or k.startswith("vertr") for k in keys), keys
+    assert "vertrouwen" in " ".join(o.text.lower() for o in options(browser))
+
+
+def test_the_browser_finds_every_form_under_its_stem(browser, base_url, site_dir):
+    """The whole vocabulary: the browser's look-up gives each form the stem the index (libstemmer) gave it."""
+    buckets = read_index(site_dir)
+    expected = {}
+    for bucket in buckets.values():
+        for stem, entry in bucket["stems"].items():
+            for form in entry["f"]:
+                expected[form] = stem
+    browser.get(base_url)
+    browser.set_script_timeout(120)
+    got = browser.execute_async_script(
+        "var forms = arguments[0], done = arguments[arguments.length - 1];"
+        "Promise.all(forms.map(function (f) { return window.KennisbankSearch.stemOf(f); })).then(function (stems) {"
+        "  var out = {}; forms.forEach(function (f, i) { out[f] = stems[i]; }); done(out); });",
+        sorted(expected))
+    assert len(expected) > 2000
+    assert got == expected
+
+
+def test_the_search_page_lists_every_carried_result_and_works_as_a_form(browser, base_url):
+    browser.get(base_url + "zoeken/?q=leiderschap")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li a")))
+    status = browser.find_element(By.ID, "search-status").text
+    count = int(status.split()[0])
+    shown = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    assert len(shown) == min(count, 30)
+    links = [li.find_element(By.TAG_NAME, "a").get_attribute("href") for li in shown]
+    assert len(set(links)) == len(links)
+
+
+def test_without_javascript_the_box_is_a_form_to_the_search_page(browser_without_js, base_url):
+    browser_without_js.get(base_url)
+    box = browser_without_js.find_element(By.ID, "site-search-input")
+    assert box.get_attribute("role") is None
+    box.send_keys("vertrouwen")
+    box.submit()
+    WebDriverWait(browser_without_js, 10).until(lambda d: "zoeken/" in d.current_url)
+    assert "q=vertrouwen" in browser_without_js.current_url
