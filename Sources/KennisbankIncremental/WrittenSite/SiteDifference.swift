@@ -33,6 +33,7 @@ struct SiteDifference {
         case .related(let slug): return old.related[slug] != new.related[slug]
         case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
         case .embeds(let id): return old.pages[id]?.embeddedMiniatures != new.pages[id]?.embeddedMiniatures
+        case .miniatureSequence: return old.miniatureSequence != new.miniatureSequence
         case .lensMiniatures(let slug): return Side.miniatures(throughLens: slug, in: old) != Side.miniatures(throughLens: slug, in: new)
         case .references(let key): return self.old.references(key) != self.new.references(key)
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }

@@ -30,6 +30,8 @@ package enum SitePart: Hashable, Sendable {
     case embeds(ContentID)
     /// The miniatures that name a concept among their lenses, in their order, by the concept's slug.
     case lensMiniatures(String)
+    /// The miniatures in the order of the series (``LinkedSite/miniatureSequence``).
+    case miniatureSequence
     /// The pages that link to a page.
     case backlinks(ContentID)
     /// The reference(s) with a key: their text.

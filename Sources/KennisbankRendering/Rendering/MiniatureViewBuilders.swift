@@ -15,7 +15,7 @@ extension PageModels {
         note(.item(id))
         let page = site.pages[id]!
         let sequence = miniatureSequence()
-        let position = sequence.firstIndex(of: id.slug)
+        let position = miniatures.position[id.slug]
         func neighbour(_ offset: Int) -> ItemLink? {
             guard let position, sequence.indices.contains(position + offset) else { return nil }
             return itemLink(ContentID(.miniature, sequence[position + offset]), from: path)
@@ -50,22 +50,11 @@ extension PageModels {
         return site.content.miniatures.filter { $0.lenses.contains(slug) }.compactMap { itemLink($0.item.id, from: path) }
     }
 
-    /// Every miniature's slug in the order a reader of the series meets them: the articles in series order, each
-    /// article's embeds in the order of its text (a miniature embedded twice counts where it is first), then the
-    /// miniatures no article embeds, by title.
+    /// Every miniature's slug in the order a reader of the series meets them (``LinkedSite/miniatureSequence``),
+    /// made once per build.
     func miniatureSequence() -> [String] {
-        [.articleOrder, .miniatureOrder].forEach(note)
-        let content = site.content
-        let known = Set(content.miniatures.map(\.item.id.slug))
-        var seen = Set<String>()
-        var sequence: [String] = []
-        for article in content.articles {
-            note(.embeds(article.item.id))
-            for slug in site.pages[article.item.id]?.embeddedMiniatures ?? [] where known.contains(slug) && seen.insert(slug).inserted {
-                sequence.append(slug)
-            }
-        }
-        return sequence + content.miniatures.map(\.item.id.slug).filter { !seen.contains($0) }
+        note(.miniatureSequence)
+        return miniatures.sequence
     }
 
     /// The first sentence of a document's first paragraph, or `nil` without one.

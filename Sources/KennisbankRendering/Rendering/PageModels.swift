@@ -20,12 +20,17 @@ struct PageModels {
     /// every page, so it is made once per build (once per change of the references, with a memo), not once
     /// for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
+    /// The miniatures in the order of the series (``LinkedSite/miniatureSequence``) and each one's place in it, made
+    /// once per build: every miniature's page shows its neighbours.
+    let miniatures: (sequence: [String], position: [String: Int])
 
     init(site: LinkedSite, memo: Memo = .none) {
         self.site = site
         self.memo = memo
         self.mapGeneration = memo.generation(Self.conceptMapInputs, of: ConceptMapInputs(site: site))
         self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let sequence = site.miniatureSequence
+        self.miniatures = (sequence, Dictionary(sequence.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
         let unsafe = site.content.site.unsafeHTML
         let all = site.references.references
         self.pathIndependentReferences = memo.value(Self.independentReferences, key: "site", inputs: .init(references: all, unsafe: unsafe)) {

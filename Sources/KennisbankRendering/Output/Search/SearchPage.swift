@@ -129,33 +129,54 @@ package struct SearchPage: Sendable {
         self.sections = sections
         self.summaryBlock = summaryBlock
         let words = blocks.map { SearchText.words(in: $0.text) }
+        // Every form is hashed once here and once below; from there on a stem is its number on this page, so the
+        // tallies of a page of four thousand words are arrays, not dictionaries keyed by strings.
+        var formNumbers: [String: Int] = [:]
+        var distinct: [String] = []
+        for word in words.joined() where formNumbers[word.form] == nil {
+            formNumbers[word.form] = distinct.count
+            distinct.append(word.form)
+        }
         var forms: [String: String] = [:]
-        let distinct = Array(Set(words.joined().map(\.form))).sorted()
-        for (form, stem) in zip(distinct, DutchStemmer.stems(distinct)) { forms[form] = stem }
+        forms.reserveCapacity(distinct.count)
+        var stemNumbers: [String: Int] = [:]
+        var stems: [String] = []
+        var stemOfForm = [Int](repeating: 0, count: distinct.count)
+        for (number, (form, stem)) in zip(distinct, DutchStemmer.stems(distinct)).enumerated() {
+            forms[form] = stem
+            if let known = stemNumbers[stem] { stemOfForm[number] = known; continue }
+            stemNumbers[stem] = stems.count
+            stemOfForm[number] = stems.count
+            stems.append(stem)
+        }
         self.forms = forms
         // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
         // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
         struct Tally { var score = 0, bestBlock = 0, bestScore = -1, offset = 0 }
-        var tallies: [String: [Int: Tally]] = [:]
-        var order: [String: [Int]] = [:]
+        var tallies = [[Int: Tally]](repeating: [:], count: stems.count)
+        var count = [Int](repeating: 0, count: stems.count), first = [Int](repeating: 0, count: stems.count)
+        var touched: [Int] = []
         for (number, block) in blocks.enumerated() {
-            var counts: [String: (count: Int, offset: Int)] = [:]
             for word in words[number] {
-                let stem = forms[word.form]!
-                if let seen = counts[stem] { counts[stem] = (seen.count + 1, seen.offset) } else { counts[stem] = (1, word.start) }
+                let stem = stemOfForm[formNumbers[word.form]!]
+                if count[stem] == 0 { touched.append(stem); first[stem] = word.start }
+                count[stem] += 1
             }
-            for (stem, seen) in counts {
-                let score = seen.count * block.role.weight
-                var tally = tallies[stem, default: [:]][block.section] ?? { order[stem, default: []].append(block.section); return Tally() }()
+            for stem in touched {
+                let score = count[stem] * block.role.weight
+                var tally = tallies[stem][block.section] ?? Tally()
                 tally.score += score
                 let rank = block.role == .heading ? 0 : score
-                if rank > tally.bestScore { tally.bestScore = rank; tally.bestBlock = number; tally.offset = seen.offset }
-                tallies[stem, default: [:]][block.section] = tally
+                if rank > tally.bestScore { tally.bestScore = rank; tally.bestBlock = number; tally.offset = first[stem] }
+                tallies[stem][block.section] = tally
+                count[stem] = 0
             }
+            touched.removeAll(keepingCapacity: true)
         }
         var hits: [String: [Hit]] = [:]
-        for (stem, sectionTallies) in tallies {
-            hits[stem] = order[stem]!.sorted().map { section in
+        hits.reserveCapacity(stems.count)
+        for (stem, sectionTallies) in zip(stems, tallies) {
+            hits[stem] = sectionTallies.keys.sorted().map { section in
                 let tally = sectionTallies[section]!
                 return Hit(section: Int32(section), block: Int32(tally.bestBlock), offset: Int32(tally.offset), score: Int32(tally.score))
             }

@@ -14,7 +14,7 @@ package enum SearchText {
     }
 
     /// The folded form of one word as written; empty when nothing in it is a letter or digit.
-    package static func fold(_ word: Substring.UnicodeScalarView) -> String {
+    package static func fold<Scalars: Collection<Unicode.Scalar>>(_ word: Scalars) -> String {
         var ascii: [UInt8] = []
         ascii.reserveCapacity(word.count)
         for scalar in word {
@@ -58,8 +58,10 @@ package enum SearchText {
     package static func words(in text: String) -> [Word] {
         var words: [Word] = []
         var compound: [Word] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        // An array of scalars: indexing a String's scalar view steps through its UTF-8 at every index, and this
+        // loop runs over every word of the site.
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
         var offset = 0
         func closeCompound() {
             if compound.count > 1 {
@@ -72,7 +74,7 @@ package enum SearchText {
             let scalar = scalars[index]
             guard isWordScalar(scalar) else {
                 // A hyphen between two words keeps the compound open; anything else closes it.
-                let next = scalars.index(after: index)
+                let next = index + 1
                 if !(isHyphen(scalar) && !compound.isEmpty && next < scalars.endIndex && isWordScalar(scalars[next])
                      && compound[compound.count - 1].end == offset) {
                     closeCompound()
@@ -84,7 +86,7 @@ package enum SearchText {
             let start = index, startOffset = offset
             while index < scalars.endIndex && isWordScalar(scalars[index]) {
                 offset += UTF8.width(scalars[index])
-                index = scalars.index(after: index)
+                index += 1
             }
             let form = fold(scalars[start..<index])
             let word = Word(form: form, start: startOffset, end: offset)
