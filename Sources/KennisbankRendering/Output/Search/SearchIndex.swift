@@ -42,10 +42,17 @@ package struct SearchIndex {
         var document: MarkdownDocument
     }
 
-    /// A page's ``SearchPage`` with what it was made from.
+    /// A page's ``SearchPage`` with what it was made from, and the digest of what its hits show (``SearchPage/digest``).
     struct Entry: Sendable {
         var inputs: EntryInputs
         var page: SearchPage
+        var digest: Digest
+
+        init(inputs: EntryInputs, page: SearchPage) {
+            self.inputs = inputs
+            self.page = page
+            self.digest = page.digest
+        }
     }
 
     /// The best-ranked sections a stem carries; the others are only counted. A query of several words
@@ -87,29 +94,58 @@ package struct SearchIndex {
     func files() -> [SiteRenderer.RenderedFile] {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
-        var made = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
-                              make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) }).map(\.page)
-        made.append(SearchPage(references: site.references.references))
-        let pages = made
+        let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
+                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) })
+        let literature = SearchPage(references: site.references.references)
+        let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
         let layout = Self.layout(of: pages)
         let written = self.written
+        // A file is encoded only when what it shows changed: its digest is made from its stems, their hits and
+        // the digests of the pages they show, so that a one-article edit encodes only the files of its stems.
         let keys = Array(layout.buckets.keys).sorted()
         let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
-            let bytes = Self.script(key: key, bucket: layout.buckets[key]!, pages: pages)
-            return Self.file(path: Self.path(ofKey: key), bytes: bytes, written: written)
+            let bucket = layout.buckets[key]!
+            return .assembled(path: Self.path(ofKey: key), parts: [Self.digest(of: bucket, pages: digests)], written: written) {
+                Self.script(key: key, bucket: bucket, pages: pages)
+            }
         }
         let words = layout.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
-            let bytes = Self.wordsScript(letters: letters, words: layout.words[letters]!)
-            return Self.file(path: Self.path(ofWords: letters), bytes: bytes, written: written)
+            let group = layout.words[letters]!
+            return .assembled(path: Self.path(ofWords: letters), parts: [Self.digest(of: group)], written: written) {
+                Self.wordsScript(letters: letters, words: group)
+            }
         }
         return terms + words
     }
 
-    /// A file whose bytes are known, left out when they are those on disk.
-    private static func file(path: String, bytes: Data, written: (any WrittenSite)?) -> SiteRenderer.RenderedFile {
+    /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
+    /// the digest of each hit's page.
+    private static func digest(of bucket: Bucket, pages: [Digest]) -> Digest {
         var builder = DigestBuilder()
-        bytes.withUnsafeBytes { builder.combine(bytes: $0) }
-        return .assembled(path: path, parts: [builder.finalize()], written: written) { bytes }
+        builder.combine(Self.hitsPerStem)
+        for stem in bucket.stems.sorted(by: { $0.stem < $1.stem }) {
+            builder.combine(stem.stem)
+            builder.combine(stem.total)
+            builder.combine(stem.forms.count)
+            for form in stem.forms { builder.combine(form) }
+            builder.combine(stem.hits.count)
+            for (page, hit) in stem.hits {
+                builder.combine(pages[page])
+                for value in [hit.section, hit.block, hit.offset, hit.score] { builder.combine(Int(value)) }
+            }
+        }
+        return builder.finalize()
+    }
+
+    /// The digest of what a file of words shows.
+    private static func digest(of words: Words) -> Digest {
+        var builder = DigestBuilder()
+        for form in words.forms.keys.sorted() { builder.combine(form); builder.combine(words.forms[form]!) }
+        for stem in words.stems.keys.sorted() {
+            let (key, total) = words.stems[stem]!
+            builder.combine(stem); builder.combine(key); builder.combine(total)
+        }
+        return builder.finalize()
     }
 
     /// What one file of stems holds.
@@ -137,9 +173,7 @@ package struct SearchIndex {
         var stems: [Stem] = []
         stems.reserveCapacity(hits.count)
         for (stem, all) in hits {
-            let best = all.enumerated().sorted { a, b in
-                a.element.hit.score != b.element.hit.score ? a.element.hit.score > b.element.hit.score : a.offset < b.offset
-            }.prefix(hitsPerStem).map(\.element)
+            let best = Self.best(all)
             let forms = formsOfStem[stem, default: []].sorted()
             // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
             let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
@@ -157,6 +191,22 @@ package struct SearchIndex {
             }
         }
         return (buckets, words)
+    }
+
+    /// The ``hitsPerStem`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one
+    /// of the same score: chosen in one pass, as a common stem has tens of thousands of hits.
+    static func best(_ all: [(page: Int, hit: SearchPage.Hit)]) -> [(page: Int, hit: SearchPage.Hit)] {
+        var best: [(page: Int, hit: SearchPage.Hit)] = []
+        best.reserveCapacity(hitsPerStem + 1)
+        for entry in all {
+            // Later hits lose ties, so one must score higher than the last kept to get in.
+            if best.count == hitsPerStem, entry.hit.score <= best[best.count - 1].hit.score { continue }
+            var place = best.count
+            while place > 0 && best[place - 1].hit.score < entry.hit.score { place -= 1 }
+            best.insert(entry, at: place)
+            if best.count > hitsPerStem { best.removeLast() }
+        }
+        return best
     }
 
     /// Puts the stems in buckets by their first `length` characters, splitting a bucket over ``bucketBytes``
