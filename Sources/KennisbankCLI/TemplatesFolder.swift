@@ -15,12 +15,16 @@ enum TemplatesFolder {
     /// The folder `--templates` names, or `Templates` beside `content`.
     static func resolve(_ option: String?, content: String) -> String {
         if let option { return option }
-        let last = (content as NSString).lastPathComponent
-        guard last != "." && last != ".." && last != "/" && !last.isEmpty else {
+        // The path is cut by hand: NSString's path methods crashed on a one-word relative path (`--content C`).
+        var path = Substring(content)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        guard last != "." && last != ".." && !last.isEmpty else {
             return URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("Templates").path
         }
-        let parent = (content as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "Templates" : (parent as NSString).appendingPathComponent("Templates")
+        guard let slash = path.lastIndex(of: "/") else { return "Templates" }
+        let parent = path[..<slash]
+        return parent.isEmpty ? "/Templates" : "\(parent)/Templates"
     }
 
     /// A folder named by `--templates` must exist.

@@ -215,4 +215,20 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(misspelt.errors.contains("The templates folder 'boek/Templats' does not exist."), misspelt.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Fout").path))
     }
+
+    /// The folder beside the content is found whatever form the content's path takes: one word (`C`, which once
+    /// crashed in Foundation's path methods), a trailing slash, `./`, or from inside it (`.`).
+    func testTheTemplatesBesideTheContentAreFoundFromAnyFormOfItsPath() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryFolder([
+            "C/site.yml": "title: Proef\n",
+            "C/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nTekst.\n",
+            "Templates/assets/style.css": "body { color: black; }\n",
+        ])
+        for (content, folder) in [("C", root), ("C/", root), ("./C", root), (".", root.appendingPathComponent("C"))] {
+            let result = try run(["build", "--content", content, "--output", root.appendingPathComponent("S").path], in: folder)
+            XCTAssertEqual(result.status, 0, "\(content): \(result.errors)")
+            XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("S/assets/style.css"), encoding: .utf8), "body { color: black; }\n", content)
+        }
+    }
 }
