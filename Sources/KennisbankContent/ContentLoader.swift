@@ -31,6 +31,11 @@ public struct Content: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// The old URL paths that redirect to an article's or a route's page, by the item they lead to, in order.
+    public var redirects: [(item: ContentItem, aliases: [String])] {
+        articles.map { ($0.item, $0.redirectsFrom) } + routes.map { ($0.item, $0.redirectsFrom) }
+    }
+
     /// Every article, concept and miniature (routes are not among them: no link or search leads to a route's text).
     public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
 }
