@@ -52,7 +52,7 @@ public struct SiteLinker: Sendable {
         let indexes = graph.indexes(updating: memo.take(Self.graph))
         memo.keep(indexes, in: Self.graph)
         // Routes are few and read every page's anchors: they are resolved again in every build.
-        let routeResolver = RouteResolver(wikilinks: wikilinks)
+        let routeResolver = RouteResolver(wikilinks: wikilinks, pages: pages)
         let routes = content.routes.map { routeResolver.resolve($0) }
         diagnostics += routes.flatMap(\.1)
         return LinkedSite(content: content, pages: pages, references: references,

@@ -12,11 +12,17 @@ import KennisbankContent
 public struct RouteResolver: Sendable {
     /// The resolver of the site's wikilinks (names, headings and paragraph anchors of every page).
     public var wikilinks: WikilinkResolver
+    /// The linked pages, by id: a step about a paragraph is named by the paragraph's opening words.
+    public var pages: [ContentID: LinkedPage]
 
-    /// Creates a resolver over the site's wikilinks.
-    public init(wikilinks: WikilinkResolver) {
+    /// Creates a resolver over the site's wikilinks and linked pages.
+    public init(wikilinks: WikilinkResolver, pages: [ContentID: LinkedPage] = [:]) {
         self.wikilinks = wikilinks
+        self.pages = pages
     }
+
+    /// How many of a paragraph's words name a step about it.
+    static let openingWords = 8
 
     /// The route resolved, with the problems found in it.
     public func resolve(_ route: Route) -> (ResolvedRoute, [Diagnostic]) {
@@ -71,9 +77,27 @@ public struct RouteResolver: Sendable {
             (wikilinks.headings[target] ?? [:]).values.contains(anchor) ? .heading : .paragraph
         } ?? .page
         let title = wikilinks.index.title(of: target) ?? wikilink.target
-        let label = wikilink.label ?? (place == .page ? title : "\(title) › \(wikilink.heading ?? "")")
+        // A heading as the author wrote it; a paragraph by its opening words (its anchor is no reading).
+        let part = (place == .paragraph ? opening(of: link, on: target) : nil) ?? wikilink.heading ?? ""
+        let label = wikilink.label ?? (place == .page ? title : "\(title) › \(part)")
         return RouteStep(number: number, target: target, link: link, place: place, label: label, instruction: instruction,
                          duration: duration, position: start)
+    }
+
+    /// The opening words of the paragraph `link` names on `page` ("Het professioneel perspectief geeft taal aan de
+    /// onderstroom…"), or `nil` when the page is not at hand.
+    private func opening(of link: SiteLink, on page: ContentID) -> String? {
+        guard let anchor = link.fragment, let document = pages[page]?.document else { return nil }
+        var found: BlockNode?
+        func search(_ blocks: [BlockNode]) {
+            for block in blocks where found == nil {
+                if block.kind == .paragraph(anchor: anchor) { found = block } else { search(block.children) }
+            }
+        }
+        search(document.blocks)
+        guard let paragraph = found else { return nil }
+        let words = paragraph.inlines.plainText.split(whereSeparator: \.isWhitespace)
+        return words.prefix(Self.openingWords).joined(separator: " ") + (words.count > Self.openingWords ? "…" : "")
     }
 
     /// The inlines with the placeholder of the target taken out, and the separator that followed it ("—", "–",

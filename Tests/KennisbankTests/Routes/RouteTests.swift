@@ -73,7 +73,7 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(route.steps.map(\.link), [SiteLink(path: "begrippen/niet-weten/"), SiteLink(path: "artikelen/een/", fragment: "begin"),
                                                  SiteLink(path: "artikelen/een/", fragment: "de-tweede-alinea-van-het")])
         XCTAssertEqual(route.steps.map(\.place), [.page, .heading, .paragraph])
-        XCTAssertEqual(route.steps.map(\.label), ["Niet-weten", "Een › 1. Begin", "Een › de-tweede-alinea-van-het"])
+        XCTAssertEqual(route.steps.map(\.label), ["Niet-weten", "Een › 1. Begin", "Een › De tweede alinea van het begin."])
         XCTAssertEqual(route.steps.map { html($0.instruction) }, [
             "<p>Lees de <em>definitie</em>.</p>\n",
             "<p>Lees de paragraaf en bespreek <a class=\"wikilink miniature\" href=\"miniaturen/scene/\">Scène</a>.</p>\n",
@@ -110,7 +110,7 @@ final class RouteTests: XCTestCase {
             Diagnostic(path: path, position: SourcePosition(line: 5, column: 1), severity: .warning, code: .stepWithoutLink,
                        message: "This step names nothing to read: it has no [[link]].",
                        hint: "start the step with the concept, miniature or article it is about: [[niet-weten]]"),
-            Diagnostic(path: path, position: SourcePosition(line: 6, column: 23), severity: .warning, code: .invalidDuration,
+            Diagnostic(path: path, position: SourcePosition(line: 6, column: 22), severity: .warning, code: .invalidDuration,
                        message: "The duration '(tien min)' is not a number of minutes; the step has no duration.",
                        hint: "write it as (15 min) or (15-20 min)"),
         ])
@@ -182,7 +182,7 @@ final class RouteTests: XCTestCase {
             "<p>Deze route neemt je mee naar <a class=\"wikilink article\" href=\"../../artikelen/een/\">Een</a>.</p>",
             "<a href=\"../../begrippen/niet-weten/?leerroute=drie-stappen&amp;stap=1\">Niet-weten</a>",
             "<a href=\"../../artikelen/een/?leerroute=drie-stappen&amp;stap=2#begin\">Een › 1. Begin</a>",
-            "<a href=\"../../artikelen/een/?leerroute=drie-stappen&amp;stap=3#de-tweede-alinea-van-het\">Een › de-tweede-alinea-van-het</a>",
+            "<a href=\"../../artikelen/een/?leerroute=drie-stappen&amp;stap=3#de-tweede-alinea-van-het\">Een › De tweede alinea van het begin.</a>",
             "<p class=\"meta\">begrip · 15 min</p>", "<p class=\"meta\">paragraaf · 15–20 min</p>", "<p class=\"meta\">passage</p>",
             // The concept: its summary and its text; the heading: its section up to the next heading of its level.
             "<blockquote class=\"route-excerpt prose\">\n<p><em>Open blijven.</em></p>\n<p>Uitleg over het begrip.</p>\n\n      </blockquote>",
@@ -238,7 +238,7 @@ final class RouteTests: XCTestCase {
                      "anchor": "begin", "place": "heading", "instruction": "Lees de paragraaf en bespreek Scène.",
                      "instructionHTML": "<p>Lees de paragraaf en bespreek <a class=\"wikilink miniature\" href=\"https://kb.example/miniaturen/scene/\">Scène</a>.</p>\n",
                      "duration": ["minimum": 15, "maximum": 20]],
-                    ["number": 3, "target": "article:een", "title": "Een › de-tweede-alinea-van-het",
+                    ["number": 3, "target": "article:een", "title": "Een › De tweede alinea van het begin.",
                      "url": "https://kb.example/artikelen/een/#de-tweede-alinea-van-het", "anchor": "de-tweede-alinea-van-het",
                      "place": "paragraph", "instruction": "Schrijf drie zinnen.", "instructionHTML": "<p>Schrijf drie zinnen.</p>\n"],
                 ],
@@ -254,7 +254,7 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(script, "window.KENNISBANK_ROUTES = {\"drie-stappen\":{\"path\":\"leerroutes/drie-stappen/\",\"steps\":["
                        + "{\"path\":\"begrippen/niet-weten/\",\"title\":\"Niet-weten\"},"
                        + "{\"anchor\":\"begin\",\"path\":\"artikelen/een/\",\"title\":\"Een › 1. Begin\"},"
-                       + "{\"anchor\":\"de-tweede-alinea-van-het\",\"path\":\"artikelen/een/\",\"title\":\"Een › de-tweede-alinea-van-het\"}],"
+                       + "{\"anchor\":\"de-tweede-alinea-van-het\",\"path\":\"artikelen/een/\",\"title\":\"Een › De tweede alinea van het begin.\"}],"
                        + "\"title\":\"Drie stappen\"}};\n")
     }
 

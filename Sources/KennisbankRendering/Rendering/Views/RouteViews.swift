@@ -12,8 +12,9 @@ struct RouteView: PageView {
     var title: String
     var summary: String?
     var audience: String?
-    /// The total duration ("45–55 min"), when any step has one.
-    var duration: String?
+    /// The total duration ("45–55 min"), when any step has one. Not `duration`: a step without one would show the
+    /// route's, as Mustache looks a missing name up in the view around the step.
+    var totalDuration: String?
     /// The number of steps, as text.
     var stepCount: String
     /// The introduction as HTML, or `nil` when the route has none.
@@ -27,7 +28,7 @@ struct RouteView: PageView {
         .init("title") { $0.title },
         .init("summary") { $0.summary },
         .init("audience") { $0.audience },
-        .init("duration") { $0.duration },
+        .init("totalDuration") { $0.totalDuration },
         .init("stepCount") { $0.stepCount },
         .init("introduction") { $0.introduction },
         .init("steps") { $0.steps },
