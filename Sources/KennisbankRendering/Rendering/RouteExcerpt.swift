@@ -18,7 +18,11 @@ enum RouteExcerpt {
             blocks = summary(page) + page.document.blocks
         case (.page, .article):
             let opening = summary(page)
-            blocks = opening.isEmpty ? Array(flattened(page.document.blocks).first { if case .paragraph = $0.kind { true } else { false } }.map { [$0] } ?? []) : opening
+            let firstParagraph = flattened(page.document.blocks).first { block in
+                if case .paragraph = block.kind { return true }
+                return false
+            }
+            blocks = opening.isEmpty ? firstParagraph.map { [$0] } ?? [] : opening
         case (.page, _):
             blocks = page.document.blocks
         case (.heading, _):
