@@ -40,9 +40,16 @@ struct SiteDifference {
         case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
         case .feed: return old.content.hasFeed != new.content.hasFeed
         case .routes: return old.routes != new.routes
-        case .routesThrough(let id): return old.routes(through: id).map(\.route.item.id) != new.routes(through: id).map(\.route.item.id)
-            || old.routes(through: id).map(\.route.item.title) != new.routes(through: id).map(\.route.item.title)
+        case .routesThrough(let id): return Self.routeUses(of: id, in: old) != Self.routeUses(of: id, in: new)
         case .hasRoutes: return old.routes.isEmpty != new.routes.isEmpty
+        }
+    }
+
+    /// What "In leerroutes" shows on the page of `id`: each route through it, with its slug, title and the numbers
+    /// of the steps about the page.
+    static func routeUses(of id: ContentID, in site: LinkedSite) -> [[String]] {
+        site.routes(through: id).map { route in
+            [route.slug, route.route.item.title] + route.steps.filter { $0.target == id }.map { String($0.number) }
         }
     }
 

@@ -44,7 +44,7 @@ package enum SitePart: Hashable, Sendable {
     case feed
     /// Every learning route, resolved: what the route pages, their index and `routes.js` show.
     case routes
-    /// The routes with a step about a page (their slugs and titles), for the page's "In leerroutes".
+    /// The routes with a step about a page (their slugs, titles and the numbers of those steps), for the page's "In leerroutes".
     case routesThrough(ContentID)
     /// Whether the site has any route (the navigation then leads to them).
     case hasRoutes

@@ -189,6 +189,16 @@ final class IncrementalBuildTests: XCTestCase {
             ("a target concept's summary edited", { try self.edit("Content/concepts/vijf-lenzen.md") { $0.replacingOccurrences(of: "summary: \"Vijf manieren", with: "summary: \"Vijf wijzen") } }),
             ("a paragraph of a target section edited", { try self.edit(self.article) { $0.replacingOccurrences(of: "De systemische lens zoomt uit.", with: "De systemische lens zoomt ver uit.") } }),
             ("a target miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin.\n" } }),
+            ("two steps of a route swapped: the miniatures' 'In leerroutes' name other steps", {
+                try self.edit(lenses) { text in
+                    let lines = text.components(separatedBy: "\n")
+                    let third = lines.firstIndex { $0.hasPrefix("3. ") }!, fourth = lines.firstIndex { $0.hasPrefix("4. ") }!
+                    var swapped = lines
+                    swapped[third] = "3. " + lines[fourth].dropFirst(3)
+                    swapped[fourth] = "4. " + lines[third].dropFirst(3)
+                    return swapped.joined(separator: "\n")
+                }
+            }),
             ("a route renamed", { try self.edit(lenses) { $0.replacingOccurrences(of: "title: Door de vijf lenzen", with: "title: Langs de vijf lenzen") } }),
             ("a route added", {
                 try self.write("Content/leerroutes/kort.md", "---\ntitle: Kort\n---\n1. [[niet-weten]] — Lees de definitie. (5 min)\n")
