@@ -40,6 +40,17 @@ struct SiteDifference {
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
         case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
         case .feed: return old.content.hasFeed != new.content.hasFeed
+        case .routes: return old.routes != new.routes
+        case .routesThrough(let id): return Self.routeUses(of: id, in: old) != Self.routeUses(of: id, in: new)
+        case .hasRoutes: return old.routes.isEmpty != new.routes.isEmpty
+        }
+    }
+
+    /// What "In leerroutes" shows on the page of `id`: each route through it, with its slug, title and the numbers
+    /// of the steps about the page.
+    static func routeUses(of id: ContentID, in site: LinkedSite) -> [[String]] {
+        site.routes(through: id).map { route in
+            [route.slug, route.route.item.title] + route.steps.filter { $0.target == id }.map { String($0.number) }
         }
     }
 
@@ -84,6 +95,7 @@ struct SiteDifference {
                 case .article: return old.site.content.articles[o] == new.site.content.articles[n]
                 case .concept: return old.site.content.concepts[o] == new.site.content.concepts[n]
                 case .miniature: return old.site.content.miniatures[o] == new.site.content.miniatures[n]
+                case .route: preconditionFailure("routes are no pages of the linked site: their views read SitePart.routes")
                 }
             default: return false
             }
@@ -103,6 +115,7 @@ struct SiteDifference {
                     return a.subtitle == b.subtitle && a.series == b.series && a.authors == b.authors && a.date == b.date
                 case .concept: return old.site.content.concepts[o].group == new.site.content.concepts[n].group
                 case .miniature: return old.site.content.miniatures[o].lenses == new.site.content.miniatures[n].lenses
+                case .route: preconditionFailure("routes are no pages of the linked site: their views read SitePart.routes")
                 }
             default: return false
             }

@@ -24,9 +24,12 @@ final class IncrementalBuildTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    private func build(into output: String) -> Build {
-        Build(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
-              outputDirectory: root.appendingPathComponent(output).path)
+    /// A build of the copied content into `output`, with its drafts (the real Content's routes) when asked.
+    private func build(into output: String, drafts: Bool = false) -> Build {
+        var build = Build(contentDirectory: root.appendingPathComponent("Content").path, templatesDirectory: root.appendingPathComponent("Templates").path,
+                          outputDirectory: root.appendingPathComponent(output).path)
+        build.includesDrafts = drafts
+        return build
     }
 
     /// Every file below a folder, by relative path.
@@ -41,9 +44,9 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     /// Builds the current content cleanly into `Clean/` and asserts that `Site/` holds exactly the same files.
-    private func assertSiteEqualsCleanBuild(_ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertSiteEqualsCleanBuild(_ message: String, drafts: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws {
         try? FileManager.default.removeItem(at: root.appendingPathComponent("Clean"))
-        _ = try build(into: "Clean").run()
+        _ = try build(into: "Clean", drafts: drafts).run()
         let clean = try files(in: "Clean"), incremental = try files(in: "Site")
         XCTAssertEqual(Set(incremental.keys).subtracting(clean.keys).sorted(), [], "\(message): files only in the incremental site", file: file, line: line)
         XCTAssertEqual(Set(clean.keys).subtracting(incremental.keys).sorted(), [], "\(message): files missing from the incremental site", file: file, line: line)
@@ -169,6 +172,50 @@ final class IncrementalBuildTests: XCTestCase {
         try edit(article) { $0.replacingOccurrences(of: "cliënten", with: "clie\u{0308}nten") }
         XCTAssertEqual(try incremental.run().writtenFiles, [])
         try assertSiteEqualsCleanBuild("a word respelled with a combining accent")
+    }
+
+    /// Routes read every step's target: an edit of a route, of what a step shows, of the heading a step names, a
+    /// route added, renamed or removed (the last one takes "Leerroutes" out of every page's navigation) leave the
+    /// site a clean build with drafts writes.
+    func testEditsOfRoutesAndTheirTargetsKeepTheSiteEqualToACleanBuild() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site", drafts: true))
+        let first = try incremental.run()
+        XCTAssertEqual(first.diagnostics, [])
+        try assertSiteEqualsCleanBuild("first run with the routes", drafts: true)
+        let lenses = "Content/leerroutes/door-de-vijf-lenzen.md"
+        let steps: [(String, () throws -> Void)] = [
+            ("a route's instruction edited", { try self.edit(lenses) { $0.replacingOccurrences(of: "Lees de definitie en de vijf namen.", with: "Lees de definitie.") } }),
+            ("a route's duration edited", { try self.edit(lenses) { $0.replacingOccurrences(of: "(15-20 min)", with: "(25 min)") } }),
+            ("a target concept's summary edited", { try self.edit("Content/concepts/vijf-lenzen.md") { $0.replacingOccurrences(of: "summary: \"Vijf manieren", with: "summary: \"Vijf wijzen") } }),
+            ("a paragraph of a target section edited", { try self.edit(self.article) { $0.replacingOccurrences(of: "De systemische lens zoomt uit.", with: "De systemische lens zoomt ver uit.") } }),
+            ("a target miniature edited", { try self.edit("Content/miniatures/het-te-grote-pak.md") { $0 + "\nEen slotzin.\n" } }),
+            ("two steps of a route swapped: the miniatures' 'In leerroutes' name other steps", {
+                try self.edit(lenses) { text in
+                    let lines = text.components(separatedBy: "\n")
+                    let third = lines.firstIndex { $0.hasPrefix("3. ") }!, fourth = lines.firstIndex { $0.hasPrefix("4. ") }!
+                    var swapped = lines
+                    swapped[third] = "3. " + lines[fourth].dropFirst(3)
+                    swapped[fourth] = "4. " + lines[third].dropFirst(3)
+                    return swapped.joined(separator: "\n")
+                }
+            }),
+            ("a route renamed", { try self.edit(lenses) { $0.replacingOccurrences(of: "title: Door de vijf lenzen", with: "title: Langs de vijf lenzen") } }),
+            ("a route added", {
+                try self.write("Content/leerroutes/kort.md", "---\ntitle: Kort\n---\n1. [[niet-weten]] — Lees de definitie. (5 min)\n")
+            }),
+            ("a step's heading renamed in its article", {
+                try self.edit(self.article) { $0.replacingOccurrences(of: "## 4. Vijf lenzen op leiderschapsidentiteit", with: "## 4. Vijf lenzen op identiteit") }
+            }),
+            ("every route removed", {
+                try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/leerroutes"))
+            }),
+        ]
+        for (name, step) in steps {
+            try step()
+            let report = try incremental.run()
+            XCTAssertGreaterThan(report.writtenFiles.count + report.removedFiles.count, 0, "\(name): nothing written")
+            try assertSiteEqualsCleanBuild(name, drafts: true)
+        }
     }
 
     /// The output link check reuses the checks of pages that were not rendered again; its warnings must be
