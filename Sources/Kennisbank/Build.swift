@@ -23,6 +23,8 @@ public struct Build: Sendable {
     /// Whether every internal link names its `index.html`, for a site read from a folder (`build --portable`); also
     /// when site.yml says `portable: true`.
     public var portable = false
+    /// Whether drafts (articles and routes with `draft: true`) are built too (`build --drafts`, `serve`).
+    public var includesDrafts = false
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
 
@@ -107,6 +109,7 @@ public struct Build: Sendable {
         var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
         loader.memo = memo
         loader.changedFiles = changed
+        loader.includesDrafts = includesDrafts
         var content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
         if portable { content.site.portable = true }
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)

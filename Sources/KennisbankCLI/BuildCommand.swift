@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write every internal link to its index.html, for a site read from a folder without a server (also site.yml 'portable: true').")
     var portable = false
 
+    @Flag(help: "Build drafts too: articles and routes with 'draft: true' (a plain build leaves them out; serve always shows them).")
+    var drafts = false
+
     @Flag(help: "Print how long each step took (read and parse, link, render, check links, write).")
     var timings = false
 
@@ -28,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         let start = Date()
         var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: output, strict: strict)
         build.portable = portable
+        build.includesDrafts = drafts
         do {
             let result = try build.run()
             folders.report(result.diagnostics)
@@ -37,7 +41,9 @@ struct BuildCommand: ParsableCommand {
             let pages = result.pages
             let warnings = result.diagnostics.count
             standardError("Built \(pages) pages (\(content.articles.count) articles, \(content.concepts.count) concepts, "
-                          + "\(content.miniatures.count) miniatures, \(result.site.references.references.count) references) into \(output)/ in "
+                          + "\(content.miniatures.count) miniatures, "
+                          + (content.routes.isEmpty ? "" : "\(content.routes.count) route\(content.routes.count == 1 ? "" : "s"), ")
+                          + "\(result.site.references.references.count) references) into \(output)/ in "
                           + String(format: "%.2f s", Date().timeIntervalSince(start))
                           + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s").\n" : ".\n"))
             if let summary = IgnoredWarnings.summary(of: result.acknowledged) {

@@ -24,8 +24,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("show-ignored"), help: "Also list the warnings that files acknowledge with ignoreWarnings.")
     var showIgnored = false
 
+    @Flag(help: "Check drafts too: articles and routes with 'draft: true'.")
+    var drafts = false
+
     func run() throws {
-        let build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "")
+        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "")
+        build.includesDrafts = drafts
         let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
         do {
             let report = try build.generate()

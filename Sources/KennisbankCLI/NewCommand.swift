@@ -3,14 +3,14 @@ import Foundation
 import Kennisbank
 import KennisbankContent
 
-/// `kennisbank new article|concept|miniature "Titel"`: a new file with its front matter filled in.
+/// `kennisbank new article|concept|miniature|route "Titel"`: a new file with its front matter filled in.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create an article, concept or miniature with its front matter filled in.",
+        abstract: "Create an article, concept, miniature or route with its front matter filled in.",
         discussion: "The slug comes from the title, with Dutch diacritics folded: \"Ideeën over niet-weten\" becomes ideeen-over-niet-weten.md. An existing file is never overwritten.")
 
-    @Argument(help: "What to create: article, concept or miniature.")
+    @Argument(help: "What to create: article, concept, miniature or route (a learning route, in leerroutes/).")
     var kind: ContentKind
 
     @Argument(help: "The title.")

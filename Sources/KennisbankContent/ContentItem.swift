@@ -1,10 +1,12 @@
 import KennisbankCore
 import KennisbankMarkdown
-/// The three kinds of page an author writes.
+/// The kinds of page an author writes.
 public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case article
     case concept
     case miniature
+    /// A learning route ("leerroute") through the other kinds: not a target of links itself.
+    case route
 
     /// The folder under Content/ that holds this kind.
     public var folder: String {
@@ -12,6 +14,7 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
         case .article: return "articles"
         case .concept: return "concepts"
         case .miniature: return "miniatures"
+        case .route: return "leerroutes"
         }
     }
 
@@ -21,6 +24,7 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
         case .article: return "artikelen"
         case .concept: return "begrippen"
         case .miniature: return "miniaturen"
+        case .route: return "leerroutes"
         }
     }
 
@@ -30,6 +34,7 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
         case .article: return "artikel"
         case .concept: return "begrip"
         case .miniature: return "miniatuur"
+        case .route: return "leerroute"
         }
     }
 

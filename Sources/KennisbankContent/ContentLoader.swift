@@ -6,12 +6,14 @@ import KennisbankMarkdown
 public struct Content: Sendable {
     /// The settings of site.yml.
     public var site: SiteConfig
-    /// The articles, drafts excluded, in series order.
+    /// The articles, drafts excluded unless drafts are built, in series order.
     public var articles: [Article]
     /// The concepts, by title.
     public var concepts: [Concept]
     /// The miniatures, by title.
     public var miniatures: [Miniature]
+    /// The learning routes, drafts excluded unless drafts are built, by title. They are no items: nothing links to them.
+    public var routes: [Route] = []
     /// The shared reference lists of Content/bibliography/.
     public var bibliographies: [Bibliography]
     /// The warnings found while reading: fields Kennisbank ignores, names in `ignoreWarnings` that are no codes,
@@ -29,7 +31,12 @@ public struct Content: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Every article, concept and miniature.
+    /// The old URL paths that redirect to an article's or a route's page, by the item they lead to, in order.
+    public var redirects: [(item: ContentItem, aliases: [String])] {
+        articles.map { ($0.item, $0.redirectsFrom) } + routes.map { ($0.item, $0.redirectsFrom) }
+    }
+
+    /// Every article, concept and miniature (routes are not among them: no link or search leads to a route's text).
     public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
 }
 
@@ -47,6 +54,8 @@ public struct ContentLoader: Sendable {
     public var directory: String
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
+    /// Whether drafts (articles and routes with `draft: true`) are read into the site (`build --drafts`, `serve`).
+    public var includesDrafts = false
     /// What earlier builds read and parsed (an incremental build), or nothing (``Memo/none``).
     package var memo: Memo = .none
     /// The files that changed since the memo's last build, relative to ``directory`` (`articles/x.md`), when a
@@ -111,12 +120,13 @@ public struct ContentLoader: Sendable {
                 case .article(var article):
                     // site.yml may name the series' default author; an article without authors then has that one.
                     if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
-                    guard !article.draft else { continue }
+                    guard !article.draft || includesDrafts else { continue }
                     if article.authors.isEmpty { diagnostics.append(Content.missingAuthor(article)) }
                     if article.date == nil { diagnostics.append(Content.missingDate(article)) }
                     content.articles.append(article)
                 case .concept(let concept): content.concepts.append(concept)
                 case .miniature(let miniature): content.miniatures.append(miniature)
+                case .route(let route): if !route.draft || includesDrafts { content.routes.append(route) }
                 }
             }
         }
@@ -133,6 +143,7 @@ public struct ContentLoader: Sendable {
         content.articles = content.articles.indices.sorted { keys[$0] < keys[$1] }.map { content.articles[$0] }
         content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
         content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
+        content.routes = Self.sortedByTitle(content.routes, \.item.title)
         return content
     }
 
@@ -196,7 +207,7 @@ public struct ContentLoader: Sendable {
     package struct ParsedFile: Sendable {
         /// What the file is.
         package enum Page: Sendable {
-            case article(Article), concept(Concept), miniature(Miniature)
+            case article(Article), concept(Concept), miniature(Miniature), route(Route)
         }
 
         /// What the file is.
@@ -209,6 +220,7 @@ public struct ContentLoader: Sendable {
             case .article(let article): return article.item
             case .concept(let concept): return concept.item
             case .miniature(let miniature): return miniature.item
+            case .route(let route): return route.item
             }
         }
     }
@@ -238,6 +250,9 @@ public struct ContentLoader: Sendable {
                                     linking: try fields.conceptLinkingRule("linking")))
         case .miniature:
             page = .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+        case .route:
+            page = .route(Route(item: item, audience: try fields.string("audience"), redirectsFrom: item.aliases,
+                                draft: try fields.bool("draft") ?? false))
         }
         return ParsedFile(page: page, warnings: warnings)
     }

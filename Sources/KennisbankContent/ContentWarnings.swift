@@ -25,6 +25,6 @@ extension Content {
 
     /// What each content file acknowledges with `ignoreWarnings`, by path: the files that list something.
     public var ignoredWarnings: [String: IgnoredWarnings] {
-        Dictionary(items.filter { $0.ignoredWarnings != .none }.map { ($0.source.path, $0.ignoredWarnings) }, uniquingKeysWith: { first, _ in first })
+        Dictionary((items + routes.map(\.item)).filter { $0.ignoredWarnings != .none }.map { ($0.source.path, $0.ignoredWarnings) }, uniquingKeysWith: { first, _ in first })
     }
 }

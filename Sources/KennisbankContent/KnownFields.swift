@@ -15,6 +15,7 @@ package enum KnownFields {
         case .article: return shared + ["subtitle", "authors", "series", "date", "tags", "draft"]
         case .concept: return shared + ["related", "group", "linking"]
         case .miniature: return shared + ["article", "lenses"]
+        case .route: return shared + ["audience", "draft"]
         }
     }
 

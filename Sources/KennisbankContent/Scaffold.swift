@@ -28,6 +28,9 @@ public struct Scaffold: Sendable {
             return "---\ntitle: \(quoted)\naliases: []\nsummary:\nrelated: []\n---\n"
         case .miniature:
             return "---\ntitle: \(quoted)\narticle:\nlenses: []\nsummary:\n---\n"
+        case .route:
+            return "---\ntitle: \(quoted)\nsummary:\naudience:\ndraft: true\n---\nWaar deze route de deelnemers heen brengt.\n\n"
+                + "1. [[begrip-of-artikel]] — Wat de deelnemers bij deze stap doen. (10 min)\n"
         }
     }
 

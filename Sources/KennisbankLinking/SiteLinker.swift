@@ -44,16 +44,21 @@ public struct SiteLinker: Sendable {
             citations: references.references.map { .init(key: $0.key, surnames: $0.surnames, year: $0.year, yearSuffix: $0.yearSuffix) },
             concepts: content.concepts.map { [$0.item.id.slug, $0.linking.description] + $0.automaticNames },
             scope: content.site.conceptLinking))
-        let linked = link(prepared, environment: environment, wikilinks: WikilinkResolver(index: index, headings: headings, paragraphs: paragraphs),
-                          references: references)
+        let wikilinks = WikilinkResolver(index: index, headings: headings, paragraphs: paragraphs)
+        let linked = link(prepared, environment: environment, wikilinks: wikilinks, references: references)
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
         let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
         let indexes = graph.indexes(updating: memo.take(Self.graph))
         memo.keep(indexes, in: Self.graph)
+        // Routes are few and read every page's anchors: they are resolved again in every build.
+        let routeResolver = RouteResolver(wikilinks: wikilinks)
+        let routes = content.routes.map { routeResolver.resolve($0) }
+        diagnostics += routes.flatMap(\.1)
         return LinkedSite(content: content, pages: pages, references: references,
                           mentions: indexes.mentions.values, citedIn: indexes.citations.values,
-                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, diagnostics: diagnostics)
+                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, routes: routes.map(\.0),
+                          diagnostics: diagnostics)
     }
 
     /// Every page with its embeds expanded and its anchors assigned. A page is prepared again only when it, the

@@ -21,6 +21,10 @@
     return url === "" || url.slice(-1) === "/" ? url + "index.html" : url;
   }
 
+  // Shared with route.js (loaded after this script), whose links to pages name index.html in a portable site too.
+  window.KENNISBANK_PAGE_FILE = pageFile;
+  window.KENNISBANK_LOAD_SCRIPT = loadScript;
+
   /* ---------- Words, folded as SearchText.swift folds them ---------- */
   var WORD = "[\\p{L}\\p{N}\\u0300-\\u036f'\\u2019]+";
   var COMPOUND = new RegExp(WORD + "(?:[-\\u2010\\u2011]" + WORD + ")*", "gu");

@@ -24,10 +24,11 @@ def kennisbank_binary():
 
 @pytest.fixture(scope="session")
 def site_dir():
+    """The real site, drafts included (the draft routes of Content/leerroutes are checked with every page)."""
     folder = tempfile.mkdtemp(prefix="kennisbank-site-")
     output = os.path.join(folder, "Site")
     subprocess.run([kennisbank_binary(), "build", "--content", os.path.join(REPOSITORY, "Content"),
-                    "--templates", os.path.join(REPOSITORY, "Templates"), "--output", output],
+                    "--templates", os.path.join(REPOSITORY, "Templates"), "--output", output, "--drafts"],
                    cwd=folder, check=True)
     yield output
     shutil.rmtree(folder, ignore_errors=True)

@@ -39,6 +39,10 @@ struct SiteDifference {
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
         case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
         case .feed: return old.content.hasFeed != new.content.hasFeed
+        case .routes: return old.routes != new.routes
+        case .routesThrough(let id): return old.routes(through: id).map(\.route.item.id) != new.routes(through: id).map(\.route.item.id)
+            || old.routes(through: id).map(\.route.item.title) != new.routes(through: id).map(\.route.item.title)
+        case .hasRoutes: return old.routes.isEmpty != new.routes.isEmpty
         }
     }
 
@@ -83,6 +87,7 @@ struct SiteDifference {
                 case .article: return old.site.content.articles[o] == new.site.content.articles[n]
                 case .concept: return old.site.content.concepts[o] == new.site.content.concepts[n]
                 case .miniature: return old.site.content.miniatures[o] == new.site.content.miniatures[n]
+                case .route: preconditionFailure("routes are no pages of the linked site: their views read SitePart.routes")
                 }
             default: return false
             }
@@ -102,6 +107,7 @@ struct SiteDifference {
                     return a.subtitle == b.subtitle && a.series == b.series && a.authors == b.authors && a.date == b.date
                 case .concept: return old.site.content.concepts[o].group == new.site.content.concepts[n].group
                 case .miniature: return old.site.content.miniatures[o].lenses == new.site.content.miniatures[n].lenses
+                case .route: preconditionFailure("routes are no pages of the linked site: their views read SitePart.routes")
                 }
             default: return false
             }

@@ -91,7 +91,7 @@ public struct CitationPlace: Hashable, Sendable {
 public struct LinkedSite: Sendable {
     /// The content as loaded.
     public var content: Content
-    /// Every page after linking, by id.
+    /// Every page after linking, by id (routes are not among them: see ``routes``).
     public var pages: [ContentID: LinkedPage]
     /// The references of all Literatuur lists and bibliographies.
     public var references: ReferenceLibrary
@@ -103,6 +103,8 @@ public struct LinkedSite: Sendable {
     public var related: [String: [String]]
     /// Pages that link to each page with a wikilink, by target.
     public var backlinks: [ContentID: [ContentID]]
+    /// The learning routes, in the order of ``Content/routes``, their steps resolved.
+    public var routes: [ResolvedRoute] = []
     /// Warnings and errors found while linking.
     public var diagnostics: [Diagnostic]
 }
@@ -116,7 +118,16 @@ extension LinkedSite {
         for index in copy.content.articles.indices { copy.content.articles[index].item.document = empty }
         for index in copy.content.concepts.indices { copy.content.concepts[index].item.document = empty }
         for index in copy.content.miniatures.indices { copy.content.miniatures[index].item.document = empty }
+        for index in copy.content.routes.indices { copy.content.routes[index].item.document = empty }
+        for index in copy.routes.indices { copy.routes[index].route.item.document = empty }
         for index in copy.content.bibliographies.indices { copy.content.bibliographies[index].document = empty }
         return copy
+    }
+}
+
+extension LinkedSite {
+    /// The routes that have a step about `id` (its page, or a heading or paragraph of it), each once, in route order.
+    public func routes(through id: ContentID) -> [ResolvedRoute] {
+        routes.filter { route in route.steps.contains { $0.target == id } }
     }
 }

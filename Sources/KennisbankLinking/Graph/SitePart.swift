@@ -42,6 +42,12 @@ package enum SitePart: Hashable, Sendable {
     case conceptMap
     /// Whether the site has a feed (any article with a date).
     case feed
+    /// Every learning route, resolved: what the route pages, their index and `routes.js` show.
+    case routes
+    /// The routes with a step about a page (their slugs and titles), for the page's "In leerroutes".
+    case routesThrough(ContentID)
+    /// Whether the site has any route (the navigation then leads to them).
+    case hasRoutes
 }
 
 /// The parts of the site that one page's view read, noted while it is made. One per page, used by one thread.

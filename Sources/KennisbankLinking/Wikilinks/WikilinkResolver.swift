@@ -55,24 +55,8 @@ public struct WikilinkResolver: Sendable {
             let position = source.position(of: "[[" + wikilink.raw.prefix(while: { $0 != "\n" }), from: start)
                 ?? source.position(of: "[[", from: start) ?? start
             let label = wikilink.label ?? wikilink.heading.map { "\(wikilink.target) › \($0)" } ?? wikilink.target
-            guard let id = index.resolve(wikilink.target) else {
-                diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedWikilink,
-                                              message: "The link '[[\(wikilink.raw)]]' names no article, concept or miniature.",
-                                              hint: Suggestions.hint(for: wikilink.target, among: index.names)))
+            guard let (id, target) = self.target(of: wikilink, at: position, source: source, lookups: &lookups, diagnostics: &diagnostics) else {
                 return [.text(label)]
-            }
-            var target = id.link
-            if let heading = wikilink.heading {
-                let anchors = headings[id] ?? [:]
-                if let anchor = anchors[TargetIndex.key(heading)] ?? anchors[HeadingAnchors.anchor(of: heading)] {
-                    target = target.with(fragment: anchor)
-                } else if let anchor = paragraphAnchor(heading, on: id, lookups: &lookups) {
-                    target = target.with(fragment: anchor)
-                } else {
-                    diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedHeading,
-                                                  message: "The link '[[\(wikilink.raw)]]' names a heading or anchor '\(heading)' that \(id) does not have.",
-                                                  hint: Suggestions.hint(for: heading, among: Array(anchors.keys))))
-                }
             }
             targets.append(id)
             // A bare slug reads better as the item's title: [[identity-work]] shows "Identity work".
@@ -80,6 +64,33 @@ public struct WikilinkResolver: Sendable {
             let text = wikilink.label ?? (wikilink.heading.map { "\(shown) › \($0)" } ?? shown)
             return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
         }
+    }
+
+    /// What one wikilink names: the item, and its page with the anchor of the heading or paragraph it names, or
+    /// `nil` when it names no item (a warning at `position` is added). A heading or anchor the item lacks is a
+    /// warning too; the link then leads to the page.
+    package func target(of wikilink: Wikilink, at position: SourcePosition, source: SourceFile, lookups: inout [ParagraphLookup],
+                        diagnostics: inout [Diagnostic]) -> (ContentID, SiteLink)? {
+        guard let id = index.resolve(wikilink.target) else {
+            diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedWikilink,
+                                          message: "The link '[[\(wikilink.raw)]]' names no article, concept or miniature.",
+                                          hint: Suggestions.hint(for: wikilink.target, among: index.names)))
+            return nil
+        }
+        var target = id.link
+        if let heading = wikilink.heading {
+            let anchors = headings[id] ?? [:]
+            if let anchor = anchors[TargetIndex.key(heading)] ?? anchors[HeadingAnchors.anchor(of: heading)] {
+                target = target.with(fragment: anchor)
+            } else if let anchor = paragraphAnchor(heading, on: id, lookups: &lookups) {
+                target = target.with(fragment: anchor)
+            } else {
+                diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .unresolvedHeading,
+                                              message: "The link '[[\(wikilink.raw)]]' names a heading or anchor '\(heading)' that \(id) does not have.",
+                                              hint: Suggestions.hint(for: heading, among: Array(anchors.keys))))
+            }
+        }
+        return (id, target)
     }
 
     /// The paragraph anchor `written` names on `page` (written as the anchor, or as text that slugs to it), noting the

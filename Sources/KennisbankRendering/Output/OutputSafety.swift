@@ -19,13 +19,13 @@ package enum OutputSafety {
     }
 
     /// The folders of the pages the site always has, besides one per article, concept and miniature.
-    static let fixedPages = ["begrippen/", "miniaturen/", "literatuur/", "zoeken/"]
+    static let fixedPages = ["begrippen/", "miniaturen/", "literatuur/", "zoeken/", "leerroutes/"]
 
-    /// Article aliases (old URL paths) must stay inside the site, and each must name a path no page
+    /// Article and route aliases (old URL paths) must stay inside the site, and each must name a path no page
     /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
     package static func check(_ content: Content) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        guard content.articles.contains(where: { !$0.redirectsFrom.isEmpty }) else { return [] }
+        guard content.redirects.contains(where: { !$0.aliases.isEmpty }) else { return [] }
         // The page at each path: the source file that makes it, or nil for a page the site always has.
         var pages: [String: String?] = [:]
         for path in fixedPages { pages[path] = .some(nil) }
@@ -33,9 +33,10 @@ package enum OutputSafety {
         content.articles.forEach { add($0.item) }
         content.concepts.forEach { add($0.item) }
         content.miniatures.forEach { add($0.item) }
+        content.routes.forEach { add($0.item) }
         var aliases: [String: String] = [:]
-        for article in content.articles {
-            for alias in article.redirectsFrom {
+        for (article, redirects) in content.redirects {
+            for alias in redirects {
                 let parts = alias.split(separator: "/")
                 let path = URLPath.directory(alias)
                 if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
@@ -46,7 +47,7 @@ package enum OutputSafety {
                 } else if let other = aliases[path] {
                     diagnostics.append(problem(article, alias, "The alias '\(alias)' gives the redirect path /\(path), which \(other) already has; an old path can redirect to one place only."))
                 } else {
-                    aliases[path] = "the alias '\(alias)' of '\(article.item.source.path)'"
+                    aliases[path] = "the alias '\(alias)' of '\(article.source.path)'"
                 }
             }
         }
@@ -57,11 +58,11 @@ package enum OutputSafety {
     /// (`/feed.xml`, `/search/0.js`, an asset) or the manifest, where that folder cannot be. Checked once the
     /// site's `files` (their paths) are known, after the aliases passed ``check(_:)``.
     package static func check(_ content: Content, files: [String]) -> [Diagnostic] {
-        guard content.articles.contains(where: { !$0.redirectsFrom.isEmpty }) else { return [] }
+        guard content.redirects.contains(where: { !$0.aliases.isEmpty }) else { return [] }
         let files = Set(files).union([SiteManifest.manifestName, SiteManifest.journalName])
         var diagnostics: [Diagnostic] = []
-        for article in content.articles {
-            for alias in article.redirectsFrom {
+        for (article, redirects) in content.redirects {
+            for alias in redirects {
                 let path = URLPath.directory(alias)
                 let components = path.split(separator: "/")
                 let folders = components.indices.map { components[...$0].joined(separator: "/") }
@@ -72,10 +73,10 @@ package enum OutputSafety {
         return diagnostics
     }
 
-    /// The error about an alias of `article`, at the alias in its front matter.
-    private static func problem(_ article: Article, _ alias: String, _ message: String) -> Diagnostic {
-        let fields = try? FrontMatter(file: article.item.source)
-        return Diagnostic(path: article.item.source.path, position: position(of: alias, in: article.item.source, fields: fields),
+    /// The error about an alias of an article or route, at the alias in its front matter.
+    private static func problem(_ item: ContentItem, _ alias: String, _ message: String) -> Diagnostic {
+        let fields = try? FrontMatter(file: item.source)
+        return Diagnostic(path: item.source.path, position: position(of: alias, in: item.source, fields: fields),
                           code: .invalidField, message: message)
     }
 

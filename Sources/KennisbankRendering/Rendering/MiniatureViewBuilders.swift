@@ -29,7 +29,7 @@ extension PageModels {
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
             concepts: conceptsUsed(on: page, from: path),
-            previous: neighbour(-1), next: neighbour(1))
+            previous: neighbour(-1), next: neighbour(1), routes: routeUses(of: id, from: path))
     }
 
     /// The miniature overview: each miniature once, in the order of the series, with its lenses.

@@ -67,7 +67,9 @@ struct PageModels {
         note(.feed)
         let config = site.content.site
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
-        let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/"), ("Literatuur", "literatuur/")]
+        note(.hasRoutes)
+        let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/")]
+            + (site.routes.isEmpty ? [] : [("Leerroutes", "leerroutes/")]) + [("Literatuur", "literatuur/")]
         return PageFrame(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
             pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },

@@ -16,7 +16,8 @@ extension PageModels {
         }
         return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
                         concepts: content.concepts.compactMap { itemLink($0.item.id, from: "") },
-                        miniatures: content.miniatures.compactMap { itemLink($0.item.id, from: "") })
+                        miniatures: content.miniatures.compactMap { itemLink($0.item.id, from: "") },
+                        routes: routeEntries(from: ""))
     }
 
     /// The page of `site.content.articles[index]`.
@@ -52,7 +53,8 @@ extension PageModels {
             toc: page.tableOfContents.map { TocEntry(title: $0.title, anchor: $0.anchor, level: $0.level) },
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,
-            next: index + 1 < articles.count ? itemLink(articles[index + 1].item.id, from: path) : nil)
+            next: index + 1 < articles.count ? itemLink(articles[index + 1].item.id, from: path) : nil,
+            routes: routeUses(of: id, from: path))
     }
 
     /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.
@@ -76,7 +78,7 @@ extension PageModels {
             mentions: mentions,
             backlinks: (site.backlinks[id] ?? []).compactMap { itemLink($0, from: path) },
             miniatures: miniatures(throughLens: id.slug, from: path),
-            map: map?.svg, mapLegend: map?.legend ?? [])
+            map: map?.svg, mapLegend: map?.legend ?? [], routes: routeUses(of: id, from: path))
     }
 
     /// A link to the article a miniature belongs to: to the place where the article embeds it, or to the article's

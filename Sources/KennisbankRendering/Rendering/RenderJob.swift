@@ -7,6 +7,10 @@ import KennisbankLinking
 /// One page to render: which template, which model.
 enum RenderJob: Sendable {
     case home, conceptIndex, miniatureIndex, literature, notFound, search
+    /// The overview of the learning routes (only in a site that has routes).
+    case routeIndex
+    /// The page of `site.routes[index]`.
+    case route(Int)
     case article(Int)
     /// The concept page of `site.content.concepts[index]`.
     case concept(Int)
@@ -14,14 +18,16 @@ enum RenderJob: Sendable {
     case miniature(Int)
     case redirect(from: String, to: ContentID)
 
-    /// Every page of a site: the overviews, then each article, concept and miniature, then the redirects.
+    /// Every page of a site: the overviews, then each article, concept, miniature and route, then the redirects.
     static func all(of content: Content) -> [RenderJob] {
         var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
         jobs += content.articles.indices.map { .article($0) }
         jobs += content.concepts.indices.map { .concept($0) }
         jobs += content.miniatures.indices.map { .miniature($0) }
-        for article in content.articles {
-            jobs += article.redirectsFrom.map { .redirect(from: $0, to: article.item.id) }
+        if !content.routes.isEmpty { jobs.append(.routeIndex) }
+        jobs += content.routes.indices.map { .route($0) }
+        for (item, aliases) in content.redirects {
+            jobs += aliases.map { .redirect(from: $0, to: item.id) }
         }
         return jobs
     }
@@ -35,6 +41,8 @@ enum RenderJob: Sendable {
         case .miniature(let index): return content.miniatures[index].item.id.link.path
         case .conceptIndex: return "begrippen/"
         case .miniatureIndex: return "miniaturen/"
+        case .routeIndex: return "leerroutes/"
+        case .route(let index): return content.routes[index].item.id.link.path
         case .literature: return "literatuur/"
         case .notFound: return "404.html"
         case .search: return "zoeken/"
@@ -62,12 +70,15 @@ enum RenderJob: Sendable {
         case .miniature(let index): return (.miniature, models.miniatureView(index))
         case .conceptIndex: return (.conceptIndex, models.conceptIndexView(path: path))
         case .miniatureIndex: return (.miniatureIndex, models.miniatureIndexView(path: path))
+        case .routeIndex: return (.routeIndex, models.routeIndexView(path: path))
+        case .route(let index): return (.route, models.routeView(index))
         case .literature: return (.literature, models.literatureView(path: path))
         case .notFound: return (.notFound, models.notFoundView())
         case .search: return (.search, models.searchView(path: path))
         case .redirect(_, let to):
-            models.note(.signature(to))
-            let frame = models.frame(path: path, title: models.site.pages[to]?.item.title, kind: "redirect", description: nil)
+            models.note(to.kind == .route ? .routes : .signature(to))
+            let title = models.site.pages[to]?.item.title ?? models.site.content.routes.first { $0.item.id == to }?.item.title
+            let frame = models.frame(path: path, title: title, kind: "redirect", description: nil)
             return (.redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
         }
     }

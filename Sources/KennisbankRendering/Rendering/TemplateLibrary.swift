@@ -126,4 +126,6 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case redirect = "redirect"
     case notFound = "404"
     case search = "search"
+    case route = "route"
+    case routeIndex = "routes"
 }

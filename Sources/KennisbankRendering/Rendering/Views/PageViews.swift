@@ -12,12 +12,15 @@ struct HomeView: PageView {
     var articles: [ArticleEntry]
     var concepts: [ItemLink]
     var miniatures: [ItemLink]
+    /// The learning routes, by title.
+    var routes: [RouteEntry]
 
     static let fields = TemplateFields<HomeView>([
         .init("frame") { $0.frame },
         .init("articles") { $0.articles },
         .init("concepts") { $0.concepts },
         .init("miniatures") { $0.miniatures },
+        .init("routes") { $0.routes },
     ])
 }
 
@@ -48,6 +51,8 @@ struct ArticleView: PageView {
     var references: [ReferenceEntry]
     var previous: ItemLink?
     var next: ItemLink?
+    /// The routes with a step about the article ("In leerroutes").
+    var routes: [RouteUse]
 
     static let fields = TemplateFields<ArticleView>([
         .init("frame") { $0.frame },
@@ -67,6 +72,7 @@ struct ArticleView: PageView {
         .init("references") { $0.references },
         .init("previous") { $0.previous },
         .init("next") { $0.next },
+        .init("routes") { $0.routes },
     ])
 }
 
@@ -90,6 +96,8 @@ struct ConceptView: PageView {
     var map: String?
     /// What the map's marks mean.
     var mapLegend: [MapLegendEntry]
+    /// The routes with a step about the concept ("In leerroutes").
+    var routes: [RouteUse]
 
     static let fields = TemplateFields<ConceptView>([
         .init("frame") { $0.frame },
@@ -105,6 +113,7 @@ struct ConceptView: PageView {
         .init("miniatures") { $0.miniatures },
         .init("map") { $0.map },
         .init("mapLegend") { $0.mapLegend },
+        .init("routes") { $0.routes },
     ])
 }
 
@@ -124,6 +133,8 @@ struct MiniatureView: PageView {
     /// The miniatures before and after it in the order of the series (``PageModels/miniatureSequence()``).
     var previous: ItemLink?
     var next: ItemLink?
+    /// The routes with a step about the miniature ("In leerroutes").
+    var routes: [RouteUse]
 
     static let fields = TemplateFields<MiniatureView>([
         .init("frame") { $0.frame },
@@ -137,6 +148,7 @@ struct MiniatureView: PageView {
         .init("concepts") { $0.concepts },
         .init("previous") { $0.previous },
         .init("next") { $0.next },
+        .init("routes") { $0.routes },
     ])
 }
 
