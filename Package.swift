@@ -86,10 +86,14 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         // Exports of the site for other tools: the IMS Common Cartridge of a route (`kennisbank export cartridge`),
-        // written from a neutral model of its own, and the ZIP seam, the one file that calls ZIPFoundation.
+        // written from a neutral model of its own (Cartridge/), what a built site's route gives it (Routes/), and the
+        // ZIP seam, the one file that calls ZIPFoundation.
         .target(
             name: "KennisbankExport",
-            dependencies: ["KennisbankCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankLinking", "Kennisbank",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: engineSettings
         ),
         // A benchmark tool, not part of the engine: generated content folders of any size (`kennisbank corpus`).

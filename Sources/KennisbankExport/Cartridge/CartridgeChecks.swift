@@ -9,7 +9,7 @@ public enum CartridgeChecks {
                 path: siteConfigPath, position: nil, code: .configuration,
                 message: "A cartridge links every step to its published page, so site.yml needs an absolute 'baseURL'"
                     + (baseURL.map { " (it is '\($0)')" } ?? "") + ".",
-                hint: "add a line such as 'baseURL: https://kennisbank.example.nl/'"
+                hint: "add a line such as 'baseURL: https://kennisbank.example.nl/' to site.yml, or give --base-url"
             )
         }
         return baseURL

@@ -11,7 +11,7 @@ final class CartridgeChecksTests: XCTestCase {
             XCTAssertEqual(diagnostic.severity, .error)
             XCTAssertEqual(diagnostic.code, .configuration)
             XCTAssertEqual(diagnostic.message, "A cartridge links every step to its published page, so site.yml needs an absolute 'baseURL'.")
-            XCTAssertEqual(diagnostic.hint, "add a line such as 'baseURL: https://kennisbank.example.nl/'")
+            XCTAssertEqual(diagnostic.hint, "add a line such as 'baseURL: https://kennisbank.example.nl/' to site.yml, or give --base-url")
         }
         XCTAssertThrowsError(try CartridgeChecks.baseURL("/kennisbank/", siteConfigPath: "site.yml")) { error in
             XCTAssertTrue((error as! Diagnostic).message.hasSuffix("(it is '/kennisbank/')."))
