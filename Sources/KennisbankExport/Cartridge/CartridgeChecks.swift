@@ -1,9 +1,9 @@
 import KennisbankCore
 
 /// What must hold before a route can be exported as a cartridge, each failure a diagnostic for the author.
-public enum CartridgeChecks {
+package enum CartridgeChecks {
     /// The site's `baseURL`, which every step's web link is made absolute with; an error on site.yml without it.
-    public static func baseURL(_ baseURL: String?, siteConfigPath: String) throws(Diagnostic) -> String {
+    package static func baseURL(_ baseURL: String?, siteConfigPath: String) throws(Diagnostic) -> String {
         guard let baseURL, baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
             throw Diagnostic(
                 path: siteConfigPath, position: nil, code: .configuration,
@@ -16,7 +16,7 @@ public enum CartridgeChecks {
     }
 
     /// An error when no route has the slug asked for, with the closest slug as a hint; `nil` when one has.
-    public static func route(_ slug: String, among slugs: [String], routesFolder: String) -> Diagnostic? {
+    package static func route(_ slug: String, among slugs: [String], routesFolder: String) -> Diagnostic? {
         guard !slugs.contains(slug) else { return nil }
         return Diagnostic(
             path: routesFolder, position: nil, code: .configuration,

@@ -3,22 +3,22 @@ import KennisbankCore
 
 /// A learning module for a Common Cartridge: what a route is to a learning platform, with nothing of the route
 /// code in it, so the cartridge writer is tested on its own and the EPUB or another export can be fed the same way.
-public struct CartridgeModule: Sendable, Equatable {
+package struct CartridgeModule: Sendable, Equatable {
     /// The module's slug: every identifier and file name in the cartridge is derived from it (a valid ``Slug``).
-    public var identifier: String
+    package var identifier: String
     /// The module's title, as the platform shows it.
-    public var title: String
+    package var title: String
     /// One sentence about the module, for the cartridge's metadata; `nil` for none.
-    public var summary: String?
+    package var summary: String?
     /// The language of the titles and pages, a BCP 47 tag such as `nl`.
-    public var language: String
+    package var language: String
     /// The module's introduction as an XHTML fragment, shown as a page before the first step; `nil` for none.
-    public var introductionHTML: String?
+    package var introductionHTML: String?
     /// The steps, in the order the module walks them.
-    public var steps: [CartridgeStep]
+    package var steps: [CartridgeStep]
 
     /// Creates a module.
-    public init(identifier: String, title: String, summary: String? = nil, language: String = "nl",
+    package init(identifier: String, title: String, summary: String? = nil, language: String = "nl",
                 introductionHTML: String? = nil, steps: [CartridgeStep]) {
         precondition(Slug.isValid(identifier), "a cartridge module's identifier is a slug: \(identifier)")
         precondition(!language.isEmpty, "a cartridge module has a language")
@@ -32,19 +32,19 @@ public struct CartridgeModule: Sendable, Equatable {
 }
 
 /// One step of a ``CartridgeModule``: the published page it points to and what the learner is asked to do there.
-public struct CartridgeStep: Sendable, Equatable {
+package struct CartridgeStep: Sendable, Equatable {
     /// What the step is about, as its link is titled: a page's title, and the section's after it for a section.
-    public var title: String
+    package var title: String
     /// The published page, absolute (`https://…/begrippen/x/#anker`): a web link carries a URL and nothing else.
-    public var url: String
+    package var url: String
     /// The designer's instruction as an XHTML fragment (the markdown renderer's output, whose empty elements
     /// end in `/>`), shown on a page of its own beside the link.
-    public var instructionHTML: String
+    package var instructionHTML: String
     /// The step's duration as the route gives it ("15 min", "15-20 min"); `nil` for none.
-    public var duration: String?
+    package var duration: String?
 
     /// Creates a step.
-    public init(title: String, url: String, instructionHTML: String, duration: String? = nil) {
+    package init(title: String, url: String, instructionHTML: String, duration: String? = nil) {
         precondition(url.hasPrefix("https://") || url.hasPrefix("http://"), "a cartridge step's URL is absolute: \(url)")
         self.title = title
         self.url = url

@@ -2,20 +2,20 @@ import Foundation
 
 /// An IMS Common Cartridge 1.3 package (`.imscc`) of one learning module: the manifest and the parts' files,
 /// zipped by ``ZipArchive``.
-public struct CartridgePackage: Sendable, Equatable {
+package struct CartridgePackage: Sendable, Equatable {
     /// The path of the manifest in the package, which the specification puts at its root.
-    public static let manifestPath = "imsmanifest.xml"
+    package static let manifestPath = "imsmanifest.xml"
 
     /// The module the package holds.
-    public var module: CartridgeModule
+    package var module: CartridgeModule
 
     /// Creates the package of a module.
-    public init(module: CartridgeModule) {
+    package init(module: CartridgeModule) {
         self.module = module
     }
 
     /// The package's files, sorted by path, so the same module gives the same archive.
-    public var entries: [ZipEntry] {
+    package var entries: [ZipEntry] {
         let parts = CartridgePart.parts(of: module)
         let manifest = CartridgeManifest(module: module, parts: parts)
         let files = [ZipEntry(path: Self.manifestPath, data: Data(manifest.xml.utf8))]
@@ -24,7 +24,7 @@ public struct CartridgePackage: Sendable, Equatable {
     }
 
     /// The `.imscc` file's bytes.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         try ZipArchive.data(of: entries)
     }
 }

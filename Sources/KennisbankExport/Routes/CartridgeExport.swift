@@ -3,27 +3,27 @@ import Kennisbank
 import KennisbankCore
 
 /// `kennisbank export cartridge`: one route of the built, linked site as an IMS Common Cartridge.
-public struct CartridgeExport: Sendable {
+package struct CartridgeExport: Sendable {
     /// The build whose site the route is taken from; its `includesDrafts` decides whether draft routes (and the
     /// draft articles their steps may name) are there.
-    public var build: Build
+    package var build: Build
     /// The published site's address, instead of site.yml's `baseURL` (`--base-url`); `nil` to take site.yml's.
-    public var baseURL: String?
+    package var baseURL: String?
 
     /// What an export produced.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The `.imscc` file's bytes.
-        public var data: Data
+        package var data: Data
         /// The module written, for the command's summary.
-        public var module: CartridgeModule
+        package var module: CartridgeModule
         /// The build's warnings (an export with warnings is still written, as a build is).
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// The warnings the files acknowledge.
-        public var acknowledged: [Diagnostic]
+        package var acknowledged: [Diagnostic]
     }
 
     /// Creates an export over a build.
-    public init(build: Build, baseURL: String? = nil) {
+    package init(build: Build, baseURL: String? = nil) {
         self.build = build
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
@@ -31,7 +31,7 @@ public struct CartridgeExport: Sendable {
     /// The cartridge of the route `slug`. Fails with the build's errors, or with one error of the export's own:
     /// no `baseURL` (neither given nor in site.yml), no route of that slug (with the closest as a hint, and `--drafts` when it is a
     /// draft left out), a route without steps.
-    public func run(route slug: String) throws(BuildFailure) -> Result {
+    package func run(route slug: String) throws(BuildFailure) -> Result {
         let report = try build.generate()
         let site = report.site
         let configPath = build.contentDirectory + "/site.yml"

@@ -2,16 +2,16 @@ import Foundation
 import ZIPFoundation
 
 /// One file of a ZIP archive: its path inside the archive, its bytes, and whether it is compressed.
-public struct ZipEntry: Sendable, Equatable {
+package struct ZipEntry: Sendable, Equatable {
     /// The path inside the archive, with '/' between folders and no leading '/'.
-    public var path: String
+    package var path: String
     /// The file's bytes.
-    public var data: Data
+    package var data: Data
     /// Whether the entry is deflated; `false` stores it as it is (an EPUB's `mimetype` must be stored).
-    public var compressed: Bool
+    package var compressed: Bool
 
     /// Creates an entry.
-    public init(path: String, data: Data, compressed: Bool = true) {
+    package init(path: String, data: Data, compressed: Bool = true) {
         precondition(Self.staysInside(path), "a ZIP entry's path is relative and stays inside the archive: \(path)")
         self.path = path
         self.data = data
@@ -19,7 +19,7 @@ public struct ZipEntry: Sendable, Equatable {
     }
 
     /// Whether a path is relative, not empty, and names no parent folder, so it stays inside the archive.
-    public static func staysInside(_ path: String) -> Bool {
+    package static func staysInside(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 }
@@ -28,12 +28,12 @@ public struct ZipEntry: Sendable, Equatable {
 ///
 /// Archives are deterministic: entries are written in the order given, each with the same fixed date and
 /// permissions, so the same entries give the same bytes.
-public enum ZipArchive {
+package enum ZipArchive {
     /// The date written for every entry, 2000-01-01 00:00:00 UTC (ZIPFoundation writes a date as UTC).
     static let entryDate = Date(timeIntervalSince1970: 946_684_800)
 
     /// The bytes of a ZIP archive holding `entries`, in that order.
-    public static func data(of entries: [ZipEntry]) throws -> Data {
+    package static func data(of entries: [ZipEntry]) throws -> Data {
         precondition(Set(entries.map(\.path)).count == entries.count, "a ZIP archive holds each path once")
         let archive = try Archive(data: Data(), accessMode: .create)
         for entry in entries {
@@ -50,7 +50,7 @@ public enum ZipArchive {
     }
 
     /// The file entries of a ZIP archive's bytes, in the archive's order, each read back and checked against its CRC.
-    public static func entries(in data: Data) throws -> [ZipEntry] {
+    package static func entries(in data: Data) throws -> [ZipEntry] {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -69,11 +69,11 @@ public enum ZipArchive {
 }
 
 /// Why a ZIP archive could not be written or read.
-public enum ZipArchiveError: Error, Equatable, CustomStringConvertible {
+package enum ZipArchiveError: Error, Equatable, CustomStringConvertible {
     /// The bytes are not a ZIP archive that can be read, with the reader's reason.
     case unreadable(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let reason): "The ZIP archive cannot be read: \(reason)."
         }
