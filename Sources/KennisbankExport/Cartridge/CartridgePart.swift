@@ -50,7 +50,7 @@ struct CartridgePart: Sendable, Equatable {
             ))
             let instructionTitle = "\(stepLabel): \(Label.instruction)" + (step.duration.map { " (\($0))" } ?? "")
             let page = InstructionPage(title: "\(stepLabel): \(step.title)", language: module.language, duration: step.duration,
-                                       bodyHTML: step.instructionHTML, link: (step.title, step.url))
+                                       bodyHTML: step.instructionHTML, link: InstructionPage.Link(title: step.title, url: step.url))
             parts.append(CartridgePart(
                 itemIdentifier: "item-\(slug)-\(name)-opdracht", title: instructionTitle,
                 resourceIdentifier: "resource-\(slug)-\(name)-opdracht", type: .webContent,

@@ -11,10 +11,16 @@ struct InstructionPage: Sendable, Equatable {
     var duration: String?
     /// The page's body: an XHTML fragment.
     var bodyHTML: String
-    /// The published page to go on to, with its title; `nil` for none.
-    var link: (title: String, url: String)?
+    /// The published page to go on to; `nil` for none.
+    var link: Link?
 
-    static func == (lhs: InstructionPage, rhs: InstructionPage) -> Bool { lhs.xhtml == rhs.xhtml }
+    /// A link to a published page: its title and absolute address.
+    struct Link: Sendable, Equatable {
+        /// The page's title, the link's text.
+        var title: String
+        /// The page's absolute address.
+        var url: String
+    }
 
     /// The page as XHTML (a well-formed XML document, as web content in a cartridge should be).
     var xhtml: String {

@@ -47,6 +47,7 @@ final class ExportCartridgeCommandTests: XCTestCase {
 
                 """,
             "Content/leerroutes/ontwerp.md": "---\ntitle: Ontwerp\ndraft: true\n---\n1. [[niet-weten]] — Lees. (5 min)\n",
+            "Content/leerroutes/leeg.md": "---\ntitle: Leeg\n---\nNog zonder stappen.\n",
         ])
     }
 
@@ -121,6 +122,10 @@ final class ExportCartridgeCommandTests: XCTestCase {
         XCTAssertTrue(draft.errors.contains("hint: export it with --drafts"), draft.errors)
         let drafts = try run(["export", "cartridge", "ontwerp", "--drafts", "--output", "x.imscc"], in: root)
         XCTAssertEqual(drafts.status, 0, drafts.errors)
+        let empty = try run(["export", "cartridge", "leeg", "--output", "leeg.imscc"], in: root)
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.errors.contains("Content/leerroutes/leeg.md: error: The route 'leeg' has no steps to export."), empty.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("leeg.imscc").path))
     }
 
     /// The repository's two draft routes, exported as the README says, pass the manifest's structure checks.
