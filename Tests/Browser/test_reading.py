@@ -53,7 +53,7 @@ def test_on_a_phone_the_menu_and_the_search_open_from_the_header(phone_browser, 
     assert not nav.is_displayed()
     phone_browser.find_element(By.CSS_SELECTOR, ".site-menu summary").click()
     assert nav.is_displayed()
-    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")] == ["Artikelen", "Begrippen", "Miniaturen", "Literatuur"]
+    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")] == ["Artikelen", "Begrippen", "Miniaturen", "Leerroutes", "Literatuur"]
     phone_browser.find_element(By.CSS_SELECTOR, ".prose p:nth-of-type(3)").click()
     assert not nav.is_displayed(), "a tap elsewhere closes the menu"
     box = phone_browser.find_element(By.ID, "site-search-input")
