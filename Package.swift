@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // ZIP archives for the exports (the Common Cartridge; the EPUB later): only Zip/ZipArchive.swift imports it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: a streaming HTTP client for the server's event stream (already a dependency of Hummingbird).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
         // Tests only: property-based tests (random inputs with shrinking) on Swift Testing.
@@ -83,6 +85,17 @@ let package = Package(
             dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering", "Kennisbank"],
             swiftSettings: engineSettings
         ),
+        // Exports of the site for other tools: the IMS Common Cartridge of a route (`kennisbank export cartridge`),
+        // written from a neutral model of its own (Cartridge/), what a built site's route gives it (Routes/), and the
+        // ZIP seam, the one file that calls ZIPFoundation.
+        .target(
+            name: "KennisbankExport",
+            dependencies: [
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankLinking", "Kennisbank",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: engineSettings
+        ),
         // A benchmark tool, not part of the engine: generated content folders of any size (`kennisbank corpus`).
         // It names references by the engine's own key rule (ReferenceKey), so it depends on the link step, never the reverse.
         .target(name: "KennisbankCorpus", dependencies: ["KennisbankCore", "KennisbankLinking"]),
@@ -107,6 +120,7 @@ let package = Package(
                 "KennisbankServer",
                 "KennisbankCorpus",
                 "KennisbankRendering",
+                "KennisbankExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the command: the build allocates
@@ -124,6 +138,7 @@ let package = Package(
                 "KennisbankRendering",
                 "KennisbankIncremental",
                 "KennisbankCorpus",
+                "KennisbankExport",
                 "KennisbankDefaultTemplates", "Cstemmer",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

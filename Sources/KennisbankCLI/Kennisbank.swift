@@ -9,7 +9,7 @@ struct KennisbankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennisbank",
         abstract: "Builds a cross-linked knowledge base from markdown articles, concepts and miniatures.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, TemplatesCommand.self, CorpusCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, TemplatesCommand.self, ExportCommand.self, CorpusCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

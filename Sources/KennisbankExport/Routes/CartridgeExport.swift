@@ -1,0 +1,72 @@
+import Foundation
+import Kennisbank
+import KennisbankCore
+
+/// `kennisbank export cartridge`: one route of the built, linked site as an IMS Common Cartridge.
+package struct CartridgeExport: Sendable {
+    /// The build whose site the route is taken from; its `includesDrafts` decides whether draft routes (and the
+    /// draft articles their steps may name) are there.
+    package var build: Build
+    /// The published site's address, instead of site.yml's `baseURL` (`--base-url`); `nil` to take site.yml's.
+    package var baseURL: String?
+
+    /// What an export produced.
+    package struct Result: Sendable {
+        /// The `.imscc` file's bytes.
+        package var data: Data
+        /// The module written, for the command's summary.
+        package var module: CartridgeModule
+        /// The build's warnings (an export with warnings is still written, as a build is).
+        package var diagnostics: [Diagnostic]
+        /// The warnings the files acknowledge.
+        package var acknowledged: [Diagnostic]
+    }
+
+    /// Creates an export over a build.
+    package init(build: Build, baseURL: String? = nil) {
+        self.build = build
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// The cartridge of the route `slug`. Fails with the build's errors, or with one error of the export's own:
+    /// no `baseURL` (neither given nor in site.yml), no route of that slug (with the closest as a hint, and `--drafts` when it is a
+    /// draft left out), a route without steps.
+    package func run(route slug: String) throws(BuildFailure) -> Result {
+        let report = try build.generate()
+        let site = report.site
+        let configPath = build.contentDirectory + "/site.yml"
+        let routesFolder = build.contentDirectory + "/leerroutes"
+        let baseURL: String
+        do {
+            baseURL = try CartridgeChecks.baseURL(self.baseURL ?? site.content.site.baseURL, siteConfigPath: configPath)
+        } catch {
+            throw BuildFailure(diagnostics: [error], acknowledged: report.acknowledged)
+        }
+        guard let route = site.routes.first(where: { $0.slug == slug }) else {
+            let draftPath = "\(routesFolder)/\(slug).md"
+            if !build.includesDrafts, Slug.isValid(slug), build.fileSystem.exists(atPath: draftPath) {
+                throw BuildFailure(diagnostics: [Diagnostic(
+                    path: draftPath, position: nil, code: .configuration,
+                    message: "The route '\(slug)' is a draft (draft: true), and drafts are left out.",
+                    hint: "export it with --drafts, or publish it by removing 'draft: true'"
+                )], acknowledged: report.acknowledged)
+            }
+            let missing = CartridgeChecks.route(slug, among: site.routes.map(\.slug), routesFolder: routesFolder)!
+            throw BuildFailure(diagnostics: [missing], acknowledged: report.acknowledged)
+        }
+        guard !route.steps.isEmpty else {
+            throw BuildFailure(diagnostics: [Diagnostic(
+                path: route.route.item.source.path, position: nil, code: .configuration,
+                message: "The route '\(slug)' has no steps to export."
+            )], acknowledged: report.acknowledged)
+        }
+        let module = RouteCartridge.module(of: route, language: site.content.site.language, baseURL: baseURL)
+        do {
+            let data = try CartridgePackage(module: module).data()
+            return Result(data: data, module: module, diagnostics: report.diagnostics, acknowledged: report.acknowledged)
+        } catch {
+            throw BuildFailure(diagnostics: [Diagnostic(path: routesFolder + "/\(slug).md", position: nil, code: .io,
+                                                        message: "The cartridge could not be written: \(error).")])
+        }
+    }
+}
