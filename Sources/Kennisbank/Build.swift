@@ -64,6 +64,21 @@ public struct Build: Sendable {
         return try result.get()
     }
 
+    /// Generates the site as ``generate()`` does, so the same problems stop it with the same diagnostics, and hands
+    /// the linked site with its markdown trees to `use` on the same deep stack (an export renders from the trees;
+    /// ``generate()`` empties them). Returns the report (trees emptied) and what `use` made.
+    package func generate<Made: Sendable>(then use: @escaping @Sendable (LinkedSite) -> Made) throws(BuildFailure) -> (report: Report, made: Made) {
+        let result: Result<(Report, Made), BuildFailure> = DeepStack.run {
+            do throws(BuildFailure) {
+                let report = try generateOnThisThread()
+                let made = use(report.site)
+                return .success((report.withoutTrees(), made))
+            } catch { return .failure(error) }
+        }
+        let (report, made) = try result.get()
+        return (report, made)
+    }
+
     private func generateOnThisThread() throws(BuildFailure) -> Report {
         let generated = try generate(memo: Memo.none, written: nil)
         let files = generated.files.map { rendered in
