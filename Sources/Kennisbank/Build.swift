@@ -25,6 +25,8 @@ public struct Build: Sendable {
     public var portable = false
     /// Whether drafts (articles and routes with `draft: true`) are built too (`build --drafts`, `serve`).
     public var includesDrafts = false
+    /// The files made from the linked site outside the engine, such as the EPUB of `epub: true`; `nil` for none.
+    public var downloads: (any SiteDownloads)? = nil
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
 
@@ -141,6 +143,14 @@ public struct Build: Sendable {
         var files = times.time(writer == nil ? "render" : "render and write") {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
         }
+        if let downloads {
+            do {
+                let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
+                files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
+            } catch {
+                throw BuildFailure(diagnostics: diagnostics + [error], acknowledged: acknowledged)
+            }
+        }
         files.sort { $0.path < $1.path }
         let collisions = OutputSafety.check(content, files: files.map(\.path))
         if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions) }
@@ -241,4 +251,11 @@ extension Build.Report {
         copy.site = site.withoutTrees()
         return copy
     }
+}
+
+/// Files of the site made from the linked site by a step outside the engine: the e-book of `epub: true` (the
+/// export target depends on the engine, so the engine reaches it through this).
+public protocol SiteDownloads: Sendable {
+    /// The files, with paths below the site root; none when the site asks for none. The site's markdown trees are there.
+    func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile]
 }

@@ -38,6 +38,11 @@ public struct SiteConfig: Hashable, Sendable {
     /// (default `false`).
     public var epub: Bool = false
 
+    /// The e-book's path in the site, `downloads/<slug of the title>.epub`, when `epub` is on; `nil` otherwise.
+    public var epubPath: String? {
+        epub ? "downloads/" + Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" : nil
+    }
+
     /// Creates a configuration.
     public init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
                 author: String? = nil, seriesAuthor: String? = nil, conceptLinking: ConceptLinkingScope = .firstPerPage,

@@ -42,8 +42,12 @@ package struct EpubBook: Sendable {
         self.documents = documents
     }
 
-    /// The book's file name: the slug of the site's title, `.epub`.
-    package static func fileName(of config: SiteConfig) -> String { Slug.make(from: config.title, ifEmpty: "kennisbank") + ".epub" }
+    /// The book's file name: the slug of the site's title, `.epub`, as in the site (``SiteConfig/epubPath``).
+    package static func fileName(of config: SiteConfig) -> String {
+        var withEpub = config
+        withEpub.epub = true
+        return String(withEpub.epubPath!.split(separator: "/").last!)
+    }
 
     /// The author of the book: site.yml's `author`, or else its `seriesAuthor`.
     package static func author(of config: SiteConfig) -> String? { config.author ?? config.seriesAuthor }
@@ -76,8 +80,10 @@ package struct EpubBook: Sendable {
 
     /// The date the book was last modified, `YYYY-MM-DD`: the newest article's `date`; without one, site.yml's
     /// `updated`; without that, `fallback` (the command's `--modified`). Never the clock, so two exports of the
-    /// same content are the same bytes. Fails when there is none, or when `fallback` is not a date.
-    package static func modified(articles: [Article], updated: String?, fallback: String?, siteConfigPath: String) throws(Diagnostic) -> String {
+    /// same content are the same bytes. Fails when there is none, or when `fallback` is not a date; the hint names
+    /// `--modified` when `offersOption` (the export command has it, `build` has not).
+    package static func modified(articles: [Article], updated: String?, fallback: String?, siteConfigPath: String,
+                                 offersOption: Bool = true) throws(Diagnostic) -> String {
         if let newest = articles.compactMap(\.date).max() { return newest }
         if let updated { return updated }
         if let fallback {
@@ -89,7 +95,7 @@ package struct EpubBook: Sendable {
         }
         throw Diagnostic(path: siteConfigPath, position: nil, code: .configuration,
                          message: "An e-book needs the date it was last modified, and no article has a 'date'.",
-                         hint: "add a line such as 'updated: 2026-11-29' to site.yml, or give --modified 2026-11-29")
+                         hint: "add a line such as 'updated: 2026-11-29' to site.yml" + (offersOption ? ", or give --modified 2026-11-29" : ""))
     }
 
     /// Whether `text` is `YYYY-MM-DD` with a month 01–12 and a day 01–31.

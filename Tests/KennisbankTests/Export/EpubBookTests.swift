@@ -218,6 +218,31 @@ final class EpubBookTests: XCTestCase {
         }
     }
 
+    func testWithEpubTrueTheBuildWritesTheBookAndTheHomePageLinksToIt() throws {
+        let folder = try contentFolder(site: "title: Proef Reeks\nepub: true\n")
+        var build = inMemoryBuild(of: folder)
+        build.downloads = EpubDownload(contentDirectory: folder)
+        let files = try build.generate().files
+        let book = try XCTUnwrap(files.first { $0.path == "downloads/proef-reeks.epub" })
+        XCTAssertEqual(book.contents, try EpubExport(build: inMemoryBuild(of: folder)).run().data, "the same book as the export")
+        let home = String(decoding: try XCTUnwrap(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+        XCTAssertTrue(home.contains("<a href=\"downloads/proef-reeks.epub\" download>"))
+
+        let without = try contentFolder(site: "title: Proef Reeks\n")
+        var plain = inMemoryBuild(of: without)
+        plain.downloads = EpubDownload(contentDirectory: without)
+        let plainFiles = try plain.generate().files
+        XCTAssertFalse(plainFiles.contains { $0.path.hasPrefix("downloads/") })
+        XCTAssertFalse(String(decoding: try XCTUnwrap(plainFiles.first { $0.path == "index.html" }).contents, as: UTF8.self).contains(".epub"))
+
+        let undated = try contentFolder(site: "title: Proef\nepub: true\n", dates: false)
+        var failing = inMemoryBuild(of: undated)
+        failing.downloads = EpubDownload(contentDirectory: undated)
+        XCTAssertThrowsError(try failing.generate()) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.last?.hint, "add a line such as 'updated: 2026-11-29' to site.yml")
+        }
+    }
+
     func testTheStylesheetLeavesFontSizeAndColourToTheReader() {
         XCTAssertFalse(EpubStyle.css.contains("px"))
         XCTAssertFalse(EpubStyle.css.contains("font-family"))
