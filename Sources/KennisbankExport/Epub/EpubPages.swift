@@ -57,7 +57,7 @@ package struct EpubPages: Sendable {
         }
         var html = Cmark.renderHTML(Self.withoutReferenceList(page!.document.blocks), options: links.renderOptions(in: file, notes: true))
         let notePrefix = " href=\"#\(EpubLinks.noteID(""))"
-        html = html.replacingOccurrences(of: notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix)
+        html = EpubText.replacing(notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix, in: html)
         body += html
         body += notes(for: Self.notedConcepts(in: html))
         body += "</section>"
@@ -66,16 +66,8 @@ package struct EpubPages: Sendable {
 
     /// The slugs of the concepts whose notes `html` links to, each once, in the order first linked.
     static func notedConcepts(in html: String) -> [String] {
-        let marker = "href=\"#\(EpubLinks.noteID(""))"
-        var slugs: [String] = []
         var seen = Set<String>()
-        var rest = html[...]
-        while let range = rest.range(of: marker) {
-            rest = rest[range.upperBound...]
-            let slug = String(rest.prefix { $0 != "\"" })
-            if seen.insert(slug).inserted { slugs.append(slug) }
-        }
-        return slugs
+        return EpubText.values(after: "href=\"#\(EpubLinks.noteID(""))", in: html).filter { seen.insert($0).inserted }
     }
 
     /// The pop-up notes of a chapter: each concept's title and summary, and a link to its glossary entry.
@@ -180,25 +172,14 @@ package struct EpubPages: Sendable {
     /// unique on its own page, not among the others in the one file of the glossary or the miniatures, and a link
     /// into such a page leads to its entry there.
     static func withoutIDs(_ html: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let start = rest.range(of: " id=\"") {
-            result += rest[..<start.lowerBound]
-            let value = rest[start.upperBound...]
-            guard let end = value.firstIndex(of: "\"") else { rest = value; break }
-            rest = value[value.index(after: end)...]
-        }
-        result += rest
-        return result
+        EpubText.removingAttribute("id", from: html)
     }
 
     /// HTML whose `h2`…`h5` are one level lower, for a text that stands under an `h2` of its own.
     static func demotedHeadings(_ html: String) -> String {
         var result = html
         for level in (2...5).reversed() {
-            result = result.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+            result = EpubText.replacing("</h\(level)>", with: "</h\(level + 1)>", in: EpubText.replacing("<h\(level)", with: "<h\(level + 1)", in: result))
         }
         return result
     }
