@@ -2,6 +2,7 @@ import KennisbankCore
 import KennisbankContent
 import KennisbankLinking
 import KennisbankMarkdown
+import KennisbankRendering
 
 /// The XHTML content documents of the book: the title page, a chapter per article, the glossary, the
 /// miniatures and the literature. Bodies are the site's linked markdown trees written by the site's HTML writer
@@ -52,10 +53,15 @@ package struct EpubPages: Sendable {
         precondition(page != nil, "every article of the content is a linked page: \(article.item.id)")
         var body = "<section epub:type=\"chapter\" role=\"doc-chapter\">\n<h1>\(HTML.escape(article.item.title))</h1>\n"
         if let subtitle = article.subtitle { body += "<p class=\"ondertitel\">\(HTML.escape(subtitle))</p>\n" }
-        if !article.authors.isEmpty {
+        // A byline the text opens with stands in place of the bare authors, as on the site.
+        let byline = Byline(of: page!.document, authors: article.authors)
+        if let byline {
+            body += "<p class=\"auteurs\">\(HTML.escape(byline.text))</p>\n"
+        } else if !article.authors.isEmpty {
             body += "<p class=\"auteurs\">\(HTML.escape(article.authors.joined(separator: ", ")))</p>\n"
         }
-        var html = Cmark.renderHTML(Self.withoutReferenceList(page!.document.blocks), options: links.renderOptions(in: file, notes: true))
+        let blocks = (byline?.rest ?? page!.document).blocks
+        var html = Cmark.renderHTML(Self.withoutReferenceList(blocks), options: links.renderOptions(in: file, notes: true))
         let notePrefix = " href=\"#\(EpubLinks.noteID(""))"
         html = EpubText.replacing(notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix, in: html)
         body += html
