@@ -64,7 +64,7 @@ package struct EpubPages: Sendable {
         var html = Cmark.renderHTML(Self.withoutReferenceList(blocks), options: links.renderOptions(in: file, notes: true))
         let notePrefix = " href=\"#\(EpubLinks.noteID(""))"
         html = EpubText.replacing(notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix, in: html)
-        body += html
+        body += EpubText.uniquingIDs(in: html)
         body += notes(for: Self.notedConcepts(in: html))
         body += "</section>"
         return Self.document(title: article.item.title, language: language, body: body)

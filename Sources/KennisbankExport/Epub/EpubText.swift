@@ -63,4 +63,31 @@ enum EpubText {
         result += bytes[min(start, bytes.count)...]
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// `text` with each `id` that repeats an earlier one given a number (`x`, `x-2`, `x-3`): a miniature embedded
+    /// twice in an article gives two figures of the same anchor, which XHTML does not allow.
+    static func uniquingIDs(in text: String) -> String {
+        let bytes = Array(text.utf8), needle = Array(" id=\"".utf8)
+        let found = offsets(of: needle, in: bytes)
+        var seen = Set<String>()
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var start = 0
+        for offset in found {
+            let valueStart = offset + needle.count
+            let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            let id = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+            var unique = id
+            var number = 1
+            while !seen.insert(unique).inserted {
+                number += 1
+                unique = "\(id)-\(number)"
+            }
+            result += bytes[start..<valueStart]
+            result += Array(unique.utf8)
+            start = valueEnd
+        }
+        result += bytes[start...]
+        return String(decoding: result, as: UTF8.self)
+    }
 }

@@ -243,6 +243,19 @@ final class EpubBookTests: XCTestCase {
         }
     }
 
+    func testAMiniatureEmbeddedTwiceGivesTwoIDs() throws {
+        XCTAssertEqual(EpubText.uniquingIDs(in: "<figure id=\"m\">a</figure><p id=\"p\">b</p><figure id=\"m\">c</figure><figure id=\"m\">d</figure>"),
+                       "<figure id=\"m\">a</figure><p id=\"p\">b</p><figure id=\"m-2\">c</figure><figure id=\"m-3\">d</figure>")
+        let folder = try temporaryContentFolder([
+            "miniatures/de-stilte.md": "---\ntitle: De stilte\n---\nEen coach zwijgt.\n",
+            "articles/twee.md": "---\ntitle: Twee\ndate: 2024-01-01\n---\n![[de-stilte]]\n\nTussendoor.\n\n![[de-stilte]]\n",
+        ])
+        let chapter = try XCTUnwrap(try export(folder).files["EPUB/artikel-twee.xhtml"])
+        _ = try elements(chapter)
+        XCTAssertTrue(chapter.contains("id=\"miniatuur-de-stilte\""))
+        XCTAssertTrue(chapter.contains("id=\"miniatuur-de-stilte-2\""))
+    }
+
     func testTheStylesheetLeavesFontSizeAndColourToTheReader() {
         XCTAssertFalse(EpubStyle.css.contains("px"))
         XCTAssertFalse(EpubStyle.css.contains("font-family"))
