@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "KennisbankExport",
             dependencies: [
-                "KennisbankCore", "KennisbankMarkdown", "KennisbankLinking", "Kennisbank",
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankRendering", "Kennisbank",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: engineSettings

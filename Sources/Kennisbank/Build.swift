@@ -25,6 +25,8 @@ public struct Build: Sendable {
     public var portable = false
     /// Whether drafts (articles and routes with `draft: true`) are built too (`build --drafts`, `serve`).
     public var includesDrafts = false
+    /// The files made from the linked site outside the engine, such as the EPUB of `epub: true`; `nil` for none.
+    public var downloads: (any SiteDownloads)? = nil
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
 
@@ -62,6 +64,21 @@ public struct Build: Sendable {
             do throws(BuildFailure) { return .success(try generateOnThisThread().withoutTrees()) } catch { return .failure(error) }
         }
         return try result.get()
+    }
+
+    /// Generates the site as ``generate()`` does, so the same problems stop it with the same diagnostics, and hands
+    /// the linked site with its markdown trees to `use` on the same deep stack (an export renders from the trees;
+    /// ``generate()`` empties them). Returns the report (trees emptied) and what `use` made.
+    package func generate<Made: Sendable>(then use: @escaping @Sendable (LinkedSite) -> Made) throws(BuildFailure) -> (report: Report, made: Made) {
+        let result: Result<(Report, Made), BuildFailure> = DeepStack.run {
+            do throws(BuildFailure) {
+                let report = try generateOnThisThread()
+                let made = use(report.site)
+                return .success((report.withoutTrees(), made))
+            } catch { return .failure(error) }
+        }
+        let (report, made) = try result.get()
+        return (report, made)
     }
 
     private func generateOnThisThread() throws(BuildFailure) -> Report {
@@ -125,6 +142,14 @@ public struct Build: Sendable {
         }
         var files = times.time(writer == nil ? "render" : "render and write") {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
+        }
+        if let downloads {
+            do {
+                let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
+                files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
+            } catch {
+                throw BuildFailure(diagnostics: diagnostics + [error], acknowledged: acknowledged)
+            }
         }
         files.sort { $0.path < $1.path }
         let collisions = OutputSafety.check(content, files: files.map(\.path))
@@ -226,4 +251,11 @@ extension Build.Report {
         copy.site = site.withoutTrees()
         return copy
     }
+}
+
+/// Files of the site made from the linked site by a step outside the engine: the e-book of `epub: true` (the
+/// export target depends on the engine, so the engine reaches it through this).
+public protocol SiteDownloads: Sendable {
+    /// The files, with paths below the site root; none when the site asks for none. The site's markdown trees are there.
+    func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile]
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kennisbank
 import KennisbankCore
+import KennisbankExport
 
 /// `kennisbank build`: the whole pipeline, replacing the output folder only on success.
 struct BuildCommand: ParsableCommand {
@@ -32,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: output, strict: strict)
         build.portable = portable
         build.includesDrafts = drafts
+        build.downloads = EpubDownload(contentDirectory: folders.content)
         do {
             let result = try build.run()
             folders.report(result.diagnostics)

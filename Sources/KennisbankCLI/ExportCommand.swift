@@ -8,8 +8,8 @@ import KennisbankExport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export content for other tools: a route as an IMS Common Cartridge.",
-        subcommands: [CartridgeCommand.self]
+        abstract: "Export content for other tools: the series as an EPUB 3, a route as an IMS Common Cartridge.",
+        subcommands: [EpubCommand.self, CartridgeCommand.self]
     )
 }
 
@@ -53,6 +53,48 @@ struct CartridgeCommand: ParsableCommand {
             throw ExitCode(DiagnosticFormatter.exitStatus(failure.diagnostics, strict: strict))
         } catch {
             standardError("\(output): \(error.localizedDescription)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `kennisbank export epub [--output FILE.epub]`: the series as an EPUB 3.
+struct EpubCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "epub",
+        abstract: "Write the series as an EPUB 3: the articles in series order, a glossary of the concepts, the miniatures and the literature.",
+        discussion: "The modified date is the newest article's 'date'; without one, site.yml's 'updated'; without that, --modified. "
+            + "Two exports of the same content are the same bytes. Exit status: 0 when written, 1 on errors, 2 when --strict and there are warnings."
+    )
+
+    @Option(name: .shortAndLong, help: "The .epub file to write (default: the slug of the site's title, .epub).")
+    var output: String?
+
+    @OptionGroup var folders: Folders
+
+    @Option(help: "The book's modified date, YYYY-MM-DD, when no article has a date and site.yml has no 'updated'.")
+    var modified: String?
+
+    @Flag(help: "Include drafts (draft: true).")
+    var drafts = false
+
+    @Flag(help: "Treat warnings as fatal (exit 2) and write nothing.")
+    var strict = false
+
+    func run() throws {
+        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "", strict: strict)
+        build.includesDrafts = drafts
+        do {
+            let result = try EpubExport(build: build, modified: modified).run()
+            folders.report(result.diagnostics)
+            let file = output ?? result.fileName
+            try result.data.write(to: URL(fileURLWithPath: file), options: .atomic)
+            standardError("Wrote \(file): \(result.chapters) chapter(s), \(result.data.count) bytes.\n")
+        } catch let failure as BuildFailure {
+            folders.report(failure.diagnostics)
+            throw ExitCode(DiagnosticFormatter.exitStatus(failure.diagnostics, strict: strict))
+        } catch {
+            standardError("\(output ?? "epub"): \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
     }

@@ -31,6 +31,17 @@ public struct SiteConfig: Hashable, Sendable {
     /// Whether every internal link is written to its `…/index.html`, for a site read from a folder (`portable`,
     /// default `false`: clean URLs, for a server).
     public var portable: Bool = false
+    /// The date the content was last updated (`YYYY-MM-DD`, as written): the e-book's modified date when no
+    /// article has a `date`; `nil` when not given.
+    public var updated: String?
+    /// Whether `build` writes the series as an EPUB 3 into the site, `downloads/<slug of the title>.epub`
+    /// (default `false`).
+    public var epub: Bool = false
+
+    /// The e-book's path in the site, `downloads/<slug of the title>.epub`, when `epub` is on; `nil` otherwise.
+    public var epubPath: String? {
+        epub ? "downloads/" + Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" : nil
+    }
 
     /// Creates a configuration.
     public init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
@@ -63,6 +74,8 @@ public struct SiteConfig: Hashable, Sendable {
         config.seriesAuthor = try fields.string("seriesAuthor")
         config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
         config.portable = try fields.bool("portable") ?? false
+        config.updated = try fields.date("updated")
+        config.epub = try fields.bool("epub") ?? false
         if let scope = try fields.string("conceptLinking") {
             guard let value = ConceptLinkingScope(rawValue: scope) else {
                 throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,

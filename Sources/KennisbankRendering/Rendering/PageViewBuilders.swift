@@ -8,7 +8,7 @@ import KennisbankLinking
 extension PageModels {
     /// The home page: the series in order, with summaries, then the concepts and the miniatures.
     func homeView() -> HomeView {
-        [.articleOrder, .conceptOrder, .miniatureOrder].forEach(note)
+        [.settings, .articleOrder, .conceptOrder, .miniatureOrder].forEach(note)
         let content = site.content
         let articles = content.articles.map { article in
             ArticleEntry(link: itemLink(article.item.id, from: ""), subtitle: article.subtitle, series: article.series.map(String.init),
@@ -17,7 +17,7 @@ extension PageModels {
         return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
                         concepts: content.concepts.compactMap { itemLink($0.item.id, from: "") },
                         miniatures: content.miniatures.compactMap { itemLink($0.item.id, from: "") },
-                        routes: routeEntries(from: ""))
+                        routes: routeEntries(from: ""), ebook: content.site.epubPath)
     }
 
     /// The page of `site.content.articles[index]`.

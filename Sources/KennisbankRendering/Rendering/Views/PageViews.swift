@@ -14,6 +14,8 @@ struct HomeView: PageView {
     var miniatures: [ItemLink]
     /// The learning routes, by title.
     var routes: [RouteEntry]
+    /// The series as an EPUB 3, its path from the site root (`downloads/<slug of the title>.epub`), when site.yml says `epub: true`.
+    var ebook: String?
 
     static let fields = TemplateFields<HomeView>([
         .init("frame") { $0.frame },
@@ -21,6 +23,7 @@ struct HomeView: PageView {
         .init("concepts") { $0.concepts },
         .init("miniatures") { $0.miniatures },
         .init("routes") { $0.routes },
+        .init("ebook") { $0.ebook },
     ])
 }
 

@@ -1,0 +1,58 @@
+import Foundation
+import Kennisbank
+import KennisbankCore
+
+/// `kennisbank export epub`: the series as an EPUB 3, made from the built, linked site.
+package struct EpubExport: Sendable {
+    /// The build whose site the book is made of; its `includesDrafts` decides whether draft articles are in it.
+    package var build: Build
+    /// The modified date to use when no article has a `date` and site.yml has no `updated` (`--modified`).
+    package var modified: String?
+
+    /// What an export produced.
+    package struct Result: Sendable {
+        /// The `.epub` file's bytes.
+        package var data: Data
+        /// The number of chapters (articles).
+        package var chapters: Int
+        /// The book's file name: the slug of the site's title, `.epub`.
+        package var fileName: String
+        /// The build's warnings (an export with warnings is still written, as a build is).
+        package var diagnostics: [Diagnostic]
+        /// The warnings the files acknowledge.
+        package var acknowledged: [Diagnostic]
+    }
+
+    /// Creates an export over a build.
+    package init(build: Build, modified: String? = nil) {
+        self.build = build
+        self.modified = modified
+    }
+
+    /// The book. Fails with the build's diagnostics when the content does not build, or with one error of its
+    /// own when there is no modified date (see ``EpubBook/modified(articles:updated:fallback:siteConfigPath:)``).
+    package func run() throws(BuildFailure) -> Result {
+        let fallback = modified
+        let configPath = build.contentDirectory + "/site.yml"
+        let (report, made) = try build.generate { site -> Swift.Result<(Data, Int, String), Diagnostic> in
+            do throws(Diagnostic) {
+                let date = try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated,
+                                                 fallback: fallback, siteConfigPath: configPath)
+                let book = EpubBook(site: site, modified: date)
+                do {
+                    return .success((try book.data(), site.content.articles.count, EpubBook.fileName(of: site.content.site)))
+                } catch {
+                    throw Diagnostic(path: configPath, position: nil, code: .io, message: "The e-book could not be written: \(error).")
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch made {
+        case .success(let (data, chapters, fileName)):
+            return Result(data: data, chapters: chapters, fileName: fileName, diagnostics: report.diagnostics, acknowledged: report.acknowledged)
+        case .failure(let diagnostic):
+            throw BuildFailure(diagnostics: report.diagnostics + [diagnostic], acknowledged: report.acknowledged)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import XCTest
+@testable import KennisbankExport
+
+/// `kennisbank export epub`, run as an author runs it: the file is written only when the book could be made.
+final class ExportEpubCommandTests: XCTestCase {
+    private var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("kennisbank")
+    }
+
+    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, errors: String) {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+    }
+
+    func testTheBookIsWrittenOnlyWhenItCanBeMade() throws {
+        let folder = try temporaryFolder([
+            "Content/site.yml": "title: Proef Reeks\n",
+            "Content/articles/begin.md": "---\ntitle: Begin\nauthors: [A. Auteur]\n---\nTekst.\n",
+            "Kapot/site.yml": "title: Kapot\n",
+            "Kapot/articles/kapot.md": "---\ntitle: [niet afgesloten\n---\nTekst.\n",
+        ])
+        let undated = try run(["export", "epub"], in: folder)
+        XCTAssertEqual(undated.status, 1)
+        XCTAssertTrue(undated.errors.contains("An e-book needs the date it was last modified"), undated.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("proef-reeks.epub").path))
+
+        let broken = try run(["export", "epub", "--content", "Kapot", "--modified", "2025-01-01", "--output", "kapot.epub"], in: folder)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.errors.contains("Kapot/articles/kapot.md"), broken.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("kapot.epub").path))
+
+        let written = try run(["export", "epub", "--modified", "2025-01-01"], in: folder)
+        XCTAssertEqual(written.status, 0, written.errors)
+        let book = try Data(contentsOf: folder.appendingPathComponent("proef-reeks.epub"))
+        XCTAssertEqual(try ZipArchive.entries(in: book).first?.path, "mimetype")
+    }
+}
