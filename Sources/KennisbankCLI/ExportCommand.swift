@@ -41,19 +41,10 @@ struct CartridgeCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "", strict: strict)
-        build.includesDrafts = drafts
-        do {
+        try folders.export(drafts: drafts, strict: strict, naming: output) { build in
             let result = try CartridgeExport(build: build, baseURL: baseURL).run(route: route)
-            folders.report(result.diagnostics)
-            try result.data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            standardError("Wrote \(output): '\(result.module.title)', \(result.module.steps.count) step(s), \(result.data.count) bytes.\n")
-        } catch let failure as BuildFailure {
-            folders.report(failure.diagnostics)
-            throw ExitCode(DiagnosticFormatter.exitStatus(failure.diagnostics, strict: strict))
-        } catch {
-            standardError("\(output): \(error.localizedDescription)\n")
-            throw ExitCode(1)
+            return Export(diagnostics: result.diagnostics, data: result.data, file: output,
+                          summary: "'\(result.module.title)', \(result.module.steps.count) step(s)")
         }
     }
 }
@@ -82,19 +73,39 @@ struct EpubCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "", strict: strict)
+        try folders.export(drafts: drafts, strict: strict, naming: output ?? "epub") { build in
+            let result = try EpubExport(build: build, modified: modified).run()
+            return Export(diagnostics: result.diagnostics, data: result.data, file: output ?? result.fileName,
+                          summary: "\(result.chapters) chapter(s)")
+        }
+    }
+}
+
+/// What an export made: its warnings, its bytes, the file to write them to and a few words on what it holds.
+struct Export {
+    var diagnostics: [Diagnostic]
+    var data: Data
+    var file: String
+    var summary: String
+}
+
+extension Folders {
+    /// Builds the content in memory as an export asks (`drafts`, `strict`), makes the export from that build, reports
+    /// its warnings and writes its file. A build that fails exits with the build's status, any other error with 1,
+    /// named by `name` (the file, when known); nothing is written then.
+    func export(drafts: Bool, strict: Bool, naming name: String, _ make: (Build) throws -> Export) throws {
+        var build = Build(contentDirectory: content, templatesDirectory: templatesDirectory, outputDirectory: "", strict: strict)
         build.includesDrafts = drafts
         do {
-            let result = try EpubExport(build: build, modified: modified).run()
-            folders.report(result.diagnostics)
-            let file = output ?? result.fileName
-            try result.data.write(to: URL(fileURLWithPath: file), options: .atomic)
-            standardError("Wrote \(file): \(result.chapters) chapter(s), \(result.data.count) bytes.\n")
+            let export = try make(build)
+            report(export.diagnostics)
+            try export.data.write(to: URL(fileURLWithPath: export.file), options: .atomic)
+            standardError("Wrote \(export.file): \(export.summary), \(export.data.count) bytes.\n")
         } catch let failure as BuildFailure {
-            folders.report(failure.diagnostics)
+            report(failure.diagnostics)
             throw ExitCode(DiagnosticFormatter.exitStatus(failure.diagnostics, strict: strict))
         } catch {
-            standardError("\(output ?? "epub"): \(error.localizedDescription)\n")
+            standardError("\(name): \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
     }
