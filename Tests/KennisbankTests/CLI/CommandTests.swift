@@ -9,33 +9,10 @@ import XCTest
 
 /// The `kennisbank` executable, run as the author runs it.
 final class CommandTests: XCTestCase {
-    private var binary: URL {
-        Bundle.main.bundleURL.appendingPathComponent("kennisbank")
-    }
+    private var binary: URL { KennisbankExecutable.url }
 
     private func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile(), err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
-
-    /// Every file below `folder`, by relative path.
-    private func files(under folder: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let root = folder.resolvingSymlinksInPath().path
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])!
-        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory != true {
-            result[String(url.resolvingSymlinksInPath().path.dropFirst(root.count + 1))] = try Data(contentsOf: url)
-        }
-        return result
+        try KennisbankExecutable.run(arguments, in: directory)
     }
 
     /// Two builds of the real content in two processes: Swift seeds its hashing per process, so any output

@@ -10,23 +10,8 @@ import FoundationXML
 final class ExportCartridgeCommandTests: XCTestCase {
     private let manifestNS = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
 
-    private var binary: URL {
-        Bundle.main.bundleURL.appendingPathComponent("kennisbank")
-    }
-
-    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, errors: String) {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String, errors: String) {
+        try KennisbankExecutable.run(arguments, in: directory)
     }
 
     /// A content folder with a concept, an article with a heading, a route through both and a draft route.

@@ -3,23 +3,8 @@ import XCTest
 
 /// `kennisbank export epub`, run as an author runs it: the file is written only when the book could be made.
 final class ExportEpubCommandTests: XCTestCase {
-    private var binary: URL {
-        Bundle.main.bundleURL.appendingPathComponent("kennisbank")
-    }
-
-    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, errors: String) {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: err, as: UTF8.self))
+    private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String, errors: String) {
+        try KennisbankExecutable.run(arguments, in: directory)
     }
 
     func testTheBookIsWrittenOnlyWhenItCanBeMade() throws {

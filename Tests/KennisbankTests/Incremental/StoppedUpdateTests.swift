@@ -30,16 +30,7 @@ final class StoppedUpdateTests: XCTestCase {
     }
 
     /// Every file below the output folder, by path, and what it holds.
-    private func files() throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        for case let path as String in manager.enumerator(atPath: output.path)! {
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: output.path + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                result[path] = try Data(contentsOf: output.appendingPathComponent(path))
-            }
-        }
-        return result
-    }
+    private func files() throws -> [String: Data] { try files(under: output) }
 
     /// The files a clean build of the content writes, with the manifest.
     private func cleanSite() throws -> [String: Data] {

@@ -30,16 +30,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     /// Every file below the output folder, by path, and what it holds.
-    private func files() throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        for case let path as String in manager.enumerator(atPath: output.path)! {
-            var isFolder: ObjCBool = false
-            if manager.fileExists(atPath: output.path + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                result[path] = try Data(contentsOf: output.appendingPathComponent(path))
-            }
-        }
-        return result
-    }
+    private func files() throws -> [String: Data] { try files(under: output) }
 
     private func refusal(_ named: String, count: String = "a file", pronoun: String = "it") -> Diagnostic {
         Diagnostic(path: output.path, position: nil, code: .unknownOutputFiles,

@@ -2,6 +2,20 @@ import XCTest
 @testable import Kennisbank
 
 extension XCTestCase {
+    /// Every file below `folder` (subfolders included, folders themselves left out), by its path relative to
+    /// `folder`, with what it holds.
+    func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let manager = FileManager.default
+        for case let path as String in manager.enumerator(atPath: folder.path)! {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: folder.path + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                result[path] = try Data(contentsOf: folder.appendingPathComponent(path))
+            }
+        }
+        return result
+    }
+
     /// A folder on disk with these files (paths relative to it), removed after the test.
     func temporaryFolder(_ files: [String: String]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kb-test-\(UUID().uuidString)")
