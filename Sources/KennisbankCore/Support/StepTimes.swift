@@ -23,6 +23,11 @@ public struct StepTimes: Sendable, Equatable {
         return try body()
     }
 
+    /// Adds the steps of `other` after these, as if they had run here.
+    public mutating func append(_ other: StepTimes) {
+        steps += other.steps
+    }
+
     /// One line per step and a total, aligned: `link     1.234 s  41%`.
     public var summary: String {
         let total = steps.reduce(0) { $0 + $1.seconds }

@@ -21,6 +21,8 @@ package struct EpubExport: Sendable {
         package var diagnostics: [Diagnostic]
         /// The warnings the files acknowledge.
         package var acknowledged: [Diagnostic]
+        /// How long each step took: the build's, then the chapters and the archive.
+        package var times: StepTimes
     }
 
     /// Creates an export over a build.
@@ -34,13 +36,15 @@ package struct EpubExport: Sendable {
     package func run() throws(BuildFailure) -> Result {
         let fallback = modified
         let configPath = build.contentDirectory + "/site.yml"
-        let (report, made) = try build.generate { site -> Swift.Result<(Data, Int, String), Diagnostic> in
+        let (report, made) = try build.generate { site -> Swift.Result<(Data, Int, String, StepTimes), Diagnostic> in
             do throws(Diagnostic) {
                 let date = try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated,
                                                  fallback: fallback, siteConfigPath: configPath)
-                let book = EpubBook(site: site, modified: date)
+                var times = StepTimes()
+                let book = times.time("e-book pages") { EpubBook(site: site, modified: date) }
                 do {
-                    return .success((try book.data(), site.content.articles.count, EpubBook.fileName(of: site.content.site)))
+                    let data = try times.time("e-book archive") { try book.data() }
+                    return .success((data, site.content.articles.count, EpubBook.fileName(of: site.content.site), times))
                 } catch {
                     throw Diagnostic(path: configPath, position: nil, code: .io, message: "The e-book could not be written: \(error).")
                 }
@@ -49,8 +53,11 @@ package struct EpubExport: Sendable {
             }
         }
         switch made {
-        case .success(let (data, chapters, fileName)):
-            return Result(data: data, chapters: chapters, fileName: fileName, diagnostics: report.diagnostics, acknowledged: report.acknowledged)
+        case .success(let (data, chapters, fileName, bookTimes)):
+            var times = report.times
+            times.append(bookTimes)
+            return Result(data: data, chapters: chapters, fileName: fileName, diagnostics: report.diagnostics, acknowledged: report.acknowledged,
+                          times: times)
         case .failure(let diagnostic):
             throw BuildFailure(diagnostics: report.diagnostics + [diagnostic], acknowledged: report.acknowledged)
         }
