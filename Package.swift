@@ -151,6 +151,7 @@ let package = Package(
                 "Kennisbank",
                 "KennisbankCore",
                 "KennisbankContent",
+                "KennisbankLinking",
                 "KennisbankRendering",
                 "KennisbankIncremental",
                 .product(name: "Hummingbird", package: "hummingbird"),

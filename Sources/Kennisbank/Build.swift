@@ -27,6 +27,10 @@ public struct Build: Sendable {
     public var includesDrafts = false
     /// The files made from the linked site outside the engine, such as the EPUB of `epub: true`; `nil` for none.
     public var downloads: (any SiteDownloads)? = nil
+    /// Whether the downloads are checked but not made: the build checks what it can without making them and counts
+    /// their paths as the site's files (so links to them hold), and hands the paths on in ``Generated/onRequest``.
+    /// `serve` makes them when they are requested; `check` and the exports do not need them.
+    public var defersDownloads = false
     /// The disk, or memory in tests.
     public var fileSystem: any FileSystem
 
@@ -104,7 +108,9 @@ public struct Build: Sendable {
         package var diagnostics: [Diagnostic]
         /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
         package var acknowledged: [Diagnostic]
-        var site: LinkedSite
+        package var site: LinkedSite
+        /// The paths of the downloads left unmade (``Build/defersDownloads``), for `serve` to make on request.
+        package var onRequest: [String]
         /// How long each step took so far.
         package var times: StepTimes
     }
@@ -143,27 +149,33 @@ public struct Build: Sendable {
         var files = times.time(writer == nil ? "render" : "render and write") {
             SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
         }
+        var onRequest: [String] = []
         if let downloads {
             do {
-                let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
-                files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
+                if defersDownloads {
+                    onRequest = try downloads.paths(of: linked)
+                } else {
+                    let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
+                    files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
+                }
             } catch {
                 throw BuildFailure(diagnostics: diagnostics + [error], acknowledged: acknowledged)
             }
         }
         files.sort { $0.path < $1.path }
-        let collisions = OutputSafety.check(content, files: files.map(\.path))
+        let collisions = OutputSafety.check(content, files: files.map(\.path) + onRequest)
         if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions) }
-        let (scans, checks, reusedChecks) = times.time("check links") { check(files, written: written) }
+        let (scans, checks, reusedChecks) = times.time("check links") { check(files, onRequest: onRequest, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics, acknowledged: acknowledged) }
         return Generated(files: files, scans: scans, checks: checks, reusedChecks: reusedChecks, diagnostics: diagnostics,
-                         acknowledged: acknowledged, site: linked, times: times)
+                         acknowledged: acknowledged, site: linked, onRequest: onRequest, times: times)
     }
 
-    /// The output link check: every HTML page scanned (or its scan reused), then every link resolved.
-    private func check(_ files: [SiteRenderer.RenderedFile], written site: (any WrittenSite)?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
+    /// The output link check: every HTML page scanned (or its scan reused), then every link resolved, to the files or
+    /// to the downloads made on request.
+    private func check(_ files: [SiteRenderer.RenderedFile], onRequest: [String], written site: (any WrittenSite)?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
         let written = site?.pages() ?? [:]
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
             if let file = rendered.file { return LinkChecker.scan(file) }
@@ -172,7 +184,7 @@ public struct Build: Sendable {
             }
             return scan
         }
-        let paths = Set(files.map(\.path))
+        let paths = Set(files.map(\.path)).union(onRequest)
         let earlier: [LinkChecker.EarlierCheck?] = site.map { site in
             let rendered = Set(files.filter { $0.file != nil }.map(\.path))
             let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
@@ -256,6 +268,9 @@ extension Build.Report {
 /// Files of the site made from the linked site by a step outside the engine: the e-book of `epub: true` (the
 /// export target depends on the engine, so the engine reaches it through this).
 public protocol SiteDownloads: Sendable {
+    /// The paths of the files ``files(of:)`` makes, below the site root, after every check that needs no making
+    /// (`serve` makes the files only when they are requested, and reports these problems with the build's).
+    func paths(of site: LinkedSite) throws(Diagnostic) -> [String]
     /// The files, with paths below the site root; none when the site asks for none. The site's markdown trees are there.
     func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile]
 }

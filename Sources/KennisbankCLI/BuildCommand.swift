@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
         var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: output, strict: strict)
         build.portable = portable
         build.includesDrafts = drafts
-        build.downloads = EpubDownload(contentDirectory: folders.content)
+        build.offerEpub(contentDirectory: folders.content, deferred: false)
         do {
             let result = try build.run()
             folders.report(result.diagnostics)

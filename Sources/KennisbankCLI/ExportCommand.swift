@@ -72,9 +72,13 @@ struct EpubCommand: ParsableCommand {
     @Flag(help: "Treat warnings as fatal (exit 2) and write nothing.")
     var strict = false
 
+    @Flag(help: "Print how long each step took: the build's, the e-book's pages and its archive.")
+    var timings = false
+
     func run() throws {
-        try folders.export(drafts: drafts, strict: strict, naming: output ?? "epub") { build in
+        try folders.export(drafts: drafts, strict: strict, modified: modified, naming: output ?? "epub") { build in
             let result = try EpubExport(build: build, modified: modified).run()
+            if timings { standardError(result.times.summary + "\n") }
             return Export(diagnostics: result.diagnostics, data: result.data, file: output ?? result.fileName,
                           summary: "\(result.chapters) chapter(s)")
         }
@@ -90,12 +94,13 @@ struct Export {
 }
 
 extension Folders {
-    /// Builds the content in memory as an export asks (`drafts`, `strict`), makes the export from that build, reports
-    /// its warnings and writes its file. A build that fails exits with the build's status, any other error with 1,
+    /// Builds the content in memory as an export asks (`drafts`, `strict`, and `modified` for the e-book of
+    /// `epub: true`), makes the export from that build, reports its warnings and writes its file. A build that fails exits with the build's status, any other error with 1,
     /// named by `name` (the file, when known); nothing is written then.
-    func export(drafts: Bool, strict: Bool, naming name: String, _ make: (Build) throws -> Export) throws {
+    func export(drafts: Bool, strict: Bool, modified: String? = nil, naming name: String, _ make: (Build) throws -> Export) throws {
         var build = Build(contentDirectory: content, templatesDirectory: templatesDirectory, outputDirectory: "", strict: strict)
         build.includesDrafts = drafts
+        build.offerEpub(contentDirectory: content, deferred: true, modified: modified)
         do {
             let export = try make(build)
             report(export.diagnostics)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankExport
 import KennisbankCore
 
 /// `kennisbank`: builds the knowledge base from Content/ into Site/, with the built-in templates or those of Templates/.
@@ -41,6 +42,17 @@ struct Folders: ParsableArguments {
         case .json: print(output, terminator: "")
         case .text: standardError(output)
         }
+    }
+}
+
+extension Build {
+    /// Gives the build the e-book of site.yml's `epub: true` as its download: written into the site by `build`; when
+    /// `deferred`, checked (its modified date) and counted as the site's, so that the home page's link to it holds,
+    /// but not made: `serve` makes it when it is requested, `check` and the exports never need it. `modified` is
+    /// `export epub --modified`.
+    mutating func offerEpub(contentDirectory: String, deferred: Bool, modified: String? = nil) {
+        downloads = EpubDownload(contentDirectory: contentDirectory, fallback: modified)
+        defersDownloads = deferred
     }
 }
 

@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it over HTTP and rebuild and reload the browser on every change (drafts included).",
-        discussion: "Watches the content and templates folders (a templates folder made while serving counts too). A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving. After an edit only the pages that show it are rendered again, and only the files that changed are written.")
+        discussion: "Watches the content and templates folders (a templates folder made while serving counts too). A failed build is shown in the terminal and over the page; the last good site stays served. The built site is the same as `kennisbank build` makes: the live-reload script is added only while serving. After an edit only the pages that show it are rendered again, and only the files that changed are written. The EPUB of 'epub: true' is made when it is downloaded, from the last good build.")
 
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
@@ -38,6 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         var build = Build(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
         // The author previews drafts (articles and routes with `draft: true`) while writing them.
         build.includesDrafts = true
+        // The EPUB of `epub: true` is made when it is downloaded, from the last good build, not on every save.
+        build.offerEpub(contentDirectory: content, deferred: true)
         let server = SiteServer(
             configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates], printsTimings: timings),
             builder: IncrementalSiteBuilder(build: build))

@@ -39,10 +39,13 @@ public final class IncrementalBuild: @unchecked Sendable {
     private let memo = Memo(remembers: true)
     /// What the last run wrote.
     private let written = WrittenSiteRecord()
+    /// The downloads of the last good run that are made when requested (with ``Build/defersDownloads``).
+    public let onRequest: FilesOnRequest
 
     /// Creates an incremental build; nothing is read until ``run()``.
     public init(build: Build) {
         self.build = build
+        onRequest = FilesOnRequest(downloads: build.downloads)
     }
 
     /// What one run did.
@@ -82,12 +85,14 @@ public final class IncrementalBuild: @unchecked Sendable {
             // The output folder was removed: write the whole site again.
             written.forget()
         }
-        let (build, memo, written) = (self.build, self.memo, self.written)
+        let (build, memo, written, onRequest) = (self.build, self.memo, self.written, self.onRequest)
         let changed = changedPaths.map { ContentLoader.relativePaths($0, below: build.contentDirectory) }
         let result: Result<Report, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let generated = try build.generate(memo: memo, written: written, changed: changed)
-                return .success(try Self.write(generated, to: output, memo: memo, written: written))
+                let report = try Self.write(generated, to: output, memo: memo, written: written)
+                onRequest.reset(site: generated.site, paths: generated.onRequest)
+                return .success(report)
             } catch {
                 return .failure(error)
             }

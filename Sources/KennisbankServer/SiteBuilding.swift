@@ -81,6 +81,15 @@ public protocol SiteBuilding: Sendable {
     /// - Parameter changedPaths: the files that were added, changed or removed since the previous call;
     ///   empty for the first build.
     func build(changedPaths: [String]) -> BuildOutcome
+
+    /// The downloads of the last good build that the server makes when they are requested, not on every save;
+    /// `nil` when the builder writes them all into the output folder.
+    var filesOnRequest: FilesOnRequest? { get }
+}
+
+extension SiteBuilding {
+    /// None: the builder writes every file.
+    public var filesOnRequest: FilesOnRequest? { nil }
 }
 
 /// Rebuilds the whole site with ``Build/run()`` on every change.
@@ -115,6 +124,9 @@ public final class IncrementalSiteBuilder: SiteBuilding {
     public init(build: Build) {
         self.incremental = IncrementalBuild(build: build)
     }
+
+    /// The incremental build's downloads on request (with ``Build/defersDownloads``).
+    public var filesOnRequest: FilesOnRequest? { incremental.onRequest }
 
     /// Runs the build. The content files not among `changedPaths` are taken as the last build read them,
     /// without looking at them again (the watcher looked); a file saved moments before it was last read is read again.

@@ -75,7 +75,8 @@ public struct SiteServer: Sendable {
         let first = await rebuild(changedPaths: [])
         report(first, after: [])
 
-        let responder = SiteResponder(resolver: PathResolver(root: URL(fileURLWithPath: configuration.outputDirectory)), hub: hub)
+        let responder = SiteResponder(resolver: PathResolver(root: URL(fileURLWithPath: configuration.outputDirectory)), hub: hub,
+                                      onRequest: builder.filesOnRequest, log: log)
         let configuration = self.configuration
         let log = self.log
         var application = Application(

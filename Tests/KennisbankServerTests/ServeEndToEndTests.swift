@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import Kennisbank
+import KennisbankCore
+import KennisbankLinking
 import KennisbankRendering
 import XCTest
 @testable import KennisbankServer
@@ -157,7 +159,62 @@ final class ServeEndToEndTests: XCTestCase {
         }
     }
 
+    /// A download (as the EPUB of `epub: true`) is made at the first request after a build, from that build's site,
+    /// kept for the next requests, not made on a save, and made anew after one; one that cannot be made is a 500
+    /// with its diagnostic. It is never written into the output folder.
+    func testADownloadIsMadeWhenRequestedNotOnEverySave() async throws {
+        let downloads = TitlesDownload()
+        try await serve(watching: [content.path], downloads: downloads) { served in
+            let (client, root, log) = (served.client, served.root, served.log)
+            XCTAssertEqual(downloads.made.value, 0, "the build made no download")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(TitlesDownload.path).path))
+
+            var file = try await get(client, root + TitlesDownload.path)
+            XCTAssertEqual(file.status, 200)
+            XCTAssertEqual(file.headers["content-type"], "text/plain; charset=utf-8")
+            XCTAssertEqual(file.body, "Een\nTwee\n")
+            XCTAssertFalse(file.body.contains(LiveReload.scriptTag))
+            XCTAssertEqual(downloads.made.value, 1)
+            file = try await get(client, root + TitlesDownload.path)
+            XCTAssertEqual(file.body, "Een\nTwee\n")
+            XCTAssertEqual(downloads.made.value, 1, "made once for the build")
+            XCTAssertTrue(log.value.contains("Served \(TitlesDownload.path) (9 bytes, "), log.value.replacingOccurrences(of: "\n", with: " | "))
+
+            let (events, _) = try await served.events(timeoutSeconds: 60)
+            try write("articles/een.md", Self.article("Tweede versie.").replacingOccurrences(of: "title: Een", with: "title: Een, herzien"))
+            _ = try await eventually("a reload event", seconds: 20) { events.first { $0.name == "reload" } }
+            XCTAssertEqual(downloads.made.value, 1, "a save makes no download")
+            file = try await get(client, root + TitlesDownload.path)
+            XCTAssertEqual(file.body, "Een, herzien\nTwee\n", "made from the new build")
+            XCTAssertEqual(downloads.made.value, 2)
+
+            downloads.fails.set(true)
+            try write("articles/twee.md", "---\ntitle: Twee\nauthors: [A. Auteur]\nseries: 2\ndate: 2024-01-02\n---\nOver [[een]], opnieuw.\n")
+            _ = try await eventually("a second reload", seconds: 20) { events.all.filter { $0.name == "reload" }.count >= 2 ? true : nil }
+            file = try await get(client, root + TitlesDownload.path)
+            XCTAssertEqual(file.status, 500)
+            XCTAssertTrue(file.body.contains("site.yml: error: The titles could not be made."), file.body)
+            XCTAssertTrue(log.value.contains("\(TitlesDownload.path) could not be made."), log.value)
+        }
+    }
+
     // MARK: Helpers
+
+    /// A download of the articles' titles that counts how often it is made.
+    private final class TitlesDownload: SiteDownloads, @unchecked Sendable {
+        static let path = "downloads/titels.txt"
+        let made = Locked(0)
+        let fails = Locked(false)
+
+        func paths(of site: LinkedSite) throws(Diagnostic) -> [String] { [Self.path] }
+
+        func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile] {
+            made.update { $0 += 1 }
+            if fails.value { throw Diagnostic(path: "site.yml", position: nil, code: .io, message: "The titles could not be made.") }
+            let titles = site.content.articles.map { $0.item.title + "\n" }.joined()
+            return [OutputFile(path: Self.path, contents: Data(titles.utf8))]
+        }
+    }
 
     /// A server running over the test's folders, with what a test talks to it through.
     private final class ServedSite: @unchecked Sendable {
@@ -182,9 +239,12 @@ final class ServeEndToEndTests: XCTestCase {
 
     /// Starts a server on a free loopback port that builds Content/ into Site/ and watches `watching`,
     /// runs `body` (a failure is reported with the server's log), then stops the server and checks that it stopped.
-    private func serve(watching: [String], _ body: (ServedSite) async throws -> Void) async throws {
-        let build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
+    /// With `downloads`, the build leaves them to be made on request, as `serve` leaves the EPUB.
+    private func serve(watching: [String], downloads: (any SiteDownloads)? = nil, _ body: (ServedSite) async throws -> Void) async throws {
+        var build = Build(contentDirectory: content.path, templatesDirectory: base.appendingPathComponent("Templates").path,
                           outputDirectory: output.path)
+        build.downloads = downloads
+        build.defersDownloads = true
         let log = Locked("")
         let ready = Locked<URL?>(nil)
         let server = SiteServer(

@@ -4,25 +4,41 @@ import KennisbankCore
 import KennisbankLinking
 
 /// The e-book that `build` writes into the site when site.yml says `epub: true`: `downloads/<slug of the title>.epub`,
-/// the home page linking to it. With `epub: false` it does nothing at all.
+/// the home page linking to it. With `epub: false` it does nothing at all. `serve` makes it only when it is requested.
 package struct EpubDownload: SiteDownloads {
     /// The content folder, for the path of site.yml in a diagnostic.
     package var contentDirectory: String
+    /// The modified date when no article has a `date` and site.yml no `updated` (`export epub --modified`); `nil` for none.
+    package var fallback: String?
 
     /// Creates the download of the content folder's site.
-    package init(contentDirectory: String) {
+    package init(contentDirectory: String, fallback: String? = nil) {
         self.contentDirectory = contentDirectory
+        self.fallback = fallback
+    }
+
+    /// The e-book's path, once its modified date is known: `[]` with `epub: false`.
+    package func paths(of site: LinkedSite) throws(Diagnostic) -> [String] {
+        guard let path = site.content.site.epubPath else { return [] }
+        _ = try modified(of: site)
+        return [path]
     }
 
     package func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile] {
         guard let path = site.content.site.epubPath else { return [] }
-        let configPath = contentDirectory + "/site.yml"
-        let date = try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated, fallback: nil,
-                                         siteConfigPath: configPath, offersOption: false)
+        let book = EpubBook(site: site, modified: try modified(of: site))
         do {
-            return [OutputFile(path: path, contents: try EpubBook(site: site, modified: date).data())]
+            return [OutputFile(path: path, contents: try book.data())]
         } catch {
             throw Diagnostic(path: configPath, position: nil, code: .io, message: "The e-book could not be written: \(error).")
         }
+    }
+
+    private var configPath: String { contentDirectory + "/site.yml" }
+
+    /// The book's modified date; an error naming site.yml when no article has a date and site.yml no `updated`.
+    private func modified(of site: LinkedSite) throws(Diagnostic) -> String {
+        try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated, fallback: fallback,
+                              siteConfigPath: configPath, offersOption: false)
     }
 }

@@ -32,6 +32,7 @@ public enum ContentTypes {
         "woff": "font/woff",
         "txt": "text/plain; charset=utf-8",
         "pdf": "application/pdf",
+        "epub": "application/epub+zip",
         "webmanifest": "application/manifest+json",
     ]
 }

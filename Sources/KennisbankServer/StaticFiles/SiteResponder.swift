@@ -1,8 +1,11 @@
 import Foundation
 import Hummingbird
+import KennisbankCore
+import KennisbankIncremental
 
-/// Answers every request: the live-reload script and event stream under `/__kennisbank/`, and otherwise the
-/// files of the output folder as ``PathResolver`` resolves them, with the live-reload script injected into HTML.
+/// Answers every request: the live-reload script and event stream under `/__kennisbank/`, the downloads made on
+/// request (the EPUB of `epub: true`), and otherwise the files of the output folder as ``PathResolver`` resolves
+/// them, with the live-reload script injected into HTML.
 public struct SiteResponder: HTTPResponder {
     /// Hummingbird's plain request context.
     public typealias Context = BasicRequestContext
@@ -11,11 +14,17 @@ public struct SiteResponder: HTTPResponder {
     public let resolver: PathResolver
     /// The open event streams.
     public let hub: LiveReloadHub
+    /// The downloads of the last good build that are made when requested, if the builder leaves any to be.
+    public let onRequest: FilesOnRequest?
+    /// Where a line on a download made on request goes.
+    public let log: @Sendable (String) -> Void
 
     /// Creates a responder for the output folder of `resolver`.
-    public init(resolver: PathResolver, hub: LiveReloadHub) {
+    public init(resolver: PathResolver, hub: LiveReloadHub, onRequest: FilesOnRequest? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.resolver = resolver
         self.hub = hub
+        self.onRequest = onRequest
+        self.log = log
     }
 
     /// Answers one request.
@@ -33,7 +42,11 @@ public struct SiteResponder: HTTPResponder {
         case LiveReload.eventsPath:
             response = events()
         default:
-            response = file(path, query: request.uri.query)
+            if let onRequest, let segments = PathResolver.segments(ofRequestPath: path), onRequest.contains(segments.joined(separator: "/")) {
+                response = await made(segments.joined(separator: "/"), by: onRequest)
+            } else {
+                response = file(path, query: request.uri.query)
+            }
         }
         guard request.method == .head else { return response }
         // HEAD: the headers a GET would get, with its length, and no body.
@@ -56,6 +69,27 @@ public struct SiteResponder: HTTPResponder {
             return notFound()
         case .forbidden:
             return Self.text("Forbidden.\n", status: .forbidden)
+        }
+    }
+
+    /// A download made now (or earlier, since the last build), on a thread of its own away from the server's; when it
+    /// cannot be made, status 500 with the diagnostic, which the terminal shows too.
+    private func made(_ path: String, by onRequest: FilesOnRequest) async -> Response {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: onRequest.file(path)) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        switch result {
+        case .success(let data):
+            log("Served \(path) (\(data.count) bytes, \(String(format: "%.0f ms", seconds * 1000))).\n")
+            return Self.bytes(data, contentType: ContentTypes.contentType(forPath: path))
+        case .failure(let diagnostic):
+            let text = DiagnosticFormatter(format: .text).format([diagnostic])
+            log(text + "\(path) could not be made.\n")
+            return Self.text(text, status: .internalServerError)
+        case nil:
+            return notFound()
         }
     }
 

@@ -5,6 +5,7 @@ import FoundationXML
 @testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankExport
+import KennisbankIncremental
 
 /// `kennisbank export epub` on a small content folder: the container, the package document, the reading order,
 /// concept notes and citations that stay inside the book, the same bytes twice, and the modified date.
@@ -239,6 +240,33 @@ final class EpubBookTests: XCTestCase {
         var failing = inMemoryBuild(of: undated)
         failing.downloads = EpubDownload(contentDirectory: undated)
         XCTAssertThrowsError(try failing.generate()) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics.last?.hint, "add a line such as 'updated: 2026-11-29' to site.yml")
+        }
+    }
+
+    /// As `serve` builds: the book is checked and its path counted (the home page's link holds), not made or written;
+    /// it is made at the first request, the same bytes as the export, from the last good build.
+    func testADeferredBookIsCheckedNotMadeAndMadeOnRequestAsTheExportMakesIt() throws {
+        let folder = try contentFolder(site: "title: Proef Reeks\nepub: true\n")
+        let output = try temporaryFolder([:]).appendingPathComponent("Site")
+        var build = repositoryTemplatesBuild(of: folder, into: output.path)
+        build.downloads = EpubDownload(contentDirectory: folder)
+        build.defersDownloads = true
+        let incremental = IncrementalBuild(build: build)
+        let report = try incremental.run()
+        XCTAssertEqual(report.diagnostics, [], "the home page's link to the book holds")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("downloads").path), "nothing written")
+        XCTAssertTrue(incremental.onRequest.contains("downloads/proef-reeks.epub"))
+        XCTAssertFalse(incremental.onRequest.contains("index.html"))
+        XCTAssertNil(incremental.onRequest.file("downloads/andere.epub"))
+        let book = try XCTUnwrap(incremental.onRequest.file("downloads/proef-reeks.epub")).get()
+        XCTAssertEqual(book, try EpubExport(build: inMemoryBuild(of: folder)).run().data, "the same book as the export")
+
+        let undated = try contentFolder(site: "title: Proef\nepub: true\n", dates: false)
+        var failing = inMemoryBuild(of: undated)
+        failing.downloads = EpubDownload(contentDirectory: undated)
+        failing.defersDownloads = true
+        XCTAssertThrowsError(try failing.generate(), "the missing date is found without making the book") { error in
             XCTAssertEqual((error as! BuildFailure).diagnostics.last?.hint, "add a line such as 'updated: 2026-11-29' to site.yml")
         }
     }
