@@ -35,6 +35,8 @@ package struct SearchIndex {
 
     /// Each page's search page, by page id, with what it was made from.
     static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
+    /// The stems of the last build's pages (``SearchLayout``), brought up to date by the next.
+    static let layoutSlot = SlotName<SearchLayout>("output.searchLayout")
 
     /// The inputs of a page's ``SearchPage``.
     struct EntryInputs: Equatable, Sendable {
@@ -98,7 +100,7 @@ package struct SearchIndex {
                                 make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) })
         let literature = SearchPage(references: site.references.references)
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
-        let layout = Self.layout(of: pages)
+        let layout = Self.layout(of: stems(of: pages, digests: digests).stems.values)
         let written = self.written
         // A file is encoded only when what it shows changed: its digest is made from its stems, their hits and
         // the digests of the pages they show, so that a one-article edit encodes only the files of its stems.
@@ -159,28 +161,10 @@ package struct SearchIndex {
         var stems: [String: (key: String, total: Int)] = [:]
     }
 
-    /// The stems of all pages, ranked and capped, cut into buckets by key; and the files of words.
-    static func layout(of pages: [SearchPage]) -> (buckets: [String: Bucket], words: [String: Words]) {
-        // Every stem's hits over the site, in page order, and its forms.
-        var hits: [String: [(page: Int, hit: SearchPage.Hit)]] = [:]
-        var formsOfStem: [String: Set<String>] = [:]
-        for (number, page) in pages.enumerated() {
-            for (stem, pageHits) in page.hits {
-                hits[stem, default: []].append(contentsOf: pageHits.map { (number, $0) })
-            }
-            for (form, stem) in page.forms { formsOfStem[stem, default: []].insert(form) }
-        }
-        var stems: [Stem] = []
-        stems.reserveCapacity(hits.count)
-        for (stem, all) in hits {
-            let best = Self.best(all)
-            let forms = formsOfStem[stem, default: []].sorted()
-            // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
-            let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
-            stems.append(Stem(stem: stem, forms: forms, total: all.count, hits: best, bytes: bytes))
-        }
+    /// The stems cut into buckets by key, and the files of words.
+    static func layout<Stems: Collection<Stem>>(of stems: Stems) -> (buckets: [String: Bucket], words: [String: Words]) {
         var buckets: [String: Bucket] = [:]
-        split(stems, length: 2, into: &buckets)
+        split(Array(stems), length: 2, into: &buckets)
         let keys = Set(buckets.keys)
         var words: [String: Words] = [:]
         for stem in stems {
@@ -191,6 +175,18 @@ package struct SearchIndex {
             }
         }
         return (buckets, words)
+    }
+
+    /// The stems of `pages`: the layout the last build kept, brought up to date, or one made from all pages; kept for the next build.
+    private func stems(of pages: [SearchPage], digests: [Digest]) -> SearchLayout {
+        guard var layout = memo.take(Self.layoutSlot) else {
+            let made = SearchLayout(pages: pages, digests: digests)
+            memo.keep(made, in: Self.layoutSlot)
+            return made
+        }
+        layout.update(to: pages, digests: digests)
+        memo.keep(layout, in: Self.layoutSlot)
+        return layout
     }
 
     /// The ``hitsPerStem`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one

@@ -1,0 +1,124 @@
+import Foundation
+import KennisbankCore
+
+/// Every stem of the site with its best hits, its number of sections and its forms: what the files of the search
+/// index are cut from (``SearchIndex``).
+///
+/// A clean build makes it from all pages. `serve` keeps it between builds and brings it up to date with the pages
+/// that changed (``update(to:digests:)``), so that a one-article edit ranks only the stems of that article again, and
+/// most of them without looking at any other page: a stem whose best hits hold none of the changed pages keeps them
+/// and takes in the changed pages' new hits, since the hits of the pages that did not change cannot move up.
+/// Only a stem that loses one of its best hits is ranked again over the pages that hold it. The result is the
+/// layout ``init(pages:digests:)`` makes of the new pages: `SearchLayoutTests` hold the two to each other.
+struct SearchLayout: Sendable {
+    /// The stems, by stem.
+    private(set) var stems: [String: SearchIndex.Stem] = [:]
+    /// The pages it was made from, in the index's order, and their digests (``SearchPage/digest``).
+    private var pages: [SearchPage]
+    private var digests: [Digest]
+    /// For each stem, the numbers of the pages that hold it, ascending.
+    private var pagesOfStem: [String: [Int]] = [:]
+    /// For each stem, each of its forms with the number of pages that have it.
+    private var formPages: [String: [String: Int]] = [:]
+
+    /// The layout of `pages`, made from all of them.
+    init(pages: [SearchPage], digests: [Digest]) {
+        precondition(pages.count == digests.count, "one digest for each page")
+        self.pages = pages
+        self.digests = digests
+        // Every stem's hits over the site, in page order, and the pages that hold it.
+        var hits: [String: [(page: Int, hit: SearchPage.Hit)]] = [:]
+        for (number, page) in pages.enumerated() {
+            for (stem, pageHits) in page.hits {
+                hits[stem, default: []].append(contentsOf: pageHits.lazy.map { (number, $0) })
+                pagesOfStem[stem, default: []].append(number)
+            }
+            for (form, stem) in page.forms { formPages[stem, default: [:]][form, default: 0] += 1 }
+        }
+        stems.reserveCapacity(hits.count)
+        for (stem, all) in hits {
+            stems[stem] = makeStem(stem, total: all.count, best: SearchIndex.best(all))
+        }
+    }
+
+    /// Brings the layout up to the pages `pages` with their `digests`: the result is the layout made from them.
+    mutating func update(to pages: [SearchPage], digests: [Digest]) {
+        precondition(pages.count == digests.count, "one digest for each page")
+        let changed = digests.indices.filter { $0 >= self.digests.count || digests[$0] != self.digests[$0] }
+        // Pages added or removed renumber the pages after them; many changed pages cost as much to patch as to make.
+        guard pages.count == self.pages.count, changed.count <= max(1, pages.count / 8) else {
+            self = SearchLayout(pages: pages, digests: digests)
+            return
+        }
+        guard !changed.isEmpty else { return }
+        let old = changed.map { self.pages[$0] }
+        var affected = Set<String>()
+        for (number, before) in zip(changed, old) {
+            let after = pages[number]
+            affected.formUnion(before.hits.keys)
+            affected.formUnion(after.hits.keys)
+            for stem in before.hits.keys where after.hits[stem] == nil { remove(number, from: stem) }
+            for stem in after.hits.keys where before.hits[stem] == nil { insert(number, into: stem) }
+            for (form, stem) in before.forms { count(form, of: stem, by: -1) }
+            for (form, stem) in after.forms { count(form, of: stem, by: 1) }
+            self.pages[number] = after
+            self.digests[number] = digests[number]
+        }
+        let changedPages = Set(changed)
+        for stem in affected {
+            guard pagesOfStem[stem] != nil else {
+                stems[stem] = nil
+                continue
+            }
+            let kept = stems[stem]
+            if let kept, kept.hits.contains(where: { changedPages.contains($0.page) }) {
+                // One of its best hits is gone or changed: rank it again over the pages that hold it.
+                var all: [(page: Int, hit: SearchPage.Hit)] = []
+                for number in pagesOfStem[stem]! { all.append(contentsOf: self.pages[number].hits[stem]!.lazy.map { (number, $0) }) }
+                stems[stem] = makeStem(stem, total: all.count, best: SearchIndex.best(all))
+            } else {
+                // Its best hits stay ahead of every other unchanged hit; the changed pages' new hits compete with them,
+                // in page order, as in a ranking from scratch.
+                var candidates = kept?.hits ?? []
+                var total = kept?.total ?? 0
+                for (number, before) in zip(changed, old) {
+                    total -= before.hits[stem]?.count ?? 0
+                    let new = pages[number].hits[stem] ?? []
+                    total += new.count
+                    candidates.append(contentsOf: new.lazy.map { (number, $0) })
+                }
+                candidates.sort { ($0.page, $0.hit.section) < ($1.page, $1.hit.section) }
+                stems[stem] = makeStem(stem, total: total, best: SearchIndex.best(candidates))
+            }
+        }
+    }
+
+    /// A stem with its forms, as they stand, and the estimated size of its JSON.
+    private func makeStem(_ stem: String, total: Int, best: [(page: Int, hit: SearchPage.Hit)]) -> SearchIndex.Stem {
+        let forms = (formPages[stem] ?? [:]).keys.sorted()
+        // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
+        let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
+        return SearchIndex.Stem(stem: stem, forms: forms, total: total, hits: best, bytes: bytes)
+    }
+
+    private mutating func remove(_ page: Int, from stem: String) {
+        guard var numbers = pagesOfStem.removeValue(forKey: stem), let index = numbers.firstIndex(of: page) else {
+            preconditionFailure("a page that held the stem '\(stem)' is among its pages")
+        }
+        numbers.remove(at: index)
+        if !numbers.isEmpty { pagesOfStem[stem] = numbers }
+    }
+
+    private mutating func insert(_ page: Int, into stem: String) {
+        var numbers = pagesOfStem.removeValue(forKey: stem) ?? []
+        numbers.insert(page, at: numbers.firstIndex { $0 > page } ?? numbers.count)
+        pagesOfStem[stem] = numbers
+    }
+
+    private mutating func count(_ form: String, of stem: String, by change: Int) {
+        let count = (formPages[stem]?[form] ?? 0) + change
+        precondition(count >= 0, "a form is counted off only from a page that had it")
+        formPages[stem, default: [:]][form] = count == 0 ? nil : count
+        if formPages[stem]?.isEmpty == true { formPages[stem] = nil }
+    }
+}
