@@ -35,6 +35,8 @@ package struct SearchIndex {
 
     /// Each page's search page, by page id, with what it was made from.
     static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
+    /// The search page of the literature, made from the references.
+    static let literature = MemoName<[Reference], SearchPage>("output.searchLiterature")
     /// The stems of the last build's pages (``SearchLayout``), brought up to date by the next.
     static let layoutSlot = SlotName<SearchLayout>("output.searchLayout")
 
@@ -98,7 +100,8 @@ package struct SearchIndex {
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
                                 make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) })
-        let literature = SearchPage(references: site.references.references)
+        let references = site.references.references
+        let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references) }
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
         let layout = Self.layout(of: stems(of: pages, digests: digests).stems.values)
         let written = self.written
