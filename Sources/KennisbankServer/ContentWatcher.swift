@@ -5,10 +5,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Watches folders, recursively, by polling: portable, and cheap for a few hundred files.
+/// Watches folders, recursively, by comparing looks at every file.
 ///
 /// A change is a file added, removed, or changed in size, modification time or inode (editors that save by
-/// renaming a new file over the old one change the inode). After a change the watcher waits until the folders
+/// renaming a new file over the old one change the inode). On Linux the watcher looks only when inotify says
+/// something happened in a watched folder (``ChangeSignal``), and every ``fullLookInterval`` all the same (for a
+/// watched folder made after the start, which inotify cannot watch before it exists); elsewhere at every tick. After a change the watcher waits until the folders
 /// have been quiet for ``debounce`` before it reports, so that a save touching several files, or a file written
 /// in pieces, gives one rebuild.
 public struct ContentWatcher: Sendable {
@@ -18,12 +20,17 @@ public struct ContentWatcher: Sendable {
     public var interval: Duration
     /// How long the folders must stay unchanged before a change is reported.
     public var debounce: Duration
+    /// How often the watcher looks at every file even when no signal came.
+    public var fullLookInterval: Duration = .seconds(2)
+    /// What says that something may have changed; `nil` where there is none, and the watcher looks at every tick.
+    let signal: ChangeSignal?
 
     /// Creates a watcher.
     public init(directories: [String], interval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
         self.directories = directories
         self.interval = interval
         self.debounce = debounce
+        signal = ChangeSignal()
     }
 
     /// What is known of one file.
@@ -40,9 +47,11 @@ public struct ContentWatcher: Sendable {
     /// `.DS_Store`) are skipped.
     public func snapshot() -> [String: Stamp] {
         var files: [String: Stamp] = [:]
+        var folders = Set<String>()
         for directory in directories {
-            Self.scan(directory, into: &files, depth: 0)
+            Self.scan(directory, into: &files, folders: &folders, depth: 0)
         }
+        signal?.watch(folders)
         return files
     }
 
@@ -61,14 +70,21 @@ public struct ContentWatcher: Sendable {
     /// earlier (before a first build, so that a change made during that build is reported).
     public func watch(from start: [String: Stamp]? = nil, onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
         var known = start ?? snapshot()
+        let clock = ContinuousClock()
+        var lastLook = clock.now
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
-            var current = snapshot()
+            // Drained before the look: an event of a change made while it looks stays for the next tick.
+            let signalled = signal?.drain() ?? true
             await onTick()
+            guard signalled || clock.now - lastLook >= fullLookInterval else { continue }
+            var current = snapshot()
+            lastLook = clock.now
             guard current != known else { continue }
             // Debounce: wait until two looks `debounce` apart agree.
             while !Task.isCancelled {
                 do { try await Task.sleep(for: debounce) } catch { return }
+                _ = signal?.drain()
                 let again = snapshot()
                 if again == current { break }
                 current = again
@@ -79,14 +95,15 @@ public struct ContentWatcher: Sendable {
         }
     }
 
-    private static func scan(_ directory: String, into files: inout [String: Stamp], depth: Int) {
+    private static func scan(_ directory: String, into files: inout [String: Stamp], folders: inout Set<String>, depth: Int) {
         guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        folders.insert(directory)
         for name in names where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFDIR {
-                scan(path, into: &files, depth: depth + 1)
+                scan(path, into: &files, folders: &folders, depth: depth + 1)
             } else {
                 #if canImport(Darwin)
                 let time = info.st_mtimespec

@@ -97,4 +97,59 @@ final class LiveReloadTests: XCTestCase {
         let batch = await iterator.next()
         XCTAssertEqual(batch?.map { ($0 as NSString).lastPathComponent }, ["a.md", "b.md", "c.md"])
     }
+
+    #if os(Linux)
+    /// On Linux the watcher looks only when inotify says something happened: with no full looks at all, it still
+    /// reports a file written in a folder made while it watches, and a file removed; the signal is quiet when nothing
+    /// happened.
+    func testOnLinuxInotifyTellsTheWatcherWhenToLook() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var watcher = ContentWatcher(directories: [folder.path], interval: .milliseconds(20), debounce: .milliseconds(40))
+        watcher.fullLookInterval = .seconds(3600)
+        let signal = try XCTUnwrap(watcher.signal, "inotify is there on Linux")
+        _ = watcher.snapshot()
+        _ = signal.drain()
+        XCTAssertFalse(signal.drain(), "quiet when nothing happened")
+
+        let batches = Locked<[[String]]>([])
+        let task = Task { await watcher.watch(onChange: { batch in batches.update { $0.append(batch) } }) }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(60))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nieuw"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: folder.appendingPathComponent("nieuw/a.md"))
+        try await batch(1, of: batches, is: [folder.path + "/nieuw/a.md"])
+        // The new folder is watched now: a change inside it alone is seen.
+        try Data("langer".utf8).write(to: folder.appendingPathComponent("nieuw/a.md"))
+        try await batch(2, of: batches, is: [folder.path + "/nieuw/a.md"])
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("nieuw/a.md"))
+        try await batch(3, of: batches, is: [folder.path + "/nieuw/a.md"])
+    }
+    #endif
+
+    /// A watched folder that does not exist yet (a templates folder the author makes while serving) is found by the
+    /// full look, which inotify cannot replace.
+    func testAWatchedFolderMadeLaterIsFound() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let later = base.appendingPathComponent("Templates")
+        var watcher = ContentWatcher(directories: [later.path], interval: .milliseconds(20), debounce: .milliseconds(40))
+        watcher.fullLookInterval = .milliseconds(200)
+        let batches = Locked<[[String]]>([])
+        let task = Task { await watcher.watch(onChange: { batch in batches.update { $0.append(batch) } }) }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(60))
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: later.appendingPathComponent("style.css"))
+        try await batch(1, of: batches, is: [later.path + "/style.css"])
+    }
+
+    /// Waits up to five seconds for the `number`th batch and compares it.
+    private func batch(_ number: Int, of batches: Locked<[[String]]>, is expected: [String]) async throws {
+        let deadline = Date().addingTimeInterval(5)
+        while batches.value.count < number && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        XCTAssertEqual(batches.value.count >= number ? batches.value[number - 1] : nil, expected, "batch \(number) within 5 s")
+        XCTAssertEqual(batches.value.count, number, "no other batch")
+    }
 }
