@@ -14,7 +14,8 @@ package struct EpubPages: Sendable {
     /// Where links lead.
     package var links: EpubLinks
 
-    /// A complete XHTML document.
+    /// A complete XHTML document, its content in one `main` landmark (so that a reader's screen reader can go to it,
+    /// and axe-core's landmark rules, which DAISY Ace runs on an EPUB, pass).
     package static func document(title: String, language: String, body: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -26,7 +27,9 @@ package struct EpubPages: Sendable {
         <link rel="stylesheet" type="text/css" href="\(EpubStyle.file)" />
         </head>
         <body>
+        <main>
         \(body)
+        </main>
         </body>
         </html>
 
@@ -81,7 +84,7 @@ package struct EpubPages: Sendable {
         slugs.compactMap { slug -> String? in
             guard let concept = concept(slug) else { return nil }
             return """
-            <aside epub:type="footnote" role="doc-footnote" id="\(EpubLinks.noteID(slug))" class="begripsnoot">
+            <aside epub:type="footnote" role="doc-footnote" id="\(EpubLinks.noteID(slug))" class="begripsnoot" aria-label="\(HTML.escape(concept.item.title))">
             <p><strong>\(HTML.escape(concept.item.title))</strong>: \(HTML.escape(summary(of: concept)))</p>
             <p><a href="\(EpubLinks.glossaryFile)#\(EpubLinks.glossaryID(slug))">Meer in de begrippenlijst</a></p>
             </aside>
