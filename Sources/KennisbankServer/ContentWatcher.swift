@@ -22,6 +22,9 @@ public struct ContentWatcher: Sendable {
     public var debounce: Duration
     /// How often the watcher looks at every file even when no signal came.
     public var fullLookInterval: Duration = .seconds(2)
+    /// How often the signal is asked, when there is one (a read of a few bytes, so it can be often): a save is seen
+    /// this soon, not after up to ``interval``.
+    public var signalInterval: Duration = .milliseconds(50)
     /// What says that something may have changed; `nil` where there is none, and the watcher looks at every tick.
     let signal: ChangeSignal?
 
@@ -66,14 +69,15 @@ public struct ContentWatcher: Sendable {
     /// Calls `onChange` with the changed paths after every quiet batch of changes, until the task is cancelled.
     ///
     /// `onChange` runs before the next look, so changes made while it runs (a rebuild) are reported afterwards.
-    /// `onTick` is called after every look, for keep-alives. `start` is the first look, when it was taken
+    /// `onTick` is called at every tick, for keep-alives. `start` is the first look, when it was taken
     /// earlier (before a first build, so that a change made during that build is reported).
     public func watch(from start: [String: Stamp]? = nil, onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
         var known = start ?? snapshot()
         let clock = ContinuousClock()
         var lastLook = clock.now
+        let tick = signal == nil ? interval : min(interval, signalInterval)
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await Task.sleep(for: tick) } catch { return }
             // Drained before the look: an event of a change made while it looks stays for the next tick.
             let signalled = signal?.drain() ?? true
             await onTick()

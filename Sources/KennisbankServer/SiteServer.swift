@@ -99,11 +99,14 @@ public struct SiteServer: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await app.run() }
                 group.addTask {
-                    var ticks = 0
+                    let clock = ContinuousClock()
+                    var lastKeepAlive = clock.now
                     await watcher.watch(from: start, onTick: {
-                        // A keep-alive every ~15 s finds closed tabs.
-                        ticks += 1
-                        if ticks % 100 == 0 { hub.keepAlive() }
+                        // A keep-alive every 15 s finds closed tabs.
+                        if clock.now - lastKeepAlive >= .seconds(15) {
+                            lastKeepAlive = clock.now
+                            hub.keepAlive()
+                        }
                     }, onChange: { changed in
                         let outcome = await self.rebuild(changedPaths: changed)
                         self.report(outcome, after: changed)
