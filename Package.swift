@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        // ZIP archives for the exports (the Common Cartridge; the EPUB later): only Zip/ZipArchive.swift imports it.
+        // ZIP archives for the exports (the Common Cartridge and the EPUB): only Zip/ZipArchive.swift imports it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: a streaming HTTP client for the server's event stream (already a dependency of Hummingbird).
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
@@ -86,8 +86,9 @@ let package = Package(
             swiftSettings: engineSettings
         ),
         // Exports of the site for other tools: the IMS Common Cartridge of a route (`kennisbank export cartridge`),
-        // written from a neutral model of its own (Cartridge/), what a built site's route gives it (Routes/), and the
-        // ZIP seam, the one file that calls ZIPFoundation.
+        // written from a neutral model of its own (Cartridge/), what a built site's route gives it (Routes/), the EPUB 3
+        // of the series (`kennisbank export epub`, and `build`'s e-book through SiteDownloads: Epub/), and the ZIP
+        // seam, the one file that calls ZIPFoundation.
         .target(
             name: "KennisbankExport",
             dependencies: [

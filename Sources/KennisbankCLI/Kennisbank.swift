@@ -19,7 +19,7 @@ extension DiagnosticFormatter.Format: ExpressibleByArgument {}
 
 /// The options every reading command shares.
 struct Folders: ParsableArguments {
-    @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, bibliography/).")
+    @Option(help: "The content folder (site.yml, articles/, concepts/, miniatures/, leerroutes/, bibliography/).")
     var content = "Content"
 
     @Option(help: TemplatesFolder.help)

@@ -81,17 +81,7 @@ public struct ContentLoader: Sendable {
     /// Reads and parses all content, or throws every problem found at once.
     public func load() throws(BuildFailure) -> Content {
         var diagnostics: [Diagnostic] = []
-        let sitePath = path("site.yml")
-        var site = SiteConfig(title: "Kennisbank")
-        if fileSystem.exists(atPath: sitePath) {
-            do {
-                site = try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath))), warnings: &diagnostics)
-            } catch { diagnostics.append(error) }
-        } else {
-            diagnostics.append(Diagnostic(path: sitePath, position: nil, code: .io,
-                                          message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
-        }
-
+        let site = siteConfig(problems: &diagnostics)
         let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder), problems: &diagnostics).map { (kind, $0) } }
         let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
             let bytes: Data
@@ -105,29 +95,8 @@ public struct ContentLoader: Sendable {
         var seen: [String: ContentItem] = [:]
         for result in results {
             switch result {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-            case .success(let parsed):
-                diagnostics += parsed.warnings
-                let item = parsed.item
-                if let earlier = seen[item.id.slug] {
-                    diagnostics.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
-                                                  message: "The slug '\(item.id.slug)' is already used by \(earlier.source.path); rename one of the files."))
-                    continue
-                }
-                seen[item.id.slug] = item
-                switch parsed.page {
-                case .article(var article):
-                    // site.yml may name the series' default author; an article without authors then has that one.
-                    if article.authors.isEmpty, let author = site.seriesAuthor { article.authors = [author] }
-                    guard !article.draft || includesDrafts else { continue }
-                    if article.authors.isEmpty { diagnostics.append(Content.missingAuthor(article)) }
-                    if article.date == nil { diagnostics.append(Content.missingDate(article)) }
-                    content.articles.append(article)
-                case .concept(let concept): content.concepts.append(concept)
-                case .miniature(let miniature): content.miniatures.append(miniature)
-                case .route(let route): if !route.draft || includesDrafts { content.routes.append(route) }
-                }
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let parsed): add(parsed, to: &content, seen: &seen, problems: &diagnostics)
             }
         }
         for result in bibliographies(problems: &diagnostics) {
@@ -145,6 +114,46 @@ public struct ContentLoader: Sendable {
         content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
         content.routes = Self.sortedByTitle(content.routes, \.item.title)
         return content
+    }
+
+    /// site.yml, parsed; the defaults, and an error in `problems`, when it is missing or cannot be read.
+    private func siteConfig(problems: inout [Diagnostic]) -> SiteConfig {
+        let sitePath = path("site.yml")
+        guard fileSystem.exists(atPath: sitePath) else {
+            problems.append(Diagnostic(path: sitePath, position: nil, code: .io,
+                                       message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
+            return SiteConfig(title: "Kennisbank")
+        }
+        do {
+            return try SiteConfig.parse(try SourceFile.decode(path: sitePath, bytes: [UInt8](try read(sitePath))), warnings: &problems)
+        } catch {
+            problems.append(error)
+            return SiteConfig(title: "Kennisbank")
+        }
+    }
+
+    /// Adds a parsed file to `content` with its warnings, unless its slug is taken (`seen`) or it is a draft left out.
+    private func add(_ parsed: ParsedFile, to content: inout Content, seen: inout [String: ContentItem], problems: inout [Diagnostic]) {
+        problems += parsed.warnings
+        let item = parsed.item
+        if let earlier = seen[item.id.slug] {
+            problems.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
+                                       message: "The slug '\(item.id.slug)' is already used by \(earlier.source.path); rename one of the files."))
+            return
+        }
+        seen[item.id.slug] = item
+        switch parsed.page {
+        case .article(var article):
+            // site.yml may name the series' default author; an article without authors then has that one.
+            if article.authors.isEmpty, let author = content.site.seriesAuthor { article.authors = [author] }
+            guard !article.draft || includesDrafts else { return }
+            if article.authors.isEmpty { problems.append(Content.missingAuthor(article)) }
+            if article.date == nil { problems.append(Content.missingDate(article)) }
+            content.articles.append(article)
+        case .concept(let concept): content.concepts.append(concept)
+        case .miniature(let miniature): content.miniatures.append(miniature)
+        case .route(let route): if !route.draft || includesDrafts { content.routes.append(route) }
+        }
     }
 
     /// The shared reference lists of `bibliography/`, each parsed (again only when its bytes changed) or its problem.

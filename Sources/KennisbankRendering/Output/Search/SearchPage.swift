@@ -129,26 +129,7 @@ package struct SearchPage: Sendable {
         self.sections = sections
         self.summaryBlock = summaryBlock
         let words = blocks.map { SearchText.words(in: $0.text) }
-        // Every form is hashed once here and once below; from there on a stem is its number on this page, so the
-        // tallies of a page of four thousand words are arrays, not dictionaries keyed by strings.
-        var formNumbers: [String: Int] = [:]
-        var distinct: [String] = []
-        for word in words.joined() where formNumbers[word.form] == nil {
-            formNumbers[word.form] = distinct.count
-            distinct.append(word.form)
-        }
-        var forms: [String: String] = [:]
-        forms.reserveCapacity(distinct.count)
-        var stemNumbers: [String: Int] = [:]
-        var stems: [String] = []
-        var stemOfForm = [Int](repeating: 0, count: distinct.count)
-        for (number, (form, stem)) in zip(distinct, DutchStemmer.stems(distinct)).enumerated() {
-            forms[form] = stem
-            if let known = stemNumbers[stem] { stemOfForm[number] = known; continue }
-            stemNumbers[stem] = stems.count
-            stemOfForm[number] = stems.count
-            stems.append(stem)
-        }
+        let (formNumbers, forms, stems, stemOfForm) = Self.numbered(words)
         self.forms = forms
         // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
         // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
@@ -182,6 +163,31 @@ package struct SearchPage: Sendable {
             }
         }
         self.hits = hits
+    }
+
+    /// The forms and stems of a page's words, numbered: each form's number, each form's stem, the stems, and each form's
+    /// stem by number. Every form is hashed once here and once in the tallies; from there on a stem is its number on
+    /// this page, so the tallies of a page of four thousand words are arrays, not dictionaries keyed by strings.
+    private static func numbered(_ words: [[SearchText.Word]]) -> (formNumbers: [String: Int], forms: [String: String], stems: [String], stemOfForm: [Int]) {
+        var formNumbers: [String: Int] = [:]
+        var distinct: [String] = []
+        for word in words.joined() where formNumbers[word.form] == nil {
+            formNumbers[word.form] = distinct.count
+            distinct.append(word.form)
+        }
+        var forms: [String: String] = [:]
+        forms.reserveCapacity(distinct.count)
+        var stemNumbers: [String: Int] = [:]
+        var stems: [String] = []
+        var stemOfForm = [Int](repeating: 0, count: distinct.count)
+        for (number, (form, stem)) in zip(distinct, DutchStemmer.stems(distinct)).enumerated() {
+            forms[form] = stem
+            if let known = stemNumbers[stem] { stemOfForm[number] = known; continue }
+            stemNumbers[stem] = stems.count
+            stemOfForm[number] = stems.count
+            stems.append(stem)
+        }
+        return (formNumbers, forms, stems, stemOfForm)
     }
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
