@@ -152,9 +152,10 @@ public struct Build: Sendable {
         var onRequest: [String] = []
         if let downloads {
             do {
+                let paths = try downloads.paths(of: linked)
                 if defersDownloads {
-                    onRequest = try downloads.paths(of: linked)
-                } else {
+                    onRequest = paths
+                } else if !paths.isEmpty {
                     let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
                     files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
                 }
