@@ -47,9 +47,9 @@ public final class FilesOnRequest: @unchecked Sendable {
     public func file(_ path: String) -> Result<Data, Diagnostic>? {
         making.lock()
         defer { making.unlock() }
-        let (site, generation, kept) = lock.withLock { (self.site, self.generation, made[path]) }
+        let (site, generation, kept, known) = lock.withLock { (self.site, self.generation, made[path], paths.contains(path)) }
         if let kept { return .success(kept) }
-        guard let site, let downloads, contains(path) else { return nil }
+        guard known, let site, let downloads else { return nil }
         let result: Result<[OutputFile], Diagnostic> = DeepStack.run {
             do throws(Diagnostic) { return .success(try downloads.files(of: site)) } catch { return .failure(error) }
         }

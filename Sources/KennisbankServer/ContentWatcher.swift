@@ -10,9 +10,9 @@ import Darwin
 /// A change is a file added, removed, or changed in size, modification time or inode (editors that save by
 /// renaming a new file over the old one change the inode). On Linux the watcher looks only when inotify says
 /// something happened in a watched folder (``ChangeSignal``), and every ``fullLookInterval`` all the same (for a
-/// watched folder made after the start, which inotify cannot watch before it exists); elsewhere at every tick. After a change the watcher waits until the folders
-/// have been quiet for ``debounce`` before it reports, so that a save touching several files, or a file written
-/// in pieces, gives one rebuild.
+/// watched folder made after the start, which inotify cannot watch before it exists); elsewhere at every tick.
+/// After a change the watcher waits until the folders have been quiet for ``debounce`` before it reports, so that a
+/// save touching several files, or a file written in pieces, gives one rebuild.
 public struct ContentWatcher: Sendable {
     /// The folders to watch.
     public var directories: [String]

@@ -34,7 +34,7 @@ struct SiteDifference {
         case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
         case .embeds(let id): return old.pages[id]?.embeddedMiniatures != new.pages[id]?.embeddedMiniatures
         case .miniatureSequence: return old.miniatureSequence != new.miniatureSequence
-        case .lensMiniatures(let slug): return Side.miniatures(throughLens: slug, in: old) != Side.miniatures(throughLens: slug, in: new)
+        case .lensMiniatures(let slug): return old.miniatures(throughLens: slug) != new.miniatures(throughLens: slug)
         case .references(let key): return self.old.references(key) != self.new.references(key)
         case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
         case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
@@ -49,9 +49,7 @@ struct SiteDifference {
     /// What "In leerroutes" shows on the page of `id`: each route through it, with its slug, title and the numbers
     /// of the steps about the page.
     static func routeUses(of id: ContentID, in site: LinkedSite) -> [[String]] {
-        site.routes(through: id).map { route in
-            [route.slug, route.route.item.title] + route.steps.filter { $0.target == id }.map { String($0.number) }
-        }
+        site.routes(through: id).map { route in [route.slug, route.route.item.title] + route.stepNumbers(about: id).map(String.init) }
     }
 
     /// One site, with the position of each item in its list and of each reference key's references, so that
@@ -79,11 +77,6 @@ struct SiteDifference {
         /// The references with `key`.
         func references(_ key: String) -> [Reference] {
             (referencePositions[key] ?? []).map { site.references.references[$0] }
-        }
-
-        /// The miniatures that name the concept `slug` among their lenses, in order.
-        static func miniatures(throughLens slug: String, in site: LinkedSite) -> [ContentID] {
-            site.content.miniatures.filter { $0.lenses.contains(slug) }.map(\.item.id)
         }
 
         /// Whether an item, with its own front matter, is the same in both sites.

@@ -130,4 +130,9 @@ extension LinkedSite {
     public func routes(through id: ContentID) -> [ResolvedRoute] {
         routes.filter { route in route.steps.contains { $0.target == id } }
     }
+
+    /// The miniatures that name the concept `slug` among their lenses, in the content's (title) order.
+    public func miniatures(throughLens slug: String) -> [ContentID] {
+        content.miniatures.filter { $0.lenses.contains(slug) }.map(\.item.id)
+    }
 }

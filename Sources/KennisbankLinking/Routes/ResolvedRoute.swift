@@ -24,6 +24,11 @@ public struct ResolvedRoute: Hashable, Sendable {
     /// The route's slug.
     public var slug: String { route.item.id.slug }
 
+    /// The numbers of the steps about `id` (its page, or a heading or paragraph of it), in order.
+    public func stepNumbers(about id: ContentID) -> [Int] {
+        steps.filter { $0.target == id }.map(\.number)
+    }
+
     /// The total duration: the sum of the steps' durations, `nil` when no step has one.
     public var totalDuration: StepDuration? {
         let durations = steps.compactMap(\.duration)

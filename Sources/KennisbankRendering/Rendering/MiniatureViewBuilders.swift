@@ -47,7 +47,7 @@ extension PageModels {
     /// The miniatures that name the concept `slug` among their lenses, in title order.
     func miniatures(throughLens slug: String, from path: String) -> [ItemLink] {
         note(.lensMiniatures(slug))
-        return site.content.miniatures.filter { $0.lenses.contains(slug) }.compactMap { itemLink($0.item.id, from: path) }
+        return site.miniatures(throughLens: slug).compactMap { itemLink($0, from: path) }
     }
 
     /// Every miniature's slug in the order a reader of the series meets them (``LinkedSite/miniatureSequence``),

@@ -49,7 +49,7 @@ extension PageModels {
     func routeUses(of id: ContentID, from path: String) -> [RouteUse] {
         note(.routesThrough(id))
         return site.routes(through: id).map { route in
-            let numbers = route.steps.filter { $0.target == id }.map { String($0.number) }
+            let numbers = route.stepNumbers(about: id).map(String.init)
             let steps = numbers.count == 1 ? "stap \(numbers[0])" : "stappen \(numbers.dropLast().joined(separator: ", ")) en \(numbers.last!)"
             return RouteUse(title: route.route.item.title, url: route.route.item.id.link.relative(from: path), steps: steps)
         }

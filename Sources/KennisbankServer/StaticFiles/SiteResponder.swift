@@ -42,8 +42,8 @@ public struct SiteResponder: HTTPResponder {
         case LiveReload.eventsPath:
             response = events()
         default:
-            if let onRequest, let segments = PathResolver.segments(ofRequestPath: path), onRequest.contains(segments.joined(separator: "/")) {
-                response = await made(segments.joined(separator: "/"), by: onRequest)
+            if let onRequest, let relative = PathResolver.segments(ofRequestPath: path)?.joined(separator: "/"), onRequest.contains(relative) {
+                response = await made(relative, by: onRequest)
             } else {
                 response = file(path, query: request.uri.query)
             }
