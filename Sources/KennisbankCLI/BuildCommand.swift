@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
         var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: output, strict: strict)
         build.portable = portable
         build.includesDrafts = drafts
-        build.offerEpub(contentDirectory: folders.content, deferred: false)
+        build.offerEpub(deferred: false)
         do {
             let result = try build.run()
             folders.report(result.diagnostics)

@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var build = Build(contentDirectory: folders.content, templatesDirectory: folders.templatesDirectory, outputDirectory: "")
         build.includesDrafts = drafts
-        build.offerEpub(contentDirectory: folders.content, deferred: true)
+        build.offerEpub(deferred: true)
         let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
         do {
             let report = try build.generate()

@@ -100,7 +100,7 @@ extension Folders {
     func export(drafts: Bool, strict: Bool, modified: String? = nil, naming name: String, _ make: (Build) throws -> Export) throws {
         var build = Build(contentDirectory: content, templatesDirectory: templatesDirectory, outputDirectory: "", strict: strict)
         build.includesDrafts = drafts
-        build.offerEpub(contentDirectory: content, deferred: true, modified: modified)
+        build.offerEpub(deferred: true, modified: modified)
         do {
             let export = try make(build)
             report(export.diagnostics)

@@ -50,7 +50,7 @@ extension Build {
     /// `deferred`, checked (its modified date) and counted as the site's, so that the home page's link to it holds,
     /// but not made: `serve` makes it when it is requested, `check` and the exports never need it. `modified` is
     /// `export epub --modified`.
-    mutating func offerEpub(contentDirectory: String, deferred: Bool, modified: String? = nil) {
+    mutating func offerEpub(deferred: Bool, modified: String? = nil) {
         downloads = EpubDownload(contentDirectory: contentDirectory, fallback: modified)
         defersDownloads = deferred
     }

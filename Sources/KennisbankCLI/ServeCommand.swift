@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         // The author previews drafts (articles and routes with `draft: true`) while writing them.
         build.includesDrafts = true
         // The EPUB of `epub: true` is made when it is downloaded, from the last good build, not on every save.
-        build.offerEpub(contentDirectory: content, deferred: true)
+        build.offerEpub(deferred: true)
         let server = SiteServer(
             configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates], printsTimings: timings),
             builder: IncrementalSiteBuilder(build: build))

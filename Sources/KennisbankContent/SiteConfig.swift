@@ -38,9 +38,12 @@ public struct SiteConfig: Hashable, Sendable {
     /// (default `false`).
     public var epub: Bool = false
 
+    /// The e-book's file name, `<slug of the title>.epub`: its name in the site and `export epub`'s default.
+    public var epubFileName: String { Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" }
+
     /// The e-book's path in the site, `downloads/<slug of the title>.epub`, when `epub` is on; `nil` otherwise.
     public var epubPath: String? {
-        epub ? "downloads/" + Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" : nil
+        epub ? "downloads/" + epubFileName : nil
     }
 
     /// Creates a configuration.

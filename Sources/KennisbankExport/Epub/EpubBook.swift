@@ -42,21 +42,8 @@ package struct EpubBook: Sendable {
         self.documents = documents
     }
 
-    /// The book's file name: the slug of the site's title, `.epub`, as in the site (``SiteConfig/epubPath``).
-    package static func fileName(of config: SiteConfig) -> String {
-        var withEpub = config
-        withEpub.epub = true
-        return String(withEpub.epubPath!.split(separator: "/").last!)
-    }
-
     /// The author of the book: site.yml's `author`, or else its `seriesAuthor`.
     package static func author(of config: SiteConfig) -> String? { config.author ?? config.seriesAuthor }
-
-    /// The references in APA order (first author's surname, the other authors, year, suffix).
-    package static func referencesInOrder(_ library: ReferenceLibrary) -> [Reference] {
-        let orders = library.references.map(\.order)
-        return library.references.indices.sorted { orders[$0] < orders[$1] }.map { library.references[$0] }
-    }
 
     /// The archive's entries: `mimetype` first and stored, then the container, the package document, the
     /// navigation, the NCX, the stylesheet and the content documents, each deflated.

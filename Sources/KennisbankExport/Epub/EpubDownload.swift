@@ -4,17 +4,21 @@ import KennisbankCore
 import KennisbankLinking
 
 /// The e-book that `build` writes into the site when site.yml says `epub: true`: `downloads/<slug of the title>.epub`,
-/// the home page linking to it. With `epub: false` it does nothing at all. `serve` makes it only when it is requested.
+/// the home page linking to it. With `epub: false` it does nothing at all. `serve` makes it only when it is requested,
+/// and `export epub` makes its bytes with ``data(of:times:)``.
 package struct EpubDownload: SiteDownloads {
     /// The content folder, for the path of site.yml in a diagnostic.
     package var contentDirectory: String
     /// The modified date when no article has a `date` and site.yml no `updated` (`export epub --modified`); `nil` for none.
     package var fallback: String?
+    /// Whether the hint for a missing modified date names `--modified` (the export command has it, `build` has not).
+    package var offersOption: Bool
 
     /// Creates the download of the content folder's site.
-    package init(contentDirectory: String, fallback: String? = nil) {
+    package init(contentDirectory: String, fallback: String? = nil, offersOption: Bool = false) {
         self.contentDirectory = contentDirectory
         self.fallback = fallback
+        self.offersOption = offersOption
     }
 
     /// The e-book's path, once its modified date is known: `[]` with `epub: false`.
@@ -26,9 +30,16 @@ package struct EpubDownload: SiteDownloads {
 
     package func files(of site: LinkedSite) throws(Diagnostic) -> [OutputFile] {
         guard let path = site.content.site.epubPath else { return [] }
-        let book = EpubBook(site: site, modified: try modified(of: site))
+        var times = StepTimes()
+        return [OutputFile(path: path, contents: try data(of: site, times: &times))]
+    }
+
+    /// The book's bytes, whatever `epub` says; `times` gets the steps "e-book pages" and "e-book archive".
+    package func data(of site: LinkedSite, times: inout StepTimes) throws(Diagnostic) -> Data {
+        let date = try modified(of: site)
+        let book = times.time("e-book pages") { EpubBook(site: site, modified: date) }
         do {
-            return [OutputFile(path: path, contents: try book.data())]
+            return try times.time("e-book archive") { try book.data() }
         } catch {
             throw Diagnostic(path: configPath, position: nil, code: .io, message: "The e-book could not be written: \(error).")
         }
@@ -39,6 +50,6 @@ package struct EpubDownload: SiteDownloads {
     /// The book's modified date; an error naming site.yml when no article has a date and site.yml no `updated`.
     private func modified(of site: LinkedSite) throws(Diagnostic) -> String {
         try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated, fallback: fallback,
-                              siteConfigPath: configPath, offersOption: false)
+                              siteConfigPath: configPath, offersOption: offersOption)
     }
 }

@@ -34,30 +34,18 @@ package struct EpubExport: Sendable {
     /// The book. Fails with the build's diagnostics when the content does not build, or with one error of its
     /// own when there is no modified date (see ``EpubBook/modified(articles:updated:fallback:siteConfigPath:)``).
     package func run() throws(BuildFailure) -> Result {
-        let fallback = modified
-        let configPath = build.contentDirectory + "/site.yml"
-        let (report, made) = try build.generate { site -> Swift.Result<(Data, Int, String, StepTimes), Diagnostic> in
-            do throws(Diagnostic) {
-                let date = try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated,
-                                                 fallback: fallback, siteConfigPath: configPath)
-                var times = StepTimes()
-                let book = times.time("e-book pages") { EpubBook(site: site, modified: date) }
-                do {
-                    let data = try times.time("e-book archive") { try book.data() }
-                    return .success((data, site.content.articles.count, EpubBook.fileName(of: site.content.site), times))
-                } catch {
-                    throw Diagnostic(path: configPath, position: nil, code: .io, message: "The e-book could not be written: \(error).")
-                }
-            } catch {
-                return .failure(error)
-            }
+        let download = EpubDownload(contentDirectory: build.contentDirectory, fallback: modified, offersOption: true)
+        let (report, made) = try build.generate { site -> Swift.Result<(Data, StepTimes), Diagnostic> in
+            var times = StepTimes()
+            do throws(Diagnostic) { return .success((try download.data(of: site, times: &times), times)) } catch { return .failure(error) }
         }
         switch made {
-        case .success(let (data, chapters, fileName, bookTimes)):
+        case .success(let (data, bookTimes)):
             var times = report.times
             times.append(bookTimes)
-            return Result(data: data, chapters: chapters, fileName: fileName, diagnostics: report.diagnostics, acknowledged: report.acknowledged,
-                          times: times)
+            let content = report.site.content
+            return Result(data: data, chapters: content.articles.count, fileName: content.site.epubFileName, diagnostics: report.diagnostics,
+                          acknowledged: report.acknowledged, times: times)
         case .failure(let diagnostic):
             throw BuildFailure(diagnostics: report.diagnostics + [diagnostic], acknowledged: report.acknowledged)
         }

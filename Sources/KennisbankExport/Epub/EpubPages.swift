@@ -66,7 +66,7 @@ package struct EpubPages: Sendable {
         let blocks = (byline?.rest ?? page!.document).blocks
         var html = Cmark.renderHTML(Self.withoutReferenceList(blocks), options: links.renderOptions(in: file, notes: true))
         let notePrefix = " href=\"#\(EpubLinks.noteID(""))"
-        html = EpubText.replacing(notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix, in: html)
+        html = TextBytes.replacing(notePrefix, with: " epub:type=\"noteref\" role=\"doc-noteref\"" + notePrefix, in: html)
         body += EpubText.uniquingIDs(in: html)
         body += notes(for: Self.notedConcepts(in: html))
         body += "</section>"
@@ -82,7 +82,7 @@ package struct EpubPages: Sendable {
     /// The pop-up notes of a chapter: each concept's title and summary, and a link to its glossary entry.
     private func notes(for slugs: [String]) -> String {
         slugs.compactMap { slug -> String? in
-            guard let concept = concept(slug) else { return nil }
+            guard let concept = site.pages[ContentID(.concept, slug)] else { return nil }
             return """
             <aside epub:type="footnote" role="doc-footnote" id="\(EpubLinks.noteID(slug))" class="begripsnoot" aria-label="\(HTML.escape(concept.item.title))">
             <p><strong>\(HTML.escape(concept.item.title))</strong>: \(HTML.escape(summary(of: concept)))</p>
@@ -107,7 +107,7 @@ package struct EpubPages: Sendable {
                                                          options: links.renderOptions(in: file, notes: false)))
             }
             let related = (site.related[slug] ?? []).compactMap { other in
-                self.concept(other).map { "<a href=\"#\(EpubLinks.glossaryID(other))\">\(HTML.escape($0.item.title))</a>" }
+                site.pages[ContentID(.concept, other)].map { "<a href=\"#\(EpubLinks.glossaryID(other))\">\(HTML.escape($0.item.title))</a>" }
             }
             if !related.isEmpty { body += "<p class=\"verwant\">Verwant: \(related.joined(separator: ", "))</p>\n" }
             body += "</dd>\n"
@@ -127,8 +127,7 @@ package struct EpubPages: Sendable {
                 body += Self.withoutIDs(Self.demotedHeadings(Cmark.renderHTML(Self.withoutReferenceList(page.document.blocks),
                                                                               options: links.renderOptions(in: file, notes: false))))
             }
-            if let slug = miniature.article, let chapter = links.articleFiles[slug],
-               let article = site.content.articles.first(where: { $0.item.id.slug == slug }) {
+            if let slug = miniature.article, let chapter = links.articleFiles[slug], let article = site.pages[ContentID(.article, slug)] {
                 body += "<p class=\"bij-artikel\">Bij het artikel <a href=\"\(chapter)\">\(HTML.escape(article.item.title))</a></p>\n"
             }
             body += "</section>\n"
@@ -141,7 +140,7 @@ package struct EpubPages: Sendable {
     package func literature() -> String {
         let file = EpubLinks.literatureFile
         var body = "<section epub:type=\"bibliography\" role=\"doc-bibliography\">\n<h1>Literatuur</h1>\n<ul class=\"literatuur\">\n"
-        for reference in EpubBook.referencesInOrder(site.references) {
+        for reference in site.references.references {
             body += "<li id=\"\(EpubLinks.referenceID(reference.key))\" epub:type=\"biblioentry\">"
             body += Cmark.renderHTML(inlines: reference.inlines, options: links.renderOptions(in: file, notes: false))
             body += "</li>\n"
@@ -150,15 +149,10 @@ package struct EpubPages: Sendable {
         return Self.document(title: "Literatuur", language: language, body: body)
     }
 
-    private func concept(_ slug: String) -> Concept? {
-        site.pages[ContentID(.concept, slug)].flatMap { page in site.content.concepts.first { $0.item.id == page.item.id } }
-    }
-
     /// A concept's summary, or else the text of its definition's first paragraph.
-    private func summary(of concept: Concept) -> String {
+    private func summary(of concept: LinkedPage) -> String {
         if let summary = concept.item.summary { return summary }
-        let blocks = site.pages[concept.item.id]?.document.blocks ?? []
-        for block in blocks { if case .paragraph = block.kind { return block.inlines.plainText } }
+        for block in concept.document.blocks { if case .paragraph = block.kind { return block.inlines.plainText } }
         return ""
     }
 
@@ -188,7 +182,7 @@ package struct EpubPages: Sendable {
     static func demotedHeadings(_ html: String) -> String {
         var result = html
         for level in (2...5).reversed() {
-            result = EpubText.replacing("</h\(level)>", with: "</h\(level + 1)>", in: EpubText.replacing("<h\(level)", with: "<h\(level + 1)", in: result))
+            result = TextBytes.replacing("</h\(level)>", with: "</h\(level + 1)>", in: TextBytes.replacing("<h\(level)", with: "<h\(level + 1)", in: result))
         }
         return result
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Kennisbank
 import KennisbankCore
+import KennisbankContent
 
 /// `kennisbank export cartridge`: one route of the built, linked site as an IMS Common Cartridge.
 package struct CartridgeExport: Sendable {
@@ -35,18 +36,18 @@ package struct CartridgeExport: Sendable {
         let report = try build.generate()
         let site = report.site
         let configPath = build.contentDirectory + "/site.yml"
-        let routesFolder = build.contentDirectory + "/leerroutes"
+        let routesFolder = build.contentDirectory + "/" + ContentKind.route.folder
         let baseURL: String
         do {
             baseURL = try CartridgeChecks.baseURL(self.baseURL ?? site.content.site.baseURL, siteConfigPath: configPath)
         } catch {
             throw BuildFailure(diagnostics: [error], acknowledged: report.acknowledged)
         }
+        let routePath = "\(routesFolder)/\(slug).md"
         guard let route = site.routes.first(where: { $0.slug == slug }) else {
-            let draftPath = "\(routesFolder)/\(slug).md"
-            if !build.includesDrafts, Slug.isValid(slug), build.fileSystem.exists(atPath: draftPath) {
+            if !build.includesDrafts, Slug.isValid(slug), build.fileSystem.exists(atPath: routePath) {
                 throw BuildFailure(diagnostics: [Diagnostic(
-                    path: draftPath, position: nil, code: .configuration,
+                    path: routePath, position: nil, code: .configuration,
                     message: "The route '\(slug)' is a draft (draft: true), and drafts are left out.",
                     hint: "export it with --drafts, or publish it by removing 'draft: true'"
                 )], acknowledged: report.acknowledged)
@@ -65,7 +66,7 @@ package struct CartridgeExport: Sendable {
             let data = try CartridgePackage(module: module).data()
             return Result(data: data, module: module, diagnostics: report.diagnostics, acknowledged: report.acknowledged)
         } catch {
-            throw BuildFailure(diagnostics: [Diagnostic(path: routesFolder + "/\(slug).md", position: nil, code: .io,
+            throw BuildFailure(diagnostics: [Diagnostic(path: routePath, position: nil, code: .io,
                                                         message: "The cartridge could not be written: \(error).")])
         }
     }
