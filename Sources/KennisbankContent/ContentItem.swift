@@ -156,6 +156,9 @@ public struct Article: Hashable, Sendable {
         self.redirectsFrom = redirectsFrom
         self.draft = draft
     }
+
+    /// The authors as a line, "A, B": what the pages and the e-book show; `nil` without authors.
+    public var authorLine: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
 }
 
 /// A concept ("begrip").

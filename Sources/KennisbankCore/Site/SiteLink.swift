@@ -75,5 +75,9 @@ public struct SiteLink: Hashable, Sendable, Comparable {
     /// The link as written from the site root, with a leading `/` omitted: `begrippen/x/#y`.
     public var rootRelative: String { path + (fragment.map { "#" + $0 } ?? "") }
 
+    /// The link's absolute URL below `baseURL` (site.yml's, which ends in `/`) where it is known, otherwise its path
+    /// from the site root: what the machine-readable files and the route handouts print.
+    public func address(baseURL: String?) -> String { (baseURL ?? "") + rootRelative }
+
     public static func < (lhs: SiteLink, rhs: SiteLink) -> Bool { lhs.rootRelative < rhs.rootRelative }
 }

@@ -58,11 +58,7 @@ package struct EpubPages: Sendable {
         if let subtitle = article.subtitle { body += "<p class=\"ondertitel\">\(HTML.escape(subtitle))</p>\n" }
         // A byline the text opens with stands in place of the bare authors, as on the site.
         let byline = Byline(of: page!.document, authors: article.authors)
-        if let byline {
-            body += "<p class=\"auteurs\">\(HTML.escape(byline.text))</p>\n"
-        } else if !article.authors.isEmpty {
-            body += "<p class=\"auteurs\">\(HTML.escape(article.authors.joined(separator: ", ")))</p>\n"
-        }
+        if let line = byline?.text ?? article.authorLine { body += "<p class=\"auteurs\">\(HTML.escape(line))</p>\n" }
         let blocks = (byline?.rest ?? page!.document).blocks
         var html = Cmark.renderHTML(Self.withoutReferenceList(blocks), options: links.renderOptions(in: file, notes: true))
         let notePrefix = " href=\"#\(EpubLinks.noteID(""))"

@@ -13,10 +13,10 @@ package enum RouteCartridge {
     /// markdown, with raw HTML shown as text whatever site.yml says, so every page of the cartridge is well-formed XHTML.
     package static func module(of route: ResolvedRoute, language: String, baseURL: String) -> CartridgeModule {
         precondition(baseURL.hasSuffix("/"), "a base URL ends in '/': \(baseURL)")
-        let options = Cmark.RenderOptions(unsafeHTML: false, linkResolver: { baseURL + $0.rootRelative })
+        let options = Cmark.RenderOptions(unsafeHTML: false, linkResolver: { $0.address(baseURL: baseURL) })
         let introduction = route.introduction.blocks.isEmpty ? nil : Cmark.renderHTML(route.introduction.blocks, options: options)
         let steps = route.steps.map { step in
-            CartridgeStep(title: step.label, url: baseURL + step.link.rootRelative,
+            CartridgeStep(title: step.label, url: step.link.address(baseURL: baseURL),
                           instructionHTML: Cmark.renderHTML(step.instruction.blocks, options: options),
                           duration: step.duration?.description)
         }

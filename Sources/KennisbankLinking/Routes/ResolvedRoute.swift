@@ -101,11 +101,14 @@ public struct StepDuration: Hashable, Sendable, CustomStringConvertible {
         minimum == maximum ? "\(minimum) min" : "\(minimum)–\(maximum) min"
     }
 
+    /// The words a duration may end in: "minuten", "min." and "min".
+    public static let units = ["minuten", "min.", "min"]
+
     /// The duration of `text`, the inside of the parentheses ("15 min", "15-20 min", "15–20 minuten"), or `nil`
     /// when it is not one or two numbers before "min"/"minuten" (the second not smaller than the first).
     public static func parse(_ text: String) -> StepDuration? {
         var words = Substring(text.trimmingCharacters(in: .whitespaces))
-        guard let unit = ["minuten", "min.", "min"].first(where: { words.hasSuffix($0) }) else { return nil }
+        guard let unit = units.first(where: { words.hasSuffix($0) }) else { return nil }
         words = words.dropLast(unit.count)
         let numbers = words.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
             .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -113,21 +113,24 @@ public struct RouteResolver: Sendable {
             }
             if let marker = text.firstIndex(of: "\u{0}") {
                 let before = String(text[..<marker]).trimmingCharacters(in: .whitespaces)
-                var after = Substring(text[text.index(after: marker)...])
-                after = after.drop(while: { $0 == " " })
-                if let separator = after.first, "—–-:".contains(separator) { after = after.dropFirst().drop(while: { $0 == " " }) }
+                let after = Self.droppingSeparator(text[text.index(after: marker)...])
                 text = before.isEmpty ? String(after) : before + " " + after
                 afterTarget = after.isEmpty
             } else if afterTarget {
-                var rest = Substring(text).drop(while: { $0 == " " })
-                if let separator = rest.first, "—–-:".contains(separator) { rest = rest.dropFirst().drop(while: { $0 == " " }) }
-                text = String(rest)
+                text = String(Self.droppingSeparator(Substring(text)))
                 afterTarget = false
             }
             if !text.isEmpty { result.append(.text(text)) }
         }
         if case .softBreak? = result.first { result.removeFirst() }
         return result
+    }
+
+    /// `text` without its opening spaces and, after them, one separator ("—", "–", "-", ":") with the spaces after it.
+    private static func droppingSeparator(_ text: Substring) -> Substring {
+        let rest = text.drop(while: { $0 == " " })
+        guard let separator = rest.first, "—–-:".contains(separator) else { return rest }
+        return rest.dropFirst().drop(while: { $0 == " " })
     }
 
     /// The trailing "(N min)" or "(N-M min)" of the step's last paragraph, taken out of it; a parenthesis that
@@ -139,7 +142,7 @@ public struct RouteResolver: Sendable {
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let inside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         let words = inside.trimmingCharacters(in: .whitespaces)
-        guard words.hasSuffix("min") || words.hasSuffix("min.") || words.hasSuffix("minuten") else { return nil }
+        guard StepDuration.units.contains(where: words.hasSuffix) else { return nil }
         guard let duration = StepDuration.parse(inside) else {
             let position = source.position(of: "(" + inside + ")", from: blocks[last].range.start) ?? blocks[last].range.start
             diagnostics.append(Diagnostic(path: source.path, position: position, severity: .warning, code: .invalidDuration,

@@ -10,9 +10,6 @@ struct MachineReadable {
 
     private var baseURL: String? { site.content.site.baseURL }
 
-    /// An absolute URL where the base URL is known, otherwise the root-relative path.
-    private static func url(_ link: SiteLink, baseURL: String?) -> String { (baseURL ?? "") + link.rootRelative }
-
     /// Each concept's entry and the feed as earlier builds made them (an incremental build), or nothing.
     var memo: Memo = .none
     /// The site on disk (an incremental build): `concepts.json` is left out when nothing it shows changed.
@@ -61,7 +58,7 @@ struct MachineReadable {
 
     /// The entry of `concept`, made from `inputs`.
     private static func entry(_ concept: Concept, inputs: ConceptEntry.Inputs) -> ConceptEntry {
-        let url = { (link: SiteLink) in Self.url(link, baseURL: inputs.baseURL) }
+        let url = { (link: SiteLink) in link.address(baseURL: inputs.baseURL) }
         return ConceptEntry(
             slug: concept.item.id.slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
             group: concept.group, url: url(concept.item.id.link), related: inputs.related,

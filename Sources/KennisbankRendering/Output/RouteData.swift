@@ -29,8 +29,7 @@ struct RouteData {
 
     private var baseURL: String? { site.content.site.baseURL }
 
-    /// An absolute URL where the base URL is known, otherwise the root-relative path.
-    private func url(_ link: SiteLink) -> String { (baseURL ?? "") + link.rootRelative }
+    private func url(_ link: SiteLink) -> String { link.address(baseURL: baseURL) }
 
     /// `routes.json`: every route with its steps.
     func json() -> JSONValue {

@@ -67,8 +67,7 @@ struct MapLabels: Sendable {
 
     /// The label's box: the text's extent above the node, ascent and descent included.
     func labelBox(_ index: Int) -> Box {
-        let (point, size) = (points[index], sizes[index])
-        let baseline = point.y - size.radius - Self.gap
+        let (point, size, baseline) = (points[index], sizes[index], baseline(index))
         return Box(minX: point.x - size.labelWidth / 2, minY: baseline - Self.fontSize,
                    maxX: point.x + size.labelWidth / 2, maxY: baseline + 0.3 * Self.fontSize)
     }

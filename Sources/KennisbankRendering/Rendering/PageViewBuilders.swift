@@ -12,7 +12,7 @@ extension PageModels {
         let content = site.content
         let articles = content.articles.map { article in
             ArticleEntry(link: itemLink(article.item.id, from: ""), subtitle: article.subtitle, series: article.series.map(String.init),
-                         authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "), date: article.date)
+                         authors: article.authorLine, date: article.date)
         }
         return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
                         concepts: content.concepts.compactMap { itemLink($0.item.id, from: "") },
@@ -45,7 +45,7 @@ extension PageModels {
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
                          breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
             title: article.item.title, subtitle: article.subtitle,
-            authors: article.authors.isEmpty ? nil : article.authors.joined(separator: ", "), byline: byline?.text ?? (article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
+            authors: article.authorLine, byline: byline?.text ?? article.authorLine,
             date: article.date, series: article.series.map(String.init),
             jsonLD: jsonLD(of: metadata), citation: metadata.apaReference,
             ogURL: site.content.site.baseURL.map { _ in metadata.url },

@@ -74,7 +74,7 @@ extension PageModels {
     /// The absolute URL of a link with `baseURL`, otherwise its path from the site root.
     private func address(_ link: SiteLink) -> String {
         note(.settings)
-        return (site.content.site.baseURL ?? "") + link.rootRelative
+        return link.address(baseURL: site.content.site.baseURL)
     }
 
     /// What a step points to, as its page shows it: a concept's summary and text, a miniature's text, an article's

@@ -48,12 +48,12 @@ public struct SiteRenderer: Sendable {
             return RenderedFile(path: path, file: OutputFile(path: path, contents: assemble()), digest: digest)
         }
 
-        /// The file handed to `writer` (when there is one and the file was made), keeping only its scan.
         /// A file made outside the renderer (a download such as the EPUB), written at once when there is a writer.
         package static func made(_ file: OutputFile, writer: SiteWriter?) -> RenderedFile {
             RenderedFile(path: file.path, file: file, digest: nil).streamed(to: writer)
         }
 
+        /// The file handed to `writer` (when there is one and the file was made), keeping only its scan.
         func streamed(to writer: SiteWriter?) -> RenderedFile {
             guard let writer, let file else { return self }
             writer.write(file)

@@ -128,7 +128,7 @@ package struct SearchIndex {
     private static func digest(of bucket: Bucket, pages: [Digest]) -> Digest {
         var builder = DigestBuilder()
         builder.combine(Self.hitsPerStem)
-        for stem in bucket.stems.sorted(by: { $0.stem < $1.stem }) {
+        for stem in bucket.stems {
             builder.combine(stem.stem)
             builder.combine(stem.total)
             builder.combine(stem.forms.count)
@@ -153,9 +153,13 @@ package struct SearchIndex {
         return builder.finalize()
     }
 
-    /// What one file of stems holds.
+    /// What one file of stems holds: its stems, sorted (the digest and the script read them in this order).
     struct Bucket {
-        var stems: [Stem] = []
+        let stems: [Stem]
+
+        init(stems: [Stem]) {
+            self.stems = stems.sorted { $0.stem < $1.stem }
+        }
     }
 
     /// What one file of words holds: each form's stem, and each of those stems' key and number of sections.
@@ -245,7 +249,7 @@ package struct SearchIndex {
             return pageList.count - 1
         }
         var stems: [String: JSONValue] = [:]
-        for stem in bucket.stems.sorted(by: { $0.stem < $1.stem }) {
+        for stem in bucket.stems {
             let hits = stem.hits.map { entry -> JSONValue in
                 let page = pages[entry.page]
                 let block = page.blocks[Int(entry.hit.block)]

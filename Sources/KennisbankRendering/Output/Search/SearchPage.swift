@@ -129,7 +129,7 @@ package struct SearchPage: Sendable {
         self.sections = sections
         self.summaryBlock = summaryBlock
         let words = blocks.map { SearchText.words(in: $0.text) }
-        let (formNumbers, forms, stems, stemOfForm) = Self.numbered(words)
+        let (formOfWord, forms, stems, stemOfForm) = Self.numbered(words)
         self.forms = forms
         // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
         // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
@@ -138,8 +138,8 @@ package struct SearchPage: Sendable {
         var count = [Int](repeating: 0, count: stems.count), first = [Int](repeating: 0, count: stems.count)
         var touched: [Int] = []
         for (number, block) in blocks.enumerated() {
-            for word in words[number] {
-                let stem = stemOfForm[formNumbers[word.form]!]
+            for (word, form) in zip(words[number], formOfWord[number]) {
+                let stem = stemOfForm[form]
                 if count[stem] == 0 { touched.append(stem); first[stem] = word.start }
                 count[stem] += 1
             }
@@ -165,15 +165,20 @@ package struct SearchPage: Sendable {
         self.hits = hits
     }
 
-    /// The forms and stems of a page's words, numbered: each form's number, each form's stem, the stems, and each form's
-    /// stem by number. Every form is hashed once here and once in the tallies; from there on a stem is its number on
-    /// this page, so the tallies of a page of four thousand words are arrays, not dictionaries keyed by strings.
-    private static func numbered(_ words: [[SearchText.Word]]) -> (formNumbers: [String: Int], forms: [String: String], stems: [String], stemOfForm: [Int]) {
+    /// The forms and stems of a page's words, numbered: each word's form by number (block by block, as `words`),
+    /// each form's stem, the stems, and each form's stem by number. Every form is hashed once, here; from there on a
+    /// stem is its number on this page, so the tallies of a page of four thousand words are arrays, not dictionaries
+    /// keyed by strings.
+    private static func numbered(_ words: [[SearchText.Word]]) -> (formOfWord: [[Int]], forms: [String: String], stems: [String], stemOfForm: [Int]) {
         var formNumbers: [String: Int] = [:]
         var distinct: [String] = []
-        for word in words.joined() where formNumbers[word.form] == nil {
-            formNumbers[word.form] = distinct.count
-            distinct.append(word.form)
+        let formOfWord = words.map { block in
+            block.map { word -> Int in
+                if let known = formNumbers[word.form] { return known }
+                formNumbers[word.form] = distinct.count
+                distinct.append(word.form)
+                return distinct.count - 1
+            }
         }
         var forms: [String: String] = [:]
         forms.reserveCapacity(distinct.count)
@@ -187,7 +192,7 @@ package struct SearchPage: Sendable {
             stemOfForm[number] = stems.count
             stems.append(stem)
         }
-        return (formNumbers, forms, stems, stemOfForm)
+        return (formOfWord, forms, stems, stemOfForm)
     }
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
