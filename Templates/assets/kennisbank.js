@@ -105,15 +105,15 @@
 
   /* ---------- Header on a phone: the menu and the search field ---------- */
   var menu = document.querySelector(".site-menu");
+  var outline = document.querySelector(".outline");
   var searchForm = document.querySelector(".site-search");
   var searchInput = document.getElementById("site-search-input");
   var wide = window.matchMedia("(min-width: 64rem)");
   // On a wide screen the menu and the article's outline are always open (the stylesheet shows them even
   // without the script, in browsers that style a disclosure's content); on a phone they start closed.
   function fitDisclosures() {
-    var menuNow = document.querySelector(".site-menu"), outlineNow = document.querySelector(".outline");
-    if (menuNow) menuNow.open = wide.matches;
-    if (outlineNow) outlineNow.open = wide.matches;
+    if (menu) menu.open = wide.matches;
+    if (outline) outline.open = wide.matches;
   }
   fitDisclosures();
   if (wide.addEventListener) wide.addEventListener("change", fitDisclosures);
@@ -148,7 +148,6 @@
   }
 
   /* ---------- The article's outline: where the reader is ---------- */
-  var outline = document.querySelector(".outline");
   var tocLinks = document.querySelectorAll(".toc a[href^='#']");
   if (outline) {
     // On a phone, a chosen section closes the outline so the text shows.

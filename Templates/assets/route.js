@@ -12,9 +12,9 @@
   var load = window.KENNISBANK_LOAD_SCRIPT;
   var main = document.getElementById("inhoud");
   if (!slug || !(number >= 1) || !load || !main) return;
-  var form = document.querySelector("form.site-search");
-  var root = form ? form.getAttribute("data-root") || "" : "";
-  var pageFile = window.KENNISBANK_PAGE_FILE || function (url) { return url; };
+  // search.js sets these three together, before this script runs.
+  var root = window.KENNISBANK_ROOT;
+  var pageFile = window.KENNISBANK_PAGE_FILE;
 
   function link(href, text, rel) {
     var a = document.createElement("a");

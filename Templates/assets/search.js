@@ -21,7 +21,9 @@
     return url === "" || url.slice(-1) === "/" ? url + "index.html" : url;
   }
 
-  // Shared with route.js (loaded after this script), whose links to pages name index.html in a portable site too.
+  // Shared with route.js (loaded after this script), whose links to pages start at the root and name index.html in a
+  // portable site too.
+  window.KENNISBANK_ROOT = root;
   window.KENNISBANK_PAGE_FILE = pageFile;
   window.KENNISBANK_LOAD_SCRIPT = loadScript;
 
