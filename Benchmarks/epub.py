@@ -65,10 +65,6 @@ def deflate(data, level):
     return len(compressor.compress(data) + compressor.flush())
 
 
-def deflate_job(job):
-    return deflate(*job)
-
-
 def compression(book):
     """Rows (choice, bytes, seconds) for the entries of `book`."""
     with zipfile.ZipFile(book) as archive:
@@ -81,7 +77,7 @@ def compression(book):
             size = sum(deflate(data, level) for data in entries)
             rows.append((f"level {level}, one entry after the other", size, time.perf_counter() - start))
             start = time.perf_counter()
-            size = sum(pool.map(deflate_job, [(data, level) for data in entries], chunksize=16))
+            size = sum(pool.starmap(deflate, [(data, level) for data in entries], chunksize=16))
             rows.append((f"level {level}, entries over {cores} cores", size, time.perf_counter() - start))
     return len(entries), rows
 

@@ -26,7 +26,7 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
-from conftest import QuietHandler  # noqa: E402
+from conftest import QuietHandler, make_driver  # noqa: E402
 
 WORK = "/tmp/kennisbank-bench"
 QUERIES = ["vertrouwen", "identiteit", "leiderschap", "niet-weten", "Kegan"]
@@ -54,17 +54,6 @@ def search_files(site):
     return files
 
 
-def driver():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"))
-
-
 def finished_bytes(d):
     """The bytes of the responses finished since the last call, and the URLs they came from."""
     total, urls, names = 0, [], {}
@@ -80,7 +69,7 @@ def finished_bytes(d):
 
 def query_bytes(base, query):
     from selenium.webdriver.common.by import By
-    d = driver()
+    d = make_driver(performance_log=True)
     try:
         d.execute_cdp_cmd("Network.enable", {})
         d.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -101,8 +90,9 @@ def query_bytes(base, query):
         d.quit()
 
 
-def edit_rewrites(bin_path, corpus, site):
-    """The search files whose bytes change when one word of one paragraph of one article changes."""
+def edit_rewrites(bin_path, corpus, before):
+    """The search files whose bytes change when one word of one paragraph of one article changes; `before` is the
+    search files of the corpus's site (search_files)."""
     copy = os.path.join(WORK, "search-edit-corpus")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(corpus, copy)
@@ -116,7 +106,6 @@ def edit_rewrites(bin_path, corpus, site):
     # Before the paragraph's last word: its opening words, and so its anchor, stay as they were.
     space = text.rindex(" ", paragraph, text.index("\n\n", paragraph))
     open(path, "w", encoding="utf-8").write(text[:space] + " zorgvuldig" + text[space:])
-    before = search_files(site)
     edited = os.path.join(WORK, "search-edit-site")
     build(bin_path, copy, edited)
     after = search_files(edited)
@@ -150,7 +139,7 @@ def main():
             print("%5d articles  %-12s %8d bytes  %-28s %s" % (n, query, total, summary,
                   " ".join(u.replace(base, "") for u in urls)), file=sys.stderr)
         server.shutdown()
-        changed, count = edit_rewrites(bin_path, corpus, site)
+        changed, count = edit_rewrites(bin_path, corpus, files)
         print("%5d articles  one-article edit rewrites %d of %d search files: %s" % (n, len(changed), count, " ".join(changed)),
               file=sys.stderr)
         rows.append((n, disk, len(files), statistics.median(per_query), max(per_query), len(changed)))

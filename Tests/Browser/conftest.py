@@ -53,20 +53,38 @@ def base_url(site_dir):
     shutil.rmtree(root, ignore_errors=True)
 
 
-def make_driver(javascript=True, width=1280, height=900):
+def make_driver(javascript=True, width=1280, height=900, scheme=None, performance_log=False):
+    """Headless Chromium. A width under 500 px, which a Chromium window cannot be, is a phone's viewport (width x 844,
+    emulated); `scheme` ("light" or "dark") is the emulated prefers-color-scheme; `performance_log` keeps the
+    DevTools events (network included) for `get_log("performance")`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    phone = width < 500
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=%d,%d" % (width, height), "--lang=nl"]:
+                     "--window-size=%d,%d" % (500 if phone else width, 844 if phone else height), "--lang=nl"]:
         options.add_argument(argument)
     if not javascript:
         options.add_argument("--blink-settings=scriptEnabled=false")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.set_capability("goog:loggingPrefs", dict({"browser": "ALL"}, **({"performance": "ALL"} if performance_log else {})))
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
+    driver = webdriver.Chrome(options=options, service=service)
+    if phone:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    if scheme:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    return driver
+
+
+def describe_violations(violations):
+    """axe-core's violations, one line each: rule, impact, help and the first targets."""
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:4])
+        lines.append("%s (%s): %s — %s" % (violation["id"], violation["impact"], violation["help"], targets))
+    return "\n".join(lines)
 
 
 @pytest.fixture(scope="session")

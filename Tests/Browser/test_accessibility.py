@@ -6,7 +6,7 @@ import os
 import pytest
 from axe_core_python.selenium import Axe
 
-from conftest import make_driver
+from conftest import describe_violations, make_driver
 
 SCHEMES = ["light", "dark"]
 
@@ -21,22 +21,10 @@ def site_pages(site_dir):
     return sorted(pages)
 
 
-def describe(violations):
-    lines = []
-    for violation in violations:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:4])
-        lines.append("%s (%s): %s — %s" % (violation["id"], violation["impact"], violation["help"], targets))
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_page_has_no_axe_violations(site_dir, base_url, scheme, width):
-    driver = make_driver(width=max(width, 500), height=900)
-    if width < 500:
-        # Chromium's window is at least 500 px wide; a phone is emulated.
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    driver = make_driver(width=width, scheme=scheme)
     driver.set_script_timeout(60)
     axe = Axe()
     failures = {}
@@ -50,7 +38,7 @@ def test_every_page_has_no_axe_violations(site_dir, base_url, scheme, width):
                 continue
             result = axe.run(driver)
             if result["violations"]:
-                failures[page] = describe(result["violations"])
+                failures[page] = describe_violations(result["violations"])
     finally:
         driver.quit()
     assert not failures, "\n\n".join("%s (%s, %d px):\n%s" % (page, scheme, width, text) for page, text in failures.items())

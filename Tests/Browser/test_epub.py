@@ -15,8 +15,7 @@ import zipfile
 import pytest
 from axe_core_python.selenium import Axe
 
-from conftest import REPOSITORY, QuietHandler, kennisbank_binary, make_driver
-from test_accessibility import describe
+from conftest import REPOSITORY, QuietHandler, describe_violations, kennisbank_binary, make_driver
 
 OPF = "{http://www.idpf.org/2007/opf}"
 
@@ -59,7 +58,7 @@ def test_every_document_of_the_book_parses_and_has_no_axe_violations(book):
             assert driver.execute_script("return document.contentType") == "application/xhtml+xml", document
             result = axe.run(driver)
             if result["violations"]:
-                failures[document] = describe(result["violations"])
+                failures[document] = describe_violations(result["violations"])
     finally:
         driver.quit()
     assert not failures, "\n\n".join("%s:\n%s" % (document, text) for document, text in failures.items())

@@ -44,9 +44,7 @@ def overlapping(labels):
 def test_labels_never_overlap_and_stay_legible(site_dir, base_url, width):
     pages = map_pages(site_dir)
     assert "begrippen/" in pages and len(pages) > 10, pages
-    driver = make_driver(width=width)
-    # A window is at least 500 px wide in headless Chromium: the phone's width is emulated.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": width < 500})
+    driver = make_driver(width=width, height=844)
     try:
         for path in pages:
             driver.get(base_url + path)
@@ -105,9 +103,8 @@ def test_map_is_static_svg_without_javascript(browser_without_js, base_url):
 def test_no_axe_violations_on_map_and_miniature_pages(site_dir, base_url, scheme):
     from axe_core_python.selenium import Axe
 
-    driver = make_driver(width=1280)
+    driver = make_driver(width=1280, scheme=scheme)
     try:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
         paths = ["begrippen/", "begrippen/vijf-lenzen/", "begrippen/culturele-lens/", "miniaturen/",
                  "miniaturen/het-te-grote-pak/", "miniaturen/de-cfo-en-het-dashboard/"]
         for path in paths:

@@ -15,9 +15,7 @@ ARTICLE = "artikelen/de-kunst-van-het-leiden/"
 
 
 def phone():
-    driver = make_driver(width=500, height=844)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-    return driver
+    return make_driver(width=390)
 
 
 @pytest.fixture
@@ -88,9 +86,8 @@ def test_the_contents_mark_the_section_being_read(browser, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_concept_links_and_citations_look_different_without_hovering(base_url, scheme):
-    driver = make_driver()
+    driver = make_driver(scheme=scheme)
     try:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
         driver.get(base_url + ARTICLE)
         style = "var s = getComputedStyle(arguments[0]); return [s.color, s.textDecorationStyle, s.textDecorationColor];"
         concept = driver.execute_script(style, driver.find_element(By.CSS_SELECTOR, ".prose a.concept"))
