@@ -87,15 +87,7 @@ public struct RouteResolver: Sendable {
     /// The opening words of the paragraph `link` names on `page` ("Het professioneel perspectief geeft taal aan de
     /// onderstroom…"), or `nil` when the page is not at hand.
     private func opening(of link: SiteLink, on page: ContentID) -> String? {
-        guard let anchor = link.fragment, let document = pages[page]?.document else { return nil }
-        var found: BlockNode?
-        func search(_ blocks: [BlockNode]) {
-            for block in blocks where found == nil {
-                if block.kind == .paragraph(anchor: anchor) { found = block } else { search(block.children) }
-            }
-        }
-        search(document.blocks)
-        guard let paragraph = found else { return nil }
+        guard let anchor = link.fragment, let paragraph = pages[page]?.document.paragraph(anchored: anchor) else { return nil }
         let words = paragraph.inlines.plainText.split(whereSeparator: \.isWhitespace)
         return words.prefix(Self.openingWords).joined(separator: " ") + (words.count > Self.openingWords ? "…" : "")
     }

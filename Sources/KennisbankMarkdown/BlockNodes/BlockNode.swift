@@ -71,4 +71,17 @@ public struct MarkdownDocument: Hashable, Sendable {
     public init(blocks: [BlockNode]) {
         self.blocks = blocks
     }
+
+    /// The first paragraph whose anchor is `anchor`, at any depth (in a block quote, a list item or an embedded
+    /// miniature as well as at the top), in document order; `nil` when there is none.
+    public func paragraph(anchored anchor: String) -> BlockNode? {
+        func search(_ blocks: [BlockNode]) -> BlockNode? {
+            for block in blocks {
+                if block.kind == .paragraph(anchor: anchor) { return block }
+                if let found = search(block.children) { return found }
+            }
+            return nil
+        }
+        return search(blocks)
+    }
 }

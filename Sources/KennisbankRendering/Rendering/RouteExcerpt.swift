@@ -28,7 +28,8 @@ enum RouteExcerpt {
         case (.heading, _):
             blocks = section(step.link.fragment ?? "", in: flattened(page.document.blocks))
         case (.paragraph, _):
-            blocks = flattened(page.document.blocks).filter { $0.kind == .paragraph(anchor: step.link.fragment) }.prefix(1).map { $0 }
+            // The paragraph at any depth, as the route's resolver found it for the step's label.
+            blocks = step.link.fragment.flatMap(page.document.paragraph(anchored:)).map { [$0] } ?? []
         }
         return rebased(blocks.map(withoutAnchors))
     }

@@ -196,6 +196,16 @@ final class RouteTests: XCTestCase {
         XCTAssertFalse(html.contains("id=\"begin\""), "the excerpt keeps no id of its page")
     }
 
+    /// A step to a paragraph in a block quote finds it for its label and for its excerpt alike.
+    func testAStepToAParagraphInABlockQuoteShowsIt() throws {
+        let article = "---\ntitle: Twee\nseries: 2\ndate: 2024-01-02\n---\nEerst een alinea.\n\n> Een citaat staat in dit blok.\n"
+        let route = "---\ntitle: Citaat\n---\n1. [[twee#een-citaat-staat-in-dit]] Lees het citaat.\n"
+        let report = try build(site(routes: ["citaat": route], extra: ["C/articles/twee.md": article]))
+        let html = page(report, "leerroutes/citaat/index.html")
+        XCTAssertTrue(html.contains("Twee › Een citaat staat in dit blok.</a>"), html)
+        XCTAssertTrue(html.contains("<blockquote class=\"route-excerpt prose\">\n<p>Een citaat staat in dit blok.</p>"), html)
+    }
+
     /// The overview, the home page and the navigation lead to the routes.
     func testTheOverviewHomeAndNavigationListTheRoutes() throws {
         let report = try build(site(routes: ["drie-stappen": Self.threeSteps]))
