@@ -94,6 +94,60 @@ public struct SourceFile: Hashable, Sendable {
         return nil
     }
 
+    /// A place to search on from that remembers where in its line it stands, so that a run of searches, each
+    /// after the last one found, costs the text passed over once: a paragraph of 20,000 mentions on one line
+    /// is one pass over that line, not one pass from its start per mention.
+    public struct SearchCursor: Sendable {
+        /// The position the next search starts at.
+        public private(set) var position: SourcePosition
+        /// The index of ``position`` in its line, once a search has found it.
+        fileprivate var index: Substring.Index?
+
+        /// A cursor at `position`.
+        public init(_ position: SourcePosition) { self.position = position }
+    }
+
+    /// The position of the first occurrence of `needle` at or after the cursor, which moves past it; `nil`, with
+    /// the cursor left where it was, when there is none up to line `lastLine`. A needle that spans lines is found
+    /// by its first line.
+    public func find(_ needle: String, from cursor: inout SearchCursor, through lastLine: Int = .max) -> SourcePosition? {
+        let lineBreak = TextBytes.firstIndex(of: "\n", in: needle[...])
+        let firstLine = lineBreak.map { String(needle[..<$0]) } ?? needle
+        guard !firstLine.isEmpty else { return nil }
+        var lineNumber = cursor.position.line
+        while lineNumber <= min(lines.count, lastLine) {
+            let line = lines[lineNumber - 1]
+            var from = line.startIndex, column = 1
+            if lineNumber == cursor.position.line {
+                column = max(1, cursor.position.column)
+                if let index = cursor.index {
+                    from = index
+                } else if let index = line.index(line.startIndex, offsetBy: column - 1, limitedBy: line.endIndex) {
+                    from = index
+                } else {
+                    lineNumber += 1
+                    continue
+                }
+            }
+            if let found = TextBytes.firstIndex(of: firstLine, in: line[from...]) {
+                let position = SourcePosition(line: lineNumber, column: column + line.distance(from: from, to: found))
+                if let lineBreak {
+                    // The cursor goes to the end of the needle's last line.
+                    let rest = needle[needle.index(after: lineBreak)...]
+                    let lastLine = rest.split(separator: "\n", omittingEmptySubsequences: false)
+                    cursor = SearchCursor(SourcePosition(line: lineNumber + lastLine.count, column: (lastLine.last?.count ?? 0) + 1))
+                } else {
+                    let end = line.index(found, offsetBy: firstLine.count, limitedBy: line.endIndex) ?? line.endIndex
+                    cursor = SearchCursor(SourcePosition(line: lineNumber, column: position.column + firstLine.count))
+                    cursor.index = end
+                }
+                return position
+            }
+            lineNumber += 1
+        }
+        return nil
+    }
+
     /// The text of a 1-based line, or an empty string past the end.
     public func line(_ number: Int) -> Substring {
         number >= 1 && number <= lines.count ? lines[number - 1] : ""

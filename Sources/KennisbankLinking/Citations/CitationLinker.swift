@@ -52,6 +52,9 @@ public struct CitationLinker: Sendable {
         guard case .paragraph(let blockAnchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
         if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
         let start = block.range.start
+        // Each citation is looked for in the file after the one before it: one pass over the paragraph's lines.
+        var cursor = SourceFile.SearchCursor(start)
+        let lastLine = block.range.end.line
         block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
             let candidates = CitationScanner.scan(text)
             guard !candidates.isEmpty else { return nil }
@@ -61,7 +64,7 @@ public struct CitationLinker: Sendable {
             for candidate in candidates {
                 let written = slice(candidate.range)
                 let startsWithName = written.hasPrefix(candidate.name)
-                let place = source.position(of: written, from: start) ?? start
+                let place = source.find(written, from: &cursor, through: lastLine) ?? cursor.position
                 switch resolve(candidate) {
                 case .none(let sameName):
                     diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,

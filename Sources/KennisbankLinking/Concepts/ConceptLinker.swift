@@ -48,7 +48,7 @@ public struct ConceptLinker: Sendable {
         if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
                           paragraph: Paragraph(block.inlines),
-                          source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start)
+                          source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start, blockEnd: block.range.end)
         var offset = 0
         block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions)
     }
@@ -63,13 +63,12 @@ public struct ConceptLinker: Sendable {
         /// The page's file, where mentions get their line and column; `nil` in an embedded miniature.
         var source: SourceFile?
         var blockStart: SourcePosition
+        var blockEnd: SourcePosition
 
         /// The place of the next mention, `written`, in the paragraph: after the one before it.
         func position(of written: String, in source: SourceFile) -> SourcePosition {
-            let from = paragraph.searchFrom ?? blockStart
-            guard let found = source.position(of: written, from: from) else { return from }
-            paragraph.searchFrom = SourcePosition(line: found.line, column: found.column + written.count)
-            return found
+            if paragraph.cursor == nil { paragraph.cursor = SourceFile.SearchCursor(blockStart) }
+            return source.find(written, from: &paragraph.cursor!, through: blockEnd.line) ?? paragraph.cursor!.position
         }
     }
 
@@ -79,7 +78,7 @@ public struct ConceptLinker: Sendable {
         private let inlines: [InlineNode]
         private(set) lazy var scalars = Array(inlines.plainText.unicodeScalars)
         /// Where in the file the next mention's place is looked for: after the last one found.
-        var searchFrom: SourcePosition?
+        var cursor: SourceFile.SearchCursor?
         init(_ inlines: [InlineNode]) { self.inlines = inlines }
     }
 
@@ -158,11 +157,16 @@ public struct ConceptLinker: Sendable {
     private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "!" || scalar == "?" }
 
     /// The sentence that holds the range, trimmed to about 240 characters around the mention.
+    ///
+    /// The sentence's edges are looked for no further than the trim would keep (121 characters out), so the cost
+    /// does not grow with the paragraph: a paragraph of one long sentence with many mentions stays linear.
     package static func sentence(around range: Range<Int>, in characters: [Unicode.Scalar]) -> String {
         var start = range.lowerBound
-        while start > 0, !(TextBytes.isWhitespace(characters[start - 1]) && start >= 2 && isSentenceEnd(characters[start - 2])) { start -= 1 }
+        let farthestStart = max(0, range.lowerBound - 121)
+        while start > farthestStart, !(TextBytes.isWhitespace(characters[start - 1]) && start >= 2 && isSentenceEnd(characters[start - 2])) { start -= 1 }
         var end = range.upperBound
-        while end < characters.count, !(isSentenceEnd(characters[end]) && (end + 1 == characters.count || TextBytes.isWhitespace(characters[end + 1]))) { end += 1 }
+        let farthestEnd = min(characters.count, range.upperBound + 121)
+        while end < farthestEnd, !(isSentenceEnd(characters[end]) && (end + 1 == characters.count || TextBytes.isWhitespace(characters[end + 1]))) { end += 1 }
         end = min(characters.count, end + 1)
         var prefix = "", suffix = ""
         if range.lowerBound - start > 120 {

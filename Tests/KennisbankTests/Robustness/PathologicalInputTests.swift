@@ -107,6 +107,33 @@ final class PathologicalInputTests: XCTestCase {
         wait(for: [done], timeout: 120)
     }
 
+    /// 20,000 mentions of one concept in one paragraph on one line: each is found, with its place in the file,
+    /// and the first is linked. (Linking costs time linear in the paragraph's length: Benchmarks/pathological.sh.)
+    func testTwentyThousandMentionsInOneParagraph() throws {
+        let body = Array(repeating: "niet-weten", count: 20_000).joined(separator: " ") + "\n"
+        let report = try build(body)
+        let mentions = try XCTUnwrap(report.site.pages[ContentID(.article, "p")]?.mentions)
+        XCTAssertEqual(mentions.count, 20_000)
+        XCTAssertEqual(mentions.filter { $0.linked }.count, 1, "the site links the first mention of a page")
+        // The front matter takes three lines; the n-th mention starts 11 × n characters into line 4.
+        XCTAssertEqual(mentions.first?.position, SourcePosition(line: 4, column: 1))
+        XCTAssertEqual(mentions.last?.position, SourcePosition(line: 4, column: 11 * 19_999 + 1))
+        XCTAssertEqual(mentions.last?.context.hasPrefix("…"), true, "a long sentence is trimmed around the mention")
+        XCTAssertTrue(article(report).contains("class=\"concept\""))
+    }
+
+    /// A 10 MB paragraph, one sentence on one line, with a concept and a citation in every phrase.
+    func testATenMegabyteParagraphWithConceptsAndCitations() throws {
+        let phrase = "de coach oefent niet-weten met Kegan (1994) en luistert "
+        let count = 10_000_000 / phrase.utf8.count + 1
+        let body = String(repeating: phrase, count: count) + "\n\n## Literatuur\n\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n"
+        let report = try build(body)
+        let mentions = try XCTUnwrap(report.site.pages[ContentID(.article, "p")]?.mentions)
+        XCTAssertEqual(mentions.count, count)
+        XCTAssertEqual(mentions.last?.position, SourcePosition(line: 4, column: phrase.count * (count - 1) + 17))
+        XCTAssertGreaterThan(article(report).utf8.count, 10_000_000)
+    }
+
     func testAFileOfOnlyFrontMatterBuilds() throws {
         XCTAssertTrue(article(try build("")).contains("Pathologisch"))
     }
