@@ -36,7 +36,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     public let build: Build
     private let lock = NSLock()
     /// Every step's values, kept from one run to the next.
-    private let memo = Memo(remembers: true)
+    let memo = Memo(remembers: true)
     /// What the last run wrote.
     private let written = WrittenSiteRecord()
     /// The downloads of the last good run that are made when requested (with ``Build/defersDownloads``).

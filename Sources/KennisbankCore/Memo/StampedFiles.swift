@@ -14,12 +14,13 @@ package final class StampedFiles: Sendable {
     /// How long before the stamp was taken a file must have last changed for its stamp to be trusted.
     package static let settled: Int64 = 2_000_000_000
 
+    /// The clock stamps are taken by: the system's, which a test may stop at a chosen time.
+    package let clock = StampClock()
+
     /// The bytes of the file at `path`: those read earlier when its stamp is the same, else `read()`'s.
     package func bytes(at path: String, stamp: FileStamp?, read: () throws(Diagnostic) -> Data) throws(Diagnostic) -> Data {
         guard let stamp else { return try read() }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let taken = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        let taken = clock.now
         if let bytes = table.cached(for: path, inputs: stamp) { return bytes }
         let bytes = try read()
         if max(stamp.modified, stamp.changed) < taken - Self.settled {
@@ -40,5 +41,35 @@ package final class StampedFiles: Sendable {
     /// Ends a build: forgets the files it did not ask for.
     package func endRound() {
         table.endRound()
+    }
+}
+
+/// The time, in nanoseconds since 1970, at which ``StampedFiles`` takes a stamp: the system's real-time clock
+/// (the clock file times are kept by), or, in a test, a time it set, so that whether a save counts as settled
+/// does not depend on how fast the machine runs the test.
+package final class StampClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped: Int64?
+
+    /// The current time: the stopped time, if a test set one.
+    package var now: Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stopped { return stopped }
+        return Self.system
+    }
+
+    /// The system's real-time clock.
+    package static var system: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
+    /// Stops the clock at `time` (nanoseconds since 1970): it reads `time` until stopped again.
+    package func stop(at time: Int64) {
+        lock.lock()
+        stopped = time
+        lock.unlock()
     }
 }

@@ -288,12 +288,14 @@ final class IncrementalBuildTests: XCTestCase {
 
     /// Told which files changed (as `serve`'s watcher tells it), a run reads only those, and takes every other
     /// file as it was last read when that file had settled by then; a file saved moments before it was read is
-    /// read again by the next run, reported or not.
+    /// read again by the next run, reported or not. The stamps' clock is stopped at chosen times, so what counts
+    /// as "moments before" does not depend on how fast the machine runs the test.
     func testARunToldWhatChangedReadsOnlyThatAndStillCatchesARacySave() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
+        let clock = incremental.memo.files.clock
         _ = try incremental.run()
-        // Two seconds on, every stamp has settled: this run reads the files again and trusts them from now on.
-        Thread.sleep(forTimeInterval: 2.1)
+        // Three seconds on, every stamp has settled: this run reads the files again and trusts them from now on.
+        clock.stop(at: StampClock.system + 3 * StampedFiles.settled / 2)
         _ = try incremental.run(changedPaths: [])
         let article = "Content/articles/de-kunst-van-het-leiden.md"
         let page = root.appendingPathComponent("Site/artikelen/de-kunst-van-het-leiden/index.html")
@@ -301,7 +303,9 @@ final class IncrementalBuildTests: XCTestCase {
         // Not reported: the run takes the file as it was, so the page does not change.
         _ = try incremental.run(changedPaths: [])
         XCTAssertFalse(try String(contentsOf: page, encoding: .utf8).contains("Een zin die de build niet ziet."))
-        // Reported, as the watcher reports it (its own spelling of the path): the page shows the sentence.
+        // Reported, as the watcher reports it (its own spelling of the path): the page shows the sentence. The
+        // clock reads the time of the save, so the file is read moments after it was saved.
+        clock.stop(at: StampClock.system)
         let reported = root.appendingPathComponent("Content/").path + "/articles/./de-kunst-van-het-leiden.md"
         let report = try incremental.run(changedPaths: [reported])
         XCTAssertEqual(report.parsedFiles, 1)
