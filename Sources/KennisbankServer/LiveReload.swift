@@ -81,6 +81,7 @@ public enum LiveReload {
 
       var source = new EventSource("/__kennisbank/events");
       source.addEventListener("hello", function (event) {
+        window.__kennisbankLiveReloadConnected = true;  // for a test to wait on, instead of a fixed time
         if (firstBuild === null) { firstBuild = event.data; }
         else if (event.data !== firstBuild) { location.reload(); }
       });

@@ -101,7 +101,11 @@ def test_a_page_in_two_routes_shows_the_route_its_link_named(portable_site, brow
 def test_an_unknown_route_or_step_shows_no_bar(base_url, browser):
     for query in ["?leerroute=geen-route&stap=1", "?leerroute=door-de-vijf-lenzen&stap=9", "?leerroute=door-de-vijf-lenzen"]:
         browser.get(base_url + "begrippen/vijf-lenzen/" + query)
-        browser.execute_async_script("setTimeout(arguments[0], 500)")
+        # route.js has decided when the page has loaded and, for a query with a step, routes.js has run (the
+        # script's load event, and the decision in its promise's callback, come in the same task as that run).
+        WebDriverWait(browser, 10).until(lambda d: d.execute_script(
+            "return document.readyState === 'complete'"
+            " && (!/[?&]stap=/.test(location.search) || window.KENNISBANK_ROUTES !== undefined)"))
         assert not browser.find_elements(By.CSS_SELECTOR, "nav.route-bar"), query
 
 

@@ -71,7 +71,8 @@ def test_edit_reloads_the_tab_and_an_error_shows_the_overlay(live_browser, serve
     url, content, log = served
     browser.get(url + "artikelen/de-kunst-van-het-leiden/")
     WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-    time.sleep(0.5)  # the event stream connects
+    # The event stream has connected when its first event, hello, has come.
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return window.__kennisbankLiveReloadConnected === true"))
     browser.execute_script("window.kennisbankMarker = 1;")
 
     # An edit: the open tab reloads by itself (the marker is gone) and shows the new text.
