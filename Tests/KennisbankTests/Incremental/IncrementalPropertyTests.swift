@@ -1,5 +1,4 @@
 import Foundation
-import PropertyBased
 import Testing
 @testable import Kennisbank
 @testable import KennisbankCore
@@ -93,15 +92,26 @@ import Testing
         files.set(path, text)
     }
 
+    /// How many random edit sequences a run tries: `KENNISBANK_PROPERTY_CASES`, at least 100 by default.
+    static let cases = ProcessInfo.processInfo.environment["KENNISBANK_PROPERTY_CASES"].flatMap(Int.init) ?? 100
+
+    /// The seed of this run's sequences: `KENNISBANK_PROPERTY_SEED` to repeat a run, else a new one, printed.
+    static let seed = ProcessInfo.processInfo.environment["KENNISBANK_PROPERTY_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+
     @Test func incrementalBuildsEqualCleanBuildsAfterRandomEdits() async throws {
+        print("incremental property: seed \(Self.seed), \(Self.cases) sequences (repeat with KENNISBANK_PROPERTY_SEED=\(Self.seed))")
         var compared = 0, steps = 0
-        await propertyCheck(count: 12, input: Gen.int(in: 0...1_000_000).array(of: 1...5)) { numbers in
-            let edits = numbers.map(Edit.init)
-            let files = EditableFileSystem(InMemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.corpus.files().map { ("C/" + $0.path, $0.text) })))
-            let templates = Fixtures.repository.appendingPathComponent("Templates")
-            for case let url as URL in FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)! where !url.hasDirectoryPath {
-                files.set("T/" + String(url.path.dropFirst(templates.path.count + 1)), try? String(contentsOf: url, encoding: .utf8))
-            }
+        // The corpus and the templates, read once; each sequence starts from a copy.
+        var start = InMemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.corpus.files().map { ("C/" + $0.path, $0.text) }))
+        let templates = Fixtures.repository.appendingPathComponent("Templates")
+        for case let url as URL in FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil)! where !url.hasDirectoryPath {
+            start.files["T/" + String(url.path.dropFirst(templates.path.count + 1))] = try? Data(contentsOf: url)
+        }
+        for sequence in 0..<Self.cases {
+            var random = SeededRandom(seed: Self.seed, stream: UInt64(sequence))
+            let edits = (0..<random.int(1...5)).map { _ in Edit(random.int(0...1_000_000)) }
+            let failure = "seed \(Self.seed), sequence \(sequence)"
+            let files = EditableFileSystem(start)
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("kb-incremental-property-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: output) }
             let build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: output.path, fileSystem: files)
@@ -114,19 +124,19 @@ import Testing
                 let run: Result<IncrementalBuild.Report, BuildFailure> = Result { () throws(BuildFailure) in try incremental.run() }
                 switch (clean, run) {
                 case (.failure(let expected), .failure(let found)):
-                    #expect(found.diagnostics == expected.diagnostics, "step \(step): \(edit)")
+                    #expect(found.diagnostics == expected.diagnostics, "\(failure), step \(step): \(edit)")
                 case (.success(let report), .success(let found)):
-                    #expect(found.diagnostics == report.diagnostics, "step \(step): \(edit): the same warnings")
+                    #expect(found.diagnostics == report.diagnostics, "\(failure), step \(step): \(edit): the same warnings")
                     let written = Self.files(in: output)
                     var expected = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.contents) })
                     // The manifest lists the site's files as a clean build's writer does, and no journal is left.
                     expected[SiteManifest.manifestName] = SiteManifest.manifest(report.files.map(\.path).sorted())
-                    #expect(Set(written.keys) == Set(expected.keys), "step \(step): \(edit): the same files")
+                    #expect(Set(written.keys) == Set(expected.keys), "\(failure), step \(step): \(edit): the same files")
                     let different = expected.keys.filter { written[$0] != nil && written[$0] != expected[$0] }.sorted()
-                    #expect(different == [], "step \(step): \(edit): the same bytes")
+                    #expect(different == [], "\(failure), step \(step): \(edit): the same bytes")
                     compared += 1
                 default:
-                    Issue.record("step \(step): \(edit): the clean build \(clean) but the incremental build \(run)")
+                    Issue.record("\(failure), step \(step): \(edit): the clean build \(clean) but the incremental build \(run)")
                 }
             }
         }
