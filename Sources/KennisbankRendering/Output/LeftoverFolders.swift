@@ -11,7 +11,7 @@ import KennisbankCore
 /// missing (the newest, when there are several: the others are named and left for the next build to remove), and
 /// removed when the output folder is there (it is the site that was replaced). The folders of a build that is
 /// still running are left alone.
-enum LeftoverFolders {
+package enum LeftoverFolders {
     /// The start of the name of a staging folder of the output folder `name`, before the process number.
     static func stagingPrefix(of name: String) -> String { ".\(name).building-" }
     /// The start of the name of a retired folder of the output folder `name`, before the process number.
@@ -19,7 +19,7 @@ enum LeftoverFolders {
 
     /// Deals with the left-overs beside `output`, first of all: returns a line for the terminal when a retired
     /// folder was put back.
-    static func recover(_ output: URL) -> [String] {
+    package static func recover(_ output: URL) -> [String] {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent

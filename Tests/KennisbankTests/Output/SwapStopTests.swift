@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
+@testable import Kennisbank
 @testable import KennisbankCore
 @testable import KennisbankRendering
+@testable import KennisbankIncremental
 
 /// A build killed while it swaps the new site in, for real: the `kennisbank` executable runs under `strace`, which
 /// kills it (SIGKILL) as it enters the exchange, or one of the two renames of the fallback (`KENNISBANK_SWAP=renames`).
@@ -151,6 +153,22 @@ final class SwapStopTests: XCTestCase {
         XCTAssertEqual(failed.status, 1, failed.errors)
         XCTAssertTrue(failed.errors.hasSuffix("; no site was written to Site/.\n"), failed.errors)
         XCTAssertFalse(manager.fileExists(atPath: output.path))
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    /// `serve` puts a site set aside back first too, so that it is served even when its first build fails.
+    func testServePutsASiteSetAsideBackEvenWhenItsFirstBuildFails() throws {
+        let retired = folder.appendingPathComponent(".Site.old-2147483000")
+        try SiteWriter.write([OutputFile(path: "index.html", text: "oud")], to: retired)
+        try "---\ntitle: [Kapot\n---\nTekst.\n".write(to: article, atomically: true, encoding: .utf8)
+        let build = repositoryTemplatesBuild(of: folder.appendingPathComponent("Content").path, into: output.path)
+        XCTAssertThrowsError(try IncrementalBuild(build: build).run()) { error in
+            XCTAssertEqual((error as? BuildFailure)?.notes, [
+                "The output folder '\(output.standardizedFileURL.path)' was missing, left so by a build stopped while it swapped in a new site; "
+                    + "the site it replaced was put back from '.Site.old-2147483000'.",
+            ])
+        }
+        XCTAssertEqual(try files(under: output), ["index.html": Data("oud".utf8), SiteManifest.manifestName: SiteManifest.manifest(["index.html"])])
         XCTAssertEqual(try leftovers(), [])
     }
 
