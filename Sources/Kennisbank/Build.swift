@@ -245,12 +245,14 @@ public struct Build: Sendable {
             written = try result.get()
         } catch {
             writer.discard()
-            throw error
+            var failure = error
+            failure.notes = writer.notes + failure.notes
+            throw failure
         }
         do throws(Diagnostic) {
             try written.times.time("write") { () throws(Diagnostic) in try writer.commit() }
         } catch {
-            throw BuildFailure(diagnostics: written.diagnostics + [error], acknowledged: written.acknowledged)
+            throw BuildFailure(diagnostics: written.diagnostics + [error], acknowledged: written.acknowledged, notes: writer.notes)
         }
         written.notes = writer.notes
         return written

@@ -45,7 +45,7 @@ struct BuildCommand: ParsableCommand {
             standardError("Built \(pages) pages (\(content.articles.count) articles, \(content.concepts.count) concepts, "
                           + "\(content.miniatures.count) miniatures, "
                           + (content.routes.isEmpty ? "" : "\(content.routes.count) route\(content.routes.count == 1 ? "" : "s"), ")
-                          + "\(result.site.references.references.count) references) into \(output)/ in "
+                          + "\(result.site.references.references.count) references) into \(FolderName.shown(output)) in "
                           + String(format: "%.2f s", Date().timeIntervalSince(start))
                           + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s").\n" : ".\n"))
             if let summary = IgnoredWarnings.summary(of: result.acknowledged) {
@@ -53,10 +53,13 @@ struct BuildCommand: ParsableCommand {
             }
         } catch {
             folders.report(error.diagnostics)
+            for note in error.notes { standardError(note + "\n") }
             let status = DiagnosticFormatter.exitStatus(error.diagnostics, strict: strict)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            standardError(status == 2 ? "Build stopped: \(error.diagnostics.count) warning(s) with --strict; \(output)/ was not changed.\n"
-                                      : "Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ was not changed.\n")
+            // The folder is as it was, or was never there: a build that fails writes no site.
+            let outcome = FileManager.default.fileExists(atPath: output) ? "\(FolderName.shown(output)) was not changed" : "no site was written to \(FolderName.shown(output))"
+            standardError(status == 2 ? "Build stopped: \(error.diagnostics.count) warning(s) with --strict; \(outcome).\n"
+                                      : "Build failed with \(errors) error\(errors == 1 ? "" : "s"); \(outcome).\n")
             throw ExitCode(status)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankCore
 import KennisbankCorpus
 
 /// `kennisbank corpus --output DIR`: a generated, valid content folder of any size, for benchmarks.
@@ -47,7 +48,7 @@ struct CorpusCommand: ParsableCommand {
             standardError("The corpus could not be written to \(output): \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
-        standardError("Generated \(articles) articles, \(concepts) concepts, \(references) references and \(miniatures) miniatures into \(output)/ in "
+        standardError("Generated \(articles) articles, \(concepts) concepts, \(references) references and \(miniatures) miniatures into \(FolderName.shown(output)) in "
                       + String(format: "%.2f s", Date().timeIntervalSince(start)) + ".\n")
     }
 }

@@ -81,6 +81,9 @@ public final class IncrementalBuild: @unchecked Sendable {
         defer { lock.unlock() }
         try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
+        // Before anything else, as `build` does: a site a stopped build set aside is put back, so that it is served
+        // even when this run fails.
+        let recovered = LeftoverFolders.recover(output)
         if !FileManager.default.fileExists(atPath: output.path) {
             // The output folder was removed: write the whole site again.
             written.forget()
@@ -97,7 +100,15 @@ public final class IncrementalBuild: @unchecked Sendable {
                 return .failure(error)
             }
         }
-        return try result.get()
+        do {
+            var report = try result.get()
+            report.notes = recovered + report.notes
+            return report
+        } catch {
+            var failure = error
+            failure.notes = recovered + failure.notes
+            throw failure
+        }
     }
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.

@@ -86,8 +86,8 @@ public struct SiteServer: Sendable {
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
                 let url = URL(string: "http://\(host):\(port)/")!
-                log("Serving \(configuration.outputDirectory)/ at \(url.absoluteString) (watching "
-                    + configuration.watchedDirectories.map { $0 + "/" }.joined(separator: ", ") + "; Ctrl-C stops)\n")
+                log("Serving \(FolderName.shown(configuration.outputDirectory)) at \(url.absoluteString) (watching "
+                    + configuration.watchedDirectories.map(FolderName.shown).joined(separator: ", ") + "; Ctrl-C stops)\n")
                 await onReady(url)
             }
         )
@@ -148,7 +148,7 @@ public struct SiteServer: Sendable {
                     + (done.removedFiles > 0 ? ", \(done.removedFiles) removed)" : ")")
             }
             log(formatter.format(summary.warnings) + summary.notes.map { $0 + "\n" }.joined() + reason
-                + "\(verb) \(summary.pages) pages\(work) into \(configuration.outputDirectory)/ in \(time)\(ending)\n"
+                + "\(verb) \(summary.pages) pages\(work) into \(FolderName.shown(configuration.outputDirectory)) in \(time)\(ending)\n"
                 + (configuration.printsTimings ? (summary.times?.summary).map { $0 + "\n" } ?? "" : ""))
             if !changed.isEmpty { hub.buildSucceeded() }
         case .failed(let diagnostics):

@@ -83,12 +83,16 @@ public struct BuildFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// The warnings found that their files acknowledge (``IgnoredWarnings``): not reported, and no cause of the failure.
     public var acknowledged: [Diagnostic]
+    /// Lines for the terminal about what the build did to the output folder before it failed, such as putting
+    /// back the site a stopped build had set aside (``SiteWriter/notes``).
+    public var notes: [String] = []
 
     /// Creates a failure from its diagnostics.
-    public init(diagnostics: [Diagnostic], acknowledged: [Diagnostic] = []) {
+    public init(diagnostics: [Diagnostic], acknowledged: [Diagnostic] = [], notes: [String] = []) {
         precondition(!diagnostics.isEmpty, "a build failure carries at least one diagnostic")
         self.diagnostics = diagnostics
         self.acknowledged = acknowledged
+        self.notes = notes
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }

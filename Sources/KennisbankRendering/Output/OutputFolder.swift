@@ -1,21 +1,27 @@
 import Foundation
 import KennisbankCore
 
-/// What the output folder holds before a build replaces it whole: a build deletes only files Kennisbank wrote.
+/// What the output folder holds before a build replaces it whole: a build deletes only what Kennisbank can prove
+/// it wrote.
 ///
 /// Kennisbank's files are those the manifest of the last write lists, and those the journal of a stopped update
-/// in place names (with the temporary files of its writes; see ``SiteManifest``). A folder written before
-/// Kennisbank kept a manifest is recognised by the layout of the sites it wrote then: an `index.html` at the
-/// top, and only files such a site has. A missing or empty folder is fine; any other file stops the build.
+/// in place names (with the temporary files of its writes; see ``SiteManifest``). Without a manifest or a journal,
+/// only a missing or empty folder is replaced: any file, and any folder (one that holds only empty folders too:
+/// someone made them), stops the build. With one, any file it does not account for stops the build, and an empty
+/// folder it does not account for (neither a path it lists nor a folder on the way to one) is the user's: the
+/// writer carries it over into the new site (``keptFolders``).
 package struct OutputFolder: Sendable {
     /// Whether the folder holds the journal of an update in place that was stopped part way: the site in it may
     /// be part old, part new.
     package var holdsStoppedUpdate: Bool
+    /// The empty folders that the manifest and journal do not account for, by path below the output folder: the
+    /// user made them, and the new site keeps them.
+    package var keptFolders: [String] = []
 
     /// How many unrecognised files the error names; it counts the others.
     static let namedFiles = 5
 
-    /// Looks at `directory`, or throws an error that names the files in it Kennisbank did not write.
+    /// Looks at `directory`, or throws an error that names the files and folders in it Kennisbank did not write.
     package static func inspect(_ directory: URL) throws(Diagnostic) -> OutputFolder {
         let root = directory.path
         var info = stat()
@@ -24,46 +30,54 @@ package struct OutputFolder: Sendable {
             throw Diagnostic(path: root, position: nil, code: .unknownOutputFiles,
                              message: "The output folder '\(root)' is a file, not a folder; a build would replace it. Choose another output folder.")
         }
-        let files = try Self.files(below: root)
+        let (files, emptyFolders) = try Self.entries(below: root)
         let manifest = read(root + "/" + SiteManifest.manifestName).flatMap(SiteManifest.paths(inManifest:))
         let journal = read(root + "/" + SiteManifest.journalName).flatMap(SiteManifest.paths(inJournal:))
         let written = (manifest ?? []).union(journal ?? [])
-        let old = manifest == nil && files.contains("index.html")
-        let unrecognised = files.filter { path in
+        let unrecognisedFiles = files.filter { path in
             if path == SiteManifest.manifestName || path == SiteManifest.journalName { return false }
-            let target = temporaryTarget(of: path) ?? path
-            return !written.contains(target) && !(old && isInOldLayout(target))
-        }.sorted()
-        guard unrecognised.isEmpty else {
-            let named = unrecognised.prefix(namedFiles).map { "'\($0)'" }.joined(separator: ", ")
-            let more = unrecognised.count > namedFiles ? " and \(unrecognised.count - namedFiles) more" : ""
-            let count = unrecognised.count == 1 ? "a file" : "\(unrecognised.count) files"
-            throw Diagnostic(path: root, position: nil, code: .unknownOutputFiles,
-                             message: "The output folder '\(root)' holds \(count) that Kennisbank did not write: \(named)\(more). "
-                                 + "A build replaces the whole folder; move \(unrecognised.count == 1 ? "it" : "them") elsewhere or choose another output folder.")
+            return !written.contains(temporaryTarget(of: path) ?? path)
         }
-        return OutputFolder(holdsStoppedUpdate: journal != nil)
+        var kept: [String] = []
+        var unrecognisedFolders: [String] = []
+        if manifest == nil && journal == nil {
+            unrecognisedFolders = emptyFolders.map { $0 + "/" }
+        } else {
+            let accounted = folders(of: written)
+            kept = emptyFolders.filter { !accounted.contains($0) && !written.contains($0) }.sorted()
+        }
+        try refuse(root, files: unrecognisedFiles, folders: unrecognisedFolders)
+        return OutputFolder(holdsStoppedUpdate: journal != nil, keptFolders: kept)
     }
 
-    /// The files at the top of a site written before Kennisbank kept a manifest (the search index was once
-    /// one file, `search-index.json`, and a script of it).
-    private static let oldTopFiles: Set = ["index.html", "404.html", "concepts.json", "feed.xml", "sitemap.xml", "robots.txt",
-                                           "search-index.json", "search-index.js"]
-
-    /// Whether `path` is a file such a site has: a page (`…/index.html`, redirects included), a file at the top,
-    /// an asset, a shard of the search index as it was (`search/<n>.js`), or a file of the index by word
-    /// (`search/terms/<key>.js`, `search/words/<ab>.js`), which a site whose manifest was lost has.
-    static func isInOldLayout(_ path: String) -> Bool {
-        oldTopFiles.contains(path) || path.hasSuffix("/index.html") || path.hasPrefix("assets/")
-            || path.hasPrefix("search/") && path.hasSuffix(".js") && Int(path.dropFirst("search/".count).dropLast(".js".count)) != nil
-            || isSearchFile(path, folder: "search/terms/") || isSearchFile(path, folder: "search/words/")
+    /// Throws the error that names `files` and `folders` (each ending in `/`), unless both are empty.
+    private static func refuse(_ root: String, files: [String], folders: [String]) throws(Diagnostic) {
+        let unrecognised = (files + folders).sorted()
+        guard !unrecognised.isEmpty else { return }
+        let named = unrecognised.prefix(namedFiles).map { "'\($0)'" }.joined(separator: ", ")
+        let more = unrecognised.count > namedFiles ? " and \(unrecognised.count - namedFiles) more" : ""
+        let counts = [count(files.count, "a file", "files"), count(folders.count, "an empty folder", "empty folders")]
+        throw Diagnostic(path: root, position: nil, code: .unknownOutputFiles,
+                         message: "The output folder '\(root)' holds \(counts.compactMap { $0 }.joined(separator: " and ")) that Kennisbank did not write: "
+                             + "\(named)\(more). A build replaces the whole folder; move \(unrecognised.count == 1 ? "it" : "them") elsewhere or choose another output folder.")
     }
 
-    /// Whether `path` is `<folder><name>.js` with a name of lowercase ASCII letters and digits.
-    private static func isSearchFile(_ path: String, folder: String) -> Bool {
-        guard path.hasPrefix(folder), path.hasSuffix(".js") else { return false }
-        let name = path.utf8.dropFirst(folder.utf8.count).dropLast(3)
-        return !name.isEmpty && name.allSatisfy { (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) }
+    /// "a file", "3 files", or `nil` for none.
+    private static func count(_ number: Int, _ one: String, _ many: String) -> String? {
+        number == 0 ? nil : number == 1 ? one : "\(number) \(many)"
+    }
+
+    /// Every folder on the way to one of `paths` (`a` and `a/b` for `a/b/c.html`).
+    private static func folders(of paths: Set<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
+        }
+        return folders
     }
 
     /// The path of the file a temporary file at `path` was written for, or `nil` when it is not a temporary file.
@@ -72,10 +86,12 @@ package struct OutputFolder: Sendable {
         return FileWriting.target(ofTemporary: String(path[slash...])).map { String(path[..<slash]) + $0 }
     }
 
-    /// Every entry below `root` that is not a folder (files, symbolic links, not followed), by path below it; a
-    /// folder that cannot be read is listed itself, with a `/`, since what it holds cannot be told.
-    private static func files(below root: String) throws(Diagnostic) -> [String] {
+    /// Every entry below `root` that is not a folder (files, symbolic links, not followed), by path below it, and
+    /// every folder that holds nothing at all; a folder that cannot be read is listed among the files, with a `/`,
+    /// since what it holds cannot be told.
+    private static func entries(below root: String) throws(Diagnostic) -> (files: [String], emptyFolders: [String]) {
         var found: [String] = []
+        var empty: [String] = []
         var folders = [""]
         while let folder = folders.popLast() {
             guard let handle = opendir(folder.isEmpty ? root : root + "/" + folder) else {
@@ -87,9 +103,11 @@ package struct OutputFolder: Sendable {
                 continue
             }
             defer { closedir(handle) }
+            var holdsAny = false
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 guard name != ".", name != ".." else { continue }
+                holdsAny = true
                 let path = folder.isEmpty ? name : folder + "/" + name
                 var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
                 if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
@@ -98,8 +116,9 @@ package struct OutputFolder: Sendable {
                 }
                 if isFolder { folders.append(path) } else { found.append(path) }
             }
+            if !holdsAny && !folder.isEmpty { empty.append(folder) }
         }
-        return found
+        return (found, empty)
     }
 
     private static func read(_ path: String) -> Data? {

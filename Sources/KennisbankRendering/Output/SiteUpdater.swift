@@ -7,7 +7,9 @@ import KennisbankLinking
 /// The write step of an incremental build: replaces only the files that changed and removes the files
 /// the site no longer has.
 ///
-/// Each file is written to a temporary file beside it and renamed over the old one, so a reader (or the
+/// It follows the rule of ``OutputFolder``: it deletes only what Kennisbank wrote, the files its records name and
+/// the folders their removal leaves empty; a folder that stands where such a file was, and the user's empty
+/// folders, stay. Each file is written to a temporary file beside it and renamed over the old one, so a reader (or the
 /// preview server) sees the old page or the new one, never half a page. Folders left empty are removed.
 ///
 /// The site as a whole is part old, part new while the files are written: a journal that names them
@@ -34,7 +36,9 @@ package struct SiteUpdater: Sendable {
             try FileWriting.write(SiteManifest.journal(writing: files.map(\.path), removing: removed), to: journal, atomically: true)
             for path in removed {
                 var url = directory.appendingPathComponent(path)
-                if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+                // Only the file Kennisbank wrote: a folder someone put in its place is theirs, and stays.
+                var isFolder: ObjCBool = false
+                if manager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue { try manager.removeItem(at: url) }
                 // Then the folders it leaves empty, up to the output folder.
                 url.deleteLastPathComponent()
                 while url.path.count > directory.path.count, (try? manager.contentsOfDirectory(atPath: url.path))?.isEmpty == true {

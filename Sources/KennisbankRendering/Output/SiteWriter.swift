@@ -12,7 +12,9 @@ import KennisbankLinking
 /// files (``SiteManifest``). A failed build discards the staging folder and leaves the last good site untouched.
 ///
 /// The old folder is replaced only when it holds nothing but files Kennisbank wrote (``OutputFolder``): the
-/// writer looks when it is made, and again just before the swap, and throws an error naming any other file.
+/// writer looks when it is made, and again just before the swap, and throws an error naming any other file; the
+/// user's empty folders in it are made in the new site too. The swap is one step (``FolderSwap``), so the output
+/// folder is always a whole site, the old or the new.
 ///
 /// ```swift
 /// let writer = try SiteWriter(directory: URL(fileURLWithPath: "Site"))
@@ -30,22 +32,26 @@ public final class SiteWriter: @unchecked Sendable {
     private var failure: Diagnostic?
     private var finished = false
     /// Lines for the terminal about the folder the writer replaces, such as that it held a site left part old,
-    /// part new by a stopped update in place, which the new site replaces whole.
+    /// part new by a stopped update in place, which the new site replaces whole, or that it was missing and the
+    /// site a stopped build had set aside was put back. They hold whether or not the build then succeeds.
     public let notes: [String]
 
     /// Creates the staging folder beside the output folder, or throws when the output folder holds files
-    /// Kennisbank did not write.
+    /// Kennisbank did not write. First of all, it deals with the folders of builds that were stopped
+    /// (``LeftoverFolders``): a site left aside by a build stopped in its swap is put back, and ``notes`` says so.
     public init(directory: URL) throws(Diagnostic) {
         self.directory = directory.standardizedFileURL
         let parent = self.directory.deletingLastPathComponent()
         let name = self.directory.lastPathComponent
         let process = ProcessInfo.processInfo.processIdentifier
-        staging = parent.appendingPathComponent(".\(name).building-\(process)")
-        retired = parent.appendingPathComponent(".\(name).old-\(process)")
+        staging = parent.appendingPathComponent(LeftoverFolders.stagingPrefix(of: name) + "\(process)")
+        retired = parent.appendingPathComponent(LeftoverFolders.retiredPrefix(of: name) + "\(process)")
+        var notes = LeftoverFolders.recover(self.directory)
         let folder = try OutputFolder.inspect(self.directory)
-        notes = folder.holdsStoppedUpdate
-            ? ["The output folder '\(directory.path)' was left part old, part new by an update that was stopped part way; it was written whole again."] : []
-        Self.removeLeftovers(in: parent, of: name)
+        if folder.holdsStoppedUpdate {
+            notes.append("The output folder '\(directory.path)' was left part old, part new by an update that was stopped part way; it was written whole again.")
+        }
+        self.notes = notes
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -101,9 +107,14 @@ public final class SiteWriter: @unchecked Sendable {
         do throws(Diagnostic) {
             if let failure { throw failure }
             // A file put into the output folder while the site was built is not deleted either.
-            _ = try OutputFolder.inspect(directory)
+            let folder = try OutputFolder.inspect(directory)
             do {
+                // The user's empty folders stay: the new site has them too.
+                for kept in folder.keptFolders {
+                    try manager.createDirectory(atPath: staging.path + "/" + kept, withIntermediateDirectories: true)
+                }
                 try FileWriting.write(SiteManifest.manifest(paths.sorted()), to: staging.path + "/" + SiteManifest.manifestName)
+                try FolderSwap.replace(directory.path, with: staging.path, retiring: retired.path, method: Self.swapMethod)
             } catch {
                 throw Self.failure(directory, error)
             }
@@ -111,22 +122,13 @@ public final class SiteWriter: @unchecked Sendable {
             try? manager.removeItem(at: staging)
             throw error
         }
-        do {
-            if manager.fileExists(atPath: directory.path) {
-                try? manager.removeItem(at: retired)
-                try manager.moveItem(at: directory, to: retired)
-                try manager.moveItem(at: staging, to: directory)
-                try? manager.removeItem(at: retired)
-            } else {
-                try manager.moveItem(at: staging, to: directory)
-            }
-        } catch {
-            try? manager.removeItem(at: staging)
-            if !manager.fileExists(atPath: directory.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: directory)
-            }
-            throw Self.failure(directory, error)
-        }
+    }
+
+    /// How the staging folder is swapped in: in one exchange, or with `KENNISBANK_SWAP=renames` in the environment
+    /// always with the two renames of the fallback. That variable is a seam for the tests, which stop a build
+    /// between the two renames (`SwapStopTests`); nothing else reads it.
+    private static var swapMethod: FolderSwap.Method {
+        ProcessInfo.processInfo.environment["KENNISBANK_SWAP"] == "renames" ? .renames : .exchange
     }
 
     /// Removes the staging folder: the build failed, and the output folder stays as it was.
@@ -134,18 +136,6 @@ public final class SiteWriter: @unchecked Sendable {
         precondition(!finished, "a site writer commits or discards once")
         finished = true
         try? FileManager.default.removeItem(at: staging)
-    }
-
-    /// Removes the staging and retired folders of builds that were stopped (Ctrl-C, a crash) before they
-    /// finished: their process is gone. A folder of a build that is still running is left alone.
-    private static func removeLeftovers(in parent: URL, of name: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for entry in entries {
-            for prefix in [".\(name).building-", ".\(name).old-"] where entry.hasPrefix(prefix) {
-                guard let process = Int32(entry.dropFirst(prefix.count)), kill(process, 0) != 0, errno == ESRCH else { continue }
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
-            }
-        }
     }
 
     private static func failure(_ directory: URL, _ error: any Error) -> Diagnostic {

@@ -65,6 +65,20 @@ final class StoppedUpdateTests: XCTestCase {
         XCTAssertEqual(try OutputFolder.inspect(output).holdsStoppedUpdate, false)
     }
 
+    /// An update in place deletes only what Kennisbank wrote: a folder someone put where a file of the site was, and
+    /// an empty folder of theirs in a folder the update empties, stay.
+    func testAnUpdateKeepsAFolderPutWhereItsFileWas() throws {
+        try SiteWriter.write([OutputFile(path: "index.html", text: "oud"), OutputFile(path: "notities", text: "weg"),
+                              OutputFile(path: "weg/index.html", text: "weg")], to: output)
+        try manager.removeItem(at: output.appendingPathComponent("notities"))
+        try "mijn\n".write(to: output.appendingPathComponent("notities/mijn.txt").creatingFolder(), atomically: false, encoding: .utf8)
+        try manager.createDirectory(at: output.appendingPathComponent("weg/mijn-map"), withIntermediateDirectories: true)
+        try SiteUpdater(directory: output).apply(writing: [], removing: ["notities", "weg/index.html"], manifest: ["index.html"])
+        XCTAssertEqual(try files(), ["index.html": Data("oud".utf8), "notities/mijn.txt": Data("mijn\n".utf8),
+                                     SiteManifest.manifestName: SiteManifest.manifest(["index.html"])])
+        XCTAssertTrue(manager.fileExists(atPath: output.appendingPathComponent("weg/mijn-map").path))
+    }
+
     /// The journal names the files the stopped update wrote, so that they are recognised as Kennisbank's.
     func testTheJournalNamesWhatTheUpdateWasAboutToChange() throws {
         _ = try build.run()
@@ -104,5 +118,13 @@ final class StoppedUpdateTests: XCTestCase {
         try manager.removeItem(at: output.appendingPathComponent("artikelen/c"))
         XCTAssertEqual(try incremental.run().notes, [note])
         XCTAssertEqual(try files(), try cleanSite())
+    }
+}
+
+private extension URL {
+    /// This file's URL, once its folder is made.
+    func creatingFolder() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
     }
 }

@@ -9,7 +9,7 @@ import XCTest
 @testable import KennisbankIncremental
 
 /// A build replaces the whole output folder, so it must recognise its own files there (the manifest of the last
-/// build, or the layout of a site built before the manifest) and refuse any other file, deleting nothing.
+/// build) and refuse any other file, deleting nothing; without a manifest, only a missing or empty folder is its own.
 final class OutputFolderTests: XCTestCase {
     private var folder: URL!
     private var output: URL { folder.appendingPathComponent("Site") }
@@ -31,6 +31,16 @@ final class OutputFolderTests: XCTestCase {
 
     /// Every file below the output folder, by path, and what it holds.
     private func files() throws -> [String: Data] { try files(under: output) }
+
+    /// Every folder below the output folder, by path.
+    private func folders() throws -> Set<String> {
+        var result: Set<String> = []
+        for case let path as String in manager.enumerator(atPath: output.path)! {
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: output.path + "/" + path, isDirectory: &isFolder), isFolder.boolValue { result.insert(path) }
+        }
+        return result
+    }
 
     private func refusal(_ named: String, count: String = "a file", pronoun: String = "it") -> Diagnostic {
         Diagnostic(path: output.path, position: nil, code: .unknownOutputFiles,
@@ -75,23 +85,69 @@ final class OutputFolderTests: XCTestCase {
         try assertRefused(refusal("'artikelen/a/notities.txt', 'u.txt', 'v.txt', 'w.txt', 'x/index.html' and 2 more", count: "7 files", pronoun: "them"))
     }
 
-    /// A folder without a manifest, with an index.html and only files of the sites Kennisbank wrote before it kept
-    /// one, is replaced (once: the new site has a manifest); with any other file it is refused.
-    func testAFolderInTheLayoutOfEarlierBuildsIsAcceptedOnce() throws {
+    /// A static site that Kennisbank did not write is refused however much it looks like one of its sites: without a
+    /// manifest nothing proves Kennisbank wrote it.
+    func testAnUnrelatedStaticSiteIsRefused() throws {
+        for page in ["index.html", "about/index.html", "assets/logo.png", "search/7.js", "404.html"] { try put(page, "mine\n") }
+        try assertRefused(refusal("'404.html', 'about/index.html', 'assets/logo.png', 'index.html', 'search/7.js'", count: "5 files", pronoun: "them"))
+
+        // A Kennisbank site whose manifest was deleted is no different.
+        try manager.removeItem(at: output)
         _ = try build.run()
         try manager.removeItem(at: output.appendingPathComponent(SiteManifest.manifestName))
-        for old in ["search-index.json", "search/7.js", "oud/pad/index.html", "assets/oud.png", "artikelen/weg/index.html"] { try put(old) }
+        XCTAssertThrowsError(try build.run()) { error in
+            XCTAssertEqual((error as? BuildFailure)?.diagnostics.map(\.code), [.unknownOutputFiles])
+        }
+    }
+
+    /// The command exits with status 1, names the files and keeps every one byte for byte.
+    func testTheCommandRefusesAnUnrelatedStaticSiteWithStatus1() throws {
+        try put("index.html", "mine\n")
+        try put("about/index.html", "mine\n")
+        try manager.createDirectory(at: output.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]).write(to: output.appendingPathComponent("assets/logo.png"))
+        let before = try files()
+        let result = try KennisbankExecutable.run(["build", "--content", "Content", "--output", "Site/"], in: folder)
+        XCTAssertEqual(result.status, 1, result.errors)
+        XCTAssertTrue(result.errors.contains("holds 3 files that Kennisbank did not write: 'about/index.html', 'assets/logo.png', 'index.html'."), result.errors)
+        XCTAssertTrue(result.errors.hasSuffix("Build failed with 1 error; Site/ was not changed.\n"), result.errors)
+        XCTAssertEqual(try files(), before)
+        XCTAssertEqual(try manager.contentsOfDirectory(atPath: folder.path).sorted(), ["Content", "Site"])
+    }
+
+    /// Someone made the folders, even if they hold nothing yet: without a manifest, they are named and kept.
+    func testAFolderOfOnlyEmptyFoldersIsRefused() throws {
+        for empty in ["about", "assets/img", "assets/css"] {
+            try manager.createDirectory(at: output.appendingPathComponent(empty), withIntermediateDirectories: true)
+        }
+        try assertRefused(refusal("'about/', 'assets/css/', 'assets/img/'", count: "3 empty folders", pronoun: "them"))
+        XCTAssertEqual(try folders(), ["about", "assets", "assets/img", "assets/css"])
+
+        try put("notities.txt")
+        try assertRefused(refusal("'about/', 'assets/css/', 'assets/img/', 'notities.txt'", count: "a file and 3 empty folders", pronoun: "them"))
+    }
+
+    /// An empty folder the manifest does not account for is the user's: the new site has it too, and the build
+    /// goes on. A folder of the site's own that was emptied is not kept for its own sake.
+    func testAUsersEmptyFolderInsideTheSiteIsKept() throws {
+        _ = try build.run()
+        for empty in ["mijn-map/leeg", "artikelen/a/bijlagen", "leeg"] {
+            try manager.createDirectory(at: output.appendingPathComponent(empty), withIntermediateDirectories: true)
+        }
+        try manager.createDirectory(at: output.appendingPathComponent("begrippen"), withIntermediateDirectories: true)
         let written = try build.run()
-        XCTAssertEqual(Set(try files().keys), Set(written.paths + [SiteManifest.manifestName]), "the old files are gone, the manifest is there")
+        XCTAssertEqual(Set(try files().keys), Set(written.paths + [SiteManifest.manifestName]))
+        let kept = try folders()
+        for empty in ["mijn-map/leeg", "artikelen/a/bijlagen", "leeg"] { XCTAssertTrue(kept.contains(empty), empty) }
+        XCTAssertEqual(try manager.contentsOfDirectory(atPath: folder.path).sorted(), ["Content", "Site"])
 
-        try manager.removeItem(at: output.appendingPathComponent(SiteManifest.manifestName))
-        try put("search/notities.js")
-        try assertRefused(refusal("'search/notities.js'"))
-
-        // Without an index.html at the top it is not a site Kennisbank wrote.
-        try manager.removeItem(at: output)
-        try put("artikelen/a/index.html")
-        try assertRefused(refusal("'artikelen/a/index.html'"))
+        // An emptied folder of the site (its page deleted by hand) that the new site no longer has is not kept.
+        _ = try SiteWriter.write([OutputFile(path: "index.html", text: "oud"), OutputFile(path: "weg/index.html", text: "weg")], to: output)
+        try manager.removeItem(at: output.appendingPathComponent("weg/index.html"))
+        try SiteWriter.write([OutputFile(path: "index.html", text: "nieuw")], to: output)
+        let after = try folders()
+        XCTAssertFalse(after.contains("weg"), "'weg' was the site's")
+        XCTAssertTrue(after.isSuperset(of: ["mijn-map/leeg", "artikelen/a/bijlagen", "leeg"]), "the user's folders stay with every site")
     }
 
     func testAnOutputPathThatIsAFileIsRefused() throws {
