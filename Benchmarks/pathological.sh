@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# How the cost of one paragraph grows with what it holds: `kennisbank check` of the real Content with one extra
+# article whose body is a single paragraph, full of concept names or plain words of the same size. Linking is
+# linear when a paragraph of mentions takes about as long as a plain one (the ratio near 1).
+#
+#   Benchmarks/pathological.sh                     # the release binary in .build
+#   KENNISBANK_BIN=/path/to/kennisbank Benchmarks/pathological.sh
+#
+# Environment: KENNISBANK_BIN (default .build/release/kennisbank), WORK_DIR (default /tmp/kennisbank-pathological),
+# RUNS (timed runs per case, the best is shown; default 3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${KENNISBANK_BIN:-.build/release/kennisbank}
+WORK_DIR=${WORK_DIR:-/tmp/kennisbank-pathological}
+RUNS=${RUNS:-3}
+[ -x "$BIN" ] || { echo "No binary at $BIN: build it with swift build -c release" >&2; exit 1; }
+
+# case NAME PYTHON-EXPRESSION-FOR-THE-BODY: prints the best wall time of `check` in seconds.
+measure() {
+    local name=$1 body=$2 best="" start end elapsed
+    rm -rf "$WORK_DIR/$name"
+    mkdir -p "$WORK_DIR/$name"
+    cp -r Content "$WORK_DIR/$name/Content"
+    python3 -c "open('$WORK_DIR/$name/Content/articles/h.md','w').write('---\ntitle: H\n---\n' + ($body) + '\n')"
+    for ((run = 1; run <= RUNS; run++)); do
+        start=$(date +%s%N)
+        "$BIN" check --content "$WORK_DIR/$name/Content" >/dev/null 2>&1 || true
+        end=$(date +%s%N)
+        elapsed=$(( (end - start) / 1000000 ))
+        if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
+    done
+    awk -v ms="$best" 'BEGIN { printf "%.2f", ms / 1000 }'
+}
+
+mentions=$(measure mentions "' '.join(['identiteit'] * 20000)")
+plain=$(measure plain "' '.join(['gewoonheid'] * 20000)")
+echo "20,000 mentions in one paragraph: ${mentions} s; the same size of plain words: ${plain} s; ratio $(awk -v a="$mentions" -v b="$plain" 'BEGIN { printf "%.2f", a / b }')"
+big=$(measure big "'de coach oefent niet-weten met Kegan (1994) en luistert ' * (10_000_000 // 56 + 1)")
+bigplain=$(measure bigplain "'de coach oefent gewoonheid met Kegaan  1994 en luistert ' * (10_000_000 // 56 + 1)")
+echo "A 10 MB paragraph of concepts and citations: ${big} s; a plain 10 MB paragraph: ${bigplain} s; ratio $(awk -v a="$big" -v b="$bigplain" 'BEGIN { printf "%.2f", a / b }')"
+rm -rf "$WORK_DIR"
