@@ -5,6 +5,7 @@
 #
 #   Benchmarks/run.sh                                  # release build in .build, sizes 500 1000 2000, best of 3
 #   SCRATCH_PATH=.build-bench SIZES="500" RUNS=1 Benchmarks/run.sh
+#   Benchmarks/run.sh --compare REV [--content DIR]...  # REV against this checkout, interleaved (Benchmarks/compare.sh)
 #
 # Environment:
 #   SCRATCH_PATH  swift build scratch folder (default .build)
@@ -19,6 +20,11 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+# Benchmarks/run.sh --compare REV [--content DIR]…: an A/B of REV against this checkout (Benchmarks/compare.sh).
+if [ "${1:-}" = "--compare" ]; then
+    shift
+    exec Benchmarks/compare.sh "$@"
+fi
 ROOT=$(pwd)
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
 SIZES=${SIZES:-"500 1000 2000"}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# A/B of two versions of kennisbank on the same input, run interleaved (A, B, A, B…) so that the machine's drift
+# falls on both alike: a clean build of a generated corpus (and of any content folders given), its peak memory, and
+# a one-article edit under `serve`. Prints each figure for both and the ratio this/REV.
+#
+#   Benchmarks/run.sh --compare REV [--content DIR]...     # or Benchmarks/compare.sh REV [--content DIR]...
+#
+# REV is built in release in a worktree of its own ($WORK_DIR/rev); this checkout in release in SCRATCH_PATH.
+# Environment as for run.sh: SIZES (default "2000"), RUNS (default 3), CONCEPTS REFERENCES MINIATURES WORDS SEED,
+# WORK_DIR (default /tmp/kennisbank-compare), SCRATCH_PATH (default .build); REV_BIN and KENNISBANK_BIN to use
+# binaries already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+[ $# -ge 1 ] || { echo "usage: Benchmarks/compare.sh REV [--content DIR]..." >&2; exit 2; }
+REV=$1; shift
+FOLDERS=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        --content) FOLDERS+=("$(cd "$2" && pwd)"); shift 2 ;;
+        *) echo "unknown argument '$1'" >&2; exit 2 ;;
+    esac
+done
+SIZES=${SIZES:-2000}
+RUNS=${RUNS:-3}
+CONCEPTS=${CONCEPTS:-300}
+REFERENCES=${REFERENCES:-1500}
+MINIATURES=${MINIATURES:-500}
+WORDS=${WORDS:-4000}
+SEED=${SEED:-1}
+WORK_DIR=${WORK_DIR:-/tmp/kennisbank-compare}
+SCRATCH_PATH=${SCRATCH_PATH:-.build}
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "Missing /usr/bin/time: apt-get install time" >&2; exit 1; }
+mkdir -p "$WORK_DIR"
+
+if [ -z "${REV_BIN:-}" ]; then
+    commit=$(git rev-parse --verify "$REV^{commit}")
+    tree="$WORK_DIR/rev"
+    if [ "$(git -C "$tree" rev-parse HEAD 2>/dev/null || true)" != "$commit" ]; then
+        git worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"
+        git worktree add --detach "$tree" "$commit" >&2
+    fi
+    echo "Building $REV (release) in $tree…" >&2
+    (cd "$tree" && swift build -c release --product kennisbank >&2)
+    REV_BIN="$tree/.build/release/kennisbank"
+fi
+if [ -z "${KENNISBANK_BIN:-}" ]; then
+    echo "Building this checkout (release, scratch path $SCRATCH_PATH)…" >&2
+    swift build -c release --scratch-path "$SCRATCH_PATH" --product kennisbank >&2
+    KENNISBANK_BIN="$ROOT/$SCRATCH_PATH/release/kennisbank"
+fi
+BINS=("$REV_BIN" "$KENNISBANK_BIN")
+NAMES=("$REV" "this")
+
+# One timed run of a command: sets MS (wall clock) and MB (peak resident memory).
+timed() {
+    local start end
+    start=$(date +%s%N)
+    if ! "$TIME" -f "%M" -o "$WORK_DIR/time.out" "$@" >/dev/null 2>"$WORK_DIR/stderr.out"; then
+        echo "FAILED: $*" >&2; tail -n 5 "$WORK_DIR/stderr.out" >&2; exit 1
+    fi
+    end=$(date +%s%N)
+    MS=$(( (end - start) / 1000000 ))
+    MB=$(( $(tail -n 1 "$WORK_DIR/time.out") / 1024 ))
+}
+
+# build_both LABEL CONTENT [TEMPLATES-ARGS…]: clean builds by both binaries, interleaved; prints a row.
+build_both() {
+    local label=$1 content=$2; shift 2
+    local best=("" "") peak=(0 0) run i out
+    for ((run = 1; run <= RUNS; run++)); do
+        for i in 0 1; do
+            out="$WORK_DIR/site-$i"
+            rm -rf "$out"
+            timed "${BINS[$i]}" build --content "$content" "$@" --output "$out"
+            if [ -z "${best[$i]}" ] || [ "$MS" -lt "${best[$i]}" ]; then best[$i]=$MS; fi
+            if [ "$MB" -gt "${peak[$i]}" ]; then peak[$i]=$MB; fi
+        done
+    done
+    row "$label: clean build" "$(seconds "${best[0]}") s" "$(seconds "${best[1]}") s" "${best[1]}" "${best[0]}"
+    row "$label: peak memory" "${peak[0]} MB" "${peak[1]} MB" "${peak[1]}" "${peak[0]}"
+}
+
+seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+row() { # label, REV's figure, this one's, this value, REV's value
+    printf "| %-34s | %-14s | %-14s | %-6s |\n" "$1" "$2" "$3" "$(awk -v a="$4" -v b="$5" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
+}
+
+echo
+echo "$REV ($(git rev-parse --short "$REV")) against this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes')), best of $RUNS, interleaved; $(nproc) cores."
+printf "| %-34s | %-14s | %-14s | %-6s |\n" "" "$REV" "this" "this/REV"
+printf "|%s|%s|%s|%s|\n" "------------------------------------" "----------------" "----------------" "--------"
+for N in $SIZES; do
+    corpus="$WORK_DIR/corpus-$N"
+    rm -rf "$corpus"
+    "$KENNISBANK_BIN" corpus --output "$corpus" --articles "$N" --concepts "$CONCEPTS" --references "$REFERENCES" \
+        --miniatures "$MINIATURES" --words "$WORDS" --seed "$SEED" >&2
+    build_both "$N articles" "$corpus" --templates Templates
+    # The edit under serve, each binary on a copy of the corpus of its own (the edits change it).
+    medians=()
+    for i in 0 1; do
+        rm -rf "$corpus-$i"; cp -r "$corpus" "$corpus-$i"
+        line=$(Benchmarks/incremental.sh "${BINS[$i]}" "$corpus-$i" "$WORK_DIR/serve-$i" 5)
+        medians+=("$(echo "$line" | sed -E 's/^rebuild median ([0-9.]+) ms.*/\1/')")
+        rm -rf "$corpus-$i" "$WORK_DIR/serve-$i"
+    done
+    row "$N articles: one-article edit (median)" "${medians[0]} ms" "${medians[1]} ms" "${medians[1]}" "${medians[0]}"
+done
+for folder in "${FOLDERS[@]}"; do
+    build_both "$(basename "$(dirname "$folder")")/$(basename "$folder")" "$folder"
+done
+rm -rf "$WORK_DIR/site-0" "$WORK_DIR/site-1"
