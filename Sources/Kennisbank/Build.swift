@@ -165,7 +165,7 @@ public struct Build: Sendable {
         }
         files.sort { $0.path < $1.path }
         let collisions = OutputSafety.check(content, files: files.map(\.path) + onRequest)
-        if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions) }
+        if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions, acknowledged: acknowledged) }
         let (scans, checks, reusedChecks) = times.time("check links") { check(files, onRequest: onRequest, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
         diagnostics += brokenLinks

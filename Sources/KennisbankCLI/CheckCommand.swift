@@ -32,17 +32,26 @@ struct CheckCommand: ParsableCommand {
         build.includesDrafts = drafts
         build.offerEpub(deferred: true)
         let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
+        var review: MentionReview?
         do {
             let report = try build.generate()
             (diagnostics, acknowledged) = (report.diagnostics, report.acknowledged)
-            if mentions {
-                let review = MentionReview(site: report.site)
-                print(folders.format == .json ? review.json : review.text, terminator: "")
-            }
+            if mentions { review = MentionReview(site: report.site) }
         } catch {
             (diagnostics, acknowledged) = (error.diagnostics, error.acknowledged)
         }
-        folders.report(diagnostics, acknowledged: showIgnored ? acknowledged : [])
+        let shownAcknowledged = showIgnored ? acknowledged : []
+        if mentions && folders.format == .json {
+            // One JSON document for tools: the diagnostics and the mentions (none when the build failed) side by side.
+            let document = JSONValue.object([
+                "diagnostics": DiagnosticFormatter(format: .json).json(diagnostics, acknowledged: shownAcknowledged),
+                "mentions": review?.jsonValue ?? .array([]),
+            ])
+            print(String(decoding: document.data(pretty: true), as: UTF8.self))
+        } else {
+            if let review { print(review.text, terminator: "") }
+            folders.report(diagnostics, acknowledged: shownAcknowledged)
+        }
         let status = DiagnosticFormatter.exitStatus(diagnostics, strict: strict)
         if folders.format == .text {
             standardError(diagnostics.isEmpty ? "No problems found.\n"

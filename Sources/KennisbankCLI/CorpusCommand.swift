@@ -45,7 +45,7 @@ struct CorpusCommand: ParsableCommand {
         do {
             try CorpusGenerator(options: options).write(to: output)
         } catch {
-            standardError("The corpus could not be written to \(output): \(error.localizedDescription)\n")
+            standardError(Sentence.joined("The corpus could not be written to \(output)", error) + "\n")
             throw ExitCode(1)
         }
         standardError("Generated \(articles) articles, \(concepts) concepts, \(references) references and \(miniatures) miniatures into \(FolderName.shown(output)) in "

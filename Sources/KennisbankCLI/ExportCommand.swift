@@ -110,7 +110,7 @@ extension Folders {
             report(failure.diagnostics)
             throw ExitCode(DiagnosticFormatter.exitStatus(failure.diagnostics, strict: strict))
         } catch {
-            standardError("\(name): \(error.localizedDescription)\n")
+            standardError(Sentence.joined(name, error) + "\n")
             throw ExitCode(1)
         }
     }

@@ -99,13 +99,18 @@ public struct ContentLoader: Sendable {
             case .success(let parsed): add(parsed, to: &content, seen: &seen, problems: &diagnostics)
             }
         }
+        diagnostics += FieldReferences.problems(concepts: content.concepts, miniatures: content.miniatures, slugs: FieldReferences.slugs(of: files))
         for result in bibliographies(problems: &diagnostics) {
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)
             case .failure(let error): diagnostics.append(error)
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics: diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            // The files that were read still acknowledge their warnings: one broken file does not bring back the rest's.
+            let split = IgnoredWarnings.split(diagnostics, files: Self.ignoredWarnings(of: results))
+            throw BuildFailure(diagnostics: split.reported, acknowledged: split.acknowledged)
+        }
         content.diagnostics = diagnostics
         // In series order, then by title; the keys are read once, not once per comparison.
         let keys = content.articles.map { ($0.series ?? .max, $0.item.title) }
@@ -116,12 +121,18 @@ public struct ContentLoader: Sendable {
         return content
     }
 
+    /// What each file that could be read without errors acknowledges with `ignoreWarnings`, by path: drafts and files
+    /// whose slug is taken included, as their warnings are among those reported.
+    private static func ignoredWarnings(of results: [Result<ParsedFile, Diagnostic>]) -> [String: IgnoredWarnings] {
+        let items = results.compactMap { try? $0.get() }.filter { !$0.hasErrors }.map(\.item).filter { $0.ignoredWarnings != .none }
+        return Dictionary(items.map { ($0.source.path, $0.ignoredWarnings) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// site.yml, parsed; the defaults, and an error in `problems`, when it is missing or cannot be read.
     private func siteConfig(problems: inout [Diagnostic]) -> SiteConfig {
         let sitePath = path("site.yml")
         guard fileSystem.exists(atPath: sitePath) else {
-            problems.append(Diagnostic(path: sitePath, position: nil, code: .io,
-                                       message: "There is no site.yml in the content folder; create one with at least 'title: …'."))
+            problems.append(missingSiteConfig(at: sitePath))
             return SiteConfig(title: "Kennisbank")
         }
         do {
@@ -132,9 +143,26 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// The error for a site.yml that is not there, naming the reason: the content folder does not exist, it is a
+    /// file, or it lacks site.yml.
+    private func missingSiteConfig(at sitePath: String) -> Diagnostic {
+        let hint = "give the content folder with --content, or run Kennisbank in the folder that holds Content/"
+        guard fileSystem.exists(atPath: directory) else {
+            return Diagnostic(path: directory, position: nil, code: .io, message: "The content folder '\(directory)' does not exist.", hint: hint)
+        }
+        // A folder cannot be read as a file: what can be read is a file.
+        if (try? fileSystem.contents(atPath: directory)) != nil {
+            return Diagnostic(path: directory, position: nil, code: .io,
+                              message: "'\(directory)' is a file, not a content folder with site.yml, articles/ and concepts/.", hint: hint)
+        }
+        return Diagnostic(path: sitePath, position: nil, code: .io,
+                          message: "There is no site.yml in the content folder; create one with at least 'title: …'.")
+    }
+
     /// Adds a parsed file to `content` with its warnings, unless its slug is taken (`seen`) or it is a draft left out.
     private func add(_ parsed: ParsedFile, to content: inout Content, seen: inout [String: ContentItem], problems: inout [Diagnostic]) {
-        problems += parsed.warnings
+        problems += parsed.diagnostics
+        guard !parsed.hasErrors else { return }
         let item = parsed.item
         if let earlier = seen[item.id.slug] {
             problems.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
@@ -189,7 +217,7 @@ public struct ContentLoader: Sendable {
     private func read(_ path: String) throws(Diagnostic) -> Data {
         let read = { () throws(Diagnostic) -> Data in
             do { return try fileSystem.contents(atPath: path) } catch {
-                throw Diagnostic(path: path, position: nil, code: .io, message: "The file cannot be read: \(error.localizedDescription).")
+                throw Diagnostic(path: path, position: nil, code: .io, message: Sentence.joined("The file cannot be read", error, path: path))
             }
         }
         let trusted = changedFiles.map { !$0.contains(String(relative(path))) } ?? false
@@ -221,8 +249,12 @@ public struct ContentLoader: Sendable {
 
         /// What the file is.
         package var page: Page
-        /// The fields of the file that Kennisbank ignores, and the names in its `ignoreWarnings` that are no codes.
-        package var warnings: [Diagnostic]
+        /// The file's problems: every error in its fields (the file is then left out, and the site does not build), or
+        /// else the warnings about the fields Kennisbank ignores and the names in its `ignoreWarnings` that are no codes.
+        package var diagnostics: [Diagnostic]
+
+        /// Whether a field of the file is in error: the page holds stand-ins for the fields that are.
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
         var item: ContentItem {
             switch page {
@@ -243,26 +275,31 @@ public struct ContentLoader: Sendable {
                              hint: "rename it to '\(Slug.make(from: slug)).md'")
         }
         let fields = try FrontMatter(file: source)
-        let item = ContentItem(id: ContentID(kind, slug), title: try fields.requiredString("title"),
-                               aliases: try fields.strings("aliases"), summary: try fields.string("summary"),
+        // Every field is read even after a problem, so that the file's problems are all reported at once.
+        var read = FieldReader()
+        let item = ContentItem(id: ContentID(kind, slug), title: read(fields.requiredString, "title", or: slug),
+                               aliases: read(fields.strings, "aliases", or: []), summary: read(fields.string, "summary", or: nil),
                                source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset),
-                               ignoredWarnings: IgnoredWarnings(listed: try fields.strings("ignoreWarnings"), position: fields.position(of: "ignoreWarnings")))
-        let warnings = KnownFields.warnings(for: fields, of: kind) + item.ignoredWarnings.unknownCodeWarnings(path: path)
+                               ignoredWarnings: IgnoredWarnings(listed: read(fields.strings, "ignoreWarnings", or: []),
+                                                                position: fields.position(of: "ignoreWarnings")))
         let page: ParsedFile.Page
         switch kind {
         case .article:
-            page = .article(Article(item: item, subtitle: try fields.string("subtitle"), authors: try fields.strings("authors"),
-                                    series: try fields.int("series"), date: try fields.date("date"), tags: try fields.strings("tags"),
-                                    redirectsFrom: item.aliases, draft: try fields.bool("draft") ?? false))
+            page = .article(Article(item: item, subtitle: read(fields.string, "subtitle", or: nil), authors: read(fields.strings, "authors", or: []),
+                                    series: read(nil) { () throws(Diagnostic) in try fields.int("series", minimum: 1) },
+                                    date: read(fields.date, "date", or: nil), tags: read(fields.strings, "tags", or: []),
+                                    redirectsFrom: item.aliases, draft: read(fields.bool, "draft", or: nil) ?? false))
         case .concept:
-            page = .concept(Concept(item: item, related: try fields.strings("related"), group: try fields.string("group"),
-                                    linking: try fields.conceptLinkingRule("linking")))
+            page = .concept(Concept(item: item, related: read(fields.strings, "related", or: []), group: read(fields.string, "group", or: nil),
+                                    linking: read(fields.conceptLinkingRule, "linking", or: .automatic)))
         case .miniature:
-            page = .miniature(Miniature(item: item, article: try fields.string("article"), lenses: try fields.strings("lenses")))
+            page = .miniature(Miniature(item: item, article: read(fields.string, "article", or: nil), lenses: read(fields.strings, "lenses", or: [])))
         case .route:
-            page = .route(Route(item: item, audience: try fields.string("audience"), redirectsFrom: item.aliases,
-                                draft: try fields.bool("draft") ?? false))
+            page = .route(Route(item: item, audience: read(fields.string, "audience", or: nil), redirectsFrom: item.aliases,
+                                draft: read(fields.bool, "draft", or: nil) ?? false))
         }
-        return ParsedFile(page: page, warnings: warnings)
+        let warnings = KnownFields.warnings(for: fields, of: kind) + item.ignoredWarnings.unknownCodeWarnings(path: path)
+        // A file with errors is left out, like a file that cannot be read: its warnings wait until the errors are mended.
+        return ParsedFile(page: page, diagnostics: read.problems.isEmpty ? warnings : read.problems)
     }
 }

@@ -5,8 +5,8 @@ import KennisbankMarkdown
 
 /// The YAML block between `---` lines at the top of a content file, and the markdown below it.
 ///
-/// Values are read through typed accessors that report a ``Diagnostic`` pointing at the key's own
-/// line in the file, so "series must be a whole number" lands on the author's line.
+/// Values are read through typed accessors that report a ``Diagnostic`` pointing at the value's own
+/// line and column in the file, so "series must be a whole number" lands on the author's line.
 public struct FrontMatter {
     /// The file the front matter came from.
     public let file: SourceFile
@@ -19,6 +19,8 @@ public struct FrontMatter {
     /// Whether the fields stand between `---` lines (front matter) rather than in a file of their own.
     private let fenced: Bool
     private let mapping: [String: (value: Node, line: Int, column: Int)]
+    /// The lines of the file before the YAML: what turns a line of the YAML into a line of the file.
+    private let lineOffset: Int
 
     /// Splits a file into front matter and body and parses the YAML.
     public init(file: SourceFile) throws(Diagnostic) {
@@ -46,6 +48,7 @@ public struct FrontMatter {
         self.file = file
         self.name = name
         self.fenced = firstLine > 1
+        self.lineOffset = firstLine - 1
         self.body = body
         self.bodyLineOffset = bodyLineOffset
         let node: Node?
@@ -111,19 +114,46 @@ public struct FrontMatter {
         return SourcePosition(line: entry.line, column: entry.column)
     }
 
-    private func invalid(_ key: String, _ expectation: String) -> Diagnostic {
-        Diagnostic(path: file.path, position: position(of: key), code: .invalidField,
-                   message: "The field '\(key)' must be \(expectation).")
+    /// Where a value stands in the file: its own line and column, or its key's when YAML gives it no place.
+    private func position(of node: Node, key: String) -> SourcePosition {
+        guard let mark = node.mark else { return position(of: key) }
+        return SourcePosition(line: mark.line + lineOffset, column: max(1, mark.column))
     }
 
-    /// A text field; `nil` when absent or empty.
+    /// The error for a field whose value is not what it must be, at the value (`node`, the field's own when `nil`).
+    private func invalid(_ key: String, _ expectation: String, at node: Node? = nil, hint: String? = nil) -> Diagnostic {
+        let place = (node ?? mapping[key]?.value).map { position(of: $0, key: key) } ?? position(of: key)
+        return Diagnostic(path: file.path, position: place, code: .invalidField,
+                          message: "The field '\(key)' must be \(expectation).", hint: hint)
+    }
+
+    /// The trimmed text of a scalar field; `nil` when absent, empty or null; an error when the value is a list or
+    /// fields of its own (`expectation` says what it must be).
+    private func scalarText(_ key: String, _ expectation: String) throws(Diagnostic) -> String? {
+        guard let node = mapping[key]?.value else { return nil }
+        guard case .scalar(let scalar) = node else { throw invalid(key, expectation) }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty || (scalar.style == .plain && ["~", "null"].contains(text)) ? nil : text
+    }
+
+    /// Whether YAML reads a value as a number or as true or false rather than as text: `title: 5`, `tags: 7`. (Words
+    /// YAML 1.1 also reads as booleans, such as `no` or `on`, stay text: a title may be one.)
+    private static func isNumberOrTruth(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        if node.tag == Tag(.int) || node.tag == Tag(.float) { return true }
+        return ["true", "false"].contains(scalar.string.lowercased())
+    }
+
+    /// The hint for a number or truth where text belongs.
+    private static func quoteHint(_ node: Node) -> String {
+        "YAML reads \(node.scalar?.string ?? "it") as a number or as true/false; write it in quotes, \"\(node.scalar?.string ?? "")\", if it is text"
+    }
+
+    /// A text field; `nil` when absent or empty. A number or true/false is no text (YAML reads `title: 5` as a number).
     public func string(_ key: String) throws(Diagnostic) -> String? {
         guard let node = mapping[key]?.value else { return nil }
-        if case .scalar(let scalar) = node {
-            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty || (scalar.style == .plain && ["~", "null"].contains(text)) ? nil : text
-        }
-        throw invalid(key, "text")
+        if Self.isNumberOrTruth(node) { throw invalid(key, "text", hint: Self.quoteHint(node)) }
+        return try scalarText(key, "text")
     }
 
     /// A required text field.
@@ -139,19 +169,35 @@ public struct FrontMatter {
         return value
     }
 
-    /// A list of texts; a single text counts as a list of one.
+    /// A list of texts; a single text counts as a list of one. A number, true/false, or a list or fields inside the
+    /// list is no text; the error points at the first such value.
     public func strings(_ key: String) throws(Diagnostic) -> [String] {
         guard let node = mapping[key]?.value else { return [] }
-        if case .scalar = node { return try string(key).map { [$0] } ?? [] }
+        if case .scalar = node {
+            if Self.isNumberOrTruth(node) { throw invalid(key, "a list of texts", hint: Self.quoteHint(node)) }
+            return try string(key).map { [$0] } ?? []
+        }
         guard let sequence = node.sequence else { throw invalid(key, "a list of texts") }
         var result: [String] = []
         for item in sequence {
             guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
-                throw invalid(key, "a list of texts")
+                throw invalid(key, "a list of texts", at: item)
             }
+            if Self.isNumberOrTruth(item) { throw invalid(key, "a list of texts", at: item, hint: Self.quoteHint(item)) }
             if !text.isEmpty { result.append(text) }
         }
         return result
+    }
+
+    /// Where the text `value` of the field `key` stands: the list item (or the single value) that reads `value`, or the
+    /// key when none does. For messages about a value, such as a slug in `related` that names no concept.
+    public func position(ofValue value: String, in key: String) -> SourcePosition {
+        guard let node = mapping[key]?.value else { return position(of: key) }
+        let nodes = node.sequence.map(Array.init) ?? [node]
+        guard let match = nodes.first(where: { $0.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) == value }) else {
+            return position(of: key)
+        }
+        return position(of: match, key: key)
     }
 
     /// How a concept's names are linked: one word of ``ConceptLinkingRule/words``, or a list of them.
@@ -162,16 +208,17 @@ public struct FrontMatter {
         return rule
     }
 
-    /// A whole number.
-    public func int(_ key: String) throws(Diagnostic) -> Int? {
-        guard let text = try string(key) else { return nil }
-        guard let value = Int(text) else { throw invalid(key, "a whole number, such as 3") }
+    /// A whole number, at least `minimum` when one is given.
+    public func int(_ key: String, minimum: Int? = nil) throws(Diagnostic) -> Int? {
+        let expectation = minimum.map { "a whole number of \($0) or more, such as \($0 + 2)" } ?? "a whole number, such as 3"
+        guard let text = try scalarText(key, expectation) else { return nil }
+        guard let value = Int(text), value >= minimum ?? .min else { throw invalid(key, expectation) }
         return value
     }
 
     /// `true` or `false`.
     public func bool(_ key: String) throws(Diagnostic) -> Bool? {
-        guard let text = try string(key) else { return nil }
+        guard let text = try scalarText(key, "true or false") else { return nil }
         switch text.lowercased() {
         case "true", "yes", "ja": return true
         case "false", "no", "nee": return false
@@ -181,7 +228,7 @@ public struct FrontMatter {
 
     /// A date written `YYYY-MM-DD`, checked and returned as written.
     public func date(_ key: String) throws(Diagnostic) -> String? {
-        guard let text = try string(key) else { return nil }
+        guard let text = try scalarText(key, "a date written YYYY-MM-DD, such as 2025-03-14") else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), year > 0,
               parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month),

@@ -25,6 +25,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case duplicateName = "duplicate-name"
         case unresolvedWikilink = "unresolved-wikilink"
         case unresolvedHeading = "unresolved-heading"
+        case unresolvedSlug = "unresolved-slug"
         case duplicateAnchor = "duplicate-anchor"
         case invalidAnchor = "invalid-anchor"
         case missingEmbed = "missing-embed"

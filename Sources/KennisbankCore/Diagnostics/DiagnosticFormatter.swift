@@ -34,7 +34,7 @@ public struct DiagnosticFormatter: Sendable {
             let ignored = acknowledged.isEmpty ? "" : "Acknowledged by ignoreWarnings:\n" + acknowledged.map(text).joined()
             return diagnostics.map(text).joined() + ignored
         case .json:
-            return json(diagnostics.map { ($0, false) } + acknowledged.map { ($0, true) })
+            return String(decoding: json(diagnostics, acknowledged: acknowledged).data(pretty: true), as: UTF8.self) + "\n"
         }
     }
 
@@ -64,19 +64,19 @@ public struct DiagnosticFormatter: Sendable {
         return String(line.hasSuffix("\r") ? line.dropLast() : line)
     }
 
-    /// A JSON array of the diagnostics; one that is `ignored` (acknowledged by its file) has `"ignored": true`.
-    private func json(_ diagnostics: [(Diagnostic, ignored: Bool)]) -> String {
-        struct Entry: Encodable {
-            let path: String, line: Int?, column: Int?, severity: String, code: String, message: String, hint: String?, ignored: Bool?
-        }
-        let entries = diagnostics.map { diagnostic, ignored in
-            Entry(path: diagnostic.path, line: diagnostic.position?.line, column: diagnostic.position?.column,
-                  severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,
-                  hint: diagnostic.hint, ignored: ignored ? true : nil)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(entries), as: UTF8.self) + "\n"
+    /// A JSON array of the diagnostics, then the acknowledged warnings, each with `"ignored": true`: what `--format json`
+    /// prints, or the `diagnostics` of `check --mentions --format json`'s object.
+    package func json(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic]) -> JSONValue {
+        let entries = diagnostics.map { ($0, false) } + acknowledged.map { ($0, true) }
+        return .array(entries.map { diagnostic, ignored in
+            var members: [String: JSONValue] = ["path": .string(diagnostic.path), "severity": .string(diagnostic.severity.rawValue),
+                                                "code": .string(diagnostic.code.rawValue), "message": .string(diagnostic.message)]
+            members["line"] = diagnostic.position.map { .int($0.line) }
+            members["column"] = diagnostic.position.map { .int($0.column) }
+            members["hint"] = JSONValue.string(diagnostic.hint)
+            members["ignored"] = ignored ? .bool(true) : nil
+            return .object(members)
+        })
     }
 
     /// The exit status for a set of diagnostics: 0 clean, 1 errors, 2 warnings under `--strict`.

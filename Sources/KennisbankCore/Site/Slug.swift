@@ -13,6 +13,20 @@ public enum Slug {
         title.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(title, ifEmpty: ifEmpty) : makeByFolding(title, ifEmpty: ifEmpty)
     }
 
+    /// The longest slugs ``capped(_:)`` leaves whole, in bytes: a file name well below any file system's limit
+    /// (255 bytes) and a URL that still reads.
+    package static let maximumFileLength = 80
+
+    /// `slug` cut to at most `maximum` bytes at a hyphen, so that no word is cut in two (a first word longer than
+    /// `maximum` is cut at `maximum`); a slug that fits is returned as it is.
+    package static func capped(_ slug: String, maximum: Int = maximumFileLength) -> String {
+        let bytes = Array(slug.utf8)
+        guard bytes.count > maximum else { return slug }
+        // The cut falls at a word's end when the byte after the kept part is a hyphen, else at the last hyphen kept.
+        let end = bytes[maximum] == UInt8(ascii: "-") ? maximum : (bytes[..<maximum].lastIndex(of: UInt8(ascii: "-")) ?? maximum)
+        return String(decoding: bytes[..<(end > 0 ? end : maximum)], as: UTF8.self)
+    }
+
     /// ``make(from:ifEmpty:)`` by Foundation's folding, for any text.
     static func makeByFolding(_ title: String, ifEmpty: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "nl"))

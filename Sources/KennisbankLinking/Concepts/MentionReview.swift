@@ -54,11 +54,15 @@ public struct MentionReview: Sendable {
 
     /// The review as a JSON array, for editors and scripts.
     public var json: String {
-        let array = JSONValue.array(entries.map { entry in
+        String(decoding: jsonValue.data(pretty: true), as: UTF8.self) + "\n"
+    }
+
+    /// The review as a JSON array: ``json``, or the `mentions` of `check --mentions --format json`'s object.
+    package var jsonValue: JSONValue {
+        .array(entries.map { entry in
             .object(["concept": .string(entry.concept), "conceptTitle": .string(entry.conceptTitle), "path": .string(entry.path),
                      "line": .int(entry.position.line), "column": .int(entry.position.column),
                      "written": .string(entry.written), "context": .string(entry.context), "linked": .bool(entry.linked)])
         })
-        return String(decoding: array.data(pretty: true), as: UTF8.self) + "\n"
     }
 }

@@ -57,7 +57,7 @@ package struct SiteUpdater: Sendable {
             try manager.removeItem(atPath: journal)
         } catch {
             throw Diagnostic(path: directory.path, position: nil, code: .io,
-                             message: "The site could not be updated: \(error.localizedDescription). Run 'kennisbank build' to write it whole again.")
+                             message: Sentence.joined("The site could not be updated", error) + " Run 'kennisbank build' to write it whole again.")
         }
     }
 }

@@ -140,6 +140,6 @@ public final class SiteWriter: @unchecked Sendable {
 
     private static func failure(_ directory: URL, _ error: any Error) -> Diagnostic {
         Diagnostic(path: directory.path, position: nil, code: .io,
-                   message: "The site could not be written: \(error.localizedDescription). The previous site is unchanged.")
+                   message: Sentence.joined("The site could not be written", error) + " The previous site is unchanged.")
     }
 }

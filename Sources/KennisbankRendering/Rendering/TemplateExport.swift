@@ -38,7 +38,7 @@ package struct TemplateExport {
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try bytes.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
             } catch {
-                throw Diagnostic(path: path, position: nil, code: .io, message: "The file could not be written: \(error.localizedDescription).")
+                throw Diagnostic(path: path, position: nil, code: .io, message: Sentence.joined("The file could not be written", error, path: path))
             }
             outcomes.append((path, .written))
         }

@@ -76,7 +76,7 @@ final class CommandTests: XCTestCase {
         try "---\ntitle: A\nseries: twee\n---\n".write(to: root.appendingPathComponent("Content/articles/a.md"), atomically: true, encoding: .utf8)
         let failed = try run(["build", "--templates", templates], in: root)
         XCTAssertEqual(failed.status, 1)
-        XCTAssertTrue(failed.errors.contains("Content/articles/a.md:3:1: error: The field 'series' must be a whole number, such as 3."), failed.errors)
+        XCTAssertTrue(failed.errors.contains("Content/articles/a.md:3:9: error: The field 'series' must be a whole number of 1 or more, such as 3."), failed.errors)
         XCTAssertEqual(try Data(contentsOf: page), before)
     }
 
@@ -121,6 +121,37 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(shown.errors.hasSuffix("2 warnings in 1 file acknowledged by ignoreWarnings (listed above).\n"), shown.errors)
     }
 
+    /// `check --mentions --format json` prints one JSON document, the diagnostics and the mentions side by side;
+    /// without `--mentions` the array of diagnostics stays as it was.
+    func testCheckMentionsAsJSONIsOneDocument() throws {
+        let root = try temporaryFolder([
+            "Content/site.yml": "title: Proef\n",
+            "Content/concepts/niet-weten.md": "---\ntitle: Niet-weten\n---\nUitleg.\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nOver niet-weten en [[nergens]].\n",
+        ])
+        let templates = Fixtures.repository.appendingPathComponent("Templates").path
+        let both = try run(["check", "--mentions", "--format", "json", "--templates", templates], in: root)
+        XCTAssertEqual(both.status, 0, both.errors)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(both.output.utf8)) as? [String: Any], both.output)
+        XCTAssertEqual(document.keys.sorted(), ["diagnostics", "mentions"])
+        XCTAssertEqual((document["diagnostics"] as? [[String: Any]])?.map { $0["code"] as? String }, ["unresolved-wikilink"])
+        XCTAssertEqual((document["mentions"] as? [[String: Any]])?.map { $0["concept"] as? String }, ["niet-weten"])
+        let plain = try run(["check", "--format", "json", "--templates", templates], in: root)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(plain.output.utf8)) as? [[String: Any]])?.count, 1, plain.output)
+    }
+
+    /// A `--content` that does not exist or is a file is named as such, not as a folder without site.yml.
+    func testAContentFolderThatIsMissingOrAFileIsNamed() throws {
+        let root = try temporaryFolder(["los.md": "Tekst.\n"])
+        let missing = try run(["check", "--content", "Nergens"], in: root)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.errors.hasPrefix("Nergens: error: The content folder 'Nergens' does not exist.\n"), missing.errors)
+        let file = try run(["check", "--content", "los.md"], in: root)
+        XCTAssertEqual(file.status, 1)
+        XCTAssertTrue(file.errors.hasPrefix("los.md: error: 'los.md' is a file, not a content folder"), file.errors)
+        XCTAssertFalse(file.errors.contains("site.yml in the content folder"), file.errors)
+    }
+
     func testNewWritesFrontMatterAndRefusesToOverwrite() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder(["Content/site.yml": "title: Proef\n"])
@@ -130,6 +161,35 @@ final class CommandTests: XCTestCase {
         let text = try String(contentsOf: root.appendingPathComponent("Content/miniatures/een-scene-met-zoe.md"), encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("---\ntitle: \"Een scène met Zoë\"\n"))
         XCTAssertEqual(try run(["new", "miniature", "Een scène met Zoë"], in: root).status, 1)
+    }
+
+    /// `new` refuses a title it cannot make a file of, says why, and writes nothing; a long title gets a capped slug.
+    func testNewRefusesTitlesWithoutLettersAndCapsLongSlugs() throws {
+        let root = try temporaryFolder(["Content/site.yml": "title: Proef\n"])
+        for title in ["", "   ", "😀", "/", "..."] {
+            let result = try run(["new", "concept", title], in: root)
+            XCTAssertEqual(result.status, 1, title)
+            XCTAssertEqual(result.output, "", title)
+            XCTAssertTrue(result.errors.contains(title.trimmingCharacters(in: .whitespaces).isEmpty ? "The title is empty" : "no letter or digit"),
+                          "\(title): \(result.errors)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/concepts").path))
+        let long = String(repeating: "Lang woord ", count: 30)
+        let written = try run(["new", "concept", long], in: root)
+        XCTAssertEqual(written.status, 0, written.errors)
+        let name = try XCTUnwrap(written.output.split(separator: "/").last).dropLast(4)
+        XCTAssertLessThanOrEqual(name.utf8.count, 80)
+        XCTAssertTrue(name.hasPrefix("lang-woord-lang-woord") && name.hasSuffix("woord"), String(name))
+    }
+
+    /// A file-system error of `new` is said in plain words, with the path.
+    func testNewSaysAFileSystemErrorInPlainWords() throws {
+        let root = try temporaryFolder(["Content/concepts": "een bestand, geen map\n"])
+        let result = try run(["new", "concept", "Niet-weten"], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.errors, "Content/concepts/niet-weten.md: error: The file could not be written: File exists (Content/concepts).\n")
+        let inside = try run(["new", "concept", "Niet-weten", "--content", "Content/concepts"], in: root)
+        XCTAssertEqual(inside.errors, "Content/concepts/concepts/niet-weten.md: error: The file could not be written: Not a directory (Content/concepts/concepts).\n")
     }
 
     /// `templates export` writes the built-in files, byte for byte the repository's Templates/ (which also shows that

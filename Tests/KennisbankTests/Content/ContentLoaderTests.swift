@@ -88,6 +88,7 @@ final class ContentLoaderTests: XCTestCase {
             "C/articles/a.md": "---\ntitle: A\ntitel: Een\ngroup: lens\nsubtitle: S\nauthors: [x]\nseries: 1\ndate: 2025-01-01\n"
                 + "summary: s\ntags: [t]\naliases: [/oud/]\ndraft: false\nignoreWarnings: [broken-link]\nkleur: rood\n---\nTekst.\n",
             "C/concepts/b.md": "---\ntitle: B\naliases: [bee]\nsumary: s\nrelated: [c]\ngroup: lens\nlinking: aliases-only\n---\nUitleg.\n",
+            "C/concepts/c.md": "---\ntitle: C\n---\nUitleg.\n",
             "C/miniatures/m.md": "---\ntitle: M\narticle: a\nlenses: [b]\nsummary: s\nignoreWarnings: []\n---\nScène.\n",
         ])
         let content = try ContentLoader(directory: "C", fileSystem: files).load()
@@ -101,6 +102,67 @@ final class ContentLoaderTests: XCTestCase {
             warning("C/articles/a.md", 14, "The field 'kleur' is not a field of articles; Kennisbank ignores it.", nil),
             warning("C/concepts/b.md", 4, "The field 'sumary' is not a field of concepts; Kennisbank ignores it.", "did you mean 'summary'?"),
         ])
+    }
+
+    /// Every problem in the fields of a file is reported, not only the first, each at its value.
+    func testEveryProblemInAFilesFieldsIsReported() {
+        let files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\n",
+            "C/articles/a.md": "---\ntitle: 5\nauthors: 5\ntags: 7\nseries: -3\ndate: gisteren\n---\nTekst.\n",
+        ])
+        XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: files).load()) { error in
+            let diagnostics = (error as! BuildFailure).diagnostics
+            XCTAssertEqual(diagnostics.map { "\($0.position!):\($0.code.rawValue):\($0.message)" }, [
+                "2:8:invalid-field:The field 'title' must be text.",
+                "3:10:invalid-field:The field 'authors' must be a list of texts.",
+                "5:9:invalid-field:The field 'series' must be a whole number of 1 or more, such as 3.",
+                "6:7:invalid-field:The field 'date' must be a date written YYYY-MM-DD, such as 2025-03-14.",
+                "4:7:invalid-field:The field 'tags' must be a list of texts.",
+            ])
+        }
+    }
+
+    /// A slug in `related`, `lenses` or `article` that names no file is an error at the slug, with "did you mean";
+    /// a draft article is a file, and the draft is left out without an error.
+    func testSlugsThatNameNoFileAreErrorsAtTheSlug() throws {
+        var files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\nseriesAuthor: A\n",
+            "C/articles/de-kunst.md": "---\ntitle: Kunst\ndate: 2024-01-01\n---\nTekst.\n",
+            "C/articles/klad.md": "---\ntitle: Klad\ndraft: true\n---\nTekst.\n",
+            "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\nrelated:\n  - niet-wetn\n  - spiegel\n---\nUitleg.\n",
+            "C/concepts/spiegel.md": "---\ntitle: Spiegel\nrelated: [niet-weten]\n---\nUitleg.\n",
+            "C/miniatures/m.md": "---\ntitle: M\narticle: de-kunts\nlenses: [spiegel, onbekend]\n---\nScène.\n",
+            "C/miniatures/n.md": "---\ntitle: N\narticle: klad\n---\nScène.\n",
+        ])
+        XCTAssertThrowsError(try ContentLoader(directory: "C", fileSystem: files).load()) { error in
+            XCTAssertEqual((error as! BuildFailure).diagnostics, [
+                Diagnostic(path: "C/concepts/niet-weten.md", position: SourcePosition(line: 4, column: 5), code: .unresolvedSlug,
+                           message: "The field 'related' names 'niet-wetn', but there is no concept 'niet-wetn' (concepts/niet-wetn.md).",
+                           hint: "did you mean 'niet-weten'?"),
+                Diagnostic(path: "C/miniatures/m.md", position: SourcePosition(line: 3, column: 10), code: .unresolvedSlug,
+                           message: "The field 'article' names 'de-kunts', but there is no article 'de-kunts' (articles/de-kunts.md).",
+                           hint: "did you mean 'de-kunst'?"),
+                Diagnostic(path: "C/miniatures/m.md", position: SourcePosition(line: 4, column: 19), code: .unresolvedSlug,
+                           message: "The field 'lenses' names 'onbekend', but there is no concept 'onbekend' (concepts/onbekend.md)."),
+            ])
+        }
+        files.files["C/concepts/niet-weten.md"] = Data("---\ntitle: Niet-weten\nrelated: [spiegel]\n---\nUitleg.\n".utf8)
+        files.files["C/miniatures/m.md"] = Data("---\ntitle: M\narticle: de-kunst\nlenses: [spiegel]\n---\nScène.\n".utf8)
+        XCTAssertEqual(try ContentLoader(directory: "C", fileSystem: files).load().diagnostics.filter { $0.severity == .error }, [])
+    }
+
+    /// A file that cannot be read is named with the system's reason, in a sentence that ends in one full stop
+    /// (Foundation's own description ends in one already: "doesn’t exist.." was the result).
+    func testAFileThatCannotBeReadEndsInOneFullStop() throws {
+        let folder = try temporaryContentFolder([:])
+        try FileManager.default.createDirectory(atPath: folder + "/articles", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/articles/weg.md", withDestinationPath: folder + "/nergens.md")
+        XCTAssertThrowsError(try ContentLoader(directory: folder).load()) { error in
+            XCTAssertEqual((error as? BuildFailure)?.diagnostics.map(\.message), ["The file cannot be read: No such file or directory."])
+        }
+        XCTAssertEqual(Sentence.joined("Het lukte niet", "The file “x” doesn’t exist."), "Het lukte niet: The file “x” doesn’t exist.")
+        XCTAssertEqual(Sentence.joined("Het lukte niet", "geen reden"), "Het lukte niet: geen reden.")
+        XCTAssertEqual(Sentence.ended("Klaar?\n"), "Klaar?")
     }
 
     /// A required field that is missing, next to a misspelling of it, points at the misspelling.

@@ -49,10 +49,58 @@ final class FrontMatterTests: XCTestCase {
         }
     }
 
-    func testWrongTypesAreReportedAtTheirKey() {
+    func testWrongTypesAreReportedAtTheirValue() {
         let fields = try! FrontMatter(file: file("---\ntitle: t\nseries: vijf\ndate: 2025-13-01\n---\n"))
-        XCTAssertThrowsError(try fields.int("series")) { XCTAssertEqual(($0 as! Diagnostic).position, SourcePosition(line: 3, column: 1)) }
+        XCTAssertThrowsError(try fields.int("series")) { XCTAssertEqual(($0 as! Diagnostic).position, SourcePosition(line: 3, column: 9)) }
         XCTAssertThrowsError(try fields.date("date")) { XCTAssertEqual(($0 as! Diagnostic).code, .invalidField) }
+    }
+
+    /// A number or true/false where text belongs is an error at the value, with the advice to quote it; quoted, it is text.
+    func testNumbersAndTruthsAreNoText() throws {
+        let fields = try FrontMatter(file: file("---\ntitle: 5\nauthors: 5\ntags: [a, 7]\nsummary: true\nseries: -3\n"
+                                                + "subtitle: \"5\"\naliases: [\"7\", nee]\ngroup: No\n---\n"))
+        let position = { (read: () throws -> Any?) -> String in
+            do { _ = try read(); return "ok" } catch { return (error as! Diagnostic).position!.description }
+        }
+        XCTAssertEqual(position { try fields.requiredString("title") }, "2:8")
+        XCTAssertEqual(position { try fields.strings("authors") }, "3:10")
+        XCTAssertEqual(position { try fields.strings("tags") }, "4:11")
+        XCTAssertEqual(position { try fields.string("summary") }, "5:10")
+        XCTAssertEqual(position { try fields.int("series", minimum: 1) }, "6:9")
+        XCTAssertEqual(try fields.int("series"), -3)
+        XCTAssertEqual(try fields.string("subtitle"), "5")
+        XCTAssertEqual(try fields.strings("aliases"), ["7", "nee"])
+        XCTAssertEqual(try fields.string("group"), "No")
+        XCTAssertThrowsError(try fields.strings("tags")) { error in
+            XCTAssertEqual(error as? Diagnostic, Diagnostic(path: "Content/articles/a.md", position: SourcePosition(line: 4, column: 11), code: .invalidField,
+                                                            message: "The field 'tags' must be a list of texts.",
+                                                            hint: "YAML reads 7 as a number or as true/false; write it in quotes, \"7\", if it is text"))
+        }
+        XCTAssertThrowsError(try fields.int("series", minimum: 1)) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message, "The field 'series' must be a whole number of 1 or more, such as 3.")
+        }
+    }
+
+    /// `new` writes the title in double quotes, escaped, so that quotes, colons and hashes read back as written.
+    func testAScaffoldsTitleReadsBackAsWritten() throws {
+        for title in ["Zeg \"nee\": #1 van 3", "a\\b: c # d", "'enkel'", "- lijst", "tab\tin"] {
+            for kind in ContentKind.allCases {
+                let fields = try FrontMatter(file: file(Scaffold(kind: kind, title: title).text))
+                XCTAssertEqual(try fields.requiredString("title"), title, "\(kind)")
+            }
+        }
+    }
+
+    /// A slug made for a file name is cut at a hyphen to at most 80 bytes, and a title with no letter or digit makes none.
+    func testScaffoldSlugsAreCappedAndNeverMadeUp() {
+        XCTAssertEqual(Slug.capped("kort"), "kort")
+        XCTAssertEqual(Slug.capped("een-twee-drie", maximum: 8), "een-twee")
+        XCTAssertEqual(Slug.capped("een-twee-drie", maximum: 10), "een-twee")
+        XCTAssertEqual(Slug.capped("eenlangwoord-twee", maximum: 5), "eenla")
+        let long = Scaffold(kind: .concept, title: String(repeating: "Ideeën over ", count: 20)).slug
+        XCTAssertLessThanOrEqual(long.utf8.count, 80)
+        XCTAssertTrue(long.hasSuffix("-over") || long.hasSuffix("-ideeen"), long)
+        for title in ["", "😀", "/", "..."] { XCTAssertEqual(Scaffold(kind: .concept, title: title).slug, "", title) }
     }
 
     func testFileWithoutFrontMatterIsRejected() {

@@ -49,6 +49,19 @@ final class IgnoredWarningsTests: XCTestCase {
         }
     }
 
+    func testAnErrorInAnotherFileLeavesTheAcknowledgementsInForce() throws {
+        let folder = try content([
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\nignoreWarnings: [missing-date, unknown-field]\ntitel: A\n---\nTekst.\n",
+            "articles/leeg.md": "",
+            "concepts/c.md": "---\ntitle: C\n---\n",
+        ])
+        XCTAssertThrowsError(try build(folder).generate()) { error in
+            let failure = error as! BuildFailure
+            XCTAssertEqual(places(failure.diagnostics, in: folder), ["articles/leeg.md:1:front-matter"])
+            XCTAssertEqual(places(failure.acknowledged, in: folder), ["articles/a.md:5:unknown-field", "articles/a.md:1:missing-date"])
+        }
+    }
+
     func testANameThatIsNoCodeIsAWarningAtTheField() throws {
         let folder = try content([
             "concepts/c.md": "---\ntitle: C\nignoreWarnings: [incomplete-refrence]\n---\nUitleg.\n",

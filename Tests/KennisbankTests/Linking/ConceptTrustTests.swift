@@ -52,7 +52,7 @@ final class ConceptTrustTests: XCTestCase {
         XCTAssertEqual(try good.conceptLinkingRule("linking").description, "aliases-only, case-sensitive")
         let bad = try FrontMatter(file: SourceFile(path: "c.md", text: "---\ntitle: Box\nlinking: alleen-aliassen\n---\n"))
         XCTAssertThrowsError(try bad.conceptLinkingRule("linking")) { error in
-            XCTAssertEqual(error as? Diagnostic, Diagnostic(path: "c.md", position: SourcePosition(line: 3, column: 1), code: .invalidField,
+            XCTAssertEqual(error as? Diagnostic, Diagnostic(path: "c.md", position: SourcePosition(line: 3, column: 10), code: .invalidField,
                 message: "The field 'linking' must be one of automatic, aliases-only, case-sensitive, wikilinks-only, or 'case-sensitive' with one of the others."))
         }
     }

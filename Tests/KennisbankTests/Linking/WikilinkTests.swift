@@ -66,14 +66,30 @@ final class WikilinkTests: XCTestCase {
         let page = SourceFile(path: "art.md", text: "Voor.\n\n![[a]]\n\n![[ontbreekt]]\n")
         let (document, diagnostics, embedded) = expander.expand(Cmark.parse(page.text), owner: ContentID(.article, "art"), source: page)
         XCTAssertEqual(embedded, ["a", "b"])
-        XCTAssertEqual(diagnostics.map(\.code), [.embedCycle, .missingEmbed])
-        XCTAssertEqual(diagnostics.map(\.path), ["b.md", "art.md"])
-        XCTAssertEqual(diagnostics[1].position, SourcePosition(line: 5, column: 1))
+        // The cycle inside the embedded miniatures is theirs: their own pages report it, not every page that embeds them.
+        XCTAssertEqual(diagnostics.map(\.code), [.missingEmbed])
+        XCTAssertEqual(diagnostics.map(\.path), ["art.md"])
+        XCTAssertEqual(diagnostics[0].position, SourcePosition(line: 5, column: 1))
         let html = Cmark.renderHTML(document.blocks)
         XCTAssertTrue(html.contains("<figure id=\"miniatuur-a\" class=\"miniature\">"))
         XCTAssertTrue(html.contains("Scène A.") && html.contains("Scène B."))
         let (_, selfProblems, _) = expander.expand(own.item.document, owner: own.item.id, source: own.item.source)
         XCTAssertEqual(selfProblems.map(\.code), [.embedCycle])
+    }
+
+    func testEachEmbedProblemIsReportedOnceAtItsPlace() {
+        let a = Miniature(item: item(.miniature, "a", "A", body: "Scène A.\n\n![[b]]\n"))
+        let b = Miniature(item: item(.miniature, "b", "B", body: "Scène B.\n\n![[a]]\n\n![[ontbreekt]]\n"))
+        let own = Miniature(item: item(.miniature, "c", "C", body: "![[c]]\n"))
+        let miniatures = [a, b, own]
+        let expander = EmbedExpander(miniatures: miniatures, index: TargetIndex(items: miniatures.map(\.item)))
+        let article = item(.article, "art", "Art", body: "![[a]]\n\n![[b]]\n\n![[c]]\n")
+        // Every page of the site, as the linker expands them.
+        let problems = ([article] + miniatures.map(\.item)).flatMap { expander.expand($0.document, owner: $0.id, source: $0.source).1 }
+        XCTAssertEqual(problems.map { "\($0.path):\($0.position!.line):\($0.code.rawValue)" },
+                       ["b.md:3:embed-cycle", "b.md:5:missing-embed", "c.md:1:embed-cycle"])
+        XCTAssertEqual(problems[0].message, "The embed '![[a]]' embeds miniature 'a' inside itself (a → b → a).")
+        XCTAssertEqual(problems[2].message, "The embed '![[c]]' embeds miniature 'c' inside itself (c → c).")
     }
 
     func testAnchorsAreUniqueAndSkipTightLists() {
