@@ -111,6 +111,20 @@ public struct FrontMatter {
         return SourcePosition(line: entry.line, column: entry.column)
     }
 
+    /// Where a field's value stands in the file: the scalar of `key`, or, with `text`, the item of its list (or its
+    /// single value) that reads `text` (trimmed, as ``strings(_:)`` reads it); the key's position when there is no such value.
+    public func position(ofValue key: String, text: String? = nil) -> SourcePosition {
+        guard let entry = mapping[key] else { return position(of: key) }
+        let candidates = entry.value.sequence.map(Array.init) ?? [entry.value]
+        let offset = fenced ? 1 : 0
+        for node in candidates {
+            guard let scalar = node.scalar, let mark = scalar.mark else { continue }
+            if let text, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines) != text { continue }
+            return SourcePosition(line: mark.line + offset, column: max(1, mark.column))
+        }
+        return position(of: key)
+    }
+
     private func invalid(_ key: String, _ expectation: String) -> Diagnostic {
         Diagnostic(path: file.path, position: position(of: key), code: .invalidField,
                    message: "The field '\(key)' must be \(expectation).")
