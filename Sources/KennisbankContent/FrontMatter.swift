@@ -120,7 +120,9 @@ public struct FrontMatter {
         for node in candidates {
             guard let scalar = node.scalar, let mark = scalar.mark else { continue }
             if let text, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines) != text { continue }
-            return SourcePosition(line: mark.line + offset, column: max(1, mark.column))
+            // A quoted value is pointed at its first character, past the quote.
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return SourcePosition(line: mark.line + offset, column: max(1, mark.column) + (quoted ? 1 : 0))
         }
         return position(of: key)
     }

@@ -32,7 +32,7 @@ final class BaseURLTests: XCTestCase {
         let file = SourceFile(path: "C/site.yml", text: "title: KB\nbaseURL: \"javascript:alert(1)//\"\n")
         XCTAssertThrowsError(try SiteConfig.parse(file)) { error in
             XCTAssertEqual(error as? Diagnostic, Diagnostic(
-                path: "C/site.yml", position: SourcePosition(line: 2, column: 10), code: .invalidField,
+                path: "C/site.yml", position: SourcePosition(line: 2, column: 11), code: .invalidField,
                 message: "The field 'baseURL' must be an absolute http or https address with a host, such as https://kennisbank.example.nl/, "
                     + "but 'javascript:alert(1)//' is not: it does not start with http:// or https://.",
                 hint: "write the address the site is published at, such as 'baseURL: https://kennisbank.example.nl/'"))
