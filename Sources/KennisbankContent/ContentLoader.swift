@@ -135,6 +135,7 @@ public struct ContentLoader: Sendable {
     /// Adds a parsed file to `content` with its warnings, unless its slug is taken (`seen`) or it is a draft left out.
     private func add(_ parsed: ParsedFile, to content: inout Content, seen: inout [String: ContentItem], problems: inout [Diagnostic]) {
         problems += parsed.warnings
+        if content.site.unsafeHTML { problems += parsed.rawHTMLWarnings }
         let item = parsed.item
         if let earlier = seen[item.id.slug] {
             problems.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
@@ -223,6 +224,9 @@ public struct ContentLoader: Sendable {
         package var page: Page
         /// The fields of the file that Kennisbank ignores, and the names in its `ignoreWarnings` that are no codes.
         package var warnings: [Diagnostic]
+        /// The dangerous URLs in its raw HTML, emptied where raw HTML is passed through (`unsafeHTML: true`) and
+        /// reported only then.
+        package var rawHTMLWarnings: [Diagnostic] = []
 
         var item: ContentItem {
             switch page {
@@ -263,6 +267,6 @@ public struct ContentLoader: Sendable {
             page = .route(Route(item: item, audience: try fields.string("audience"), redirectsFrom: item.aliases,
                                 draft: try fields.bool("draft") ?? false))
         }
-        return ParsedFile(page: page, warnings: warnings)
+        return ParsedFile(page: page, warnings: warnings, rawHTMLWarnings: RawHTMLWarnings.warnings(in: item.document, of: source))
     }
 }
