@@ -13,9 +13,12 @@ enum RawHTMLWarnings {
                 // A value over several lines is found by its first line.
                 let firstLine = String(finding.written.prefix { $0 != "\n" && $0 != "\r" })
                 let position = source.position(of: firstLine, from: block.range.start) ?? block.range.start
+                // Control characters in the value are shown as `\u{…}`, not sent to the terminal.
+                let shown = finding.written.unicodeScalars.map { $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n"
+                    ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
                 warnings.append(Diagnostic(
                     path: source.path, position: position, severity: .warning, code: .dangerousURL,
-                    message: "The raw HTML attribute \(finding.attribute)=\"\(finding.written)\" holds a javascript:, vbscript:, file: "
+                    message: "The raw HTML attribute \(finding.attribute)=\"\(shown)\" holds a javascript:, vbscript:, file: "
                         + "or non-image data: address, which Kennisbank never writes: the page gets \(finding.attribute)=\"\".",
                     hint: "link to a web address (https://…) or a page of the site instead"))
             }
