@@ -61,12 +61,16 @@ private struct Tokenizer {
     let bytes: [UInt8]
     var index: Int
     let end: Int
+    /// Whether this reads the text of a raw text element as markup: then a raw text element inside is markup too,
+    /// so the reading goes one level deep and passes over each byte at most twice.
+    let readsRawTextAsMarkup: Bool
     var findings: [RawHTMLLinks.Finding] = []
 
-    init(bytes: [UInt8], range: Range<Int>) {
+    init(bytes: [UInt8], range: Range<Int>, readsRawTextAsMarkup: Bool = false) {
         self.bytes = bytes
         index = range.lowerBound
         end = range.upperBound
+        self.readsRawTextAsMarkup = readsRawTextAsMarkup
     }
 
     /// The elements whose content is text up to their end tag (`plaintext`: to the end).
@@ -79,7 +83,7 @@ private struct Tokenizer {
             let byte = bytes[index]
             if isLetter(byte) {
                 let name = tag(isEnd: false)
-                if Self.rawText.contains(name) { skipRawText(of: name) }
+                if !readsRawTextAsMarkup, Self.rawText.contains(name) { skipRawText(of: name) }
             } else if byte == UInt8(ascii: "/") {
                 index += 1
                 if index < end, isLetter(bytes[index]) { _ = tag(isEnd: true) } else { skipBogusComment() }
@@ -127,7 +131,7 @@ private struct Tokenizer {
                 }
             }
         }
-        var inner = Tokenizer(bytes: bytes, range: start..<stop)
+        var inner = Tokenizer(bytes: bytes, range: start..<stop, readsRawTextAsMarkup: true)
         findings += inner.run()
         index = stop
     }

@@ -109,3 +109,12 @@ final class RawHTMLLinksTests: XCTestCase {
         XCTAssertEqual(escaped.diagnostics.filter { $0.code == .dangerousURL }, [], "shown as text, nothing is emptied")
     }
 }
+
+extension RawHTMLLinksTests {
+    /// Raw text inside raw text is read as markup one level deep only: 50,000 nested `<script>` tags take one pass,
+    /// not one reading per level, each as deep on the stack as its level and all of them quadratic in time.
+    func testNestedRawTextElementsAreReadInOnePass() {
+        let html = String(repeating: "<script>", count: 50_000) + "<a href=\"javascript:alert(1)\">x</a>"
+        XCTAssertEqual(RawHTMLLinks.findings(in: html).map(\.attribute), ["href"])
+    }
+}
