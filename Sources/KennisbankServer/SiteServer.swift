@@ -79,14 +79,16 @@ public struct SiteServer: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { announce.finish() }
-                    do { try await app.run() } catch { throw ServeError(listening: error, host: configuration.host, port: configuration.port) }
+                    try await app.run()
                 }
                 // Whichever ends first (the server failing to bind, or cancellation) ends both.
                 defer { group.cancelAll() }
                 var announcements = bound.makeAsyncIterator()
                 guard let url = await announcements.next() else {
                     // The server ended before it listened: its error (a port in use) ends `run`, with nothing built.
-                    _ = try await group.next()
+                    do { _ = try await group.next() } catch {
+                        throw ServeError(listening: error, host: configuration.host, port: configuration.port)
+                    }
                     return
                 }
                 // The watcher's first look comes before the first build: a file saved while it runs is reported after
