@@ -113,7 +113,7 @@ public struct FrontMatter {
 
     /// Where a field's value stands in the file: the scalar of `key`, or, with `text`, the item of its list (or its
     /// single value) that reads `text` (trimmed, as ``strings(_:)`` reads it); the key's position when there is no such value.
-    public func position(ofValue key: String, text: String? = nil) -> SourcePosition {
+    package func position(ofValue key: String, text: String? = nil) -> SourcePosition {
         guard let entry = mapping[key] else { return position(of: key) }
         let candidates = entry.value.sequence.map(Array.init) ?? [entry.value]
         let offset = fenced ? 1 : 0
