@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own; named for the handler that closes HTTP/1.0 connections (`ConnectionCloseHandler`).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         // ZIP archives for the exports (the Common Cartridge and the EPUB): only Zip/ZipArchive.swift imports it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: a streaming HTTP client for the server's event stream (already a dependency of Hummingbird).
@@ -108,6 +110,9 @@ let package = Package(
                 "Kennisbank",
                 "KennisbankIncremental",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // A thin command-line front over the engine.

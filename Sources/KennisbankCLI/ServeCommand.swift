@@ -43,6 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
         let server = SiteServer(
             configuration: .init(host: host, port: port, outputDirectory: output, watchedDirectories: [content, templates], printsTimings: timings),
             builder: IncrementalSiteBuilder(build: build))
-        try await server.run()
+        do {
+            try await server.run()
+        } catch let error as ServeError {
+            standardError("error: \(error)\n")
+            throw ExitCode(1)
+        }
     }
 }

@@ -163,6 +163,7 @@ public struct ContentLoader: Sendable {
     private func add(_ parsed: ParsedFile, to content: inout Content, seen: inout [String: ContentItem], problems: inout [Diagnostic]) {
         problems += parsed.diagnostics
         guard !parsed.hasErrors else { return }
+        if content.site.unsafeHTML { problems += parsed.rawHTMLWarnings }
         let item = parsed.item
         if let earlier = seen[item.id.slug] {
             problems.append(Diagnostic(path: item.source.path, position: .start, code: .duplicateSlug,
@@ -252,6 +253,9 @@ public struct ContentLoader: Sendable {
         /// The file's problems: every error in its fields (the file is then left out, and the site does not build), or
         /// else the warnings about the fields Kennisbank ignores and the names in its `ignoreWarnings` that are no codes.
         package var diagnostics: [Diagnostic]
+        /// The dangerous URLs in its raw HTML, emptied where raw HTML is passed through (`unsafeHTML: true`) and
+        /// reported only then.
+        package var rawHTMLWarnings: [Diagnostic] = []
 
         /// Whether a field of the file is in error: the page holds stand-ins for the fields that are.
         var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -300,6 +304,7 @@ public struct ContentLoader: Sendable {
         }
         let warnings = KnownFields.warnings(for: fields, of: kind) + item.ignoredWarnings.unknownCodeWarnings(path: path)
         // A file with errors is left out, like a file that cannot be read: its warnings wait until the errors are mended.
-        return ParsedFile(page: page, diagnostics: read.problems.isEmpty ? warnings : read.problems)
+        return ParsedFile(page: page, diagnostics: read.problems.isEmpty ? warnings : read.problems,
+                          rawHTMLWarnings: RawHTMLWarnings.warnings(in: item.document, of: source))
     }
 }

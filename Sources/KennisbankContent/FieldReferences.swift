@@ -26,7 +26,7 @@ enum FieldReferences {
             // The front matter is read again only for a file with a dangling slug, to point at the slug.
             let frontMatter = try? FrontMatter(file: item.source)
             return dangling.map { field, slug in
-                Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: slug, in: field.key) ?? .start,
+                Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: field.key, text: slug) ?? .start,
                            code: .unresolvedSlug,
                            message: "The field '\(field.key)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
                            hint: Suggestions.hint(for: slug, among: (slugs[field.kind] ?? []).sorted()))

@@ -114,10 +114,25 @@ public struct FrontMatter {
         return SourcePosition(line: entry.line, column: entry.column)
     }
 
-    /// Where a value stands in the file: its own line and column, or its key's when YAML gives it no place.
+    /// Where a value stands in the file: its own line and column (a quoted value's first character, past the
+    /// quote), or its key's when YAML gives it no place.
     private func position(of node: Node, key: String) -> SourcePosition {
         guard let mark = node.mark else { return position(of: key) }
-        return SourcePosition(line: mark.line + lineOffset, column: max(1, mark.column))
+        let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+        return SourcePosition(line: mark.line + lineOffset, column: max(1, mark.column) + (quoted ? 1 : 0))
+    }
+
+    /// Where a field's value stands in the file: the value of `key`, or, with `text`, the item of its list (or its
+    /// single value) that reads `text` (trimmed, as ``strings(_:)`` reads it); the key's position when there is no
+    /// such value. For messages about a value, such as a slug in `related` that names no concept.
+    package func position(ofValue key: String, text: String? = nil) -> SourcePosition {
+        guard let node = mapping[key]?.value else { return position(of: key) }
+        let nodes = node.sequence.map(Array.init) ?? [node]
+        let match = nodes.first { node in
+            guard let scalar = node.scalar else { return false }
+            return text == nil || scalar.string.trimmingCharacters(in: .whitespacesAndNewlines) == text
+        }
+        return match.map { position(of: $0, key: key) } ?? position(of: key)
     }
 
     /// The error for a field whose value is not what it must be, at the value (`node`, the field's own when `nil`).
@@ -187,17 +202,6 @@ public struct FrontMatter {
             if !text.isEmpty { result.append(text) }
         }
         return result
-    }
-
-    /// Where the text `value` of the field `key` stands: the list item (or the single value) that reads `value`, or the
-    /// key when none does. For messages about a value, such as a slug in `related` that names no concept.
-    public func position(ofValue value: String, in key: String) -> SourcePosition {
-        guard let node = mapping[key]?.value else { return position(of: key) }
-        let nodes = node.sequence.map(Array.init) ?? [node]
-        guard let match = nodes.first(where: { $0.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) == value }) else {
-            return position(of: key)
-        }
-        return position(of: match, key: key)
     }
 
     /// How a concept's names are linked: one word of ``ConceptLinkingRule/words``, or a list of them.

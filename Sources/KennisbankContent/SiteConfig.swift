@@ -72,7 +72,7 @@ public struct SiteConfig: Hashable, Sendable {
         var config = SiteConfig(title: try fields.requiredString("title"))
         config.description = try fields.string("description")
         config.language = try fields.string("language") ?? "nl"
-        config.baseURL = try fields.string("baseURL").map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        config.baseURL = try baseURL(in: fields)
         config.author = try fields.string("author")
         config.seriesAuthor = try fields.string("seriesAuthor")
         config.unsafeHTML = try fields.bool("unsafeHTML") ?? false
@@ -88,5 +88,19 @@ public struct SiteConfig: Hashable, Sendable {
         }
         warnings += KnownFields.siteWarnings(for: fields)
         return config
+    }
+
+    /// The `baseURL` field, ending in `/`; an error at its value when it is no absolute http or https address
+    /// (``BaseURL``), so that nothing is built with it.
+    private static func baseURL(in fields: FrontMatter) throws(Diagnostic) -> String? {
+        guard let text = try fields.string("baseURL") else { return nil }
+        switch BaseURL.normalized(text) {
+        case .success(let url):
+            return url
+        case .failure(let problem):
+            throw Diagnostic(path: fields.file.path, position: fields.position(ofValue: "baseURL"), code: .invalidField,
+                             message: BaseURL.message(text, problem, given: "The field 'baseURL'"),
+                             hint: "write the address the site is published at, such as 'baseURL: https://kennisbank.example.nl/'")
+        }
     }
 }

@@ -61,65 +61,85 @@ public struct SiteServer: Sendable {
         self.log = log
     }
 
-    /// Builds once, then serves and watches until the task is cancelled (or the process is interrupted).
+    /// Binds the port, builds once, then serves and watches until the task is cancelled (or the process is interrupted).
     ///
-    /// A failing first build does not stop the server: its diagnostics are printed and shown in the browser,
-    /// and the last good site, if any, is served until a change fixes the build.
-    /// - Parameter onReady: called with the server's URL once it listens (with the real port when port is 0).
+    /// The port is bound before anything is built: a port in use stops `serve` with ``ServeError/portInUse(host:port:)``
+    /// and nothing built or written. A failing first build does not stop the server: its diagnostics are printed and
+    /// shown in the browser, and the last good site, if any, is served until a change fixes the build.
+    /// - Parameter onReady: called with the server's URL once it listens and the first build is done (with the real
+    ///   port when port is 0).
     public func run(onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
         let watcher = ContentWatcher(directories: configuration.watchedDirectories, interval: configuration.pollInterval,
                                      debounce: configuration.debounce)
-        // The watcher's first look comes before the first build: a file saved while it runs is reported after it,
-        // and every later build is told exactly which files changed since the one before.
-        let start = watcher.snapshot()
-        let first = await rebuild(changedPaths: [])
-        report(first, after: [])
-
-        let responder = SiteResponder(resolver: PathResolver(root: URL(fileURLWithPath: configuration.outputDirectory)), hub: hub,
-                                      onRequest: builder.filesOnRequest, log: log)
+        let (bound, announce) = AsyncStream<URL>.makeStream()
+        let app = application(onBound: { announce.yield($0) })
         let configuration = self.configuration
-        let log = self.log
-        var application = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? configuration.port
-                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-                let url = URL(string: "http://\(host):\(port)/")!
-                log("Serving \(FolderName.shown(configuration.outputDirectory)) at \(url.absoluteString) (watching "
-                    + configuration.watchedDirectories.map(FolderName.shown).joined(separator: ", ") + "; Ctrl-C stops)\n")
-                await onReady(url)
-            }
-        )
-        application.logger.logLevel = .warning
-        let app = application
-
         let hub = self.hub
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await app.run() }
                 group.addTask {
-                    let clock = ContinuousClock()
-                    var lastKeepAlive = clock.now
-                    await watcher.watch(from: start, onTick: {
-                        // A keep-alive every 15 s finds closed tabs.
-                        if clock.now - lastKeepAlive >= .seconds(15) {
-                            lastKeepAlive = clock.now
-                            hub.keepAlive()
-                        }
-                    }, onChange: { changed in
-                        let outcome = await self.rebuild(changedPaths: changed)
-                        self.report(outcome, after: changed)
-                    })
+                    defer { announce.finish() }
+                    try await app.run()
                 }
                 // Whichever ends first (the server failing to bind, or cancellation) ends both.
                 defer { group.cancelAll() }
+                var announcements = bound.makeAsyncIterator()
+                guard let url = await announcements.next() else {
+                    // The server ended before it listened: its error (a port in use) ends `run`, with nothing built.
+                    do { _ = try await group.next() } catch {
+                        throw ServeError(listening: error, host: configuration.host, port: configuration.port)
+                    }
+                    return
+                }
+                // The watcher's first look comes before the first build: a file saved while it runs is reported after
+                // it, and every later build is told exactly which files changed since the one before.
+                let start = watcher.snapshot()
+                report(await rebuild(changedPaths: []), after: [])
+                log("Serving \(FolderName.shown(configuration.outputDirectory)) at \(url.absoluteString) (watching "
+                    + configuration.watchedDirectories.map(FolderName.shown).joined(separator: ", ") + "; Ctrl-C stops)\n")
+                await onReady(url)
+                group.addTask { await self.watch(watcher, from: start) }
                 try await group.next()
             }
         } onCancel: {
             hub.finishAll()
         }
         hub.finishAll()
+    }
+
+    /// The HTTP server of the output folder, which calls `onBound` with its URL once its port is bound.
+    private func application(onBound: @escaping @Sendable (URL) -> Void) -> Application<SiteResponder> {
+        let responder = SiteResponder(resolver: PathResolver(root: URL(fileURLWithPath: configuration.outputDirectory)), hub: hub,
+                                      onRequest: builder.filesOnRequest, log: log)
+        let configuration = self.configuration
+        var application = Application(
+            responder: responder,
+            server: ConnectionCloseHandler.server,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+                onBound(URL(string: "http://\(host):\(port)/")!)
+            }
+        )
+        application.logger.logLevel = .warning
+        return application
+    }
+
+    /// Watches the content and templates folders from `start` until cancelled: rebuilds and reports on every change,
+    /// and sends the open tabs a keep-alive every 15 s, which finds closed tabs.
+    private func watch(_ watcher: ContentWatcher, from start: [String: ContentWatcher.Stamp]) async {
+        let clock = ContinuousClock()
+        var lastKeepAlive = clock.now
+        await watcher.watch(from: start, onTick: {
+            if clock.now - lastKeepAlive >= .seconds(15) {
+                lastKeepAlive = clock.now
+                hub.keepAlive()
+            }
+        }, onChange: { changed in
+            let outcome = await self.rebuild(changedPaths: changed)
+            self.report(outcome, after: changed)
+        })
     }
 
     /// Runs the builder on a thread of its own, away from the server's threads.

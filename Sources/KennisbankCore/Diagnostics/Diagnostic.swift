@@ -37,6 +37,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case missingAuthor = "missing-author"
         case missingDate = "missing-date"
         case brokenLink = "broken-link"
+        case dangerousURL = "dangerous-url"
         case stepWithoutLink = "step-without-link"
         case routeWithoutSteps = "route-without-steps"
         case invalidDuration = "invalid-duration"

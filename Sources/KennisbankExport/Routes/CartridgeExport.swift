@@ -8,7 +8,7 @@ package struct CartridgeExport: Sendable {
     /// The build whose site the route is taken from; its `includesDrafts` decides whether draft routes (and the
     /// draft articles their steps may name) are there.
     package var build: Build
-    /// The published site's address, instead of site.yml's `baseURL` (`--base-url`); `nil` to take site.yml's.
+    /// The published site's address, instead of site.yml's `baseURL` (`--base-url`, as given); `nil` to take site.yml's.
     package var baseURL: String?
 
     /// What an export produced.
@@ -26,20 +26,35 @@ package struct CartridgeExport: Sendable {
     /// Creates an export over a build.
     package init(build: Build, baseURL: String? = nil) {
         self.build = build
-        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.baseURL = baseURL
     }
 
-    /// The cartridge of the route `slug`. Fails with the build's errors, or with one error of the export's own:
-    /// no `baseURL` (neither given nor in site.yml), no route of that slug (with the closest as a hint, and `--drafts` when it is a
+    /// `--base-url` ending in `/`, `nil` when not given; an error that names the option when it is no absolute http or
+    /// https address (the rule of site.yml's `baseURL`, ``BaseURL``).
+    package static func givenBaseURL(_ given: String?) throws(BuildFailure) -> String? {
+        guard let given else { return nil }
+        switch BaseURL.normalized(given) {
+        case .success(let url):
+            return url
+        case .failure(let problem):
+            throw BuildFailure(diagnostics: [Diagnostic(path: "--base-url", position: nil, code: .configuration,
+                                                        message: BaseURL.message(given, problem, given: "The option --base-url"),
+                                                        hint: "give the address the site is published at, such as --base-url https://kennisbank.example.nl/")])
+        }
+    }
+
+    /// The cartridge of the route `slug`. Fails, before anything is built, when `--base-url` is no absolute address;
+    /// then with the build's errors, or with one error of the export's own: no `baseURL` (neither given nor in site.yml), no route of that slug (with the closest as a hint, and `--drafts` when it is a
     /// draft left out), a route without steps.
     package func run(route slug: String) throws(BuildFailure) -> Result {
+        let givenBaseURL = try Self.givenBaseURL(self.baseURL)
         let report = try build.generate()
         let site = report.site
         let configPath = build.contentDirectory + "/site.yml"
         let routesFolder = build.contentDirectory + "/" + ContentKind.route.folder
         let baseURL: String
         do {
-            baseURL = try CartridgeChecks.baseURL(self.baseURL ?? site.content.site.baseURL, siteConfigPath: configPath)
+            baseURL = try CartridgeChecks.baseURL(givenBaseURL ?? site.content.site.baseURL, siteConfigPath: configPath)
         } catch {
             throw BuildFailure(diagnostics: [error], acknowledged: report.acknowledged)
         }

@@ -11,14 +11,20 @@ import KennisbankCore
 struct HTMLWriter {
     private(set) var bytes: [UInt8] = []
     let options: Cmark.RenderOptions
+    /// Whether raw HTML was passed through (`unsafeHTML`): then ``html`` empties its dangerous URLs.
+    private var wroteRawHTML = false
 
     init(options: Cmark.RenderOptions, capacity: Int = 0) {
         self.options = options
         bytes.reserveCapacity(capacity)
     }
 
-    /// The HTML written so far.
-    var html: String { String(decoding: bytes, as: UTF8.self) }
+    /// The HTML written so far. Raw HTML passed through is read once more, whole, as a browser reads it, and every
+    /// `javascript:`, `vbscript:`, `file:` or non-image `data:` URL in its attributes emptied (``RawHTMLLinks``): read
+    /// whole, so that a tag or comment that one block of raw HTML leaves open is read on into the next as a browser does.
+    var html: String {
+        String(decoding: wroteRawHTML ? RawHTMLLinks.neutralised(bytes).html : bytes, as: UTF8.self)
+    }
 
     // MARK: Blocks
 
@@ -68,7 +74,7 @@ struct HTMLWriter {
                 return
             }
             cr()
-            put(literal)
+            raw(literal)
             cr()
         case .thematicBreak:
             cr()
@@ -134,7 +140,7 @@ struct HTMLWriter {
             put("</code>")
         case .html(let html):
             // Without unsafeHTML raw HTML is shown as text.
-            if options.unsafeHTML { put(html) } else { escape(html) }
+            if options.unsafeHTML { raw(html) } else { escape(html) }
         case .emphasis(let children):
             put("<em>")
             write(children)
@@ -216,6 +222,12 @@ struct HTMLWriter {
 
     private mutating func put(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Raw HTML, passed through; its URLs are checked when the whole is read (``html``).
+    private mutating func raw(_ text: String) {
+        wroteRawHTML = true
+        put(text)
     }
 
     /// Text with `&`, `<`, `>` and `"` escaped, as cmark escapes text (`'` and `/` are kept).

@@ -37,10 +37,9 @@ package enum OutputSafety {
         var aliases: [String: String] = [:]
         for (article, redirects) in content.redirects {
             for alias in redirects {
-                let parts = alias.split(separator: "/")
                 let path = URLPath.directory(alias)
-                if parts.contains("..") || parts.contains(".") || alias.contains("\\") || alias.contains(":") || path.isEmpty {
-                    diagnostics.append(problem(article, alias, "The alias '\(alias)' is not a path inside the site; write an old path such as /artikelen/oude-naam/."))
+                if let reason = URLPath.problem(withAlias: alias) {
+                    diagnostics.append(problem(article, alias, "The alias '\(Self.shown(alias))' is not a path of the site a redirect can be written at: \(reason). Write an old path such as /artikelen/oude-naam/."))
                 } else if let source = pages[path] {
                     let page = source.map { "the page of '\($0)'" } ?? "a page of the site"
                     diagnostics.append(problem(article, alias, "The alias '\(alias)' is the path of \(page) (/\(path)); its redirect would replace that page. Remove the alias or choose another old path."))
@@ -73,20 +72,16 @@ package enum OutputSafety {
         return diagnostics
     }
 
-    /// The error about an alias of an article or route, at the alias in its front matter.
+    /// The error about an alias of an article or route, at the alias's value in its front matter.
     private static func problem(_ item: ContentItem, _ alias: String, _ message: String) -> Diagnostic {
         let fields = try? FrontMatter(file: item.source)
-        return Diagnostic(path: item.source.path, position: position(of: alias, in: item.source, fields: fields),
+        return Diagnostic(path: item.source.path, position: fields?.position(ofValue: "aliases", text: alias),
                           code: .invalidField, message: message)
     }
 
-    /// Where an alias is written: the alias's own text after the `aliases` key, or the key when the text
-    /// is written differently (quoted with escapes, for example).
-    private static func position(of alias: String, in source: SourceFile, fields: FrontMatter?) -> SourcePosition? {
-        guard let key = fields?.position(of: "aliases") else { return nil }
-        if !alias.isEmpty, let found = source.position(of: alias, from: key), found.line < fields?.bodyLineOffset ?? Int.max {
-            return found
-        }
-        return key
+    /// An alias as a message shows it: control characters as `\u{…}`, and at most 80 characters.
+    private static func shown(_ alias: String) -> String {
+        let visible = alias.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        return visible.count > 80 ? visible.prefix(77) + "..." : visible
     }
 }

@@ -27,6 +27,8 @@ public enum ServeTarget: Equatable, Sendable {
 /// - The path is split at `/` **before** decoding; each segment is percent-decoded exactly once, so
 ///   `%2e%2e` is `..` (refused) and `%252e%252e` is the harmless name `%2e%2e` (not found).
 /// - A segment that decodes to `..` or `.`, or that contains `/`, `\` or NUL (`%2f`, `%5c`, `%00`), is refused.
+/// - A segment that starts with `.` (`.kennisbank-manifest`, `.kennisbank-journal`, `%2egit`) is not found: no
+///   hidden file is served.
 /// - The file's real path (all symbolic links resolved) must lie inside the output folder's real path.
 /// - A folder is served through its `index.html`; without a trailing slash it redirects to the path with one.
 public struct PathResolver: Sendable {
@@ -56,6 +58,8 @@ public struct PathResolver: Sendable {
     /// Resolves a request path (the raw, still percent-encoded path of the URL, without the query).
     public func resolve(requestPath: String) -> ServeTarget {
         guard let segments = Self.segments(ofRequestPath: requestPath) else { return .forbidden }
+        // No file or folder whose name starts with '.' is served: the manifest, the journal, anything hidden.
+        guard !segments.contains(where: { $0.hasPrefix(".") }) else { return .notFound }
         guard let rootPath = Self.realPath(root.path) else { return .notFound }
         let candidate = ([rootPath == "/" ? "" : rootPath] + segments).joined(separator: "/")
         guard let resolved = Self.realPath(candidate) else { return .notFound }

@@ -33,7 +33,7 @@ final class OutputSafetyTests: XCTestCase {
             Diagnostic(path: "C/articles/a.md", position: at(35), code: .invalidField,
                        message: "The alias '/zoeken/' is the path of a page of the site (/zoeken/); its redirect would replace that page. Remove the alias or choose another old path."),
             Diagnostic(path: "C/articles/a.md", position: at(54), code: .invalidField,
-                       message: "The alias '../buiten/' is not a path inside the site; write an old path such as /artikelen/oude-naam/."),
+                       message: "The alias '../buiten/' is not a path of the site a redirect can be written at: it has the segment '..'. Write an old path such as /artikelen/oude-naam/."),
             // Articles are checked in order: a took /oud/b/ first.
             Diagnostic(path: "C/articles/b.md", position: at(11), code: .invalidField,
                        message: "The alias '/oud/b/' gives the redirect path /oud/b/, which the alias '/oud/b/' of 'C/articles/a.md' already has; an old path can redirect to one place only."),
@@ -41,11 +41,11 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     /// A redirect is a folder with an index.html, so no alias may lead through a file the site writes: a data file,
-    /// a search shard, an asset, or the manifest.
+    /// a search shard or an asset (the manifest and the journal, hidden files, are refused by the first check).
     func testAnAliasMayNotLeadThroughAFileTheSiteWrites() throws {
         let files = InMemoryFileSystem([
             "C/site.yml": "title: KB\n",
-            "C/articles/a.md": "---\ntitle: A\naliases: [/feed.xml, search/0.js, /assets/style.css/oud/, /.kennisbank-manifest, /search/, /oud/]\n---\nTekst.\n",
+            "C/articles/a.md": "---\ntitle: A\naliases: [/feed.xml, search/0.js, /assets/style.css/oud/, /search/, /oud/]\n---\nTekst.\n",
         ])
         let content = try ContentLoader(directory: "C", fileSystem: files).load()
         XCTAssertEqual(OutputSafety.check(content), [])
@@ -58,8 +58,68 @@ final class OutputSafetyTests: XCTestCase {
             problem(11, "/feed.xml", "feed.xml/", "feed.xml"),
             problem(22, "search/0.js", "search/0.js/", "search/0.js"),
             problem(35, "/assets/style.css/oud/", "assets/style.css/oud/", "assets/style.css"),
-            problem(59, "/.kennisbank-manifest", ".kennisbank-manifest/", ".kennisbank-manifest"),
         ])
+    }
+}
+
+/// Aliases that can never work, or must not be written, are refused in `check` and `build` with their reason, at
+/// the alias's value; before this check they were written as folders named `?x=1`, `%2e%2e` or `.git`, or failed
+/// the build with "The file name is invalid" and no place.
+final class AliasPathTests: XCTestCase {
+    func testEachAliasThatCanNeverWorkIsRefusedWithItsReasonAtItsValue() throws {
+        let long = String(repeating: "a", count: 300)
+        let front = """
+            ---
+            title: A
+            aliases:
+              - /oud/?x=1
+              - /oud/#x
+              - /%2e%2e/buiten/
+              - /.git/
+              - "/oud/\\0/"
+              - /oud/\(long)/
+              - "/oud\\\\pad/"
+              - /oud/./pad/
+              - /oud/a.b/
+              - /oud/naam.html
+            ---
+            Tekst.
+
+            """
+        let files = InMemoryFileSystem(["C/site.yml": "title: KB\n", "C/articles/a.md": front])
+        let problems = OutputSafety.check(try ContentLoader(directory: "C", fileSystem: files).load())
+        let reasons = [
+            (4, "/oud/?x=1", "it holds '?', which starts a query"),
+            (5, "/oud/#x", "it holds '#', which starts a fragment"),
+            (6, "/%2e%2e/buiten/", "it holds '%', which starts an escape a browser decodes"),
+            (7, "/.git/", "its segment '.git' starts with '.', which makes a hidden folder"),
+            (8, "/oud/\\u{0}/", "it holds a control character (U+0)"),
+            (9, "/oud/" + String(repeating: "a", count: 72) + "...", "a segment of it is 300 bytes long, over the 255 a file name may have"),
+            (10, "/oud\\pad/", "it holds '\\', which is no path separator on the web"),
+            (11, "/oud/./pad/", "it has the segment '.'"),
+        ]
+        XCTAssertEqual(problems, reasons.map { line, shown, reason in
+            // A quoted alias is pointed at past its quote.
+            Diagnostic(path: "C/articles/a.md", position: SourcePosition(line: line, column: [8, 10].contains(line) ? 6 : 5), code: .invalidField,
+                       message: "The alias '\(shown)' is not a path of the site a redirect can be written at: \(reason). Write an old path such as /artikelen/oude-naam/.")
+        })
+    }
+
+    /// `check` and `build` stop on such an alias with the error, so nothing is written.
+    func testTheBuildStopsOnAnAliasThatCanNeverWork() throws {
+        let files = InMemoryFileSystem(["C/site.yml": "title: KB\n",
+                                        "C/articles/a.md": "---\ntitle: A\nauthors: [B]\ndate: 2024-01-01\naliases: [/oud/?x=1]\n---\nTekst.\n"])
+        XCTAssertThrowsError(try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: files).generate()) { error in
+            XCTAssertEqual((error as? BuildFailure)?.diagnostics.map(\.description),
+                           ["C/articles/a.md:5:11: error: The alias '/oud/?x=1' is not a path of the site a redirect can be written at: it holds '?', which starts a query. Write an old path such as /artikelen/oude-naam/."])
+        }
+    }
+
+    func testValidAliasesKeepTheirRedirectFolders() {
+        for alias in ["/oud/a/", "oud/b", "/oud/c.html", "/oud/d/index.html", "/oude naam/", "/reeks-één/"] {
+            XCTAssertNil(URLPath.problem(withAlias: alias), alias)
+        }
+        XCTAssertEqual(URLPath.directory("/oud/c.html"), "oud/c/")
     }
 }
 
