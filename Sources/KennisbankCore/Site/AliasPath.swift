@@ -6,8 +6,9 @@ extension URLPath {
     ///
     /// A browser never asks for a folder named with `?` or `#` (they start the query and the fragment), nor with a
     /// `%` as written (it decodes escapes first); `.` and `..` are not folders of the site, a name that starts with
-    /// `.` is hidden (`.git`); a backslash, `:` or a control character is no part of a path a server maps to a
-    /// folder; and no file system takes a name longer than 255 bytes.
+    /// `.` is hidden (`.git`); an empty segment (`//`) is read as one `/`, so the redirect could land on another
+    /// page's file; a backslash, `:` or a control character is no part of a path a server maps to a folder; and no
+    /// file system takes a name longer than 255 bytes.
     package static func problem(withAlias alias: String) -> String? {
         let written = alias.trimmingCharacters(in: .whitespaces)
         if let scalar = written.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
@@ -21,6 +22,8 @@ extension URLPath {
         let segments = directory(written).split(separator: "/", omittingEmptySubsequences: false).dropLast()
         if segments.isEmpty { return "it names the site's root" }
         for segment in segments {
+            // `oud//p/` is written as `oud/p/` by the file system: it could take the place of another page's file.
+            if segment.isEmpty { return "it has an empty segment ('//'), which the file system and a server read as one '/'" }
             if segment == "." || segment == ".." { return "it has the segment '\(segment)'" }
             if segment.hasPrefix(".") { return "its segment '\(segment)' starts with '.', which makes a hidden folder" }
             if segment.utf8.count > 255 { return "a segment of it is \(segment.utf8.count) bytes long, over the 255 a file name may have" }

@@ -80,6 +80,7 @@ final class AliasPathTests: XCTestCase {
               - /oud/\(long)/
               - "/oud\\\\pad/"
               - /oud/./pad/
+              - /artikelen//a/
               - /oud/a.b/
               - /oud/naam.html
             ---
@@ -97,6 +98,7 @@ final class AliasPathTests: XCTestCase {
             (9, "/oud/" + String(repeating: "a", count: 72) + "...", "a segment of it is 300 bytes long, over the 255 a file name may have"),
             (10, "/oud\\pad/", "it holds '\\', which is no path separator on the web"),
             (11, "/oud/./pad/", "it has the segment '.'"),
+            (12, "/artikelen//a/", "it has an empty segment ('//'), which the file system and a server read as one '/'"),
         ]
         XCTAssertEqual(problems, reasons.map { line, shown, reason in
             // A quoted alias is pointed at past its quote.

@@ -29,6 +29,9 @@ import Testing
     static let aliasSegments: [String] = [
         "oud", "artikelen", "begrippen", "..", ".", "%2e%2e", "%2E", "?x=1", "#x", ".git", ".kennisbank-manifest", "\u{0}",
         "a\\b", "", " ", "index.html", "é", "assets", "search", String(repeating: "s", count: 300), "Site", "~", "*",
+        // Good segments, as many as the bad ones above, so that many aliases work.
+        "oud", "oude-naam", "pad", "a", "b-c", "2019", "artikel", "x.html", "nieuws", "archief", "reeks", "deel-1", "begrip",
+        "leiderschap", "coach", "tekst", "naam", "kennis", "bank", "stuk", "map", "nl", "en",
     ]
 
     /// Text of a body: wikilinks, embeds, citations, headings, lists and the names around them.
@@ -50,9 +53,9 @@ import Testing
     /// One item of `list`.
     static func one(_ list: [String]) -> Text { some(list, 1...1) }
 
-    /// A YAML block of up to six of `keys`, each with a random value.
-    static func frontMatter(keys: [String]) -> Text {
-        Gen.int(in: 0...1_000_000).array(of: 0...6).map { numbers in
+    /// A YAML block of `count` of `keys`, each with a random value.
+    static func frontMatter(keys: [String], count: ClosedRange<Int> = 0...6) -> Text {
+        Gen.int(in: 0...1_000_000).array(of: count).map { numbers in
             numbers.map { "\(keys[$0 % keys.count]): \(values[$0 / keys.count % values.count])" }.joined(separator: "\n")
         }.eraseToAny()
     }
@@ -161,9 +164,13 @@ import Testing
 
     @Test func randomSiteSettingsEndInDiagnosticsOrASite() async {
         let tally = Tally()
-        await propertyCheck(count: 150, input: Self.frontMatter(keys: KnownFields.site + ["baseUrl"]), Self.one([
+        // baseURL has an input of its own (half of its values good), so the random settings leave it out.
+        let keys = KnownFields.site.filter { $0 != "baseURL" } + ["baseUrl"]
+        await propertyCheck(count: 150, input: Self.frontMatter(keys: keys, count: 0...2), Self.one([
             "https://example.org/", "http://x", "javascript:alert(1)//", "not a url <script>", "https://", "//host/",
             "https://example.org/kb?x=1", "ftp://example.org/", "https://exa mple.org/", "\"https://example.org/#x\"",
+            "https://example.org/kb/", "http://localhost:8080/", "https://kennisbank.example.nl", "'https://x.nl/a/b/'",
+            "https://example.org/%C3%A9/", "\"http://[::1]:9/\"", "https://xn--n-ega.nl/", "https://a.b/c d",
         ])) { yaml, baseURL in
             tally.add(Self.buildsCleanly(["C/site.yml": "title: Proef\nbaseURL: \(baseURL)\n\(yaml)\n"]))
         }
