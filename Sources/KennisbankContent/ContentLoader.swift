@@ -70,9 +70,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// The parsed content files, by path, with the bytes they were parsed from.
-    package static let parsedFiles = MemoName<FileBytes, Result<ParsedFile, Diagnostic>>("content.files")
+    package static let parsedFiles = MemoName<FileBytes, Result<ParsedFile, Diagnostic>>("content.files", keepsNewestInputs: true)
     /// The parsed bibliography files, by path, with the bytes they were parsed from.
-    package static let parsedBibliographies = MemoName<FileBytes, Result<Bibliography, Diagnostic>>("content.bibliographies")
+    package static let parsedBibliographies = MemoName<FileBytes, Result<Bibliography, Diagnostic>>("content.bibliographies", keepsNewestInputs: true)
 
     private func path(_ components: String...) -> String {
         ([directory] + components).joined(separator: "/")
@@ -99,7 +99,7 @@ public struct ContentLoader: Sendable {
             case .success(let parsed): add(parsed, to: &content, seen: &seen, problems: &diagnostics)
             }
         }
-        diagnostics += FieldReferences.problems(concepts: content.concepts, miniatures: content.miniatures, slugs: FieldReferences.slugs(of: files))
+        diagnostics += FieldReferences.problems(concepts: content.concepts, miniatures: content.miniatures, articles: content.articles, files: files)
         for result in bibliographies(problems: &diagnostics) {
             switch result {
             case .success(let bibliography): content.bibliographies.append(bibliography)

@@ -14,24 +14,47 @@ enum FieldReferences {
         var slugs: [String]
     }
 
-    /// An error for each slug in `related`, `lenses` and `article` of `concepts` and `miniatures` that is not among
-    /// `slugs`, the slugs of the files of each kind (drafts included: a draft is no mistake, only left out).
-    static func problems(concepts: [Concept], miniatures: [Miniature], slugs: [ContentKind: Set<String>]) -> [Diagnostic] {
-        let fields: [(ContentItem, [Field])] = concepts.map { ($0.item, [Field(key: "related", kind: .concept, slugs: $0.related)]) }
-            + miniatures.map { ($0.item, [Field(key: "article", kind: .article, slugs: $0.article.map { [$0] } ?? []),
-                                          Field(key: "lenses", kind: .concept, slugs: $0.lenses)]) }
-        return fields.flatMap { item, fields in
-            let dangling = fields.flatMap { field in field.slugs.filter { !(slugs[field.kind] ?? []).contains($0) }.map { (field, $0) } }
-            guard !dangling.isEmpty else { return [Diagnostic]() }
+    /// An error for each slug in `related`, `lenses` and `article` of `concepts` and `miniatures` that names no file
+    /// of its kind: not among `articles` and `concepts` (the slugs read into the site) nor among `files`, the
+    /// markdown files found of each kind (drafts included: a draft is no mistake, only left out). The file list is
+    /// looked at only for a slug the site does not hold, so the usual case costs one look-up per slug.
+    static func problems(concepts: [Concept], miniatures: [Miniature], articles: [Article], files: [(ContentKind, String)]) -> [Diagnostic] {
+        let conceptSlugs = Set(concepts.lazy.map(\.item.id.slug))
+        var articleSlugs: Set<String>?
+        var fileSlugs: [ContentKind: Set<String>]?
+        var problems: [Diagnostic] = []
+        func check(_ item: ContentItem, _ field: Field) {
+            let dangling = field.slugs.filter { slug in
+                let known: Bool
+                switch field.kind {
+                case .concept: known = conceptSlugs.contains(slug)
+                default:
+                    if articleSlugs == nil { articleSlugs = Set(articles.lazy.map(\.item.id.slug)) }
+                    known = articleSlugs!.contains(slug)
+                }
+                guard !known else { return false }
+                if fileSlugs == nil { fileSlugs = slugs(of: files) }
+                return !(fileSlugs![field.kind] ?? []).contains(slug)
+            }
+            guard !dangling.isEmpty else { return }
             // The front matter is read again only for a file with a dangling slug, to point at the slug.
             let frontMatter = try? FrontMatter(file: item.source)
-            return dangling.map { field, slug in
-                Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: field.key, text: slug) ?? .start,
-                           code: .unresolvedSlug,
-                           message: "The field '\(field.key)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
-                           hint: Suggestions.hint(for: slug, among: (slugs[field.kind] ?? []).sorted()))
+            for slug in dangling {
+                let known = (fileSlugs?[field.kind] ?? []).sorted()
+                problems.append(Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: field.key, text: slug) ?? .start,
+                                           code: .unresolvedSlug,
+                                           message: "The field '\(field.key)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
+                                           hint: Suggestions.hint(for: slug, among: known)))
             }
         }
+        for concept in concepts where !concept.related.isEmpty {
+            check(concept.item, Field(key: "related", kind: .concept, slugs: concept.related))
+        }
+        for miniature in miniatures {
+            if let article = miniature.article { check(miniature.item, Field(key: "article", kind: .article, slugs: [article])) }
+            if !miniature.lenses.isEmpty { check(miniature.item, Field(key: "lenses", kind: .concept, slugs: miniature.lenses)) }
+        }
+        return problems
     }
 
     /// The slugs of `files`, the paths of the markdown files found of each kind.

@@ -45,7 +45,8 @@ package final class Memo: @unchecked Sendable {
     package func value<Inputs: Equatable & Sendable, Value>(_ table: MemoName<Inputs, Value>, key: String, inputs: Inputs,
                                                             make: () -> Value) -> Value {
         guard remembers else { return make() }
-        return self.table(table.name) { MemoTable<Inputs, Value>() }.value(for: key, inputs: inputs, make: make)
+        return self.table(table.name) { MemoTable<Inputs, Value>() }.value(for: key, inputs: inputs, keepingNewest: table.keepsNewestInputs,
+                                                                          make: make)
     }
 
     /// One value per key, in order. `reuse(index, old)` says whether `old`, the value remembered for the key
@@ -121,8 +122,15 @@ extension Generations: MemoRound {
 package struct MemoName<Inputs: Equatable & Sendable, Value>: Sendable {
     /// The name, unique among the tables of a memo.
     package let name: String
+    /// Whether equal inputs replace the remembered ones (``MemoTable/cached(for:inputs:keepingNewest:)``): for a
+    /// file's bytes, which the read step may hand over in a new buffer once the file has settled, so that later
+    /// builds compare two addresses instead of every byte of every file.
+    package let keepsNewestInputs: Bool
     /// Names a table.
-    package init(_ name: String) { self.name = name }
+    package init(_ name: String, keepsNewestInputs: Bool = false) {
+        self.name = name
+        self.keepsNewestInputs = keepsNewestInputs
+    }
 }
 
 /// The name of a list memo: one value per item of a list, found by the item's key.

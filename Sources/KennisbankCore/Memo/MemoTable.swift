@@ -41,16 +41,18 @@ package final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
 
     /// The value for `key`: remembered when `inputs` are unchanged, made by `make` otherwise.
     @inlinable
-    package func value(for key: String, inputs: Inputs, make: () -> Value) -> Value {
-        if let value = cached(for: key, inputs: inputs) { return value }
+    package func value(for key: String, inputs: Inputs, keepingNewest: Bool = false, make: () -> Value) -> Value {
+        if let value = cached(for: key, inputs: inputs, keepingNewest: keepingNewest) { return value }
         let value = make()
         store(value, for: key, inputs: inputs)
         return value
     }
 
-    /// The value remembered for `key` if it was made from `inputs`, without making one.
+    /// The value remembered for `key` if it was made from `inputs`, without making one. With `keepingNewest`, equal
+    /// inputs replace the remembered ones: for inputs whose `==` first checks for shared storage (``FileBytes``), the
+    /// next build then passes the same storage again, and its comparison is that check instead of every byte.
     @inlinable
-    package func cached(for key: String, inputs: Inputs) -> Value? {
+    package func cached(for key: String, inputs: Inputs, keepingNewest: Bool = false) -> Value? {
         lock.lock()
         guard let slot = slots[key] else {
             lock.unlock()
@@ -60,6 +62,11 @@ package final class MemoTable<Inputs: Equatable, Value>: @unchecked Sendable {
         let entry = entries[slot]
         lock.unlock()
         guard entry.inputs == inputs else { return nil }
+        if keepingNewest {
+            lock.lock()
+            if slots[key] == slot { entries[slot].inputs = inputs }
+            lock.unlock()
+        }
         return entry.value
     }
 

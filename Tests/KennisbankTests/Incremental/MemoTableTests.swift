@@ -25,6 +25,22 @@ final class MemoTableTests: XCTestCase {
         XCTAssertEqual(table.endRound(), 0)
     }
 
+    /// A file read again after it settled comes in a new buffer with the same bytes: the table keeps the new one,
+    /// so that the next build's comparison is of two addresses, not of every byte.
+    func testEqualInputsInANewBufferReplaceTheRememberedOnes() {
+        let first = FileBytes(Data(repeating: 7, count: 4096))
+        let again = FileBytes(Data(repeating: 7, count: 4096))
+        XCTAssertFalse(first.data.withUnsafeBytes { a in again.data.withUnsafeBytes { b in a.baseAddress == b.baseAddress } })
+        for keepingNewest in [false, true] {
+            let table = MemoTable<FileBytes, String>()
+            _ = table.value(for: "a.md", inputs: first, keepingNewest: keepingNewest) { "parsed" }
+            XCTAssertEqual(table.value(for: "a.md", inputs: again, keepingNewest: keepingNewest) { "made again" }, "parsed")
+            let remembered = table.entries[table.slots["a.md"]!].inputs.data
+            let shared = remembered.withUnsafeBytes { a in again.data.withUnsafeBytes { b in a.baseAddress == b.baseAddress } }
+            XCTAssertEqual(shared, keepingNewest, keepingNewest ? "the new buffer is kept" : "the first buffer stays")
+        }
+    }
+
     func testARoundForgetsTheKeysItDidNotAskFor() {
         let table = MemoTable<Int, String>()
         for key in ["a", "b", "c"] { table.store(key, for: key, inputs: 0) }
