@@ -72,11 +72,11 @@ public struct ConceptLinker: Sendable {
         }
     }
 
-    /// A paragraph's text as scalars, made when the first mention in it needs its sentence: most
+    /// A paragraph's text as scalars, made when the first mention in it needs its place for its sentence: most
     /// paragraphs mention no concept.
     private final class Paragraph {
         private let inlines: [InlineNode]
-        private(set) lazy var scalars = Array(inlines.plainText.unicodeScalars)
+        private(set) lazy var text = MentionContext.Paragraph(Array(inlines.plainText.unicodeScalars))
         /// Where in the file the next mention's place is looked for: after the last one found.
         var cursor: SourceFile.SearchCursor?
         init(_ inlines: [InlineNode]) { self.inlines = inlines }
@@ -129,7 +129,8 @@ public struct ConceptLinker: Sendable {
             let written = String(slice(match.range))
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
-                                           context: Self.sentence(around: (match.range.lowerBound + start)..<(match.range.upperBound + start), in: place.paragraph.scalars),
+                                           around: MentionContext(paragraph: place.paragraph.text,
+                                                                  range: (match.range.lowerBound + start)..<(match.range.upperBound + start)),
                                            linked: makeLink, written: written,
                                            position: place.source.map { place.position(of: written, in: $0) }))
             guard makeLink else { continue }
@@ -179,8 +180,16 @@ public struct ConceptLinker: Sendable {
             while end > range.upperBound, !TextBytes.isWhitespace(characters[end]) { end -= 1 }
             suffix = "…"
         }
-        var text = String.UnicodeScalarView()
-        for scalar in characters[start..<end] { text.append(scalar == "\n" ? " " : scalar) }
-        return prefix + TextBytes.trimmingSpaces(String(text)) + suffix
+        // Encoded into one buffer: appending scalars to a string one by one costs several times more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((end - start) * 2)
+        for scalar in characters[start..<end] {
+            if scalar.value < 0x80 {
+                bytes.append(scalar == "\n" ? 0x20 : UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return prefix + TextBytes.trimmingSpaces(String(decoding: bytes, as: UTF8.self)) + suffix
     }
 }
