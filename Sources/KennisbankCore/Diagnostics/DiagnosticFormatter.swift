@@ -31,8 +31,10 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic]) -> String {
         switch format {
         case .text:
-            let ignored = acknowledged.isEmpty ? "" : "Acknowledged by ignoreWarnings:\n" + acknowledged.map(text).joined()
-            return diagnostics.map(text).joined() + ignored
+            // Each file is read and split into lines once for all its diagnostics.
+            let lines = SourceLines(fileSystem: fileSystem)
+            let ignored = acknowledged.isEmpty ? "" : "Acknowledged by ignoreWarnings:\n" + acknowledged.map { text($0, lines: lines) }.joined()
+            return diagnostics.map { text($0, lines: lines) }.joined() + ignored
         case .json:
             return String(decoding: json(diagnostics, acknowledged: acknowledged).data(pretty: true), as: UTF8.self) + "\n"
         }
@@ -40,8 +42,13 @@ public struct DiagnosticFormatter: Sendable {
 
     /// One diagnostic as an editor-friendly block.
     public func text(_ diagnostic: Diagnostic) -> String {
+        text(diagnostic, lines: SourceLines(fileSystem: fileSystem))
+    }
+
+    /// One diagnostic as an editor-friendly block, its source line from `source`.
+    private func text(_ diagnostic: Diagnostic, lines source: SourceLines) -> String {
         var lines = ["\(diagnostic.path)\(diagnostic.position.map { ":\($0.line):\($0.column)" } ?? ""): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
-        if let position = diagnostic.position, let line = sourceLine(diagnostic.path, position.line) {
+        if let position = diagnostic.position, let line = source.line(position.line, of: diagnostic.path) {
             // Long paragraphs are one line in markdown: show a window of the line around the column.
             let characters = Array(line)
             let column = min(max(0, position.column - 1), characters.count)
@@ -56,12 +63,25 @@ public struct DiagnosticFormatter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func sourceLine(_ path: String, _ number: Int) -> String? {
-        guard let data = try? fileSystem.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard number >= 1, number <= lines.count else { return nil }
-        let line = lines[number - 1]
-        return String(line.hasSuffix("\r") ? line.dropLast() : line)
+    /// The lines of the files diagnostics point into, each file read and split once.
+    private final class SourceLines {
+        private let fileSystem: any FileSystem
+        private var files: [String: [Substring]?] = [:]
+
+        init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
+
+        /// The 1-based line `number` of the file at `path`, without its line ending; `nil` past the end or when the
+        /// file cannot be read.
+        func line(_ number: Int, of path: String) -> String? {
+            if files[path] == nil {
+                files[path] = .some((try? fileSystem.contents(atPath: path)).map {
+                    String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                })
+            }
+            guard let lines = files[path] ?? nil, number >= 1, number <= lines.count else { return nil }
+            let line = lines[number - 1]
+            return String(line.hasSuffix("\r") ? line.dropLast() : line)
+        }
     }
 
     /// A JSON array of the diagnostics, then the acknowledged warnings, each with `"ignored": true`: what `--format json`
