@@ -35,7 +35,9 @@ measure() {
 mentions=$(measure mentions "' '.join(['identiteit'] * 20000)")
 plain=$(measure plain "' '.join(['gewoonheid'] * 20000)")
 echo "20,000 mentions in one paragraph: ${mentions} s; the same size of plain words: ${plain} s; ratio $(awk -v a="$mentions" -v b="$plain" 'BEGIN { printf "%.2f", a / b }')"
-big=$(measure big "'de coach oefent niet-weten met Kegan (1994) en luistert ' * (10_000_000 // 56 + 1)")
-bigplain=$(measure bigplain "'de coach oefent gewoonheid met Kegaan  1994 en luistert ' * (10_000_000 // 56 + 1)")
-echo "A 10 MB paragraph of concepts and citations: ${big} s; a plain 10 MB paragraph: ${bigplain} s; ratio $(awk -v a="$big" -v b="$bigplain" 'BEGIN { printf "%.2f", a / b }')"
+big=$(measure big "'de coach oefent niet-weten en luistert naar identiteit ' * (10_000_000 // 55 + 1)")
+bigplain=$(measure bigplain "'de coach oefent gewoonheid en luistert naar eenvoudige ' * (10_000_000 // 55 + 1)")
+echo "A 10 MB paragraph with concept words: ${big} s; a plain 10 MB paragraph: ${bigplain} s; ratio $(awk -v a="$big" -v b="$bigplain" 'BEGIN { printf "%.2f", a / b }')"
+cited=$(measure cited "'de coach oefent niet-weten met Kegan (1994) en luistert ' * (10_000_000 // 56 + 1)")
+echo "A 10 MB paragraph with a concept and a linked citation in every phrase: ${cited} s (its page is about 2.4 times the size)"
 rm -rf "$WORK_DIR"
