@@ -50,7 +50,14 @@ public struct ConceptLinker: Sendable {
                           paragraph: Paragraph(block.inlines),
                           source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start, blockEnd: block.range.end)
         var offset = 0
+        let first = state.mentions.count
         block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions)
+        // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer mentions than a
+        // sixtieth of the paragraph's length, their sentences take less room than the text, and are made now.
+        let found = state.mentions.count - first
+        if found > 0, found * 60 <= place.paragraph.text.scalars.count {
+            for index in first..<state.mentions.count { state.mentions[index].around = state.mentions[index].around.made() }
+        }
     }
 
     private struct Place {

@@ -27,8 +27,9 @@ public struct ConceptMention: Hashable, Sendable {
     public var position: SourcePosition? = nil
 }
 
-/// A mention's place in its paragraph's text, which the sentence around it is made from when it is read. Equal when
-/// the sentences are; the paragraph's text is shared by all its mentions.
+/// The sentence around a mention: made at once, or kept as the mention's place in its paragraph's text and made when
+/// it is read. A paragraph with many mentions keeps its text (shared by all of them) instead of a sentence for each:
+/// the cost of linking it stays linear in its length however many mentions it holds. Equal when the sentences are.
 struct MentionContext: Hashable, Sendable {
     /// The text of a paragraph, as scalars (soft breaks as line feeds).
     final class Paragraph: Sendable {
@@ -36,17 +37,37 @@ struct MentionContext: Hashable, Sendable {
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
     }
 
-    let paragraph: Paragraph
-    /// The mention's scalars in the paragraph.
-    let range: Range<Int>
-
-    /// The sentence around the mention (``ConceptLinker/sentence(around:in:)``).
-    var sentence: String { ConceptLinker.sentence(around: range, in: paragraph.scalars) }
-
-    static func == (lhs: MentionContext, rhs: MentionContext) -> Bool {
-        (lhs.paragraph === rhs.paragraph && lhs.range == rhs.range) || lhs.sentence == rhs.sentence
+    private enum Storage: Sendable {
+        case made(String)
+        case inParagraph(Paragraph, Range<Int>)
     }
 
-    /// Nothing: equal contexts may stand in different paragraphs, and the mention's other fields tell mentions apart.
+    private let storage: Storage
+
+    /// The context of the mention at `range` (scalars) of `paragraph`, made when it is read.
+    init(paragraph: Paragraph, range: Range<Int>) { storage = .inParagraph(paragraph, range) }
+
+    private init(sentence: String) { storage = .made(sentence) }
+
+    /// The sentence around the mention (``ConceptLinker/sentence(around:in:)``).
+    var sentence: String {
+        switch storage {
+        case .made(let sentence): return sentence
+        case .inParagraph(let paragraph, let range): return ConceptLinker.sentence(around: range, in: paragraph.scalars)
+        }
+    }
+
+    /// The context with its sentence made now, holding no longer on to the paragraph.
+    func made() -> MentionContext { MentionContext(sentence: sentence) }
+
+    static func == (lhs: MentionContext, rhs: MentionContext) -> Bool {
+        if case .inParagraph(let left, let leftRange) = lhs.storage, case .inParagraph(let right, let rightRange) = rhs.storage,
+           left === right, leftRange == rightRange {
+            return true
+        }
+        return lhs.sentence == rhs.sentence
+    }
+
+    /// Nothing: equal contexts may be stored either way, and the mention's other fields tell mentions apart.
     func hash(into hasher: inout Hasher) {}
 }
