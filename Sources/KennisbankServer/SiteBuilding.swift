@@ -7,14 +7,15 @@ import KennisbankIncremental
 public enum BuildOutcome: Sendable {
     /// The site was written; the output folder holds the new site.
     case built(BuildSummary)
-    /// The build stopped; the output folder still holds the last good site.
-    case failed(diagnostics: [Diagnostic])
+    /// The build stopped; the output folder still holds the last good site. `notes` are lines for the terminal about
+    /// the output folder, such as that a site a stopped build had set aside was put back.
+    case failed(diagnostics: [Diagnostic], notes: [String] = [])
 
     /// The diagnostics of the build: the warnings of a successful build, or everything a failed build found.
     public var diagnostics: [Diagnostic] {
         switch self {
         case .built(let summary): return summary.warnings
-        case .failed(let diagnostics): return diagnostics
+        case .failed(let diagnostics, _): return diagnostics
         }
     }
 
@@ -110,7 +111,7 @@ public struct FullSiteBuilder: SiteBuilding {
             return .built(BuildSummary(pages: report.pages, warnings: report.diagnostics, duration: Date().timeIntervalSince(start),
                                        times: report.times, notes: report.notes))
         } catch {
-            return .failed(diagnostics: error.diagnostics)
+            return .failed(diagnostics: error.diagnostics, notes: error.notes)
         }
     }
 }
@@ -139,7 +140,7 @@ public final class IncrementalSiteBuilder: SiteBuilding {
                                                    removedFiles: report.removedFiles.count),
                                        times: report.times, notes: report.notes))
         } catch {
-            return .failed(diagnostics: error.diagnostics)
+            return .failed(diagnostics: error.diagnostics, notes: error.notes)
         }
     }
 }

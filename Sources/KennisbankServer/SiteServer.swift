@@ -171,10 +171,10 @@ public struct SiteServer: Sendable {
                 + "\(verb) \(summary.pages) pages\(work) into \(FolderName.shown(configuration.outputDirectory)) in \(time)\(ending)\n"
                 + (configuration.printsTimings ? (summary.times?.summary).map { $0 + "\n" } ?? "" : ""))
             if !changed.isEmpty { hub.buildSucceeded() }
-        case .failed(let diagnostics):
+        case .failed(let diagnostics, let notes):
             let errors = diagnostics.filter { $0.severity == .error }.count
             let text = formatter.format(diagnostics)
-            log(text + reason + "Build failed with \(errors) error\(errors == 1 ? "" : "s"); serving the last good site.\n")
+            log(text + notes.map { $0 + "\n" }.joined() + reason + "Build failed with \(errors) error\(errors == 1 ? "" : "s"); serving the last good site.\n")
             hub.buildFailed(text)
         }
     }
