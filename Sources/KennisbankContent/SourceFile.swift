@@ -97,20 +97,20 @@ public struct SourceFile: Hashable, Sendable {
     /// A place to search on from that remembers where in its line it stands, so that a run of searches, each
     /// after the last one found, costs the text passed over once: a paragraph of 20,000 mentions on one line
     /// is one pass over that line, not one pass from its start per mention.
-    public struct SearchCursor: Sendable {
+    package struct SearchCursor: Sendable {
         /// The position the next search starts at.
-        public private(set) var position: SourcePosition
+        package private(set) var position: SourcePosition
         /// The index of ``position`` in its line, once a search has found it.
         fileprivate var index: Substring.Index?
 
         /// A cursor at `position`.
-        public init(_ position: SourcePosition) { self.position = position }
+        package init(_ position: SourcePosition) { self.position = position }
     }
 
     /// The position of the first occurrence of `needle` at or after the cursor, which moves past it; `nil`, with
     /// the cursor left where it was, when there is none up to line `lastLine`. A needle that spans lines is found
     /// by its first line.
-    public func find(_ needle: String, from cursor: inout SearchCursor, through lastLine: Int = .max) -> SourcePosition? {
+    package func find(_ needle: String, from cursor: inout SearchCursor, through lastLine: Int = .max) -> SourcePosition? {
         let lineBreak = TextBytes.firstIndex(of: "\n", in: needle[...])
         let firstLine = lineBreak.map { String(needle[..<$0]) } ?? needle
         guard !firstLine.isEmpty else { return nil }
