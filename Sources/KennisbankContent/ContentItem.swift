@@ -18,15 +18,9 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The folder under the site root where pages of this kind are written (stable URLs).
-    public var sitePath: String {
-        switch self {
-        case .article: return "artikelen"
-        case .concept: return "begrippen"
-        case .miniature: return "miniaturen"
-        case .route: return "leerroutes"
-        }
-    }
+    /// The folder under the site root where pages of this kind are written (stable URLs), without its
+    /// final `/`: `begrippen`. From ``PageKind/folder(of:)``.
+    public var sitePath: String { String(PageKind.folder(of: self).dropLast()) }
 
     /// The Dutch name for one item of this kind, for messages and pages.
     public var dutchName: String {
@@ -57,7 +51,7 @@ public struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The page of this item, from the site root: `begrippen/niet-weten/`.
-    public var link: SiteLink { SiteLink(path: "\(kind.sitePath)/\(slug)/") }
+    public var link: SiteLink { SiteLink(path: PageKind.folder(of: kind) + slug + "/") }
 
     public static func < (lhs: ContentID, rhs: ContentID) -> Bool { (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug) }
 

@@ -82,7 +82,7 @@ public struct CitationLinker: Sendable {
                             hint: "write the year with its letter, such as \(candidate.year)a"))
                     }
                     if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
-                    result.append(.link(EngineLink(target: SiteLink(path: "literatuur/", fragment: reference.key), cssClass: "citation",
+                    result.append(.link(EngineLink(target: PageKind.literature.link(fragment: reference.key), cssClass: "citation",
                                                    data: ["ref": reference.key]), [.text(written)]))
                     position = candidate.range.upperBound
                     uses.append(CitationUse(key: reference.key, text: written, position: place, blockAnchor: blockAnchor,

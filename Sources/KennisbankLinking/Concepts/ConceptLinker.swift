@@ -143,7 +143,7 @@ public struct ConceptLinker: Sendable {
             guard makeLink else { continue }
             linked.insert(match.concept)
             result += Self.nodes(slice(position..<match.range.lowerBound))
-            let target = SiteLink(path: "begrippen/\(match.concept)/")
+            let target = ContentID(.concept, match.concept).link
             result.append(.link(EngineLink(target: target, cssClass: "concept", data: ["concept": match.concept]),
                                 Self.nodes(slice(match.range))))
             position = match.range.upperBound
