@@ -68,7 +68,7 @@ public struct LinkChecker: Sendable {
             let page = scanned[index]
             let known = earlier.isEmpty ? nil : earlier[index]
             if let known, known.valid { return known.check }
-            guard page.path != "404.html" else { return PageCheck(problems: [], targets: [], resolved: []) }
+            guard page.path != PageKind.notFound.link().path else { return PageCheck(problems: [], targets: [], resolved: []) }
             let resolved = known?.check.resolved ?? resolveLinks(of: page)
             var diagnostics: [Diagnostic] = []
             for (link, target, fragment) in resolved {

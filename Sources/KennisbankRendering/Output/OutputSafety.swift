@@ -18,9 +18,6 @@ package enum OutputSafety {
         }
     }
 
-    /// The folders of the pages the site always has, besides one per article, concept and miniature.
-    static let fixedPages = ["begrippen/", "miniaturen/", "literatuur/", "zoeken/", "leerroutes/"]
-
     /// Article and route aliases (old URL paths) must stay inside the site, and each must name a path no page
     /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
     package static func check(_ content: Content) -> [Diagnostic] {
@@ -28,7 +25,7 @@ package enum OutputSafety {
         guard content.redirects.contains(where: { !$0.aliases.isEmpty }) else { return [] }
         // The page at each path: the source file that makes it, or nil for a page the site always has.
         var pages: [String: String?] = [:]
-        for path in fixedPages { pages[path] = .some(nil) }
+        for path in PageKind.reservedFolders { pages[path] = .some(nil) }
         func add(_ item: ContentItem) { pages[item.id.link.path] = item.source.path }
         content.articles.forEach { add($0.item) }
         content.concepts.forEach { add($0.item) }

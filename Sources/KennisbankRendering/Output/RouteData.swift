@@ -14,7 +14,7 @@ struct RouteData {
     var written: (any WrittenSite)? = nil
 
     /// The path of the walking script's data.
-    static let scriptPath = "leerroutes/routes.js"
+    static let scriptPath = PageKind.routeIndex.link().path + "routes.js"
 
     /// `routes.json` and `leerroutes/routes.js`, or nothing without routes.
     func files() -> [SiteRenderer.RenderedFile] {

@@ -1,5 +1,6 @@
 import Foundation
 import KennisbankCore
+import KennisbankContent
 
 /// A concept map as a page shows it: the SVG and the legend of what its marks mean.
 struct DrawnMap: Equatable, Sendable {
@@ -34,7 +35,7 @@ extension ConceptMap {
         svg += "</g>\n<g class=\"nodes\">\n"
         for (index, node) in nodes.enumerated() {
             let point = placed.points[index]
-            let href = SiteLink(path: "begrippen/\(node.slug)/").relative(from: pagePath)
+            let href = ContentID(.concept, node.slug).link.relative(from: pagePath)
             let current = node.slug == focus ? " aria-current=\"page\"" : ""
             svg += "<a href=\"\(HTML.escape(href))\" class=\"\(classes(of: node))\"\(current)>"
             svg += "<circle cx=\"\(number(point.x))\" cy=\"\(number(point.y))\" r=\"\(number(placed.sizes[index].radius))\"/>"

@@ -23,7 +23,7 @@ extension PageModels {
         let opening = page.item.summary ?? Self.firstSentence(of: miniature.item.document)
         return MiniatureView(
             frame: frame(path: path, title: page.item.title, kind: "miniature", description: opening,
-                         breadcrumbs: [("Miniaturen", SiteLink(path: "miniaturen/")), (page.item.title, id.link)]),
+                         breadcrumbs: [("Miniaturen", PageKind.miniatureIndex.link()), (page.item.title, id.link)]),
             title: page.item.title, summary: page.item.summary, opening: opening,
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },

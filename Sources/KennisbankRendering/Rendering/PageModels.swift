@@ -73,8 +73,7 @@ struct PageModels {
         let config = site.content.site
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
         note(.hasRoutes)
-        let sections: [(String, String)] = [("Artikelen", ""), ("Begrippen", "begrippen/"), ("Miniaturen", "miniaturen/")]
-            + (site.routes.isEmpty ? [] : [("Leerroutes", "leerroutes/")]) + [("Literatuur", "literatuur/")]
+        let sections = PageKind.navigation(hasRoutes: !site.routes.isEmpty)
         return PageFrame(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
             pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },

@@ -39,7 +39,7 @@ extension PageModels {
         let byline = Byline(of: ownList ?? page.document, authors: article.authors)
         let references = ownList != nil ? [] : shown.map { reference in
             ReferenceEntry(key: reference.key, html: referenceHTML(reference, from: path),
-                           url: SiteLink(path: "literatuur/", fragment: reference.key).relative(from: path))
+                           url: PageKind.literature.link(fragment: reference.key).relative(from: path))
         }
         return ArticleView(
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
@@ -70,7 +70,7 @@ extension PageModels {
         }
         return ConceptView(
             frame: frame(path: path, title: page.item.title, kind: "concept", description: page.item.summary,
-                         breadcrumbs: [("Begrippen", SiteLink(path: "begrippen/")), (page.item.title, id.link)]),
+                         breadcrumbs: [("Begrippen", PageKind.conceptIndex.link()), (page.item.title, id.link)]),
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
             aliases: page.item.aliases.isEmpty ? nil : page.item.aliases.joined(separator: ", "),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),

@@ -32,20 +32,32 @@ enum RenderJob: Sendable {
         return jobs
     }
 
+    /// The kind of the page, whose row in the table gives its path (for the site's one page of it) and template.
+    var kind: PageKind {
+        switch self {
+        case .home: return .home
+        case .conceptIndex: return .conceptIndex
+        case .miniatureIndex: return .miniatureIndex
+        case .literature: return .literature
+        case .notFound: return .notFound
+        case .search: return .search
+        case .routeIndex: return .routeIndex
+        case .route: return .route
+        case .article: return .article
+        case .concept: return .concept
+        case .miniature: return .miniature
+        case .redirect: return .redirect
+        }
+    }
+
     /// The page's path from the site root (a folder ending in `/`, or `404.html`), without making its view.
     func path(of content: Content) -> String {
         switch self {
-        case .home: return ""
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .notFound, .search: return kind.link().path
         case .article(let index): return content.articles[index].item.id.link.path
         case .concept(let index): return content.concepts[index].item.id.link.path
         case .miniature(let index): return content.miniatures[index].item.id.link.path
-        case .conceptIndex: return "begrippen/"
-        case .miniatureIndex: return "miniaturen/"
-        case .routeIndex: return "leerroutes/"
         case .route(let index): return content.routes[index].item.id.link.path
-        case .literature: return "literatuur/"
-        case .notFound: return "404.html"
-        case .search: return "zoeken/"
         case .redirect(let from, _): return URLPath.directory(from)
         }
     }
@@ -58,28 +70,28 @@ enum RenderJob: Sendable {
     /// The page's file, template and view.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, view: any PageView) {
         let path = path(of: models.site.content)
-        let (template, view) = build(models, path: path)
-        return (SiteLink(path: path).file, template, view)
+        return (SiteLink(path: path).file, kind.template, view(models, path: path))
     }
 
-    private func build(_ models: PageModels, path: String) -> (PageTemplate, any PageView) {
+    /// The page's view, from the view builder of its kind.
+    private func view(_ models: PageModels, path: String) -> any PageView {
         switch self {
-        case .home: return (.home, models.homeView())
-        case .article(let index): return (.article, models.articleView(index))
-        case .concept(let index): return (.concept, models.conceptView(index))
-        case .miniature(let index): return (.miniature, models.miniatureView(index))
-        case .conceptIndex: return (.conceptIndex, models.conceptIndexView(path: path))
-        case .miniatureIndex: return (.miniatureIndex, models.miniatureIndexView(path: path))
-        case .routeIndex: return (.routeIndex, models.routeIndexView(path: path))
-        case .route(let index): return (.route, models.routeView(index))
-        case .literature: return (.literature, models.literatureView(path: path))
-        case .notFound: return (.notFound, models.notFoundView())
-        case .search: return (.search, models.searchView(path: path))
+        case .home: return models.homeView()
+        case .article(let index): return models.articleView(index)
+        case .concept(let index): return models.conceptView(index)
+        case .miniature(let index): return models.miniatureView(index)
+        case .conceptIndex: return models.conceptIndexView(path: path)
+        case .miniatureIndex: return models.miniatureIndexView(path: path)
+        case .routeIndex: return models.routeIndexView(path: path)
+        case .route(let index): return models.routeView(index)
+        case .literature: return models.literatureView(path: path)
+        case .notFound: return models.notFoundView()
+        case .search: return models.searchView(path: path)
         case .redirect(_, let to):
             models.note(to.kind == .route ? .routes : .signature(to))
             let title = models.site.pages[to]?.item.title ?? models.site.content.routes.first { $0.item.id == to }?.item.title
             let frame = models.frame(path: path, title: title, kind: "redirect", description: nil)
-            return (.redirect, RedirectView(frame: frame, target: to.link.relative(from: path)))
+            return RedirectView(frame: frame, target: to.link.relative(from: path))
         }
     }
 }

@@ -21,7 +21,7 @@ extension PageModels {
         }
         return RouteView(
             frame: frame(path: path, title: item.title, kind: "route", description: item.summary,
-                         breadcrumbs: [("Leerroutes", SiteLink(path: "leerroutes/")), (item.title, item.id.link)]),
+                         breadcrumbs: [("Leerroutes", PageKind.routeIndex.link()), (item.title, item.id.link)]),
             title: item.title, summary: item.summary, audience: route.route.audience, totalDuration: route.totalDuration?.description,
             stepCount: String(route.steps.count),
             introduction: route.introduction.blocks.isEmpty ? nil : HTMLFragment(Cmark.renderHTML(route.introduction.blocks, options: options)),

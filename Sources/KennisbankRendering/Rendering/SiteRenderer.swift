@@ -91,7 +91,8 @@ public struct SiteRenderer: Sendable {
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
         let redirects = Set(content.redirects.flatMap(\.aliases).map(URLPath.directory))
-        let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix("zoeken/") }
+        let searchFolder = PageKind.search.link().path
+        let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix(searchFolder) }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 }
         let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files() + SearchIndex(site: site, memo: memo, written: written).files()).map { $0.streamed(to: writer) }

@@ -117,7 +117,7 @@ package struct SearchPage: Sendable {
             sections.append(Section(heading: "\(names) (\(reference.year)\(reference.yearSuffix ?? ""))"))
             blocks.append(Block(text: reference.plainText, role: .reference, anchor: reference.key, section: sections.count - 1))
         }
-        self.init(title: "Literatuur", url: "literatuur/", kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil)
+        self.init(title: "Literatuur", url: PageKind.literature.link().path, kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil)
     }
 
     /// A page of these blocks, with the hits of every stem of their words.
