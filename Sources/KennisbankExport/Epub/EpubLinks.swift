@@ -34,6 +34,9 @@ package struct EpubLinks: Sendable {
     /// The id of a reference in the literature section.
     package static func referenceID(_ key: String) -> String { "bron-\(key)" }
 
+    /// The literature page's folder in the site (`literatuur`), whose links lead to the literature section.
+    private static let literaturePage = String(PageKind.literature.link().path.dropLast())
+
     /// The `href` of `link` written in `file`; in a chapter (`notes`), a concept leads to its note in that chapter.
     package func href(_ link: SiteLink, in file: String, notes: Bool) -> String {
         let parts = link.path.split(separator: "/").map(String.init)
@@ -44,7 +47,7 @@ package struct EpubLinks: Sendable {
             notes ? "#" + Self.noteID(parts[1]) : Self.glossaryFile + "#" + Self.glossaryID(parts[1])
         case (ContentKind.miniature.sitePath, 2):
             Self.miniaturesFile + "#" + Self.miniatureID(parts[1])
-        case ("literatuur", 1):
+        case (Self.literaturePage, 1):
             Self.literatureFile + (link.fragment.map { "#" + Self.referenceID($0) } ?? "")
         default:
             nil
