@@ -55,7 +55,16 @@ package enum PageKind: Hashable, Sendable, CaseIterable {
         SiteLink(path: path ?? "", fragment: fragment)
     }
 
-    /// The folders the site's own pages always take, besides one per item: no alias may be written there.
-    package static let reservedFolders: [String] = ([.conceptIndex, .miniatureIndex, .literature, .search, .routeIndex] as [PageKind])
-        .compactMap(\.path)
+    /// Whether the site has one page of this kind (the home page, an overview, the literature, search and 404
+    /// pages), at ``path``, rather than one per item or alias.
+    package var isSinglePage: Bool {
+        switch self {
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .search, .notFound: return true
+        case .article, .concept, .miniature, .route, .redirect: return false
+        }
+    }
+
+    /// The folders the site's own single pages take (not the root, not `404.html`): no alias may be written there.
+    package static let reservedFolders: [String] = allCases.filter(\.isSinglePage).compactMap(\.path)
+        .filter { !$0.isEmpty && $0.hasSuffix("/") }
 }

@@ -53,7 +53,9 @@ enum RenderJob: Sendable {
     /// The page's path from the site root (a folder ending in `/`, or `404.html`), without making its view.
     func path(of content: Content) -> String {
         switch self {
-        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .notFound, .search: return kind.link().path
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .notFound, .search:
+            assert(kind.isSinglePage)
+            return kind.link().path
         case .article(let index): return content.articles[index].item.id.link.path
         case .concept(let index): return content.concepts[index].item.id.link.path
         case .miniature(let index): return content.miniatures[index].item.id.link.path
