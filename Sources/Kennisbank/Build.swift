@@ -88,7 +88,7 @@ public struct Build: Sendable {
     private func generateOnThisThread() throws(BuildFailure) -> Report {
         let generated = try generate(memo: Memo.none, written: nil)
         let files = generated.files.map { rendered in
-            guard let file = rendered.file else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
+            guard case .made(let file) = rendered.contents else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
         }
         return Report(files: files, diagnostics: generated.diagnostics, acknowledged: generated.acknowledged, site: generated.site,
@@ -97,7 +97,7 @@ public struct Build: Sendable {
 
     /// What the steps up to the output link check produced.
     package struct Generated {
-        /// Every file of the site, sorted by path; pages unchanged since the cached build have no contents.
+        /// Every file of the site, sorted by path; files unchanged since the cached build have no contents.
         package var files: [SiteRenderer.RenderedFile]
         /// What the link checker read from each HTML page.
         package var scans: [LinkChecker.ScannedPage]
@@ -179,15 +179,19 @@ public struct Build: Sendable {
     private func check(_ files: [SiteRenderer.RenderedFile], onRequest: [String], written site: (any WrittenSite)?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
         let written = site?.pages() ?? [:]
         let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
-            if let file = rendered.file { return LinkChecker.scan(file) }
-            guard let scan = rendered.scan ?? written[rendered.path]?.scan else {
-                preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
+            switch rendered.contents {
+            case .made(let file): return LinkChecker.scan(file)
+            case .streamed(let scan?): return scan
+            case .streamed(nil), .unchanged:
+                guard let scan = written[rendered.path]?.scan else {
+                    preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
+                }
+                return scan
             }
-            return scan
         }
         let paths = Set(files.map(\.path)).union(onRequest)
         let earlier: [LinkChecker.EarlierCheck?] = site.map { site in
-            let rendered = Set(files.filter { $0.file != nil }.map(\.path))
+            let rendered = Set(files.filter(\.isMade).map(\.path))
             let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
             return site.earlierChecks(files: files, paths: paths, ids: ids)
         } ?? []

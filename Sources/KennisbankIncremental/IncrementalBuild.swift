@@ -141,7 +141,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         written.commit(pages, files: digests, inputs: inputs, rendered: generated.files, removed: removed)
         let made = memo.endRound()
         return Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
-                      renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.file != nil }.count,
+                      renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.isMade }.count,
                       writtenFiles: changed.map(\.path), removedFiles: removed,
                       parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
                       linkedPages: made[SiteLinker.linkedPagesTable] ?? 0,
@@ -155,10 +155,14 @@ public final class IncrementalBuild: @unchecked Sendable {
         var added = false
         var complete = true
         for rendered in files {
-            guard let file = rendered.file else {
+            let file: OutputFile
+            switch rendered.contents {
+            case .made(let made): file = made
+            case .unchanged:
                 // Left out because it is the file on disk, so that file's digest is known.
                 complete = complete && digests[rendered.path] != nil
                 continue
+            case .streamed: preconditionFailure("an incremental build writes only what changed, after the check: \(rendered.path)")
             }
             let digest = file.contents.withUnsafeBytes(Digest.init(bytes:))
             let old = digests.updateValue(digest, forKey: rendered.path)
@@ -198,7 +202,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                 continue
             }
             // A page left out whose earlier check still holds is the page on record.
-            if rendered.file == nil, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
+            if !rendered.isMade, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
             pages[rendered.path] = WrittenPage(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
         }
         precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")

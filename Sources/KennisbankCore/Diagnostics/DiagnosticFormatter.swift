@@ -49,38 +49,75 @@ public struct DiagnosticFormatter: Sendable {
     private func text(_ diagnostic: Diagnostic, lines source: SourceLines) -> String {
         var lines = ["\(diagnostic.path)\(diagnostic.position.map { ":\($0.line):\($0.column)" } ?? ""): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
         if let position = diagnostic.position, let line = source.line(position.line, of: diagnostic.path) {
-            // Long paragraphs are one line in markdown: show a window of the line around the column.
-            let characters = Array(line)
-            let column = min(max(0, position.column - 1), characters.count)
-            let start = max(0, column - 40), end = min(characters.count, column + 60)
-            let prefix = start > 0 ? "…" : "", suffix = end < characters.count ? "…" : ""
-            let shown = String(characters[start..<end])
-            lines.append("    " + prefix + shown + suffix)
-            let indent = prefix.map { _ in " " }.joined() + characters[start..<column].map { $0 == "\t" ? "\t" : " " }.joined()
+            // Long paragraphs are one line in markdown: show a window of the line around the column, found
+            // through the line's index so that it costs the window's size, not the line's.
+            let column = min(max(0, position.column - 1), line.count)
+            let start = max(0, column - 40), end = min(line.count, column + 60)
+            let prefix = start > 0 ? "…" : "", suffix = end < line.count ? "…" : ""
+            let (from, at, to) = (line.index(at: start), line.index(at: column), line.index(at: end))
+            lines.append("    " + prefix + String(line.text[from..<to]) + suffix)
+            let indent = prefix.map { _ in " " }.joined() + line.text[from..<at].map { $0 == "\t" ? "\t" : " " }.joined()
             lines.append("    " + indent + "^")
         }
         if let hint = diagnostic.hint { lines.append("    hint: \(hint)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The lines of the files diagnostics point into, each file read and split once.
+    /// The lines of the files diagnostics point into, each file read and split once, each line indexed once.
     private final class SourceLines {
         private let fileSystem: any FileSystem
         private var files: [String: [Substring]?] = [:]
+        private var indexed: [String: [Int: IndexedLine]] = [:]
 
         init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
 
         /// The 1-based line `number` of the file at `path`, without its line ending; `nil` past the end or when the
         /// file cannot be read.
-        func line(_ number: Int, of path: String) -> String? {
+        func line(_ number: Int, of path: String) -> IndexedLine? {
+            if let line = indexed[path]?[number] { return line }
             if files[path] == nil {
                 files[path] = .some((try? fileSystem.contents(atPath: path)).map {
                     String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 })
             }
             guard let lines = files[path] ?? nil, number >= 1, number <= lines.count else { return nil }
-            let line = lines[number - 1]
-            return String(line.hasSuffix("\r") ? line.dropLast() : line)
+            let text = lines[number - 1]
+            let line = IndexedLine(text.hasSuffix("\r") ? text.dropLast() : text)
+            indexed[path, default: [:]][number] = line
+            return line
+        }
+    }
+
+    /// A line with the index of every ``stride``-th Character, so that the Character at any offset is found by a
+    /// walk of at most ``stride`` Characters: columns count Characters, and a paragraph is one line of thousands.
+    struct IndexedLine {
+        /// How many Characters lie between two marks.
+        static let stride = 64
+        /// The line, without its line ending.
+        let text: Substring
+        /// The number of Characters in the line.
+        let count: Int
+        /// The index of Character 0, ``stride``, 2 × ``stride``, … of the line.
+        private let marks: [String.Index]
+
+        /// Indexes `text` in one walk over it.
+        init(_ text: Substring) {
+            var marks: [String.Index] = []
+            var count = 0
+            var index = text.startIndex
+            while index < text.endIndex {
+                if count % Self.stride == 0 { marks.append(index) }
+                text.formIndex(after: &index)
+                count += 1
+            }
+            if count % Self.stride == 0 { marks.append(text.endIndex) }
+            (self.text, self.count, self.marks) = (text, count, marks)
+        }
+
+        /// The index of the Character at `offset` (`0...count`; `count` is the end of the line).
+        func index(at offset: Int) -> String.Index {
+            precondition(offset >= 0 && offset <= count, "an offset within the line")
+            return text.index(marks[offset / Self.stride], offsetBy: offset % Self.stride)
         }
     }
 

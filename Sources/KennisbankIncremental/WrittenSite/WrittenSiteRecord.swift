@@ -101,7 +101,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         var lost = Set(paths.lazy.filter { previous[$0] == nil })
         lost.formUnion(previous.keys.lazy.filter { !paths.contains($0) })
         var kept = Set<String>()
-        for file in rendered where file.file != nil && file.path.hasSuffix(".html") {
+        for file in rendered where file.isMade && file.path.hasSuffix(".html") {
             if let old = written[file.path]?.scan.ids, let new = ids[file.path], old.isSubset(of: new) {
                 kept.insert(file.path)
             } else {
@@ -110,7 +110,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         }
         var earlier: [LinkChecker.EarlierCheck?] = []
         for file in rendered where file.path.hasSuffix(".html") {
-            guard file.file == nil, let check = written[file.path]?.check else {
+            guard !file.isMade, let check = written[file.path]?.check else {
                 earlier.append(nil)
                 continue
             }

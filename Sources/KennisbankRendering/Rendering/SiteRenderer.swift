@@ -17,47 +17,61 @@ public struct SiteRenderer: Sendable {
     /// Renders every page of the site, in parallel, plus the assets.
     public func render(_ site: LinkedSite) -> [OutputFile] {
         render(site, memo: Memo.none, written: nil).map { output in
-            guard let file = output.file else { preconditionFailure("without a written site every page is rendered: \(output.path)") }
+            guard case .made(let file) = output.contents else { preconditionFailure("without a written site every page is rendered: \(output.path)") }
             return file
         }
     }
 
     /// One file of the site as the render step leaves it.
     package struct RenderedFile: Sendable {
+        /// What the render step kept of a file's bytes.
+        package enum Contents: Sendable {
+            /// Made in this build, its bytes kept for the caller to check and write.
+            case made(OutputFile)
+            /// Made in this build and handed to a ``SiteWriter`` at once (a clean build that streams): the bytes
+            /// are not kept, only what the link checker read from the file (`nil` for a file that is not HTML).
+            case streamed(scan: LinkChecker.ScannedPage?)
+            /// The same as the file on disk (an incremental build): a page whose inputs or model, or a data file
+            /// whose parts, are unchanged. Its bytes were not kept, and mostly not even made.
+            case unchanged
+        }
+
         /// The path below the site root.
         package var path: String
-        /// The file, or `nil` for one that is the same as when the output folder was last written (a page
-        /// whose inputs or model, or a data file whose parts, are unchanged).
-        package var file: OutputFile?
+        /// The file's bytes, or why they are not here.
+        package var contents: Contents
         /// The digest of the page's model, for pages; of what it was made from, for the data files that
         /// are left out when that is unchanged (the search shards and `concepts.json`); `nil` for the other files.
-        package var digest: Digest?
-        /// What the link checker read from the page, when the file went to a ``SiteWriter`` as soon as
-        /// it was made and its bytes were not kept.
-        package var scan: LinkChecker.ScannedPage? = nil
+        package var digest: Digest? = nil
         /// The parts of the site the page's view read, when it was made in an incremental build.
         package var reads: Set<SitePart>? = nil
 
-        /// A data file assembled from parts whose digests are known. It is left out (`file` is `nil`) when the
-        /// digest of its parts is that of the file on disk (an incremental build), and its bytes are never assembled.
+        /// Whether the file was made in this build (kept or streamed), rather than being the one on disk.
+        package var isMade: Bool {
+            if case .unchanged = contents { return false }
+            return true
+        }
+
+        /// A data file assembled from parts whose digests are known. It is ``Contents/unchanged`` when the digest
+        /// of its parts is that of the file on disk (an incremental build), and its bytes are never assembled.
         static func assembled(path: String, parts: [Digest], written: (any WrittenSite)?, assemble: () -> Data) -> RenderedFile {
             var builder = DigestBuilder()
             for part in parts { builder.combine(part) }
             let digest = builder.finalize()
-            if let written, written.inputs(of: path) == digest { return RenderedFile(path: path, file: nil, digest: digest) }
-            return RenderedFile(path: path, file: OutputFile(path: path, contents: assemble()), digest: digest)
+            if let written, written.inputs(of: path) == digest { return RenderedFile(path: path, contents: .unchanged, digest: digest) }
+            return RenderedFile(path: path, contents: .made(OutputFile(path: path, contents: assemble())), digest: digest)
         }
 
         /// A file made outside the renderer (a download such as the EPUB), written at once when there is a writer.
         package static func made(_ file: OutputFile, writer: SiteWriter?) -> RenderedFile {
-            RenderedFile(path: file.path, file: file, digest: nil).streamed(to: writer)
+            RenderedFile(path: file.path, contents: .made(file)).streamed(to: writer)
         }
 
         /// The file handed to `writer` (when there is one and the file was made), keeping only its scan.
         func streamed(to writer: SiteWriter?) -> RenderedFile {
-            guard let writer, let file else { return self }
+            guard let writer, case .made(let file) = contents else { return self }
             writer.write(file)
-            return RenderedFile(path: path, file: nil, digest: digest, scan: path.hasSuffix(".html") ? LinkChecker.scan(file) : nil)
+            return RenderedFile(path: path, contents: .streamed(scan: path.hasSuffix(".html") ? LinkChecker.scan(file) : nil), digest: digest)
         }
     }
 
@@ -77,15 +91,15 @@ public struct SiteRenderer: Sendable {
         let portable = content.site.portable
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
             if let unchanged, case let file = job.file(of: content), unchanged(file), let page = pagesOnDisk[file] {
-                return RenderedFile(path: file, file: nil, digest: page.digest)
+                return RenderedFile(path: file, contents: .unchanged, digest: page.digest)
             }
             let log = recordsReads ? ReadLog() : nil
             let (path, template, view) = job.page(models.recording(into: log))
             // The digest is what tells the page from the one on disk: a clean build, with no site on disk, needs none.
             let digest = recordsReads ? PageDigest.of(view, template: template, templates: templates.digest) : nil
-            let file = digest != nil && pagesOnDisk[path]?.digest == digest ? nil
-                : OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view))
-            return RenderedFile(path: path, file: file, digest: digest, reads: log?.parts)
+            let contents: RenderedFile.Contents = digest != nil && pagesOnDisk[path]?.digest == digest ? .unchanged
+                : .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view)))
+            return RenderedFile(path: path, contents: contents, digest: digest, reads: log?.parts)
         }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
@@ -96,6 +110,6 @@ public struct SiteRenderer: Sendable {
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 }
         let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files() + SearchIndex(site: site, memo: memo, written: written).files()).map { $0.streamed(to: writer) }
-        return pages + (assets + extras).map { RenderedFile(path: $0.path, file: $0).streamed(to: writer) } + assembled
+        return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + assembled
     }
 }
