@@ -76,8 +76,11 @@ public struct DiagnosticFormatter: Sendable {
         func line(_ number: Int, of path: String) -> IndexedLine? {
             if let line = indexed[path]?[number] { return line }
             if files[path] == nil {
-                files[path] = .some((try? fileSystem.contents(atPath: path)).map {
-                    String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                // Split on the byte: a CR LF pair is one Character, so splitting on the Character "\n" would leave a
+                // file with Windows line endings one line.
+                files[path] = .some((try? fileSystem.contents(atPath: path)).map { data in
+                    let text = String(decoding: data, as: UTF8.self)
+                    return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
                 })
             }
             guard let lines = files[path] ?? nil, number >= 1, number <= lines.count else { return nil }

@@ -8,7 +8,10 @@ import Testing
     /// The text the formatter printed when it made an array of the whole line for each diagnostic: the oracle.
     static func reference(_ diagnostic: Diagnostic, files: [String: String]) -> String {
         var lines = ["\(diagnostic.path)\(diagnostic.position.map { ":\($0.line):\($0.column)" } ?? ""): \(diagnostic.severity.rawValue): \(diagnostic.message)"]
-        let fileLines = files[diagnostic.path].map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        // Lines end at each line feed, a CR LF's included (a CR LF is one Character, so split the scalars).
+        let fileLines = files[diagnostic.path].map {
+            $0.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring(String($0)) }
+        }
         if let position = diagnostic.position, let fileLines, position.line >= 1, position.line <= fileLines.count {
             let raw = fileLines[position.line - 1]
             let line = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
@@ -45,8 +48,8 @@ import Testing
         for line in [1, 2, 3, 5, 6, 7, 8, 9] {
             diagnostics.append(Diagnostic(path: "a.md", position: SourcePosition(line: line, column: 3), code: .unresolvedWikilink, message: "Regel \(line)."))
         }
-        for column in [1, 5, 12, count] {
-            diagnostics.append(Diagnostic(path: "b.md", position: SourcePosition(line: 1, column: column), code: .unresolvedWikilink, message: "CRLF."))
+        for (line, column) in [(1, 1), (1, 5), (2, 2), (3, 12), (3, count)] {
+            diagnostics.append(Diagnostic(path: "b.md", position: SourcePosition(line: line, column: column), code: .unresolvedWikilink, message: "CRLF."))
         }
         diagnostics.append(Diagnostic(path: "weg.md", position: SourcePosition(line: 1, column: 1), code: .unresolvedWikilink, message: "Geen bestand."))
         diagnostics.append(Diagnostic(path: "a.md", position: nil, code: .unresolvedWikilink, message: "Geen plek."))
@@ -58,6 +61,13 @@ import Testing
         for diagnostic in diagnostics {
             #expect(formatter.text(diagnostic) == Self.reference(diagnostic, files: files), "\(diagnostic)")
         }
+    }
+
+    /// A file with Windows line endings is read line by line, each line without its CR.
+    @Test func aFileWithCarriageReturnsIsReadByLine() {
+        let formatter = DiagnosticFormatter(format: .text, fileSystem: InMemoryFileSystem(["c.md": "een\r\ntwee [[x]]\r\ndrie\r\n"]))
+        let text = formatter.text(Diagnostic(path: "c.md", position: SourcePosition(line: 2, column: 6), code: .unresolvedWikilink, message: "M."))
+        #expect(text == "c.md:2:6: error: M.\n    twee [[x]]\n         ^\n")
     }
 
     @Test func anIndexedLineFindsEveryOffset() {
