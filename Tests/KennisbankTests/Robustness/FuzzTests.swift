@@ -144,22 +144,14 @@ import Testing
         tally.expectSomeBuilt("randomArticleFrontMatterEndsInDiagnosticsOrASite")
     }
 
-    @Test func randomConceptFrontMatterEndsInDiagnosticsOrASite() async {
+    @Test(arguments: [ContentKind.concept, .miniature])
+    func randomConceptAndMiniatureFrontMatterEndsInDiagnosticsOrASite(kind: ContentKind) async {
         let tally = Tally()
-        let keys = KnownFields.of(.concept).filter { $0 != "title" }
+        let keys = KnownFields.of(kind).filter { $0 != "title" }
         await propertyCheck(count: 150, input: Self.frontMatter(keys: keys)) { yaml in
-            tally.add(Self.buildsCleanly(["C/concepts/k.md": "---\ntitle: K\n\(yaml)\n---\nTekst.\n"]))
+            tally.add(Self.buildsCleanly(["C/\(kind.folder)/fuzz.md": "---\ntitle: Fuzz\n\(yaml)\n---\nTekst.\n"]))
         }
-        tally.expectSomeBuilt("randomConceptFrontMatterEndsInDiagnosticsOrASite")
-    }
-
-    @Test func randomMiniatureFrontMatterEndsInDiagnosticsOrASite() async {
-        let tally = Tally()
-        let keys = KnownFields.of(.miniature).filter { $0 != "title" }
-        await propertyCheck(count: 150, input: Self.frontMatter(keys: keys)) { yaml in
-            tally.add(Self.buildsCleanly(["C/miniatures/m.md": "---\ntitle: M\n\(yaml)\n---\nTekst.\n"]))
-        }
-        tally.expectSomeBuilt("randomMiniatureFrontMatterEndsInDiagnosticsOrASite")
+        tally.expectSomeBuilt("random \(kind.rawValue) front matter")
     }
 
     @Test func randomSiteSettingsEndInDiagnosticsOrASite() async {
