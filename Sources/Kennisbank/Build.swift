@@ -44,26 +44,13 @@ public struct Build: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// What a build produced.
-    public struct Report: Sendable {
-        /// The files of the site.
-        public var files: [OutputFile]
-        /// Warnings (errors throw).
-        public var diagnostics: [Diagnostic]
-        /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
-        public var acknowledged: [Diagnostic]
-        /// The linked site, for checks and tests.
-        public var site: LinkedSite
-        /// How long each step took.
-        public var times: StepTimes
-    }
-
-    /// Reads, parses, links and renders, without touching the output folder.
+    /// Reads, parses, links and renders, without touching the output folder: the report keeps the site's files in
+    /// memory (``BuildReport/files``).
     ///
     /// The work runs on threads with large stacks (see ``DeepStack``), so deeply nested input cannot
     /// overflow a stack.
-    public func generate() throws(BuildFailure) -> Report {
-        let result: Result<Report, BuildFailure> = DeepStack.run {
+    public func generate() throws(BuildFailure) -> BuildReport {
+        let result: Result<BuildReport, BuildFailure> = DeepStack.run {
             // The markdown trees are released here too, on the deep stack, not by the caller.
             do throws(BuildFailure) { return .success(try generateOnThisThread().withoutTrees()) } catch { return .failure(error) }
         }
@@ -73,8 +60,8 @@ public struct Build: Sendable {
     /// Generates the site as ``generate()`` does, so the same problems stop it with the same diagnostics, and hands
     /// the linked site with its markdown trees to `use` on the same deep stack (an export renders from the trees;
     /// ``generate()`` empties them). Returns the report (trees emptied) and what `use` made.
-    package func generate<Made: Sendable>(then use: @escaping @Sendable (LinkedSite) -> Made) throws(BuildFailure) -> (report: Report, made: Made) {
-        let result: Result<(Report, Made), BuildFailure> = DeepStack.run {
+    package func generate<Made: Sendable>(then use: @escaping @Sendable (LinkedSite) -> Made) throws(BuildFailure) -> (report: BuildReport, made: Made) {
+        let result: Result<(BuildReport, Made), BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let report = try generateOnThisThread()
                 let made = use(report.site)
@@ -85,17 +72,20 @@ public struct Build: Sendable {
         return (report, made)
     }
 
-    private func generateOnThisThread() throws(BuildFailure) -> Report {
+    private func generateOnThisThread() throws(BuildFailure) -> BuildReport {
         let generated = try generate(memo: Memo.none, written: nil)
         let files = generated.files.map { rendered in
             guard case .made(let file) = rendered.contents else { preconditionFailure("without caches every page is rendered: \(rendered.path)") }
             return file
         }
-        return Report(files: files, diagnostics: generated.diagnostics, acknowledged: generated.acknowledged, site: generated.site,
-                      times: generated.times)
+        return BuildReport(paths: generated.files.map(\.path), files: files, diagnostics: generated.diagnostics,
+                           acknowledged: generated.acknowledged, site: generated.site, times: generated.times)
     }
 
-    /// What the steps up to the output link check produced.
+    /// What the steps up to the output link check produced, for the write step that follows: not a report of the build
+    /// but its work in progress (files rendered or left out as unchanged, the link checker's scans and checks, the
+    /// linked site with its markdown trees), which ``run()`` and an incremental build turn into a ``BuildReport``
+    /// once the files are written.
     package struct Generated {
         /// Every file of the site, sorted by path; files unchanged since the cached build have no contents.
         package var files: [SiteRenderer.RenderedFile]
@@ -201,32 +191,14 @@ public struct Build: Sendable {
         return (scans, checks, reused)
     }
 
-    /// What ``run()`` did: the files are on disk, so only their paths are kept.
-    public struct Written: Sendable {
-        /// The path of every file written, sorted.
-        public var paths: [String]
-        /// Warnings (errors throw).
-        public var diagnostics: [Diagnostic]
-        /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
-        public var acknowledged: [Diagnostic]
-        /// The linked site, without its markdown trees.
-        public var site: LinkedSite
-        /// How long each step took.
-        public var times: StepTimes
-        /// Lines for the terminal that are not problems, such as that the output folder was repaired.
-        public var notes: [String] = []
-
-        /// The number of HTML pages.
-        public var pages: Int { paths.filter { $0.hasSuffix(".html") }.count }
-    }
-
     /// Runs the whole pipeline and replaces the output folder only when everything succeeded.
     ///
     /// Pages are written into a staging folder while they are rendered, so a large site never has to fit
     /// in memory; the staging folder replaces the output folder at the end, or is removed if anything failed.
     /// An output folder that holds files Kennisbank did not write is never replaced: the build stops at once
     /// with an error that names them.
-    public func run() throws(BuildFailure) -> Written {
+    public func run() throws(BuildFailure) -> BuildReport {
+        let start = Date()
         try OutputSafety.checkOutputFolder(outputDirectory, content: contentDirectory, templates: templatesDirectory)
         let writer: SiteWriter
         do throws(Diagnostic) {
@@ -234,17 +206,17 @@ public struct Build: Sendable {
         } catch {
             throw BuildFailure(diagnostics: [error])
         }
-        let result: Result<Written, BuildFailure> = DeepStack.run {
+        let result: Result<BuildReport, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let generated = try generate(memo: Memo.none, written: nil, writer: writer)
                 // The markdown trees are released here, on the deep stack.
-                return .success(Written(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
-                                        acknowledged: generated.acknowledged, site: generated.site.withoutTrees(), times: generated.times))
+                return .success(BuildReport(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
+                                            acknowledged: generated.acknowledged, site: generated.site.withoutTrees(), times: generated.times))
             } catch {
                 return .failure(error)
             }
         }
-        var written: Written
+        var written: BuildReport
         do {
             written = try result.get()
         } catch {
@@ -259,13 +231,14 @@ public struct Build: Sendable {
             throw BuildFailure(diagnostics: written.diagnostics + [error], acknowledged: written.acknowledged, notes: writer.notes)
         }
         written.notes = writer.notes
+        written.duration = Date().timeIntervalSince(start)
         return written
     }
 }
 
-extension Build.Report {
+extension BuildReport {
     /// The report without the markdown trees: callers need the graph and the files, and the trees' memory is returned at once.
-    func withoutTrees() -> Build.Report {
+    func withoutTrees() -> BuildReport {
         var copy = self
         copy.site = site.withoutTrees()
         return copy

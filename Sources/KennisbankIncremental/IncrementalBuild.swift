@@ -29,7 +29,7 @@ import Kennisbank
 /// _ = try incremental.run()              // the first run builds everything
 /// // … the author saves an article …
 /// let report = try incremental.run()     // renders that article and the pages that show it
-/// print(report.renderedPages, report.writtenFiles)
+/// print(report.incremental?.renderedPages, report.incremental?.writtenFiles)
 /// ```
 public final class IncrementalBuild: @unchecked Sendable {
     /// The folders, strictness and file system of every run.
@@ -48,35 +48,15 @@ public final class IncrementalBuild: @unchecked Sendable {
         onRequest = FilesOnRequest(downloads: build.downloads)
     }
 
-    /// What one run did.
-    public struct Report: Sendable {
-        /// The warnings of the build.
-        public var diagnostics: [Diagnostic]
-        /// The number of HTML pages the site has.
-        public var pages: Int
-        /// The pages whose models changed and that were rendered in this run.
-        public var renderedPages: Int
-        /// The files whose bytes changed and that were written, by path.
-        public var writtenFiles: [String]
-        /// The files the site no longer has and that were removed.
-        public var removedFiles: [String]
-        /// The content files parsed in this run (the others were unchanged).
-        public var parsedFiles: Int
-        /// The pages linked in this run.
-        public var linkedPages: Int
-        /// How long each step took.
-        public var times: StepTimes
-        /// Lines for the terminal that are not problems, such as that the output folder was repaired.
-        public var notes: [String] = []
-    }
-
-    /// Builds the site into the output folder, doing only the work that changed since the last run.
+    /// Builds the site into the output folder, doing only the work that changed since the last run; the report's
+    /// ``BuildReport/incremental`` says how much that was.
     ///
     /// - Parameter changedPaths: the files added, changed or removed since the last run, when a watcher knows
     ///   them: the content files not among them are taken as the last run read them, without a look at the
     ///   disk. A file saved less than two seconds before it was read is read again all the same (a second save
     ///   within one tick of the file system's clock may not show in its stamp). `nil` looks at every file.
-    public func run(changedPaths: [String]? = nil) throws(BuildFailure) -> Report {
+    public func run(changedPaths: [String]? = nil) throws(BuildFailure) -> BuildReport {
+        let start = Date()
         lock.lock()
         defer { lock.unlock() }
         try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
@@ -90,7 +70,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         }
         let (build, memo, written, onRequest) = (self.build, self.memo, self.written, self.onRequest)
         let changed = changedPaths.map { ContentLoader.relativePaths($0, below: build.contentDirectory) }
-        let result: Result<Report, BuildFailure> = DeepStack.run {
+        let result: Result<BuildReport, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let generated = try build.generate(memo: memo, written: written, changed: changed)
                 let report = try Self.write(generated, to: output, memo: memo, written: written)
@@ -103,6 +83,7 @@ public final class IncrementalBuild: @unchecked Sendable {
         do {
             var report = try result.get()
             report.notes = recovered + report.notes
+            report.duration = Date().timeIntervalSince(start)
             return report
         } catch {
             var failure = error
@@ -112,7 +93,7 @@ public final class IncrementalBuild: @unchecked Sendable {
     }
 
     /// The write step: the whole site into a fresh folder the first time, only the differences after that.
-    private static func write(_ generated: Build.Generated, to output: URL, memo: Memo, written: WrittenSiteRecord) throws(BuildFailure) -> Report {
+    private static func write(_ generated: Build.Generated, to output: URL, memo: Memo, written: WrittenSiteRecord) throws(BuildFailure) -> BuildReport {
         var times = generated.times
         // The records of the site on disk, brought up to date in place: after an edit only a few files
         // differ, and tables of every file made anew cost more than the rest of the step.
@@ -140,12 +121,13 @@ public final class IncrementalBuild: @unchecked Sendable {
         let inputs = record(generated, in: &pages)
         written.commit(pages, files: digests, inputs: inputs, rendered: generated.files, removed: removed)
         let made = memo.endRound()
-        return Report(diagnostics: generated.diagnostics, pages: generated.scans.count,
-                      renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.isMade }.count,
-                      writtenFiles: changed.map(\.path), removedFiles: removed,
-                      parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
-                      linkedPages: made[SiteLinker.linkedPagesTable] ?? 0,
-                      times: times, notes: notes)
+        let work = BuildReport.Incremental(
+            renderedPages: generated.files.filter { $0.path.hasSuffix(".html") && $0.isMade }.count,
+            writtenFiles: changed.map(\.path), removedFiles: removed,
+            parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
+            linkedPages: made[SiteLinker.linkedPagesTable] ?? 0)
+        return BuildReport(paths: generated.files.map(\.path), diagnostics: generated.diagnostics, acknowledged: generated.acknowledged,
+                           site: generated.site.withoutTrees(), times: times, notes: notes, incremental: work)
     }
 
     /// The files whose bytes differ from those on disk (`digests`, brought up to date), the files the site

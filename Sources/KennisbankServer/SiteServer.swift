@@ -143,7 +143,7 @@ public struct SiteServer: Sendable {
     }
 
     /// Runs the builder on a thread of its own, away from the server's threads.
-    private func rebuild(changedPaths: [String]) async -> BuildOutcome {
+    private func rebuild(changedPaths: [String]) async -> Result<BuildReport, BuildFailure> {
         let builder = self.builder
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -153,25 +153,27 @@ public struct SiteServer: Sendable {
     }
 
     /// Prints the outcome in the terminal and tells the open tabs.
-    private func report(_ outcome: BuildOutcome, after changed: [String]) {
+    private func report(_ outcome: Result<BuildReport, BuildFailure>, after changed: [String]) {
         let formatter = DiagnosticFormatter(format: .text)
         let reason = changed.isEmpty ? "" : "Changed: " + Self.describe(changed) + ". "
         switch outcome {
-        case .built(let summary):
-            let warnings = summary.warnings.count
+        case .success(let summary):
+            let warnings = summary.diagnostics.count
             let verb = changed.isEmpty ? "Built" : "Rebuilt"
             let time = summary.duration < 1 ? String(format: "%.0f ms", summary.duration * 1000) : String(format: "%.2f s", summary.duration)
             let ending = warnings == 0 ? "." : " with \(warnings) warning\(warnings == 1 ? "" : "s")."
             var work = ""
-            if let done = summary.work, !changed.isEmpty {
-                work = " (\(done.renderedPages) rendered, \(done.writtenFiles) file\(done.writtenFiles == 1 ? "" : "s") written"
-                    + (done.removedFiles > 0 ? ", \(done.removedFiles) removed)" : ")")
+            if let done = summary.incremental, !changed.isEmpty {
+                let (written, removed) = (done.writtenFiles.count, done.removedFiles.count)
+                work = " (\(done.renderedPages) rendered, \(written) file\(written == 1 ? "" : "s") written"
+                    + (removed > 0 ? ", \(removed) removed)" : ")")
             }
-            log(formatter.format(summary.warnings) + summary.notes.map { $0 + "\n" }.joined() + reason
+            log(formatter.format(summary.diagnostics) + summary.notes.map { $0 + "\n" }.joined() + reason
                 + "\(verb) \(summary.pages) pages\(work) into \(FolderName.shown(configuration.outputDirectory)) in \(time)\(ending)\n"
-                + (configuration.printsTimings ? (summary.times?.summary).map { $0 + "\n" } ?? "" : ""))
+                + (configuration.printsTimings ? summary.times.summary + "\n" : ""))
             if !changed.isEmpty { hub.buildSucceeded() }
-        case .failed(let diagnostics, let notes):
+        case .failure(let failure):
+            let (diagnostics, notes) = (failure.diagnostics, failure.notes)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let text = formatter.format(diagnostics)
             log(text + notes.map { $0 + "\n" }.joined() + reason + "Build failed with \(errors) error\(errors == 1 ? "" : "s"); serving the last good site.\n")

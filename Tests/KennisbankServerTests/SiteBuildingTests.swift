@@ -20,9 +20,10 @@ final class SiteBuildingTests: XCTestCase {
         try SiteWriter.write([OutputFile(path: "index.html", text: "oud")], to: folder.appendingPathComponent(".Site.old-2147483000"))
         let builder = IncrementalSiteBuilder(build: Build(contentDirectory: content.path, templatesDirectory: folder.appendingPathComponent("T").path,
                                                           outputDirectory: output.path))
-        guard case .failed(let diagnostics, let notes) = builder.build(changedPaths: []) else {
+        guard case .failure(let failure) = builder.build(changedPaths: []) else {
             return XCTFail("the build should fail on the broken front matter")
         }
+        let (diagnostics, notes) = (failure.diagnostics, failure.notes)
         XCTAssertEqual(diagnostics.map(\.code), [.frontMatter])
         XCTAssertEqual(notes.count, 1)
         XCTAssertTrue(notes.first?.contains("was put back from '.Site.old-2147483000'") == true, "\(notes)")

@@ -25,7 +25,7 @@ final class CorpusGeneratorTests: XCTestCase {
         return fileSystem
     }
 
-    private func build(_ generator: CorpusGenerator) throws(BuildFailure) -> Build.Report {
+    private func build(_ generator: CorpusGenerator) throws(BuildFailure) -> BuildReport {
         try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem(generator)).generate()
     }
 
@@ -36,7 +36,7 @@ final class CorpusGeneratorTests: XCTestCase {
         XCTAssertEqual(paths.filter { $0.hasPrefix("concepts/") }.count, 10)
         XCTAssertEqual(paths.filter { $0.hasPrefix("miniatures/") }.count, 5)
         XCTAssertTrue(paths.contains("site.yml"))
-        let report: Build.Report
+        let report: BuildReport
         do throws(BuildFailure) { report = try build(generator) } catch {
             return XCTFail("the corpus does not build: \(error.diagnostics.prefix(5).map(\.description))")
         }

@@ -37,11 +37,11 @@ final class BuildTests: XCTestCase {
         return result
     }
 
-    private func generate(_ fileSystem: InMemoryFileSystem) throws -> Build.Report {
+    private func generate(_ fileSystem: InMemoryFileSystem) throws -> BuildReport {
         try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem).generate()
     }
 
-    private func page(_ report: Build.Report, _ path: String) -> String {
+    private func page(_ report: BuildReport, _ path: String) -> String {
         String(decoding: report.files.first { $0.path == path }?.contents ?? Data(), as: UTF8.self)
     }
 

@@ -9,7 +9,7 @@ import XCTest
 
 /// The real articles in Content/, built with the real templates.
 final class RealContentTests: XCTestCase {
-    private static let report: Result<Build.Report, BuildFailure> = {
+    private static let report: Result<BuildReport, BuildFailure> = {
         let root = Fixtures.repository
         do throws(BuildFailure) {
             return .success(try Build(contentDirectory: root.appendingPathComponent("Content").path,
@@ -20,7 +20,7 @@ final class RealContentTests: XCTestCase {
         }
     }()
 
-    private func built() throws -> Build.Report { try Self.report.get() }
+    private func built() throws -> BuildReport { try Self.report.get() }
 
     private func page(_ path: String) throws -> String {
         let file = try XCTUnwrap(try built().files.first { $0.path == path }, "no page \(path)")

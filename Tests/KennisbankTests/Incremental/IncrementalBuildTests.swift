@@ -70,8 +70,9 @@ final class IncrementalBuildTests: XCTestCase {
 
     func testTheFirstRunWritesTheCleanSite() throws {
         let report = try IncrementalBuild(build: build(into: "Site")).run()
-        XCTAssertEqual(report.renderedPages, report.pages)
-        XCTAssertEqual(report.parsedFiles, try files(in: "Content").keys.filter { $0.hasSuffix(".md") }.count)
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+        XCTAssertEqual(work.renderedPages, report.pages)
+        XCTAssertEqual(work.parsedFiles, try files(in: "Content").keys.filter { $0.hasSuffix(".md") }.count)
         try assertSiteEqualsCleanBuild("first run")
     }
 
@@ -80,16 +81,17 @@ final class IncrementalBuildTests: XCTestCase {
         let first = try incremental.run()
         try edit(article) { $0.replacingOccurrences(of: "In dit vijfde artikel verschuift", with: "In dit vijfde artikel, zo blijkt, verschuift") }
         let report = try incremental.run()
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
         try assertSiteEqualsCleanBuild("after a paragraph edit")
 
-        XCTAssertEqual(report.parsedFiles, 1)
-        XCTAssertEqual(report.linkedPages, 1, "only the edited article is linked again")
-        XCTAssertTrue(report.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"), "\(report.writtenFiles)")
+        XCTAssertEqual(work.parsedFiles, 1)
+        XCTAssertEqual(work.linkedPages, 1, "only the edited article is linked again")
+        XCTAssertTrue(work.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"), "\(work.writtenFiles)")
         // The search index: only the files of the stems whose hits changed: the words of the paragraph whose excerpt
         // it is, as its excerpt and its anchor (its opening words) changed.
         let terms = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Site/search/terms").path).count
             + FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Site/search/words").path).count
-        let search = report.writtenFiles.filter { $0.hasPrefix("search/") }
+        let search = work.writtenFiles.filter { $0.hasPrefix("search/") }
         XCTAssertTrue(search.contains(SearchIndex.path(ofKey: "zo")), "\(search)")
         XCTAssertLessThan(search.count, terms / 10, "\(search.count) of \(terms) search files written: \(search)")
         print("A one-paragraph edit wrote \(search.count) of \(terms) search files: \(search.sorted())")
@@ -97,20 +99,21 @@ final class IncrementalBuildTests: XCTestCase {
         // indexes do not.
         for unchanged in ["artikelen/nieuw-leiderschap-in-de-professionele-ruimte/index.html", "miniaturen/het-te-grote-pak/index.html",
                           "index.html", "begrippen/index.html", "assets/style.css"] {
-            XCTAssertFalse(report.writtenFiles.contains(unchanged), "\(unchanged) was written again")
+            XCTAssertFalse(work.writtenFiles.contains(unchanged), "\(unchanged) was written again")
         }
-        XCTAssertLessThan(report.renderedPages, first.pages / 2, "rendered \(report.renderedPages) of \(first.pages) pages")
+        XCTAssertLessThan(work.renderedPages, first.pages / 2, "rendered \(work.renderedPages) of \(first.pages) pages")
     }
 
     func testANoChangeRunRendersAndWritesNothing() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
         _ = try incremental.run()
         let report = try incremental.run()
-        XCTAssertEqual(report.parsedFiles, 0)
-        XCTAssertEqual(report.linkedPages, 0)
-        XCTAssertEqual(report.renderedPages, 0)
-        XCTAssertEqual(report.writtenFiles, [])
-        XCTAssertEqual(report.removedFiles, [])
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+        XCTAssertEqual(work.parsedFiles, 0)
+        XCTAssertEqual(work.linkedPages, 0)
+        XCTAssertEqual(work.renderedPages, 0)
+        XCTAssertEqual(work.writtenFiles, [])
+        XCTAssertEqual(work.removedFiles, [])
     }
 
     func testASequenceOfEditsKeepsTheSiteEqualToACleanBuild() throws {
@@ -167,13 +170,14 @@ final class IncrementalBuildTests: XCTestCase {
         for (name, step) in steps {
             try step()
             let report = try incremental.run()
-            XCTAssertGreaterThan(report.writtenFiles.count + report.removedFiles.count, 0, "\(name): nothing written")
+            let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+            XCTAssertGreaterThan(work.writtenFiles.count + work.removedFiles.count, 0, "\(name): nothing written")
             try assertSiteEqualsCleanBuild(name)
         }
         // The same text in other bytes: "cliënten" with a combining diaeresis is read in composed form, so the
         // site does not change, and the incremental build must not mistake the change for none either.
         try edit(article) { $0.replacingOccurrences(of: "cliënten", with: "clie\u{0308}nten") }
-        XCTAssertEqual(try incremental.run().writtenFiles, [])
+        XCTAssertEqual(try XCTUnwrap(incremental.run().incremental).writtenFiles, [])
         try assertSiteEqualsCleanBuild("a word respelled with a combining accent")
     }
 
@@ -216,7 +220,8 @@ final class IncrementalBuildTests: XCTestCase {
         for (name, step) in steps {
             try step()
             let report = try incremental.run()
-            XCTAssertGreaterThan(report.writtenFiles.count + report.removedFiles.count, 0, "\(name): nothing written")
+            let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+            XCTAssertGreaterThan(work.writtenFiles.count + work.removedFiles.count, 0, "\(name): nothing written")
             try assertSiteEqualsCleanBuild(name, drafts: true)
         }
     }
@@ -276,7 +281,8 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try files(in: "Site"), before, "a failed run changed the site")
         try edit("Content/concepts/purpose.md") { $0.replacingOccurrences(of: "title: [\"Purpose\"", with: "title: \"Purpose\"") }
         let report = try incremental.run()
-        XCTAssertTrue(report.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"))
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+        XCTAssertTrue(work.writtenFiles.contains("artikelen/de-kunst-van-het-leiden/index.html"))
         try assertSiteEqualsCleanBuild("after the fix")
     }
 
@@ -285,7 +291,8 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try incremental.run()
         try FileManager.default.removeItem(at: root.appendingPathComponent("Site"))
         let report = try incremental.run()
-        XCTAssertEqual(report.renderedPages, report.pages)
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+        XCTAssertEqual(work.renderedPages, report.pages)
         try assertSiteEqualsCleanBuild("after removing Site/")
     }
 
@@ -311,7 +318,8 @@ final class IncrementalBuildTests: XCTestCase {
         clock.stop(at: StampClock.system)
         let reported = root.appendingPathComponent("Content/").path + "/articles/./de-kunst-van-het-leiden.md"
         let report = try incremental.run(changedPaths: [reported])
-        XCTAssertEqual(report.parsedFiles, 1)
+        let work = try XCTUnwrap(report.incremental, "an incremental run reports its work")
+        XCTAssertEqual(work.parsedFiles, 1)
         try assertSiteEqualsCleanBuild("after the reported edit")
         // Saved again at once, to the same size: the file was read moments after a save, so it is read again
         // even though nothing reports it.

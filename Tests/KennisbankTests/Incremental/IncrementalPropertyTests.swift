@@ -120,8 +120,8 @@ import Testing
             for (step, edit) in edits.enumerated() {
                 steps += 1
                 Self.apply(edit, to: files)
-                let clean: Result<Build.Report, BuildFailure> = Result { () throws(BuildFailure) in try build.generate() }
-                let run: Result<IncrementalBuild.Report, BuildFailure> = Result { () throws(BuildFailure) in try incremental.run() }
+                let clean: Result<BuildReport, BuildFailure> = Result { () throws(BuildFailure) in try build.generate() }
+                let run: Result<BuildReport, BuildFailure> = Result { () throws(BuildFailure) in try incremental.run() }
                 switch (clean, run) {
                 case (.failure(let expected), .failure(let found)):
                     #expect(found.diagnostics == expected.diagnostics, "\(failure), step \(step): \(edit)")

@@ -79,7 +79,7 @@ final class SearchIndexTests: XCTestCase {
         return index
     }
 
-    private func realSite() throws -> Build.Report {
+    private func realSite() throws -> BuildReport {
         let root = Fixtures.repository
         return try Build(contentDirectory: root.appendingPathComponent("Content").path,
                          templatesDirectory: root.appendingPathComponent("Templates").path, outputDirectory: "").generate()

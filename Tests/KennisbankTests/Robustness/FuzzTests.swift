@@ -97,7 +97,7 @@ import Testing
     /// Whether it made a site.
     @discardableResult
     static func buildsCleanly(_ changes: [String: String]) -> Bool {
-        let report: Build.Report
+        let report: BuildReport
         do {
             report = try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: site(changes)).generate()
         } catch let failure as BuildFailure {

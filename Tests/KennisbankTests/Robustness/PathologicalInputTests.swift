@@ -10,7 +10,7 @@ import XCTest
 /// Input built to break parsers: every case builds without a crash. (How cost grows with size is
 /// measured by Benchmarks/, not here: unit tests hold no timings.)
 final class PathologicalInputTests: XCTestCase {
-    private func build(_ body: String, file: String = "C/articles/p.md") throws -> Build.Report {
+    private func build(_ body: String, file: String = "C/articles/p.md") throws -> BuildReport {
         var files = ["C/site.yml": "title: Proef\n", "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\n---\n"]
         files[file] = "---\ntitle: Pathologisch\n---\n" + body
         var fileSystem = InMemoryFileSystem(files)
@@ -21,7 +21,7 @@ final class PathologicalInputTests: XCTestCase {
         return try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem).generate()
     }
 
-    private func article(_ report: Build.Report) -> String {
+    private func article(_ report: BuildReport) -> String {
         String(decoding: report.files.first { $0.path == "artikelen/p/index.html" }!.contents, as: UTF8.self)
     }
 

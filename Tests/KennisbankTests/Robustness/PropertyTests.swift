@@ -253,7 +253,7 @@ import Testing
                 "C/miniatures/x.md": "---\ntitle: X\n---\nEen scène.\n",
             ])
             for (path, data) in Self.templates { fileSystem.files[path] = data }
-            let report: Build.Report
+            let report: BuildReport
             do {
                 report = try Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem).generate()
             } catch is BuildFailure {

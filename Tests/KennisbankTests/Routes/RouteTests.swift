@@ -24,7 +24,7 @@ final class RouteTests: XCTestCase {
         return InMemoryFileSystem(files)
     }
 
-    private func build(_ fileSystem: InMemoryFileSystem, drafts: Bool = true, strict: Bool = false) throws -> Build.Report {
+    private func build(_ fileSystem: InMemoryFileSystem, drafts: Bool = true, strict: Bool = false) throws -> BuildReport {
         var build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", strict: strict, fileSystem: fileSystem)
         build.includesDrafts = drafts
         return try build.generate()
@@ -37,7 +37,7 @@ final class RouteTests: XCTestCase {
         return DeepStack.run { SiteLinker(content: content).link() }
     }
 
-    private func page(_ report: Build.Report, _ path: String) -> String {
+    private func page(_ report: BuildReport, _ path: String) -> String {
         String(decoding: report.files.first { $0.path == path }?.contents ?? Data(), as: UTF8.self)
     }
 
