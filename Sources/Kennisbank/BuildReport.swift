@@ -20,7 +20,9 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
     public var acknowledged: [Diagnostic]
-    /// The linked site, without its markdown trees.
+    /// The linked site: without its markdown trees after ``Build/run()`` and ``Build/generate()``; after an
+    /// incremental run, with the trees its memo keeps for the next run anyway (emptying them would be one more pass
+    /// over every page of every rebuild).
     public var site: LinkedSite
     /// How long each step took.
     public var times: StepTimes

@@ -127,7 +127,7 @@ public final class IncrementalBuild: @unchecked Sendable {
             parsedFiles: (made[ContentLoader.parsedFiles.name] ?? 0) + (made[ContentLoader.parsedBibliographies.name] ?? 0),
             linkedPages: made[SiteLinker.linkedPagesTable] ?? 0)
         return BuildReport(paths: generated.files.map(\.path), diagnostics: generated.diagnostics, acknowledged: generated.acknowledged,
-                           site: generated.site.withoutTrees(), times: times, notes: notes, incremental: work)
+                           site: generated.site, times: times, notes: notes, incremental: work)
     }
 
     /// The files whose bytes differ from those on disk (`digests`, brought up to date), the files the site
