@@ -103,16 +103,6 @@ final class ServeConnectionTests: XCTestCase {
         task.cancel()
         _ = try await eventually("the server stops", seconds: 15) { finished.value ? true : nil }
     }
-
-    /// Polls until `condition` gives a value, or fails after `seconds`.
-    private func eventually<T>(_ what: String, seconds: Double, _ condition: () -> T?) async throws -> T {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if let value = condition() { return value }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw RawConnection.Failure(what: "timed out after \(seconds) s waiting for \(what)")
-    }
 }
 
 /// A TCP connection to the loopback address without an HTTP client: the bytes sent, the bytes back, and whether
