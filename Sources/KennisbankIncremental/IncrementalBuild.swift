@@ -61,11 +61,12 @@ public final class IncrementalBuild: @unchecked Sendable {
         defer { lock.unlock() }
         try OutputSafety.checkOutputFolder(build.outputDirectory, content: build.contentDirectory, templates: build.templatesDirectory)
         let output = URL(fileURLWithPath: build.outputDirectory).standardizedFileURL
-        // Before anything else, as `build` does: a site a stopped build set aside is put back, so that it is served
-        // even when this run fails.
-        let recovered = LeftoverFolders.recover(output)
+        var recovered: [String] = []
         if !FileManager.default.fileExists(atPath: output.path) {
-            // The output folder was removed: write the whole site again.
+            // Before anything else, as `build` does: a site a stopped build set aside is put back, so that it is
+            // served even when this run fails. Only when the folder is missing: a rebuild does not list the parent.
+            recovered = LeftoverFolders.recover(output)
+            // The output folder was removed (or put back, which is not what the record describes): write it whole.
             written.forget()
         }
         let (build, memo, written, onRequest) = (self.build, self.memo, self.written, self.onRequest)
