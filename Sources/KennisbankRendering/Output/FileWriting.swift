@@ -70,7 +70,8 @@ enum FileWriting {
         return String(rest[..<marker.lowerBound])
     }
 
-    private static func failure(_ path: String, code: Int32 = errno) -> Failure {
+    /// The failure of a system call on `path`, with the system's message for `code`.
+    static func failure(_ path: String, code: Int32 = errno) -> Failure {
         Failure(path: path, reason: String(cString: strerror(code)))
     }
 }

@@ -56,7 +56,7 @@ enum FolderSwap {
         if renameat2(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0 { return true }
         let code = errno
         if code == EINVAL || code == ENOSYS { return false }
-        throw FileWriting.Failure(path: second, reason: String(cString: strerror(code)))
+        throw FileWriting.failure(second, code: code)
         #else
         return false
         #endif
@@ -77,7 +77,7 @@ enum FolderSwap {
     /// `rename(2)`, throwing the system's reason.
     private static func rename(_ source: String, to target: String) throws(FileWriting.Failure) {
         guard systemRename(source, target) != 0 else { return }
-        throw FileWriting.Failure(path: target, reason: String(cString: strerror(errno)))
+        throw FileWriting.failure(target)
     }
 
     /// Removes the folder at `path` and all it holds, if it is there: a failure leaves a folder that the next build
