@@ -1,4 +1,5 @@
 import Foundation
+import KennisbankCore
 import NIOCore
 
 /// Why `serve` could not start listening; nothing is built or written then.
@@ -23,7 +24,7 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
             return "Port \(port) on \(host) is already in use (another 'kennisbank serve', or another server); "
                 + "stop that one, or choose another port with --port (--port 0 picks a free one). Nothing was built."
         case .cannotListen(let host, let port, let reason):
-            return "Cannot listen on \(host) port \(port): \(reason). Choose another --port or --host. Nothing was built."
+            return Sentence.joined("Cannot listen on \(host) port \(port)", reason) + " Choose another --port or --host. Nothing was built."
         }
     }
 }

@@ -38,8 +38,8 @@ package enum LeftoverFolders {
                 notes.append("The output folder '\(output.path)' was missing, left so by a build stopped while it swapped in a new site; "
                              + "the site it replaced was put back from '\(newest)'.\(older)")
             } catch {
-                notes.append("The output folder '\(output.path)' is missing, left so by a build stopped while it swapped in a new site; "
-                             + "the site it replaced, '\(newest)', could not be put back: \(error.localizedDescription).\(older)")
+                notes.append(Sentence.joined("The output folder '\(output.path)' is missing, left so by a build stopped while it swapped in a new site; "
+                                             + "the site it replaced, '\(newest)', could not be put back", error) + older)
             }
             retired = []
         }
