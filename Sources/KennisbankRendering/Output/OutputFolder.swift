@@ -42,7 +42,7 @@ package struct OutputFolder: Sendable {
         var unrecognisedFolders: [String] = []
         if manifest == nil && journal == nil {
             unrecognisedFolders = emptyFolders.map { $0 + "/" }
-        } else {
+        } else if !emptyFolders.isEmpty {
             let accounted = folders(of: written)
             kept = emptyFolders.filter { !accounted.contains($0) && !written.contains($0) }.sorted()
         }
