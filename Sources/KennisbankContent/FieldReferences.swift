@@ -39,8 +39,8 @@ enum FieldReferences {
             guard !dangling.isEmpty else { return }
             // The front matter is read again only for a file with a dangling slug, to point at the slug.
             let frontMatter = try? FrontMatter(file: item.source)
+            let known = (fileSlugs?[field.kind] ?? []).sorted()
             for slug in dangling {
-                let known = (fileSlugs?[field.kind] ?? []).sorted()
                 problems.append(Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: field.key, text: slug) ?? .start,
                                            code: .unresolvedSlug,
                                            message: "The field '\(field.key)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
