@@ -60,11 +60,12 @@ public struct EmbedExpander: Sendable {
                 result.append(block)
                 continue
             }
-            let position = source.position(of: "![[", from: block.range.start) ?? block.range.start
+            // Looked for only when an embed is reported: most embeds are not.
+            let position = { source.position(of: "![[", from: block.range.start) ?? block.range.start }
             guard let id = index.resolve(embed.target), id.kind == .miniature, let miniature = miniatures[id.slug] else {
                 // Inside an embedded miniature, the miniature's own page reports it.
                 guard depth == 0 else { continue }
-                diagnostics.append(Diagnostic(path: source.path, position: position, code: .missingEmbed,
+                diagnostics.append(Diagnostic(path: source.path, position: position(), code: .missingEmbed,
                                               message: "The embed '![[\(embed.raw)]]' names no miniature; embeds take the slug, title or alias of a file in Content/miniatures.",
                                               hint: Suggestions.hint(for: embed.target, among: Array(miniatures.keys))))
                 continue
@@ -75,7 +76,7 @@ public struct EmbedExpander: Sendable {
                 // (on a miniature's page the stack starts with the page itself, one deeper than the embeds).
                 let onItsPage = start == 0 && stack.count > depth
                 if onItsPage, id.slug == cycle.min() {
-                    diagnostics.append(Diagnostic(path: source.path, position: position, code: .embedCycle,
+                    diagnostics.append(Diagnostic(path: source.path, position: position(), code: .embedCycle,
                                                   message: "The embed '![[\(embed.raw)]]' embeds miniature '\(id.slug)' inside itself (\((cycle + [id.slug]).joined(separator: " → "))).",
                                                   hint: "replace the embed with a link [[\(embed.target)]]"))
                 }
