@@ -78,20 +78,11 @@ public struct SourceFile: Hashable, Sendable {
         }
     }
 
-    /// The position of the first occurrence of `needle` at or after `start`, searching line by line.
+    /// The position of the first occurrence of `needle` at or after `start`, searching line by line (a needle that
+    /// spans lines is found by its first line).
     public func position(of needle: String, from start: SourcePosition = .start) -> SourcePosition? {
-        guard !needle.isEmpty else { return nil }
-        var lineNumber = start.line
-        while lineNumber <= lines.count {
-            let line = lines[lineNumber - 1]
-            let from = lineNumber == start.line ? max(0, start.column - 1) : 0
-            if let searchStart = line.index(line.startIndex, offsetBy: from, limitedBy: line.endIndex),
-               let found = TextBytes.firstIndex(of: needle, in: line[searchStart...]) {
-                return SourcePosition(line: lineNumber, column: line.distance(from: line.startIndex, to: found) + 1)
-            }
-            lineNumber += 1
-        }
-        return nil
+        var cursor = SearchCursor(start)
+        return find(needle, from: &cursor)
     }
 
     /// A place to search on from that remembers where in its line it stands, so that a run of searches, each
