@@ -190,7 +190,7 @@ public struct FrontMatter {
         guard let node = mapping[key]?.value else { return [] }
         if case .scalar = node {
             if Self.isNumberOrTruth(node) { throw invalid(key, "a list of texts", hint: Self.quoteHint(node)) }
-            return try string(key).map { [$0] } ?? []
+            return try scalarText(key, "a list of texts").map { [$0] } ?? []
         }
         guard let sequence = node.sequence else { throw invalid(key, "a list of texts") }
         var result: [String] = []
