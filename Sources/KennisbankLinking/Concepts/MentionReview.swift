@@ -52,12 +52,7 @@ public struct MentionReview: Sendable {
         return lines.isEmpty ? "No automatic concept mentions.\n" : lines.joined(separator: "\n") + "\n"
     }
 
-    /// The review as a JSON array, for editors and scripts.
-    public var json: String {
-        String(decoding: jsonValue.data(pretty: true), as: UTF8.self) + "\n"
-    }
-
-    /// The review as a JSON array: ``json``, or the `mentions` of `check --mentions --format json`'s object.
+    /// The review as a JSON array: the `mentions` of `check --mentions --format json`'s object.
     package var jsonValue: JSONValue {
         .array(entries.map { entry in
             .object(["concept": .string(entry.concept), "conceptTitle": .string(entry.conceptTitle), "path": .string(entry.path),
