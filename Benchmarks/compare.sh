@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+source Benchmarks/common.sh
 [ $# -ge 1 ] || { echo "usage: Benchmarks/compare.sh REV [--content DIR]..." >&2; exit 2; }
 REV=$1; shift
 FOLDERS=()
@@ -53,18 +54,6 @@ fi
 BINS=("$REV_BIN" "$KENNISBANK_BIN")
 NAMES=("$REV" "this")
 
-# One timed run of a command: sets MS (wall clock) and MB (peak resident memory).
-timed() {
-    local start end
-    start=$(date +%s%N)
-    if ! "$TIME" -f "%M" -o "$WORK_DIR/time.out" "$@" >/dev/null 2>"$WORK_DIR/stderr.out"; then
-        echo "FAILED: $*" >&2; tail -n 5 "$WORK_DIR/stderr.out" >&2; exit 1
-    fi
-    end=$(date +%s%N)
-    MS=$(( (end - start) / 1000000 ))
-    MB=$(( $(tail -n 1 "$WORK_DIR/time.out") / 1024 ))
-}
-
 # build_both LABEL CONTENT [TEMPLATES-ARGS…]: clean builds by both binaries, interleaved; prints a row.
 build_both() {
     local label=$1 content=$2; shift 2
@@ -82,9 +71,8 @@ build_both() {
     row "$label: peak memory" "${peak[0]} MB" "${peak[1]} MB" "${peak[1]}" "${peak[0]}"
 }
 
-seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 row() { # label, REV's figure, this one's, this value, REV's value
-    printf "| %-34s | %-14s | %-14s | %-6s |\n" "$1" "$2" "$3" "$(awk -v a="$4" -v b="$5" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')"
+    printf "| %-34s | %-14s | %-14s | %-6s |\n" "$1" "$2" "$3" "$(ratio "$4" "$5" 2)"
 }
 
 echo
@@ -102,7 +90,7 @@ for N in $SIZES; do
     for i in 0 1; do
         rm -rf "$corpus-$i"; cp -r "$corpus" "$corpus-$i"
         line=$(Benchmarks/incremental.sh "${BINS[$i]}" "$corpus-$i" "$WORK_DIR/serve-$i" 5)
-        medians+=("$(echo "$line" | sed -E 's/^rebuild median ([0-9.]+) ms.*/\1/')")
+        medians+=("$(incremental_median "$line")")
         rm -rf "$corpus-$i" "$WORK_DIR/serve-$i"
     done
     row "$N articles: one-article edit (median)" "${medians[0]} ms" "${medians[1]} ms" "${medians[1]}" "${medians[0]}"

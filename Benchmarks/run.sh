@@ -26,6 +26,7 @@ if [ "${1:-}" = "--compare" ]; then
     exec Benchmarks/compare.sh "$@"
 fi
 ROOT=$(pwd)
+source Benchmarks/common.sh
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
 SIZES=${SIZES:-"500 1000 2000"}
 CONCEPTS=${CONCEPTS:-300}
@@ -64,28 +65,20 @@ fi
 [ -x "$BIN" ] || { echo "No binary at $BIN" >&2; exit 1; }
 mkdir -p "$WORK_DIR"
 
-# measure NAME PREPARE COMMAND…: runs PREPARE (untimed) then COMMAND, RUNS times.
+# measure PREPARE COMMAND…: runs PREPARE (untimed) then COMMAND, RUNS times.
 # Sets BEST (seconds, lowest wall time) and PEAK (MB, highest maximum resident set size).
 measure() {
     local prepare=$1; shift
-    local best="" peak=0 run start end elapsed rss
+    local best="" peak=0 run
     for ((run = 1; run <= RUNS; run++)); do
         eval "$prepare"
-        start=$(date +%s%N)
-        if ! "$TIME" -f "%M" -o "$WORK_DIR/time.out" "$@" >/dev/null 2>"$WORK_DIR/stderr.out"; then
-            echo "FAILED: $*" >&2; cat "$WORK_DIR/stderr.out" >&2; exit 1
-        fi
-        end=$(date +%s%N)
-        elapsed=$(( (end - start) / 1000000 ))
-        rss=$(tail -n 1 "$WORK_DIR/time.out")
-        if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
-        if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+        timed "$@"
+        if [ -z "$best" ] || [ "$MS" -lt "$best" ]; then best=$MS; fi
+        if [ "$MB" -gt "$peak" ]; then peak=$MB; fi
     done
-    BEST=$(awk -v ms="$best" 'BEGIN { printf "%.2f", ms / 1000 }')
-    PEAK=$(awk -v kb="$peak" 'BEGIN { printf "%.0f", kb / 1024 }')
+    BEST=$(seconds "$best")
+    PEAK=$peak
 }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 
 declare -A KB KBM HUGO HUGOM CMARK CMARKM INC INCM INCLINE MBYTES NWORDS
 for N in $SIZES; do
@@ -139,7 +132,7 @@ TOML
     CMARK[$N]=$BEST; CMARKM[$N]=$PEAK
     # d. Incremental: one article edited in a running `kennisbank serve` (last: it edits the corpus).
     INCLINE[$N]=$(Benchmarks/incremental.sh "$BIN" "$corpus" "$WORK_DIR/serve-$N" "$((RUNS > 3 ? RUNS : 3))")
-    INC[$N]=$(echo "${INCLINE[$N]}" | sed -E 's/^rebuild median ([0-9.]+) ms.*/\1/')
+    INC[$N]=$(incremental_median "${INCLINE[$N]}")
     INCM[$N]=$(echo "${INCLINE[$N]}" | sed -E 's/.*serve peak ([0-9]+) MB.*/\1/')
     # Each size as soon as it is measured, so a long run can be followed (and stopped) half way.
     printf "%s articles: kennisbank %s s (%s MB), Hugo %s s (%s MB), cmark %s s (%s MB), incremental: %s\n" "$N" \
