@@ -10,7 +10,14 @@ public enum Slug {
     /// A slug made from a title: diacritics folded (ë → e), lowercased, other characters turned into '-';
     /// `ifEmpty` when the title has no letter or digit.
     public static func make(from title: String, ifEmpty: String = "item") -> String {
-        title.utf8.allSatisfy({ $0 < 0x80 }) ? makeFromASCII(title, ifEmpty: ifEmpty) : makeByFolding(title, ifEmpty: ifEmpty)
+        let slug = bytes(of: title[...])
+        return slug.isEmpty ? ifEmpty : String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The bytes of ``make(from:ifEmpty:)``'s slug of `title`, empty when it has no letter or digit: read from a
+    /// table for ASCII and Latin text (``SlugFolding``), through Foundation's folding for any other.
+    package static func bytes(of title: Substring) -> [UInt8] {
+        SlugFolding.slug(of: title) ?? Array(makeByFolding(String(title), ifEmpty: "").utf8)
     }
 
     /// The longest slugs ``capped(_:)`` leaves whole, in bytes: a file name well below any file system's limit
@@ -29,37 +36,32 @@ public enum Slug {
 
     /// ``make(from:ifEmpty:)`` by Foundation's folding, for any text.
     static func makeByFolding(_ title: String, ifEmpty: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "nl"))
         var slug = ""
         var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        for scalar in fold(title).unicodeScalars {
+            if isSlugCharacter(scalar) {
                 if pendingDash, !slug.isEmpty { slug += "-" }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
-            } else if scalar != "'" && scalar != "’" {
+            } else if !isDropped(scalar) {
                 pendingDash = true
             }
         }
         return slug.isEmpty ? ifEmpty : slug
     }
 
-    /// ``make(from:ifEmpty:)`` for ASCII text, where folding is lowercasing: the same slug without Foundation's
-    /// folding, which costs more than the rest of the slug (a paragraph anchor slugs every paragraph's opening).
-    private static func makeFromASCII(_ title: String, ifEmpty: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count)
-        var pendingDash = false
-        for byte in title.utf8 {
-            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
-                if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                bytes.append(lower)
-            } else if lower != UInt8(ascii: "'") {
-                pendingDash = true
-            }
-        }
-        return bytes.isEmpty ? ifEmpty : String(decoding: bytes, as: UTF8.self)
+    /// Foundation's folding of a title for its slug: diacritics, case and width.
+    static func fold(_ title: String) -> String {
+        title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "nl"))
+    }
+
+    /// Whether a folded scalar is kept in a slug: a-z or 0-9.
+    static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// Whether a folded scalar is left out of a slug without breaking its word: an apostrophe (' or ’).
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "’"
     }
 }

@@ -60,7 +60,10 @@ public enum ParagraphAnchors {
     /// collision needs more words than those give.
     struct Words {
         private let text: String
-        private var words: [Substring]
+        /// The slug of the text or of its opening: its words joined by hyphens.
+        private var slug: [UInt8]
+        /// Where each word of ``slug`` ends, in bytes: the first `n` words are the slug's bytes up to `ends[n - 1]`.
+        private var ends: [Int]
         private var isWhole: Bool
         /// How many words the anchor has before any collision.
         let openingCount: Int
@@ -70,43 +73,49 @@ public enum ParagraphAnchors {
 
         init(text: String) {
             self.text = text
-            isWhole = text.count <= Self.openingCharacters
-            words = Self.slugWords(isWhole ? text : String(text.prefix(Self.openingCharacters)))
+            // The opening characters, found without counting the characters of the whole text.
+            let cut = text.index(text.startIndex, offsetBy: Self.openingCharacters, limitedBy: text.endIndex)
+            isWhole = cut == nil || cut == text.endIndex
+            (slug, ends) = Self.slugWords(isWhole ? text[...] : text[..<cut!])
             // The last word of a cut text may be cut too: it counts only when the whole text is slugged. Where the
             // cut leaves fewer than the opening words, the whole text is slugged (very long words).
             if !isWhole {
-                if !words.isEmpty { words.removeLast() }
-                if words.count < ParagraphAnchors.openingWords {
+                if !ends.isEmpty { ends.removeLast() }
+                if ends.count < ParagraphAnchors.openingWords {
                     isWhole = true
-                    words = Self.slugWords(text)
+                    (slug, ends) = Self.slugWords(text[...])
                 }
             }
-            var count = 0, length = 0
-            for word in words.prefix(ParagraphAnchors.openingWords) {
-                let longer = length + (count > 0 ? 1 : 0) + word.count
-                if count > 0, longer > ParagraphAnchors.preferredLength { break }
+            // The words are joined by one hyphen each, so the first `count + 1` words are `ends[count]` long.
+            var count = 0
+            for end in ends.prefix(ParagraphAnchors.openingWords) {
+                if count > 0, end > ParagraphAnchors.preferredLength { break }
                 count += 1
-                length = longer
             }
             openingCount = count
         }
 
         /// Whether the paragraph has a word after its first `count`, slugging the whole text if needed.
         mutating func hasWord(after count: Int) -> Bool {
-            if count < words.count { return true }
+            if count < ends.count { return true }
             guard !isWhole else { return false }
             isWhole = true
-            words = Self.slugWords(text)
-            return count < words.count
+            (slug, ends) = Self.slugWords(text[...])
+            return count < ends.count
         }
 
         /// The anchor made of the first `count` words.
         func anchor(count: Int) -> String {
-            count == 0 ? ParagraphAnchors.wordless : words.prefix(count).joined(separator: "-")
+            count == 0 ? ParagraphAnchors.wordless : String(decoding: slug[..<ends[min(count, ends.count) - 1]], as: UTF8.self)
         }
 
-        private static func slugWords(_ text: String) -> [Substring] {
-            Slug.make(from: text, ifEmpty: "").split(separator: "-")
+        /// The slug of `text` and where each of its words ends.
+        private static func slugWords(_ text: Substring) -> ([UInt8], [Int]) {
+            let slug = Slug.bytes(of: text)
+            var ends: [Int] = []
+            for (offset, byte) in slug.enumerated() where byte == UInt8(ascii: "-") { ends.append(offset) }
+            if !slug.isEmpty { ends.append(slug.count) }
+            return (slug, ends)
         }
     }
 }
