@@ -40,6 +40,8 @@ public struct Wikilink: Hashable, Sendable {
 public enum WikilinkScanner {
     /// Replaces every wikilink in `inlines` (recursing into emphasis) with what `replace` returns.
     public static func rewrite(_ inlines: [InlineNode], _ replace: (Wikilink) -> [InlineNode]) -> [InlineNode] {
+        // Most paragraphs hold no bracket: they are returned as they are, not rebuilt.
+        guard mayChange(inlines) else { return inlines }
         var output: [InlineNode] = []
         var pending = inlines[...]
         while let node = pending.popFirst() {
@@ -67,6 +69,26 @@ public enum WikilinkScanner {
         var found: [Wikilink] = []
         _ = rewrite(inlines) { link in found.append(link); return [] }
         return found
+    }
+
+    /// Whether ``rewrite(_:_:)`` could give other nodes: a text (outside links and code) holds a bracket, or two
+    /// texts stand side by side, which it joins.
+    private static func mayChange(_ inlines: [InlineNode]) -> Bool {
+        var previousIsText = false
+        for node in inlines {
+            switch node {
+            case .text(let text):
+                if previousIsText || TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }) { return true }
+                previousIsText = true
+                continue
+            case .emphasis(let children), .strong(let children):
+                if mayChange(children) { return true }
+            default:
+                break
+            }
+            previousIsText = false
+        }
+        return false
     }
 
     private static func textNode(_ text: Substring) -> [InlineNode] { text.isEmpty ? [] : [.text(String(text))] }

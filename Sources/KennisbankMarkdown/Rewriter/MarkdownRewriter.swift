@@ -68,18 +68,28 @@ public enum InlineRewriter {
     /// Replaces text nodes: `transform` gets the text of each text node outside links and code and
     /// returns the nodes to put in its place, or `nil` to keep it. Emphasis is entered.
     public static func rewriteText(_ inlines: [InlineNode], _ transform: (String) throws -> [InlineNode]?) rethrows -> [InlineNode] {
-        var result: [InlineNode] = []
-        result.reserveCapacity(inlines.count)
-        for inline in inlines {
+        try rewritten(inlines, transform) ?? inlines
+    }
+
+    /// ``rewriteText(_:_:)``, or `nil` when `transform` kept every text: most paragraphs are then not copied.
+    private static func rewritten(_ inlines: [InlineNode], _ transform: (String) throws -> [InlineNode]?) rethrows -> [InlineNode]? {
+        var result: [InlineNode]?
+        for (index, inline) in inlines.enumerated() {
+            let replacement: [InlineNode]?
             switch inline {
-            case .text(let text):
-                if let replacement = try transform(text) { result.append(contentsOf: replacement) } else { result.append(inline) }
-            case .emphasis(let children):
-                result.append(.emphasis(try rewriteText(children, transform)))
-            case .strong(let children):
-                result.append(.strong(try rewriteText(children, transform)))
-            default:
-                result.append(inline)
+            case .text(let text): replacement = try transform(text)
+            case .emphasis(let children): replacement = try rewritten(children, transform).map { [.emphasis($0)] }
+            case .strong(let children): replacement = try rewritten(children, transform).map { [.strong($0)] }
+            default: replacement = nil
+            }
+            if let replacement {
+                if result == nil {
+                    result = Array(inlines[..<index])
+                    result!.reserveCapacity(inlines.count + replacement.count)
+                }
+                result!.append(contentsOf: replacement)
+            } else {
+                result?.append(inline)
             }
         }
         return result
