@@ -83,14 +83,28 @@ public struct ConceptLinker: Sendable {
     /// paragraphs mention no concept.
     private final class Paragraph {
         private let inlines: [InlineNode]
-        private(set) lazy var text = MentionContext.Paragraph(Array(inlines.plainText.unicodeScalars))
+        private lazy var plainText = inlines.plainText
+        private(set) lazy var text = MentionContext.Paragraph(Array(plainText.unicodeScalars))
         /// Where in the file the next mention's place is looked for: after the last one found.
         var cursor: SourceFile.SearchCursor?
+        /// A UTF-8 offset of the text and the scalars before it: where ``scalarOffset(ofByte:)`` counts on from.
+        private var counted = (bytes: 0, scalars: 0)
         init(_ inlines: [InlineNode]) { self.inlines = inlines }
+
+        /// The number of scalars before UTF-8 offset `offset` of the text. Counted on from the offset asked before,
+        /// as mentions are placed in order: all the mentions of a paragraph take one pass over it.
+        func scalarOffset(ofByte offset: Int) -> Int {
+            if offset < counted.bytes { counted = (0, 0) }
+            let from = counted.bytes
+            // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
+            let scalars = plainText.withUTF8 { bytes in bytes[from..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            counted = (offset, counted.scalars + scalars)
+            return counted.scalars
+        }
     }
 
     /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
-    /// `offset` counts the Unicode scalars of the paragraph's text before the current node.
+    /// `offset` counts the UTF-8 bytes of the paragraph's text before the current node.
     private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
@@ -104,7 +118,7 @@ public struct ConceptLinker: Sendable {
             case .text, .softBreak:
                 if run.isEmpty { runStart = offset }
                 run.append(inline)
-                offset += inline.plainText.unicodeScalars.count
+                offset += inline.plainText.utf8.count
             case .emphasis(let children):
                 flush()
                 result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
@@ -114,41 +128,46 @@ public struct ConceptLinker: Sendable {
             default:
                 flush()
                 result.append(inline)
-                offset += inline.plainText.unicodeScalars.count
+                offset += inline.plainText.utf8.count
             }
         }
         flush()
         return result
     }
 
-    /// Matches names in one run of text (soft breaks read as line breaks) and splits it around the links.
+    /// Matches names in one run of text (soft breaks read as line breaks), which starts `start` UTF-8 bytes into the
+    /// paragraph's text, and splits it around the links.
     private func link(run: [InlineNode], at start: Int, place: Place, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
-        let text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
-        let matches = matcher.matches(in: text)
+        let text: String
+        if run.count == 1, case .text(let string) = run[0] {
+            text = string
+        } else {
+            text = run.map { if case .text(let string) = $0 { return string } else { return "\n" } }.joined()
+        }
+        let matches = matcher.found(in: text)
         guard !matches.isEmpty else { return run }
-        // Match ranges count scalars; the text is cut on its UTF-8 bytes.
-        let scalars = TextBytes.ScalarText(text)
-        let slice = scalars.slice
+        let slice = { (range: Range<Int>) in TextBytes.slice(text, range) }
         var result: [InlineNode] = []
         var position = 0
         for match in matches where ContentID(.concept, match.concept) != place.page {
             let makeLink = scope == .every || !linked.contains(match.concept)
-            let written = String(slice(match.range))
+            let written = String(slice(match.bytes))
+            let paragraphStart = place.paragraph.scalarOffset(ofByte: start + match.bytes.lowerBound)
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
                                            around: MentionContext(paragraph: place.paragraph.text,
-                                                                  range: (match.range.lowerBound + start)..<(match.range.upperBound + start)),
+                                                                  range: paragraphStart..<(paragraphStart + match.scalars.count)),
                                            linked: makeLink, written: written,
                                            position: place.source.map { place.position(of: written, in: $0) }))
             guard makeLink else { continue }
             linked.insert(match.concept)
-            result += Self.nodes(slice(position..<match.range.lowerBound))
+            result += Self.nodes(slice(position..<match.bytes.lowerBound))
             let target = ContentID(.concept, match.concept).link
             result.append(.link(EngineLink(target: target, cssClass: "concept", data: ["concept": match.concept]),
-                                Self.nodes(slice(match.range))))
-            position = match.range.upperBound
+                                Self.nodes(slice(match.bytes))))
+            position = match.bytes.upperBound
         }
-        result += Self.nodes(slice(position..<scalars.count))
+        result += Self.nodes(slice(position..<text.utf8.count))
         return result
     }
 

@@ -34,6 +34,8 @@ public struct ConceptMatcher: Sendable {
     /// The patterns that end at each node, its failure chain included.
     private var outputs: [[Int]] = [[]]
     private var patterns: [Pattern] = []
+    /// The number of scalars of the longest name (at least 1).
+    private var longestName = 1
     /// The automaton as a table for ASCII: `ascii[node * 128 + scalar]` is the next node, failure links
     /// already followed. Most of the text is ASCII, and a table lookup is much cheaper than hashing.
     private var ascii: [Int32] = []
@@ -67,31 +69,32 @@ public struct ConceptMatcher: Sendable {
     static func fold(_ text: String, lowercase: Bool = true) -> [UInt32] {
         var folded: [UInt32] = []
         folded.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: folded.append(lowercase ? value + 0x20 : value)
-                case 0x09...0x0D, 0x20: folded.append(0x20)
-                case 0x27: folded.append(0x2019)
-                default: folded.append(value)
-                }
-            } else if TextBytes.isWhitespace(scalar) {
-                folded.append(0x20)
-            } else if value == 0x2018 {
-                folded.append(0x2019)
-            } else if value < 0x100 {
-                // Latin-1: À–Þ (but ×) lowercase to the letter 0x20 further; the rest are lowercase or not letters.
-                folded.append(lowercase && (0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value)
-            } else if (0x2010...0x205E).contains(value) {
-                // General punctuation (dashes, quotes, ellipsis): no case, and the white space among them was caught above.
-                folded.append(value)
-            } else {
-                let lower = scalar.properties.lowercaseMapping.unicodeScalars
-                folded.append(lowercase && lower.count == 1 ? lower.first!.value : value)
+        for scalar in text.unicodeScalars { folded.append(fold(scalar.value, lowercase: lowercase)) }
+        return folded
+    }
+
+    /// One scalar (given by its value) as ``fold(_:lowercase:)`` reads it.
+    @inline(__always)
+    static func fold(_ value: UInt32, lowercase: Bool = true) -> UInt32 {
+        if value < 0x80 {
+            switch value {
+            case 0x41...0x5A: return lowercase ? value + 0x20 : value
+            case 0x09...0x0D, 0x20: return 0x20
+            case 0x27: return 0x2019
+            default: return value
             }
         }
-        return folded
+        let scalar = Unicode.Scalar(value)!
+        if TextBytes.isWhitespace(scalar) { return 0x20 }
+        if value == 0x2018 { return 0x2019 }
+        if value < 0x100 {
+            // Latin-1: À–Þ (but ×) lowercase to the letter 0x20 further; the rest are lowercase or not letters.
+            return lowercase && (0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
+        }
+        // General punctuation (dashes, quotes, ellipsis): no case, and the white space among them was caught above.
+        if (0x2010...0x205E).contains(value) { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lowercase && lower.count == 1 ? lower.first!.value : value
     }
 
     /// A folded name as a dictionary key.
@@ -113,6 +116,7 @@ public struct ConceptMatcher: Sendable {
             }
         }
         patterns.append(Pattern(concept: concept, length: name.count, exact: exact))
+        longestName = max(longestName, name.count)
         outputs[node].append(patterns.count - 1)
     }
 
@@ -160,40 +164,129 @@ public struct ConceptMatcher: Sendable {
 
     /// Every whole-word, non-overlapping, leftmost-longest match in `text`.
     public func matches(in text: String) -> [ConceptMatch] {
-        let characters = Self.fold(text)
-        // The text with its capitals, made when a case-sensitive name first matches.
-        var written: [UInt32]?
-        var candidates: [ConceptMatch] = []
-        var node = 0
-        for (index, character) in characters.enumerated() {
+        found(in: text).map { ConceptMatch(concept: $0.concept, range: $0.scalars) }
+    }
+
+    /// A match, placed both in the text's scalars and in its UTF-8 bytes.
+    struct Found: Equatable {
+        /// The slug of the concept whose name matched.
+        var concept: String
+        /// Where in the text, as Unicode scalar offsets.
+        var scalars: Range<Int>
+        /// Where in the text, as UTF-8 offsets.
+        var bytes: Range<Int>
+    }
+
+    /// ``matches(in:)`` with each match's UTF-8 offsets too, found in one pass over the text's UTF-8 bytes, each
+    /// scalar folded as it is read.
+    func found(in text: String) -> [Found] {
+        var text = text
+        return text.withUTF8 { find(in: UTF8Text(bytes: $0)) }
+    }
+
+    private func find(in text: UTF8Text) -> [Found] {
+        let bytes = text.bytes
+        var candidates: [Found] = []
+        // Where each of the last `window` scalars starts, by scalar offset modulo `window`: a match's start, at most
+        // the longest name back, is read from it.
+        let window = longestName
+        var starts = [Int](repeating: 0, count: window)
+        var node = 0, scalar = 0, offset = 0
+        while offset < bytes.count {
+            starts[scalar % window] = offset
+            let (value, width) = text.scalar(at: offset)
+            let character = Self.fold(value)
             if character < 128 {
                 node = Int(ascii[node * 128 + Int(character)])
             } else {
                 while node != 0, transitions[node][character] == nil { node = failure[node] }
                 node = transitions[node][character] ?? 0
             }
+            offset += width
+            scalar += 1
             guard !outputs[node].isEmpty else { continue }
             for pattern in outputs[node] {
                 let length = patterns[pattern].length
-                let start = index + 1 - length
-                if Self.isBoundary(characters, start - 1), Self.isBoundary(characters, index + 1),
-                   !Self.isInCompound(characters, start..<(index + 1)) {
-                    if let exact = patterns[pattern].exact {
-                        if written == nil { written = Self.fold(text, lowercase: false) }
-                        guard written![start..<(index + 1)].elementsEqual(exact) else { continue }
-                    }
-                    candidates.append(ConceptMatch(concept: patterns[pattern].concept, range: start..<(index + 1)))
-                }
+                let start = starts[(scalar - length) % window]
+                guard text.isBoundary(before: start), text.isBoundary(at: offset), !text.isInCompound(start..<offset) else { continue }
+                if let exact = patterns[pattern].exact, !text.folded(start..<offset, lowercase: false).elementsEqual(exact) { continue }
+                candidates.append(Found(concept: patterns[pattern].concept, scalars: (scalar - length)..<scalar, bytes: start..<offset))
             }
         }
-        candidates.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
-        var chosen: [ConceptMatch] = []
+        candidates.sort { ($0.scalars.lowerBound, -$0.scalars.count) < ($1.scalars.lowerBound, -$1.scalars.count) }
+        var chosen: [Found] = []
         var end = 0
-        for candidate in candidates where candidate.range.lowerBound >= end {
+        for candidate in candidates where candidate.scalars.lowerBound >= end {
             chosen.append(candidate)
-            end = candidate.range.upperBound
+            end = candidate.scalars.upperBound
         }
         return chosen
+    }
+
+
+    /// A text's UTF-8 bytes, read scalar by scalar and folded as the automaton reads them, forwards and backwards
+    /// from any scalar's start.
+    private struct UTF8Text {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// The value and UTF-8 width of the scalar that starts at `offset`.
+        @inline(__always)
+        func scalar(at offset: Int) -> (UInt32, Int) {
+            let lead = UInt32(bytes[offset])
+            if lead < 0x80 { return (lead, 1) }
+            let second = UInt32(bytes[offset + 1] & 0x3F)
+            if lead < 0xE0 { return ((lead & 0x1F) << 6 | second, 2) }
+            let third = UInt32(bytes[offset + 2] & 0x3F)
+            if lead < 0xF0 { return ((lead & 0x0F) << 12 | second << 6 | third, 3) }
+            return ((lead & 0x07) << 18 | second << 12 | third << 6 | UInt32(bytes[offset + 3] & 0x3F), 4)
+        }
+
+        /// The start of the scalar before the one that starts at `offset` (which is not 0).
+        func start(before offset: Int) -> Int {
+            var start = offset - 1
+            while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        }
+
+        /// The folded scalar that starts at `offset`.
+        func folded(at offset: Int) -> UInt32 { ConceptMatcher.fold(scalar(at: offset).0) }
+
+        /// The folded scalars of a range of bytes.
+        func folded(_ range: Range<Int>, lowercase: Bool) -> [UInt32] {
+            var folded: [UInt32] = []
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let (value, width) = scalar(at: offset)
+                folded.append(ConceptMatcher.fold(value, lowercase: lowercase))
+                offset += width
+            }
+            return folded
+        }
+
+        /// Whether a match may end before the scalar at `offset` (or the text's end).
+        func isBoundary(at offset: Int) -> Bool {
+            offset == bytes.count || ConceptMatcher.isBoundary(folded(at: offset))
+        }
+
+        /// Whether a match may start at `offset`: the scalar before it (or the text's start) may stand next to it.
+        func isBoundary(before offset: Int) -> Bool {
+            offset == 0 || ConceptMatcher.isBoundary(folded(at: start(before: offset)))
+        }
+
+        /// Whether a match in quotes is joined to a word by a hyphen after or before the quotes, as in
+        /// "‘inside the box’-denken" or "niet-‘weten’": then it is part of a compound, not a mention.
+        func isInCompound(_ range: Range<Int>) -> Bool {
+            var after = range.upperBound
+            while after < bytes.count, ConceptMatcher.isQuote(folded(at: after)) { after += scalar(at: after).1 }
+            if after > range.upperBound, after + 1 < bytes.count, bytes[after] == 0x2D, !isBoundary(at: after + 1) { return true }
+            var before = range.lowerBound
+            while before > 0, ConceptMatcher.isQuote(folded(at: start(before: before))) { before = start(before: before) }
+            if before < range.lowerBound, before > 0 {
+                let hyphen = start(before: before)
+                if hyphen > 0, bytes[hyphen] == 0x2D, !isBoundary(before: hyphen) { return true }
+            }
+            return false
+        }
     }
 
     /// Quotes as folded: ’ (for ' ‘ ’), “, ”, „ and ".
@@ -201,23 +294,9 @@ public struct ConceptMatcher: Sendable {
         value == 0x2019 || value == 0x201C || value == 0x201D || value == 0x201E || value == 0x22
     }
 
-    /// Whether a match in quotes is joined to a word by a hyphen after or before the quotes, as in
-    /// "‘inside the box’-denken" or "niet-‘weten’": then it is part of a compound, not a mention.
-    private static func isInCompound(_ scalars: [UInt32], _ range: Range<Int>) -> Bool {
-        var after = range.upperBound
-        while after < scalars.count, isQuote(scalars[after]) { after += 1 }
-        if after > range.upperBound, after + 1 < scalars.count, scalars[after] == 0x2D, !isBoundary(scalars, after + 1) { return true }
-        var before = range.lowerBound - 1
-        while before >= 0, isQuote(scalars[before]) { before -= 1 }
-        if before < range.lowerBound - 1, before >= 1, scalars[before] == 0x2D, !isBoundary(scalars, before - 1) { return true }
-        return false
-    }
-
-    /// Whether the scalar at `index` (or the text's edge) may stand next to a match: not a letter,
-    /// a combining mark, a digit, a hyphen or an underscore.
-    private static func isBoundary(_ scalars: [UInt32], _ index: Int) -> Bool {
-        guard index >= 0, index < scalars.count else { return true }
-        let value = scalars[index]
+    /// Whether a folded scalar may stand next to a match: not a letter, a combining mark, a digit, a hyphen or an
+    /// underscore.
+    private static func isBoundary(_ value: UInt32) -> Bool {
         if value < 0x80 {
             switch value {
             case 0x30...0x39, 0x61...0x7A, 0x41...0x5A, 0x2D, 0x5F: return false
