@@ -36,6 +36,8 @@ public struct ConceptMatcher: Sendable {
     private var patterns: [Pattern] = []
     /// The number of scalars of the longest name (at least 1).
     private var longestName = 1
+    /// Whether any pattern ends at each node: ``outputs`` is not empty.
+    private var hasOutput: [Bool] = []
     /// The automaton as a table for ASCII: `ascii[node * 128 + scalar]` is the next node, failure links
     /// already followed. Most of the text is ASCII, and a table lookup is much cheaper than hashing.
     private var ascii: [Int32] = []
@@ -51,6 +53,7 @@ public struct ConceptMatcher: Sendable {
         }
         buildFailureLinks()
         buildASCIITable()
+        hasOutput = outputs.map { !$0.isEmpty }
     }
 
     /// Names that stand for more than one concept, with those concepts: the pipeline reports them.
@@ -187,27 +190,27 @@ public struct ConceptMatcher: Sendable {
     private func find(in text: UTF8Text) -> [Found] {
         let bytes = text.bytes
         var candidates: [Found] = []
-        // Where each of the last `window` scalars starts, by scalar offset modulo `window`: a match's start, at most
-        // the longest name back, is read from it.
-        let window = longestName
+        // Where each of the last `window` scalars starts, by scalar offset modulo `window` (a power of two, so that
+        // the modulo is a mask): a match's start, at most the longest name back, is read from it.
+        let window = 1 << (Int.bitWidth - (longestName - 1).leadingZeroBitCount), mask = window - 1
         var starts = [Int](repeating: 0, count: window)
         var node = 0, scalar = 0, offset = 0
         while offset < bytes.count {
-            starts[scalar % window] = offset
+            starts[scalar & mask] = offset
             let (value, width) = text.scalar(at: offset)
             let character = Self.fold(value)
             if character < 128 {
-                node = Int(ascii[node * 128 + Int(character)])
+                node = Int(ascii[node &* 128 &+ Int(character)])
             } else {
                 while node != 0, transitions[node][character] == nil { node = failure[node] }
                 node = transitions[node][character] ?? 0
             }
             offset += width
             scalar += 1
-            guard !outputs[node].isEmpty else { continue }
+            guard hasOutput[node] else { continue }
             for pattern in outputs[node] {
                 let length = patterns[pattern].length
-                let start = starts[(scalar - length) % window]
+                let start = starts[(scalar - length) & mask]
                 guard text.isBoundary(before: start), text.isBoundary(at: offset), !text.isInCompound(start..<offset) else { continue }
                 if let exact = patterns[pattern].exact, !text.folded(start..<offset, lowercase: false).elementsEqual(exact) { continue }
                 candidates.append(Found(concept: patterns[pattern].concept, scalars: (scalar - length)..<scalar, bytes: start..<offset))
