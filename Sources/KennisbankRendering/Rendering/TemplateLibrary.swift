@@ -46,7 +46,8 @@ public struct TemplateLibrary: Sendable {
         var assets: [String: Data] = [:]
         var diagnostics = files.diagnostics
         var sources: [String: String] = [:]
-        var parsedTemplates: [String: MustacheTemplate] = [:]
+        // `nil` for a template that cannot be planned: then no template renders from its plan.
+        var plans: [String: TemplatePlan?] = [:]
         for (relative, file) in files.files.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
@@ -57,7 +58,7 @@ public struct TemplateLibrary: Sendable {
                     }
                     let template = try parsed.get()
                     library.register(template, named: name)
-                    parsedTemplates[name] = template
+                    plans[name] = memo.value(Self.planned, key: name, inputs: text) { try? TemplatePlanner.plan(template) }
                     names.insert(name)
                     sources[name] = text
                 } catch let error as Diagnostic {
@@ -81,7 +82,7 @@ public struct TemplateLibrary: Sendable {
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         self.library = library
-        self.planned = Self.plans(of: parsedTemplates)
+        self.planned = plans.values.contains { $0 == nil } ? nil : TemplatePlanRenderer(plans: plans.compactMapValues { $0 })
         self.names = names
         self.assets = assets
         var builder = DigestBuilder()
@@ -91,16 +92,6 @@ public struct TemplateLibrary: Sendable {
         }
         self.digest = builder.finalize()
         self.fixedIDs = Set(sources.values.flatMap { LinkChecker.attributeValues("id", in: $0) }.filter { !$0.contains("{{") && !$0.isEmpty })
-    }
-
-    /// The plans of every template, or `nil` when one of them cannot be planned.
-    private static func plans(of templates: [String: MustacheTemplate]) -> TemplatePlanRenderer? {
-        var plans: [String: TemplatePlan] = [:]
-        for (name, template) in templates {
-            guard let plan = try? TemplatePlanner.plan(template) else { return nil }
-            plans[name] = plan
-        }
-        return TemplatePlanRenderer(plans: plans)
     }
 
     /// Whether every template renders from its plan rather than through swift-mustache.
