@@ -79,4 +79,7 @@ package struct ConceptMapInputs: Equatable, Sendable {
 extension TemplateLibrary {
     /// Parsed templates by name, with the text they were parsed from.
     static let parsed = MemoName<String, Result<MustacheTemplate, Error>>("render.templates")
+    /// The plans of the parsed templates by name (`nil` for one that cannot be planned), with the text they were
+    /// parsed from.
+    static let planned = MemoName<String, TemplatePlan?>("render.templatePlans")
 }

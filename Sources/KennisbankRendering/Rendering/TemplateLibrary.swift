@@ -14,8 +14,11 @@ import KennisbankDefaultTemplates
 /// Templates/README.md lists), never engine types. `{{value}}` escapes HTML; only HTML the engine made
 /// (cmark's, and JSON safe inside `<script>`) is passed as `{{{html}}}`.
 public struct TemplateLibrary: Sendable {
-    /// The compiled templates.
+    /// The parsed templates, as swift-mustache renders them.
     private let library: MustacheLibrary
+    /// The templates compiled into plans over the typed views, which render every page; `nil` when a template
+    /// uses what a plan does not do as swift-mustache does (``TemplateNotPlannable``), and the library renders.
+    private let planned: TemplatePlanRenderer?
     /// The names of the templates, for checks and messages.
     public let names: Set<String>
     /// Files copied as they are into the site, by site path (`assets/style.css`).
@@ -43,6 +46,8 @@ public struct TemplateLibrary: Sendable {
         var assets: [String: Data] = [:]
         var diagnostics = files.diagnostics
         var sources: [String: String] = [:]
+        // `nil` for a template that cannot be planned: then no template renders from its plan.
+        var plans: [String: TemplatePlan?] = [:]
         for (relative, file) in files.files.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 let name = String(relative.dropLast(".mustache".count))
@@ -51,7 +56,9 @@ public struct TemplateLibrary: Sendable {
                     let parsed = memo.value(Self.parsed, key: name, inputs: text) {
                         Result { try MustacheTemplate(string: PageEscaping.pragma + "\n" + text) }
                     }
-                    library.register(try parsed.get(), named: name)
+                    let template = try parsed.get()
+                    library.register(template, named: name)
+                    plans[name] = memo.value(Self.planned, key: name, inputs: text) { try? TemplatePlanner.plan(template) }
                     names.insert(name)
                     sources[name] = text
                 } catch let error as Diagnostic {
@@ -75,6 +82,7 @@ public struct TemplateLibrary: Sendable {
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics: diagnostics) }
         self.library = library
+        self.planned = plans.values.contains { $0 == nil } ? nil : TemplatePlanRenderer(plans: plans.compactMapValues { $0 })
         self.names = names
         self.assets = assets
         var builder = DigestBuilder()
@@ -86,12 +94,25 @@ public struct TemplateLibrary: Sendable {
         self.fixedIDs = Set(sources.values.flatMap { LinkChecker.attributeValues("id", in: $0) }.filter { !$0.contains("{{") && !$0.isEmpty })
     }
 
+    /// Whether every template renders from its plan rather than through swift-mustache.
+    var isPlanned: Bool { planned != nil }
+
     /// Renders a page's view with its template.
     func render(_ template: PageTemplate, _ view: any PageView) -> String {
-        guard let html = library.render(view, withTemplate: template.rawValue) else {
+        guard let html = planned?.render(template.rawValue, view) ?? library.render(view, withTemplate: template.rawValue) else {
             preconditionFailure("template \(template.rawValue) was checked at load time")
         }
         return html
+    }
+
+    /// Renders a view with a template through swift-mustache, without its plan: what a plan must equal.
+    func renderWithoutPlan(_ template: String, _ view: any TemplateView) -> String? {
+        library.render(view, withTemplate: template)
+    }
+
+    /// Renders a view with a template from its plan, or `nil` when the library has no plans.
+    func renderPlanned(_ template: String, _ view: any TemplateView) -> String? {
+        planned?.render(template, view)
     }
 }
 

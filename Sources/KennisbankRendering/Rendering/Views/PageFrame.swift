@@ -88,4 +88,10 @@ extension PageView {
         if let field = Self.fields.byName[name] { return field.value(self) }
         return frame.child(named: name)
     }
+
+    /// The page's own typed value by that name, or else the frame's.
+    func templateValue(named name: String) -> TemplateValue? {
+        if let field = Self.fields.byName[name] { return field.typed(self) }
+        return frame.templateValue(named: name)
+    }
 }

@@ -14,9 +14,16 @@ import KennisbankLinking
 ///
 /// A name whose value is `nil`, or that the view does not have, is not found: the template looks it up in the
 /// enclosing context, as Mustache does for a key missing from a dictionary.
-protocol TemplateView: MustacheParent, Digestible, Sendable {
+///
+/// The same list gives a ``TemplatePlan`` each value typed (``templateValue(named:)``), so a compiled template
+/// reads a view without swift-mustache's casts of `Any`.
+protocol TemplateView: MustacheParent, Digestible, Sendable, TemplateValueConvertible {
     /// The names a template may use, in the order they are digested.
     static var fields: TemplateFields<Self> { get }
+
+    /// The typed value of a template name, or `nil` when the view has none by that name: what ``child(named:)``
+    /// gives swift-mustache, as a ``TemplateValue``.
+    func templateValue(named name: String) -> TemplateValue?
 }
 
 /// One name a template may use, with how to read its value from a view.
@@ -25,20 +32,24 @@ struct TemplateField<View>: Sendable {
     let name: String
     /// The value, or `nil` when the view has none.
     let value: @Sendable (View) -> Any?
+    /// The same value typed, for a compiled template.
+    let typed: @Sendable (View) -> TemplateValue?
     /// Feeds the value into a digest.
     let digest: @Sendable (View, inout DigestBuilder) -> Void
 
     /// A field whose value is always there.
-    init<Value: Digestible & Sendable>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
+    init<Value: Digestible & Sendable & TemplateValueConvertible>(_ name: String, _ read: @escaping @Sendable (View) -> Value) {
         self.name = name
         self.value = { read($0) }
+        self.typed = { read($0).templateValue }
         self.digest = { view, builder in read(view).digest(into: &builder) }
     }
 
     /// A field that may be missing (`nil`): then the template does not find it here.
-    init<Value: Digestible & Sendable>(_ name: String, _ read: @escaping @Sendable (View) -> Value?) {
+    init<Value: Digestible & Sendable & TemplateValueConvertible>(_ name: String, _ read: @escaping @Sendable (View) -> Value?) {
         self.name = name
         self.value = { read($0).map { $0 as Any } }
+        self.typed = { read($0)?.templateValue }
         self.digest = { view, builder in read(view).digest(into: &builder) }
     }
 }
@@ -65,6 +76,14 @@ extension TemplateView {
     func child(named name: String) -> Any? {
         Self.fields.byName[name]?.value(self)
     }
+
+    /// The typed value of a template name, or `nil` when the view has none by that name.
+    func templateValue(named name: String) -> TemplateValue? {
+        Self.fields.byName[name]?.typed(self)
+    }
+
+    /// A view is a context a section enters.
+    var templateValue: TemplateValue { .view(self) }
 
     /// Every field's name and value, in the order of ``fields``.
     func digest(into builder: inout DigestBuilder) {
