@@ -98,10 +98,12 @@ package struct SearchIndex {
     func files() -> [SiteRenderer.RenderedFile] {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
+        // Each word form is stemmed once in this build, whichever page has it first.
+        let stemCache = StemCache()
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
-                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) })
+                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order], stems: stemCache)) })
         let references = site.references.references
-        let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references) }
+        let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
         let layout = Self.layout(of: stems(of: pages, digests: digests).stems.values)
         let written = self.written
