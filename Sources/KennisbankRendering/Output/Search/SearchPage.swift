@@ -228,17 +228,19 @@ package struct SearchPage: Sendable {
 
     /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
     static func excerpt(of text: String, around offset: Int, before: Int = 50, after: Int = 110) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > before + after else { return text }
-        var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
-        if start > 0 {
-            while start < offset && bytes[start - 1] != UInt8(ascii: " ") { start += 1 }
+        guard text.utf8.count > before + after else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
+            if start > 0 {
+                while start < offset && bytes[start - 1] != UInt8(ascii: " ") { start += 1 }
+            }
+            if end < bytes.count {
+                while end > offset && bytes[end] != UInt8(ascii: " ") { end -= 1 }
+            }
+            let middle = TextBytes.trimmingSpaces(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
         }
-        if end < bytes.count {
-            while end > offset && bytes[end] != UInt8(ascii: " ") { end -= 1 }
-        }
-        let middle = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
     }
 }
 
