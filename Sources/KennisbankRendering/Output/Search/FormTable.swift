@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word forms (short runs of bytes), each numbered in the order it was first inserted, found by their bytes
 /// without a `String` being made of them: the search index numbers a page's forms once per word of the page.
 struct FormTable {
@@ -55,9 +57,14 @@ struct FormTable {
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return (slot, nil) }
-            if hashes[entry - 1] == hash && withForm(entry - 1, { $0.elementsEqual(form) }) { return (slot, entry - 1) }
+            if hashes[entry - 1] == hash && withForm(entry - 1, { Self.equal($0, form) }) { return (slot, entry - 1) }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether two forms have the same bytes.
+    private static func equal(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
     }
 
     /// Twice the slots, every form placed again.

@@ -76,7 +76,7 @@ package struct SearchPage: Sendable {
     package var forms: [String: String]
 
     /// A page of the site: its title (with its aliases, for concepts and miniatures: a concept's aliases are
-    /// other names of it), summary, headings and paragraphs.
+    /// other names of it), summary, headings and paragraphs; its words stemmed through `stems`, the build's cache.
     package init(page: LinkedPage, stems: StemCache = StemCache()) {
         let id = page.item.id
         var blocks: [Block] = [], sections = [Section(heading: nil)]
@@ -109,7 +109,8 @@ package struct SearchPage: Sendable {
                   summaryBlock: summaryBlock, stems: stems)
     }
 
-    /// The literature page: one section per reference, headed by its authors and year, linked to its anchor.
+    /// The literature page: one section per reference, headed by its authors and year, linked to its anchor; its
+    /// words stemmed through `stems`.
     package init(references: [Reference], stems: StemCache = StemCache()) {
         var blocks: [Block] = [], sections: [Section] = []
         for reference in references {
@@ -154,14 +155,14 @@ package struct SearchPage: Sendable {
             stems.append(entry.stem)
         }
         self.forms = forms
-        // Per stem, its sections in order, each with its score and the block of the excerpt with the word's first
-        // occurrence there: the best-scoring block, but a paragraph that holds the word before a heading, whose text
-        // is in the result's title.
-        var tallies = [[Tally]](repeating: [], count: stems.count)
+        // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there: the
+        // best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
+        var tallies = Tallies(stems: stems.count)
         var count = [Int](repeating: 0, count: stems.count), first = [Int](repeating: 0, count: stems.count)
         var touched: [Int] = []
         var word = 0
-        for (number, block) in blocks.enumerated() {
+        for number in blocks.indices {
+            let (role, section) = (blocks[number].role, blocks[number].section)
             while word < blockEnds[number] {
                 let stem = stemOfForm[formOfWord[word]]
                 if count[stem] == 0 { touched.append(stem); first[stem] = startOfWord[word] }
@@ -169,31 +170,17 @@ package struct SearchPage: Sendable {
                 word += 1
             }
             for stem in touched {
-                let score = count[stem] * block.role.weight
-                tallies[stem].add(section: block.section, score: score, rank: block.role == .heading ? 0 : score, block: number,
-                                  offset: first[stem])
+                let score = count[stem] * role.weight
+                tallies.add(stem: stem, section: section, score: score, rank: role == .heading ? 0 : score, block: number,
+                            offset: first[stem])
                 count[stem] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
         var hits: [String: [Hit]] = [:]
         hits.reserveCapacity(stems.count)
-        for (stem, sectionTallies) in zip(stems, tallies) {
-            hits[stem] = sectionTallies.map { tally in
-                Hit(section: Int32(tally.section), block: Int32(tally.bestBlock), offset: Int32(tally.offset), score: Int32(tally.score))
-            }
-        }
+        for (number, stem) in stems.enumerated() { hits[stem] = tallies.hits(of: number) }
         self.hits = hits
-    }
-
-    /// A stem's score in one section, with the block its hit links to.
-    fileprivate struct Tally {
-        /// The section.
-        var section: Int
-        /// The sum of its blocks' scores.
-        var score = 0
-        /// The block of the excerpt, the best-ranked so far, with its rank and the word's offset in it.
-        var bestBlock = 0, bestScore = -1, offset = 0
     }
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
@@ -240,25 +227,6 @@ package struct SearchPage: Sendable {
             }
             let middle = TextBytes.trimmingSpaces(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
-        }
-    }
-}
-
-extension [SearchPage.Tally] {
-    /// Adds one block's `score` to the tally of its section (kept in the order of sections), which links to the
-    /// block when its `rank` is higher than that of every block before it.
-    fileprivate mutating func add(section: Int, score: Int, rank: Int, block: Int, offset: Int) {
-        var place = count
-        // The blocks of a page come mostly in the order of their sections: look further only when they do not.
-        if let last, last.section >= section {
-            place = firstIndex { $0.section >= section }!
-        }
-        if place == count || self[place].section != section { insert(SearchPage.Tally(section: section), at: place) }
-        self[place].score += score
-        if rank > self[place].bestScore {
-            self[place].bestScore = rank
-            self[place].bestBlock = block
-            self[place].offset = offset
         }
     }
 }
