@@ -98,10 +98,12 @@ package struct SearchIndex {
     func files() -> [SiteRenderer.RenderedFile] {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
+        // Each word form is stemmed once in this build, whichever page has it first.
+        let stemCache = StemCache()
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
-                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order])) })
+                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order], stems: stemCache)) })
         let references = site.references.references
-        let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references) }
+        let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
         let layout = Self.layout(of: stems(of: pages, digests: digests).stems.values)
         let written = self.written
@@ -197,19 +199,32 @@ package struct SearchIndex {
     }
 
     /// The ``hitsPerStem`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one
-    /// of the same score: chosen in one pass, as a common stem has tens of thousands of hits.
+    /// of the same score.
     static func best(_ all: [(page: Int, hit: SearchPage.Hit)]) -> [(page: Int, hit: SearchPage.Hit)] {
-        var best: [(page: Int, hit: SearchPage.Hit)] = []
-        best.reserveCapacity(hitsPerStem + 1)
-        for entry in all {
+        var ranking = Ranking()
+        for entry in all { ranking.add(entry.hit, page: entry.page) }
+        return ranking.best
+    }
+
+    /// A stem's ``hitsPerStem`` best hits, chosen in one pass as its hits come in, in the site's order (a common stem
+    /// has tens of thousands of hits), and how many came in.
+    struct Ranking {
+        /// The best hits so far, best first: the page (its position in the site's order) and the hit.
+        private(set) var best: [(page: Int, hit: SearchPage.Hit)] = []
+        /// The number of hits so far.
+        private(set) var total = 0
+
+        /// Takes in the next hit.
+        mutating func add(_ hit: SearchPage.Hit, page: Int) {
+            total += 1
             // Later hits lose ties, so one must score higher than the last kept to get in.
-            if best.count == hitsPerStem, entry.hit.score <= best[best.count - 1].hit.score { continue }
+            if best.count == hitsPerStem, hit.score <= best[best.count - 1].hit.score { return }
+            if best.isEmpty { best.reserveCapacity(hitsPerStem + 1) }
             var place = best.count
-            while place > 0 && best[place - 1].hit.score < entry.hit.score { place -= 1 }
-            best.insert(entry, at: place)
+            while place > 0 && best[place - 1].hit.score < hit.score { place -= 1 }
+            best.insert((page, hit), at: place)
             if best.count > hitsPerStem { best.removeLast() }
         }
-        return best
     }
 
     /// Puts the stems in buckets by their first `length` characters, splitting a bucket over ``bucketBytes``

@@ -26,18 +26,27 @@ struct SearchLayout: Sendable {
         precondition(pages.count == digests.count, "one digest for each page")
         self.pages = pages
         self.digests = digests
-        // Every stem's hits over the site, in page order, and the pages that hold it.
-        var hits: [String: [(page: Int, hit: SearchPage.Hit)]] = [:]
+        // Every stem's pages and best hits over the site, ranked as the pages come, in order.
+        struct Gathered {
+            var pages: [Int] = []
+            var ranking = SearchIndex.Ranking()
+
+            mutating func add(_ hits: [SearchPage.Hit], of page: Int) {
+                pages.append(page)
+                for hit in hits { ranking.add(hit, page: page) }
+            }
+        }
+        var gathered: [String: Gathered] = [:]
         for (number, page) in pages.enumerated() {
             for (stem, pageHits) in page.hits {
-                hits[stem, default: []].append(contentsOf: pageHits.lazy.map { (number, $0) })
-                pagesOfStem[stem, default: []].append(number)
+                gathered[stem, default: Gathered()].add(pageHits, of: number)
             }
             for (form, stem) in page.forms { formPages[stem, default: [:]][form, default: 0] += 1 }
         }
-        stems.reserveCapacity(hits.count)
-        for (stem, all) in hits {
-            stems[stem] = makeStem(stem, total: all.count, best: SearchIndex.best(all))
+        pagesOfStem = gathered.mapValues(\.pages)
+        stems.reserveCapacity(gathered.count)
+        for (stem, stemGathered) in gathered {
+            stems[stem] = makeStem(stem, total: stemGathered.ranking.total, best: stemGathered.ranking.best)
         }
     }
 

@@ -76,8 +76,8 @@ package struct SearchPage: Sendable {
     package var forms: [String: String]
 
     /// A page of the site: its title (with its aliases, for concepts and miniatures: a concept's aliases are
-    /// other names of it), summary, headings and paragraphs.
-    package init(page: LinkedPage) {
+    /// other names of it), summary, headings and paragraphs; its words stemmed through `stems`, the build's cache.
+    package init(page: LinkedPage, stems: StemCache = StemCache()) {
         let id = page.item.id
         var blocks: [Block] = [], sections = [Section(heading: nil)]
         let names = [page.item.title] + (id.kind == .article ? [] : page.item.aliases)
@@ -106,93 +106,81 @@ package struct SearchPage: Sendable {
             }
         }
         self.init(title: page.item.title, url: id.link.path, kind: id.kind.dutchName, blocks: blocks, sections: sections,
-                  summaryBlock: summaryBlock)
+                  summaryBlock: summaryBlock, stems: stems)
     }
 
-    /// The literature page: one section per reference, headed by its authors and year, linked to its anchor.
-    package init(references: [Reference]) {
+    /// The literature page: one section per reference, headed by its authors and year, linked to its anchor; its
+    /// words stemmed through `stems`.
+    package init(references: [Reference], stems: StemCache = StemCache()) {
         var blocks: [Block] = [], sections: [Section] = []
         for reference in references {
             let names = reference.surnames.count > 2 ? "\(reference.surnames[0]) e.a." : reference.surnames.joined(separator: " & ")
             sections.append(Section(heading: "\(names) (\(reference.year)\(reference.yearSuffix ?? ""))"))
             blocks.append(Block(text: reference.plainText, role: .reference, anchor: reference.key, section: sections.count - 1))
         }
-        self.init(title: "Literatuur", url: PageKind.literature.link().path, kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil)
+        self.init(title: "Literatuur", url: PageKind.literature.link().path, kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil,
+                  stems: stems)
     }
 
-    /// A page of these blocks, with the hits of every stem of their words.
-    package init(title: String, url: String, kind: String, blocks: [Block], sections: [Section], summaryBlock: Int?) {
+    /// A page of these blocks, with the hits of every stem of their words, stemmed through `cache`.
+    package init(title: String, url: String, kind: String, blocks: [Block], sections: [Section], summaryBlock: Int?,
+                 stems cache: StemCache = StemCache()) {
         self.title = title
         self.url = url
         self.kind = kind
         self.blocks = blocks
         self.sections = sections
         self.summaryBlock = summaryBlock
-        let words = blocks.map { SearchText.words(in: $0.text) }
-        let (formOfWord, forms, stems, stemOfForm) = Self.numbered(words)
+        // Every word's form, by its number on this page, and its offset in its block; the words of block `n` end at `blockEnds[n]`.
+        var table = FormTable()
+        var formOfWord: [Int] = [], startOfWord: [Int] = [], blockEnds: [Int] = []
+        blockEnds.reserveCapacity(blocks.count)
+        for block in blocks {
+            SearchText.forEachWord(in: block.text) { form, range in
+                formOfWord.append(table.insert(form).number)
+                startOfWord.append(range.lowerBound)
+            }
+            blockEnds.append(formOfWord.count)
+        }
+        // From here on a stem is its number on this page, so the tallies are arrays, not dictionaries keyed by strings.
+        let entries = cache.entries(of: table)
+        var forms: [String: String] = [:], stems: [String] = [], stemOfForm = [Int](repeating: 0, count: entries.count)
+        forms.reserveCapacity(entries.count)
+        var stemOfNumber: [Int: Int] = [:]
+        for (number, entry) in entries.enumerated() {
+            forms[entry.form] = entry.stem
+            if let known = stemOfNumber[entry.stemNumber] { stemOfForm[number] = known; continue }
+            stemOfNumber[entry.stemNumber] = stems.count
+            stemOfForm[number] = stems.count
+            stems.append(entry.stem)
+        }
         self.forms = forms
-        // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there:
-        // the best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
-        struct Tally { var score = 0, bestBlock = 0, bestScore = -1, offset = 0 }
-        var tallies = [[Int: Tally]](repeating: [:], count: stems.count)
+        // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there: the
+        // best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
+        var tallies = Tallies(stems: stems.count)
         var count = [Int](repeating: 0, count: stems.count), first = [Int](repeating: 0, count: stems.count)
         var touched: [Int] = []
-        for (number, block) in blocks.enumerated() {
-            for (word, form) in zip(words[number], formOfWord[number]) {
-                let stem = stemOfForm[form]
-                if count[stem] == 0 { touched.append(stem); first[stem] = word.start }
+        var word = 0
+        for number in blocks.indices {
+            let (role, section) = (blocks[number].role, blocks[number].section)
+            while word < blockEnds[number] {
+                let stem = stemOfForm[formOfWord[word]]
+                if count[stem] == 0 { touched.append(stem); first[stem] = startOfWord[word] }
                 count[stem] += 1
+                word += 1
             }
             for stem in touched {
-                let score = count[stem] * block.role.weight
-                var tally = tallies[stem][block.section] ?? Tally()
-                tally.score += score
-                let rank = block.role == .heading ? 0 : score
-                if rank > tally.bestScore { tally.bestScore = rank; tally.bestBlock = number; tally.offset = first[stem] }
-                tallies[stem][block.section] = tally
+                let score = count[stem] * role.weight
+                tallies.add(stem: stem, section: section, score: score, rank: role == .heading ? 0 : score, block: number,
+                            offset: first[stem])
                 count[stem] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
         var hits: [String: [Hit]] = [:]
         hits.reserveCapacity(stems.count)
-        for (stem, sectionTallies) in zip(stems, tallies) {
-            hits[stem] = sectionTallies.keys.sorted().map { section in
-                let tally = sectionTallies[section]!
-                return Hit(section: Int32(section), block: Int32(tally.bestBlock), offset: Int32(tally.offset), score: Int32(tally.score))
-            }
-        }
+        for (number, stem) in stems.enumerated() { hits[stem] = tallies.hits(of: number) }
         self.hits = hits
-    }
-
-    /// The forms and stems of a page's words, numbered: each word's form by number (block by block, as `words`),
-    /// each form's stem, the stems, and each form's stem by number. Every form is hashed once, here; from there on a
-    /// stem is its number on this page, so the tallies of a page of four thousand words are arrays, not dictionaries
-    /// keyed by strings.
-    private static func numbered(_ words: [[SearchText.Word]]) -> (formOfWord: [[Int]], forms: [String: String], stems: [String], stemOfForm: [Int]) {
-        var formNumbers: [String: Int] = [:]
-        var distinct: [String] = []
-        let formOfWord = words.map { block in
-            block.map { word -> Int in
-                if let known = formNumbers[word.form] { return known }
-                formNumbers[word.form] = distinct.count
-                distinct.append(word.form)
-                return distinct.count - 1
-            }
-        }
-        var forms: [String: String] = [:]
-        forms.reserveCapacity(distinct.count)
-        var stemNumbers: [String: Int] = [:]
-        var stems: [String] = []
-        var stemOfForm = [Int](repeating: 0, count: distinct.count)
-        for (number, (form, stem)) in zip(distinct, DutchStemmer.stems(distinct)).enumerated() {
-            forms[form] = stem
-            if let known = stemNumbers[stem] { stemOfForm[number] = known; continue }
-            stemNumbers[stem] = stems.count
-            stemOfForm[number] = stems.count
-            stems.append(stem)
-        }
-        return (formOfWord, forms, stems, stemOfForm)
     }
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
@@ -227,16 +215,18 @@ package struct SearchPage: Sendable {
 
     /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
     static func excerpt(of text: String, around offset: Int, before: Int = 50, after: Int = 110) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > before + after else { return text }
-        var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
-        if start > 0 {
-            while start < offset && bytes[start - 1] != UInt8(ascii: " ") { start += 1 }
+        guard text.utf8.count > before + after else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = max(0, offset - before), end = min(bytes.count, offset + after + max(0, before - offset))
+            if start > 0 {
+                while start < offset && bytes[start - 1] != UInt8(ascii: " ") { start += 1 }
+            }
+            if end < bytes.count {
+                while end > offset && bytes[end] != UInt8(ascii: " ") { end -= 1 }
+            }
+            let middle = TextBytes.trimmingSpaces(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
         }
-        if end < bytes.count {
-            while end > offset && bytes[end] != UInt8(ascii: " ") { end -= 1 }
-        }
-        let middle = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        return (start > 0 ? "… " : "") + middle + (end < bytes.count ? " …" : "")
     }
 }

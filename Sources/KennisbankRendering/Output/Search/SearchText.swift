@@ -2,6 +2,10 @@
 /// ("Cliënt" → `client`), apostrophes dropped (`cliënt's` → `clients`), everything but letters and digits a
 /// separator, and words of one character left out. Words joined by a hyphen are also one word, joined
 /// (`niet-weten` gives `niet`, `weten` and `nietweten`), so that "niet weten" and "niet-weten" find each other.
+///
+/// The text is read as UTF-8 bytes and a word's folded form is handed over as bytes (``forEachWord(in:_:)``),
+/// since this runs over every word of the site; a word of ASCII letters, digits and apostrophes is folded byte by
+/// byte, any other through ``fold(_:)``.
 package enum SearchText {
     /// A word of a text: its folded form and where it stands, in UTF-8 offsets of the text.
     package struct Word: Equatable, Sendable {
@@ -31,6 +35,7 @@ package enum SearchText {
     }
 
     /// Appends an ASCII byte's folded form: letters lowercased, digits kept, anything else dropped.
+    @inline(__always)
     private static func append(_ byte: UInt8, to ascii: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): ascii.append(byte)
@@ -39,12 +44,16 @@ package enum SearchText {
         }
     }
 
+    /// Whether an ASCII byte belongs to a word: a letter, a digit or an apostrophe.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "'")
+    }
+
     /// Whether a scalar belongs to a word: a letter, a digit, a combining mark, or an apostrophe (dropped by ``fold(_:)``).
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            return (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
-        }
+        if scalar.isASCII { return isWordByte(UInt8(scalar.value)) }
         if scalar == "\u{2019}" || (0x300...0x36f).contains(scalar.value) { return true }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
@@ -54,46 +63,109 @@ package enum SearchText {
         scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
     }
 
-    /// The words of `text` in order, each hyphenated compound after its parts.
-    package static func words(in text: String) -> [Word] {
-        var words: [Word] = []
-        var compound: [Word] = []
-        // An array of scalars: indexing a String's scalar view steps through its UTF-8 at every index, and this
-        // loop runs over every word of the site.
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        var offset = 0
+    /// The scalar that starts at `index` of valid UTF-8 `bytes`, and its length in bytes.
+    @inline(__always)
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = lead & (0x7F >> UInt32(width))
+        for next in (index + 1)..<(index + width) { value = value << 6 | UInt32(bytes[next] & 0x3F) }
+        return (Unicode.Scalar(value)!, width)
+    }
+
+    /// Whether the scalar at `index` belongs to a word, and its length in bytes.
+    @inline(__always)
+    private static func wordScalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (isWord: Bool, width: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (isWordByte(byte), 1) }
+        let (scalar, width) = scalar(at: index, in: bytes)
+        return (isWordScalar(scalar), width)
+    }
+
+    /// Calls `body` with each word of `text` in order, each hyphenated compound after its parts: its folded form
+    /// (lowercase ASCII letters and digits, valid only during the call) and its UTF-8 range in the text.
+    package static func forEachWord(in text: String, _ body: (_ form: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Void) {
+        var text = text
+        text.withUTF8 { forEachWord(in: $0, body) }
+    }
+
+    /// ``forEachWord(in:_:)-(String,_)`` over valid UTF-8 bytes.
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        // The open compound: how many parts, where it starts and where its last part ends. Its parts are the runs of
+        // word scalars between its hyphens, none of them folding to nothing, so its form is the fold of that range.
+        var parts = 0, compoundStart = 0, lastEnd = 0
+        var folded: [UInt8] = []
         func closeCompound() {
-            if compound.count > 1 {
-                let form = compound.map(\.form).joined()
-                words.append(Word(form: form, start: compound[0].start, end: compound[compound.count - 1].end))
-            }
-            compound.removeAll()
+            if parts > 1 { fold(bytes, compoundStart..<lastEnd, into: &folded, body) }
+            parts = 0
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard isWordScalar(scalar) else {
+        var index = 0
+        while index < bytes.count {
+            let (isWord, width) = wordScalar(at: index, in: bytes)
+            guard isWord else {
                 // A hyphen between two words keeps the compound open; anything else closes it.
-                let next = index + 1
-                if !(isHyphen(scalar) && !compound.isEmpty && next < scalars.endIndex && isWordScalar(scalars[next])
-                     && compound[compound.count - 1].end == offset) {
+                let next = index + width
+                let isHyphen = width == 1 ? bytes[index] == UInt8(ascii: "-") : Self.isHyphen(scalar(at: index, in: bytes).scalar)
+                if !(isHyphen && parts > 0 && next < bytes.count && wordScalar(at: next, in: bytes).isWord && lastEnd == index) {
                     closeCompound()
                 }
-                offset += UTF8.width(scalar)
                 index = next
                 continue
             }
-            let start = index, startOffset = offset
-            while index < scalars.endIndex && isWordScalar(scalars[index]) {
-                offset += UTF8.width(scalars[index])
-                index += 1
+            // The run of word scalars; a run of lowercase ASCII letters and digits is its own form.
+            let start = index
+            var isForm = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                    index += 1
+                    continue
+                }
+                let (isWord, width) = wordScalar(at: index, in: bytes)
+                guard isWord else { break }
+                isForm = false
+                index += width
             }
-            let form = fold(scalars[start..<index])
-            let word = Word(form: form, start: startOffset, end: offset)
-            if form.utf8.count > 1 { words.append(word) }
-            if form.isEmpty { closeCompound() } else { compound.append(word) }
+            let length: Int
+            if isForm {
+                length = index - start
+                if length > 1 { body(UnsafeBufferPointer(rebasing: bytes[start..<index]), start..<index) }
+            } else {
+                length = fold(bytes, start..<index, into: &folded) { form, range in if form.count > 1 { body(form, range) } }
+            }
+            if length == 0 {
+                closeCompound()
+            } else {
+                if parts == 0 { compoundStart = start }
+                parts += 1
+                lastEnd = index
+            }
         }
         closeCompound()
+    }
+
+    /// Folds the scalars of `range` into `folded` and calls `body` with the form and the range; returns the form's length.
+    @discardableResult
+    private static func fold(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into folded: inout [UInt8],
+                             _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) -> Int {
+        folded.removeAll(keepingCapacity: true)
+        let run = UnsafeBufferPointer(rebasing: bytes[range])
+        if run.allSatisfy({ $0 < 0x80 }) {
+            for byte in run { append(byte, to: &folded) }
+        } else {
+            folded.append(contentsOf: fold(String(decoding: run, as: UTF8.self).unicodeScalars).utf8)
+        }
+        folded.withUnsafeBufferPointer { body($0, range) }
+        return folded.count
+    }
+
+    /// The words of `text` in order, each hyphenated compound after its parts.
+    package static func words(in text: String) -> [Word] {
+        var words: [Word] = []
+        forEachWord(in: text) { form, range in
+            words.append(Word(form: String(decoding: form, as: UTF8.self), start: range.lowerBound, end: range.upperBound))
+        }
         return words
     }
 
