@@ -9,6 +9,8 @@ extension SiteLinker {
     static let names = GenerationName<TargetIndex.Names>("link.names")
     /// The index of the site's names and its problems, by the generation of the names it was made from.
     static let indexes = MemoName<Int, (TargetIndex, [Diagnostic])>("link.indexes")
+    /// The generations of the anchors the templates hold, which prepared pages depend on.
+    static let reserved = GenerationName<Set<String>>("link.reserved")
     /// Prepared pages, by page id.
     static let prepared = ListMemoName<ContentID, PreparedEntry>("link.prepared")
     /// Each article's and bibliography file's parsed reference list, by file path.
@@ -33,8 +35,8 @@ extension SiteLinker {
         var index: Int
         /// The miniatures the page embeds.
         var embeds: [Miniature]
-        /// The anchors the templates hold.
-        var reserved: Set<String>
+        /// The generation of the anchors the templates hold (``SiteLinker/reserved``).
+        var reserved: Int
         var page: PreparedPage
     }
 

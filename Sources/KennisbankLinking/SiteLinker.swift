@@ -66,8 +66,10 @@ public struct SiteLinker: Sendable {
     private func prepare(_ items: [ContentItem], index: TargetIndex, names: Int) -> [PreparedPage] {
         let expander = EmbedExpander(miniatures: content.miniatures, index: index)
         let miniatures = expander.miniatures
+        // The anchors the templates hold, compared once per build rather than once per page.
+        let reserved = memo.generation(Self.reserved, of: reservedAnchors)
         return memo.list(Self.prepared, keys: items.map(\.id), reuse: { index, entry in
-            Self.holds(entry, for: items[index], index: names, miniatures: miniatures) && entry.reserved == reservedAnchors
+            Self.holds(entry, for: items[index], index: names, miniatures: miniatures) && entry.reserved == reserved
         }, make: { position in
             let item = items[position]
             let marked = CitationEscapes.apply(to: item.document, source: item.source)
@@ -76,7 +78,7 @@ public struct SiteLinker: Sendable {
             let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: anchors.headings,
                                     paragraphs: anchors.paragraphs,
                                     embedded: embedded, diagnostics: problems + anchors.diagnostics)
-            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, reserved: reservedAnchors, page: page)
+            return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, reserved: reserved, page: page)
         }).map(\.page)
     }
 

@@ -25,7 +25,9 @@ package final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendabl
     package func map(keys newKeys: [Key], reuse: (Int, Value) -> Bool, make: @escaping @Sendable (Int) -> Value) -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        var result = [Value?](repeating: nil, count: newKeys.count)
+        // For each item, the position of last build's value that still holds, or -1: the values are copied once,
+        // into the result, not through optionals.
+        var reused = [Int](repeating: -1, count: newKeys.count)
         var missing: [Int] = []
         var positions: [Key: Int]?
         for index in newKeys.indices {
@@ -36,18 +38,26 @@ package final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendabl
                 old = positions?[newKeys[index]]
             }
             if let old, reuse(index, values[old]) {
-                result[index] = values[old]
+                reused[index] = old
             } else {
                 missing.append(index)
             }
         }
-        for (index, value) in zip(missing, missing.parallelMap(make)) { result[index] = value }
+        let fresh = missing.parallelMap(make)
+        var result: [Value] = []
+        result.reserveCapacity(newKeys.count)
+        var next = 0
+        for index in newKeys.indices {
+            if reused[index] >= 0 {
+                result.append(values[reused[index]])
+            } else {
+                result.append(fresh[next])
+                next += 1
+            }
+        }
         made += missing.count
         keys = newKeys
-        values = result.map { value in
-            guard let value else { preconditionFailure("every item has a value, reused or made") }
-            return value
-        }
+        values = result
         return values
     }
 

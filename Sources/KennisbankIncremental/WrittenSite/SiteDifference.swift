@@ -20,29 +20,29 @@ struct SiteDifference {
 
     /// Whether `part` reads differently in the new site.
     func changed(_ part: SitePart) -> Bool {
-        let (old, new) = (self.old.site, self.new.site)
+        let (old, new) = (self.old, self.new)
         switch part {
-        case .settings: return old.content.site != new.content.site
-        case .item(let id): return old.pages[id] != new.pages[id] || !Side.sameEntry(id, self.old, self.new)
-        case .signature(let id): return !Side.sameSignature(id, self.old, self.new)
-        case .articleOrder: return !old.content.articles.elementsEqual(new.content.articles) { $0.item.id == $1.item.id }
-        case .conceptOrder: return !old.content.concepts.elementsEqual(new.content.concepts) { $0.item.id == $1.item.id }
-        case .miniatureOrder: return !old.content.miniatures.elementsEqual(new.content.miniatures) { $0.item.id == $1.item.id }
-        case .mentions(let slug): return old.mentions[slug] != new.mentions[slug]
-        case .citedIn(let key): return old.citedIn[key] != new.citedIn[key]
-        case .related(let slug): return old.related[slug] != new.related[slug]
-        case .backlinks(let id): return old.backlinks[id] != new.backlinks[id]
-        case .embeds(let id): return old.pages[id]?.embeddedMiniatures != new.pages[id]?.embeddedMiniatures
+        case .settings: return old.site.content.site != new.site.content.site
+        case .item(let id): return old.site.pages[id] != new.site.pages[id] || !Side.sameEntry(id, old, new)
+        case .signature(let id): return !Side.sameSignature(id, old, new)
+        case .articleOrder: return !old.site.content.articles.elementsEqual(new.site.content.articles) { $0.item.id == $1.item.id }
+        case .conceptOrder: return !old.site.content.concepts.elementsEqual(new.site.content.concepts) { $0.item.id == $1.item.id }
+        case .miniatureOrder: return !old.site.content.miniatures.elementsEqual(new.site.content.miniatures) { $0.item.id == $1.item.id }
+        case .mentions(let slug): return old.site.mentions[slug] != new.site.mentions[slug]
+        case .citedIn(let key): return old.site.citedIn[key] != new.site.citedIn[key]
+        case .related(let slug): return old.site.related[slug] != new.site.related[slug]
+        case .backlinks(let id): return old.site.backlinks[id] != new.site.backlinks[id]
+        case .embeds(let id): return old.site.pages[id]?.embeddedMiniatures != new.site.pages[id]?.embeddedMiniatures
         case .miniatureSequence: return old.miniatureSequence != new.miniatureSequence
-        case .lensMiniatures(let slug): return old.miniatures(throughLens: slug) != new.miniatures(throughLens: slug)
-        case .references(let key): return self.old.references(key) != self.new.references(key)
-        case .referenceOrder: return !old.references.references.elementsEqual(new.references.references) { $0.key == $1.key }
-        case .listing(let slug): return old.references.listings[slug] != new.references.listings[slug]
-        case .conceptMap: return ConceptMapInputs(site: old) != ConceptMapInputs(site: new)
-        case .feed: return old.content.hasFeed != new.content.hasFeed
-        case .routes: return old.routes != new.routes
-        case .routesThrough(let id): return Self.routeUses(of: id, in: old) != Self.routeUses(of: id, in: new)
-        case .hasRoutes: return old.routes.isEmpty != new.routes.isEmpty
+        case .lensMiniatures(let slug): return old.lensMiniatures[slug] != new.lensMiniatures[slug]
+        case .references(let key): return !old.sameReferences(key, as: new)
+        case .referenceOrder: return !old.site.references.references.elementsEqual(new.site.references.references) { $0.key == $1.key }
+        case .listing(let slug): return old.site.references.listings[slug] != new.site.references.listings[slug]
+        case .conceptMap: return old.conceptMapInputs != new.conceptMapInputs
+        case .feed: return old.site.content.hasFeed != new.site.content.hasFeed
+        case .routes: return old.site.routes != new.site.routes
+        case .routesThrough(let id): return Self.routeUses(of: id, in: old.site) != Self.routeUses(of: id, in: new.site)
+        case .hasRoutes: return old.site.routes.isEmpty != new.site.routes.isEmpty
         }
     }
 
@@ -53,11 +53,29 @@ struct SiteDifference {
     }
 
     /// One site, with the position of each item in its list and of each reference key's references, so that
-    /// parts are compared without copying items out.
-    struct Side: @unchecked Sendable {
+    /// parts are compared without copying items out. A class: both builds that compare with it share one copy,
+    /// and the tables made on demand (the miniatures' sequence, the miniatures by lens, the concept map's inputs)
+    /// are made once for the site, not once per part.
+    final class Side: @unchecked Sendable {
         let site: LinkedSite
         private let positions: [ContentID: Int]
         private let referencePositions: [String: [Int]]
+
+        /// ``LinkedSite/miniatureSequence``.
+        private(set) lazy var miniatureSequence: [String] = site.miniatureSequence
+        /// ``LinkedSite/miniatures(throughLens:)`` of every lens that a miniature names.
+        private(set) lazy var lensMiniatures: [String: [ContentID]] = {
+            var byLens: [String: [ContentID]] = [:]
+            for miniature in site.content.miniatures {
+                // A lens named twice lists the miniature once, as `miniatures(throughLens:)` does.
+                for lens in miniature.lenses where byLens[lens]?.last != miniature.item.id {
+                    byLens[lens, default: []].append(miniature.item.id)
+                }
+            }
+            return byLens
+        }()
+        /// What the concept maps are drawn from.
+        private(set) lazy var conceptMapInputs = ConceptMapInputs(site: site)
 
         /// A site's tables of items and references by id and key.
         init(_ site: LinkedSite) {
@@ -74,9 +92,12 @@ struct SiteDifference {
             self.referencePositions = referencePositions
         }
 
-        /// The references with `key`.
-        func references(_ key: String) -> [Reference] {
-            (referencePositions[key] ?? []).map { site.references.references[$0] }
+        /// Whether the references with `key` are the same, in the same order, in `other`.
+        func sameReferences(_ key: String, as other: Side) -> Bool {
+            let (mine, theirs) = (referencePositions[key] ?? [], other.referencePositions[key] ?? [])
+            guard mine.count == theirs.count else { return false }
+            let (list, otherList) = (site.references.references, other.site.references.references)
+            return zip(mine, theirs).allSatisfy { list[$0] == otherList[$1] }
         }
 
         /// Whether an item, with its own front matter, is the same in both sites.

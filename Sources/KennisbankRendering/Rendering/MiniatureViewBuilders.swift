@@ -9,13 +9,11 @@ extension PageModels {
     /// The page of `site.content.miniatures[index]`: its opening, article, lenses, concepts, and the miniatures
     /// before and after it.
     func miniatureView(_ index: Int) -> MiniatureView {
-        let miniature = site.content.miniatures[index]
+        let miniature = site.miniature(at: index)
         let id = miniature.item.id
         let path = id.link.path
-        note(.item(id))
-        let page = site.pages[id]!
-        let sequence = miniatureSequence()
-        let position = miniatures.position[id.slug]
+        let page = site.page(id)!
+        let (sequence, position) = (miniatureSequence(), site.miniatureSequence.position[id.slug])
         func neighbour(_ offset: Int) -> ItemLink? {
             guard let position, sequence.indices.contains(position + offset) else { return nil }
             return itemLink(ContentID(.miniature, sequence[position + offset]), from: path)
@@ -34,10 +32,10 @@ extension PageModels {
 
     /// The miniature overview: each miniature once, in the order of the series, with its lenses.
     func miniatureIndexView(path: String) -> MiniatureIndexView {
-        let miniatures = Dictionary(site.content.miniatures.map { ($0.item.id.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let entries = miniatureSequence().compactMap { slug -> MiniatureEntry? in
-            guard let link = itemLink(ContentID(.miniature, slug), from: path), let miniature = miniatures[slug] else { return nil }
-            return MiniatureEntry(link: link, lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) })
+        let entries = site.miniatureSequence.sequence.compactMap { slug -> MiniatureEntry? in
+            let id = ContentID(.miniature, slug)
+            guard let link = itemLink(id, from: path), let signature = site.signature(id) else { return nil }
+            return MiniatureEntry(link: link, lenses: signature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) })
         }
         return MiniatureIndexView(
             frame: frame(path: path, title: "Miniaturen", kind: "miniatures", description: nil, breadcrumbs: [("Miniaturen", SiteLink(path: path))]),
@@ -46,15 +44,13 @@ extension PageModels {
 
     /// The miniatures that name the concept `slug` among their lenses, in title order.
     func miniatures(throughLens slug: String, from path: String) -> [ItemLink] {
-        note(.lensMiniatures(slug))
-        return site.miniatures(throughLens: slug).compactMap { itemLink($0, from: path) }
+        site.miniatures(throughLens: slug).compactMap { itemLink($0, from: path) }
     }
 
     /// Every miniature's slug in the order a reader of the series meets them (``LinkedSite/miniatureSequence``),
     /// made once per build.
     func miniatureSequence() -> [String] {
-        note(.miniatureSequence)
-        return miniatures.sequence
+        site.miniatureSequence.sequence
     }
 
     /// The first sentence of a document's first paragraph, or `nil` without one.

@@ -7,32 +7,29 @@ import KennisbankLinking
 /// Makes the parts of page views: frames, links to items, bodies, formatted references, previews and maps,
 /// from the linked site (and, in an incremental build, from what earlier builds made).
 struct PageModels {
-    let site: LinkedSite
-    let references: [String: Reference]
+    /// The linked site as the views read it: each read is noted in the log of the page being made (an
+    /// incremental build), by the accessor that reads it.
+    private(set) var site: SiteReader
+    /// The tables of the site made once per build.
+    private let tables: SiteReader.Tables
     /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``Memo/none``).
     let memo: Memo
 
     /// The generation of the concept maps' inputs (0 without a memo that remembers).
     let mapGeneration: Int
-    /// Where the parts of the site that a page's view reads are noted (an incremental build), or `nil`.
-    private(set) var reads: ReadLog?
     /// The HTML of each reference that holds no link the engine made, by key. Such HTML reads the same from
     /// every page, so it is made once per build (once per change of the references, with a memo), not once
     /// for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
-    /// The miniatures in the order of the series (``LinkedSite/miniatureSequence``) and each one's place in it, made
-    /// once per build: every miniature's page shows its neighbours.
-    let miniatures: (sequence: [String], position: [String: Int])
 
-    init(site: LinkedSite, memo: Memo = .none) {
-        self.site = site
+    init(site linked: LinkedSite, memo: Memo = .none) {
+        let tables = SiteReader.Tables(linked)
+        self.tables = tables
+        self.site = SiteReader(tables, log: nil)
         self.memo = memo
-        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: ConceptMapInputs(site: site))
-        self.references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let sequence = site.miniatureSequence
-        self.miniatures = (sequence, Dictionary(sequence.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
-        let unsafe = site.content.site.unsafeHTML
-        let all = site.references.references
+        self.mapGeneration = memo.generation(Self.conceptMapInputs, of: tables.conceptMapInputs)
+        let unsafe = linked.content.site.unsafeHTML
+        let all = linked.references.references
         self.pathIndependentReferences = memo.value(Self.independentReferences, key: "site", inputs: .init(references: all, unsafe: unsafe)) {
             // A key two references share is left out: each is rendered where it is shown.
             let keys = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
@@ -42,16 +39,16 @@ struct PageModels {
         }
     }
 
-    /// The same models, noting what they read in `log`: one per page.
+    /// The same models, noting what their views read in `log`: one per page.
     func recording(into log: ReadLog?) -> PageModels {
         var copy = self
-        copy.reads = log
+        copy.site = SiteReader(tables, log: log)
         return copy
     }
 
-    /// Notes that the view being made read `part`.
-    func note(_ part: SitePart) {
-        reads?.note(part)
+    /// The path of a job's page, which is not a read of the site: every page has one.
+    func path(of job: RenderJob) -> String {
+        job.path(of: tables.site.content)
     }
 
     /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.
@@ -68,12 +65,9 @@ struct PageModels {
 
     /// The frame every page has: site, navigation, breadcrumbs, relative root.
     func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
-        note(.settings)
-        note(.feed)
-        let config = site.content.site
+        let config = site.settings
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
-        note(.hasRoutes)
-        let sections = PageKind.navigation(hasRoutes: !site.routes.isEmpty)
+        let sections = PageKind.navigation(hasRoutes: site.hasRoutes)
         return PageFrame(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
             pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },
@@ -82,14 +76,13 @@ struct PageModels {
             breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
                 Breadcrumb(title: name, url: link.relative(from: path))
             },
-            portable: config.portable, feed: site.content.hasFeed)
+            portable: config.portable, feed: site.hasFeed)
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.
     func itemLink(_ id: ContentID, from path: String) -> ItemLink? {
-        note(.signature(id))
-        guard let page = site.pages[id] else { return nil }
-        return ItemLink(title: page.item.title, url: id.link.relative(from: path), slug: id.slug, summary: page.item.summary)
+        guard let signature = site.signature(id) else { return nil }
+        return ItemLink(title: signature.title, url: id.link.relative(from: path), slug: id.slug, summary: signature.summary)
     }
 
     /// The concepts a page uses, in order of first mention.
@@ -101,30 +94,27 @@ struct PageModels {
         }
     }
 
-    /// A reference rendered as HTML, with links relative to `path`.
+    /// A reference (read through ``site``) rendered as HTML, with links relative to `path`.
     func referenceHTML(_ reference: Reference, from path: String) -> String {
-        note(.references(reference.key))
-        note(.settings)
+        let unsafe = unsafeHTML
         if let html = pathIndependentReferences[reference.key] { return html }
-        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafeHTML)) {
+        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafe)) {
             Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
         }
     }
 
-    /// An article's schema.org JSON-LD, made again only when the article or the site settings changed.
+    /// An article's schema.org JSON-LD (its article and settings read through ``site``), made again only when the
+    /// article or the site settings changed.
     func jsonLD(of metadata: ArticleMetadata) -> String {
-        note(.item(metadata.article.item.id))
-        note(.settings)
-        return memo.value(Self.jsonLD, key: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) {
+        memo.value(Self.jsonLD, key: metadata.article.item.id.slug, inputs: .init(article: metadata.article, site: metadata.site)) {
             metadata.jsonLD
         }
     }
 
-    /// A page body: anchor links added, rendered by cmark with links relative to the page. `document`, when
-    /// given, is the page's document as the view shows it (an article's with its reference list formatted).
+    /// A page body (of a page read through ``site``): anchor links added, rendered by cmark with links relative to
+    /// the page. `document`, when given, is the page's document as the view shows it (an article's with its
+    /// reference list formatted).
     func body(_ page: LinkedPage, path: String, document: MarkdownDocument? = nil) -> HTMLFragment {
-        note(.item(page.item.id))
-        note(.settings)
         let document = document ?? page.document
         return memo.value(Self.bodies, key: path, inputs: .init(document: document, unsafe: unsafeHTML)) {
             HTMLFragment(Cmark.renderHTML(AnchorLinks.add(to: document, pagePath: path).blocks, options: renderOptions(from: path)))
@@ -134,18 +124,14 @@ struct PageModels {
     /// The preview data of a page for the script: the summaries of the concepts it links and
     /// the formatted references it cites, as JSON safe inside a `<script>` element.
     func previewsJSON(for page: LinkedPage, path: String) -> HTMLFragment? {
-        note(.item(page.item.id))
-        note(.settings)
         var concepts: [String: [String: String]] = [:]
         for mention in page.mentions where mention.linked {
-            note(.signature(ContentID(.concept, mention.concept)))
-            guard let concept = site.pages[ContentID(.concept, mention.concept)] else { continue }
-            concepts[mention.concept] = ["title": concept.item.title, "summary": concept.item.summary ?? ""]
+            guard let concept = site.signature(ContentID(.concept, mention.concept)) else { continue }
+            concepts[mention.concept] = ["title": concept.title, "summary": concept.summary ?? ""]
         }
         var cited: [String: Reference] = [:]
         for use in page.citations where cited[use.key] == nil {
-            note(.references(use.key))
-            cited[use.key] = self.references[use.key]
+            cited[use.key] = site.reference(use.key)
         }
         guard !concepts.isEmpty || !cited.isEmpty else { return nil }
         let inputs = PreviewInputs(
@@ -165,23 +151,25 @@ struct PageModels {
 
     /// The map of all concepts, or of one concept and its neighbours, with its legend.
     func conceptMap(focus: String?, from path: String) -> DrawnMap? {
-        note(.conceptMap)
-        return memo.value(Self.conceptMaps, key: (focus ?? "") + "|" + path, inputs: mapGeneration) { drawConceptMap(focus: focus, from: path) }
+        let inputs = site.conceptMapInputs
+        return memo.value(Self.conceptMaps, key: (focus ?? "") + "|" + path, inputs: mapGeneration) {
+            Self.drawConceptMap(inputs, focus: focus, from: path)
+        }
     }
 
-    private func drawConceptMap(focus: String?, from path: String) -> DrawnMap? {
-        let concepts = site.content.concepts
+    private static func drawConceptMap(_ inputs: ConceptMapInputs, focus: String?, from path: String) -> DrawnMap? {
+        let concepts = inputs.concepts
         var links: [(String, String)] = []
         for concept in concepts {
-            for other in site.related[concept.item.id.slug] ?? [] { links.append((concept.item.id.slug, other)) }
+            for other in inputs.related[concept.slug] ?? [] { links.append((concept.slug, other)) }
         }
-        var nodes = concepts.map { ConceptMap.Node(slug: $0.item.id.slug, title: $0.item.title, group: $0.group) }
+        var nodes = concepts.map { ConceptMap.Node(slug: $0.slug, title: $0.title, group: $0.group) }
         var title = "Kaart van alle begrippen en hun verbanden"
         if let focus {
-            let neighbours = Set([focus] + (site.related[focus] ?? []) + links.filter { $0.1 == focus }.map(\.0))
+            let neighbours = Set([focus] + (inputs.related[focus] ?? []) + links.filter { $0.1 == focus }.map(\.0))
             nodes = nodes.filter { neighbours.contains($0.slug) }
             links = links.filter { neighbours.contains($0.0) && neighbours.contains($0.1) }
-            title = "Kaart van \(site.pages[ContentID(.concept, focus)]?.item.title ?? focus) en verwante begrippen"
+            title = "Kaart van \(concepts.first { $0.slug == focus }?.title ?? focus) en verwante begrippen"
         }
         guard nodes.count > 1 else { return nil }
         let groups = Set(concepts.compactMap(\.group)).sorted()
@@ -194,5 +182,5 @@ struct PageModels {
         Cmark.RenderOptions(unsafeHTML: unsafeHTML) { $0.relative(from: path) }
     }
 
-    private var unsafeHTML: Bool { site.content.site.unsafeHTML }
+    private var unsafeHTML: Bool { site.settings.unsafeHTML }
 }

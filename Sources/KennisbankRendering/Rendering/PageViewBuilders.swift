@@ -8,31 +8,25 @@ import KennisbankLinking
 extension PageModels {
     /// The home page: the series in order, with summaries, then the concepts and the miniatures.
     func homeView() -> HomeView {
-        [.settings, .articleOrder, .conceptOrder, .miniatureOrder].forEach(note)
-        let content = site.content
-        let articles = content.articles.map { article in
-            ArticleEntry(link: itemLink(article.item.id, from: ""), subtitle: article.subtitle, series: article.series.map(String.init),
-                         authors: article.authorLine, date: article.date)
+        let articles = Array(site.articleOrder).compactMap { id -> ArticleEntry? in
+            guard let signature = site.signature(id) else { return nil }
+            return ArticleEntry(link: itemLink(id, from: ""), subtitle: signature.subtitle, series: signature.series.map(String.init),
+                                authors: signature.authorLine, date: signature.date)
         }
         return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
-                        concepts: content.concepts.compactMap { itemLink($0.item.id, from: "") },
-                        miniatures: content.miniatures.compactMap { itemLink($0.item.id, from: "") },
-                        routes: routeEntries(from: ""), ebook: content.site.epubPath)
+                        concepts: Array(site.conceptOrder).compactMap { itemLink($0, from: "") },
+                        miniatures: Array(site.miniatureOrder).compactMap { itemLink($0, from: "") },
+                        routes: routeEntries(from: ""), ebook: site.settings.epubPath)
     }
 
     /// The page of `site.content.articles[index]`.
     func articleView(_ index: Int) -> ArticleView {
-        let articles = site.content.articles
-        let article = articles[index]
+        let article = site.article(at: index)
         let id = article.item.id
         let path = id.link.path
-        [.item(id), .articleOrder, .listing(id.slug), .referenceOrder].forEach(note)
-        let page = site.pages[id]!
-        let metadata = ArticleMetadata(article: article, site: site.content.site)
-        let shown = site.references.keys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { key -> Reference? in
-            note(.references(key))
-            return self.references[key]
-        }
+        let page = site.page(id)!
+        let metadata = ArticleMetadata(article: article, site: site.settings)
+        let shown = site.referenceKeys(forArticle: id.slug, cited: page.citations.map(\.key)).compactMap { site.reference($0) }
         // The article's own reference list is formatted where the author put it; only an article without one
         // gets the list of its sources after the text.
         let ownList = ArticleReferenceList(references: shown, path: article.item.source.path).format(page.document)
@@ -41,6 +35,8 @@ extension PageModels {
             ReferenceEntry(key: reference.key, html: referenceHTML(reference, from: path),
                            url: PageKind.literature.link(fragment: reference.key).relative(from: path))
         }
+        let order = site.articleOrder
+        let count = order.count
         return ArticleView(
             frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
                          breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
@@ -48,24 +44,23 @@ extension PageModels {
             authors: article.authorLine, byline: byline?.text ?? article.authorLine,
             date: article.date, series: article.series.map(String.init),
             jsonLD: jsonLD(of: metadata), citation: metadata.apaReference,
-            ogURL: site.content.site.baseURL.map { _ in metadata.url },
+            ogURL: site.settings.baseURL.map { _ in metadata.url },
             body: body(page, path: path, document: byline?.rest ?? ownList), previewsJSON: previewsJSON(for: page, path: path),
             toc: page.tableOfContents.map { TocEntry(title: $0.title, anchor: $0.anchor, level: $0.level) },
             concepts: conceptsUsed(on: page, from: path), references: references,
-            previous: index > 0 ? itemLink(articles[index - 1].item.id, from: path) : nil,
-            next: index + 1 < articles.count ? itemLink(articles[index + 1].item.id, from: path) : nil,
+            previous: index > 0 ? itemLink(order[index - 1], from: path) : nil,
+            next: index + 1 < count ? itemLink(order[index + 1], from: path) : nil,
             routes: routeUses(of: id, from: path))
     }
 
     /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.
     func conceptView(_ index: Int) -> ConceptView {
-        let concept = site.content.concepts[index]
+        let concept = site.concept(at: index)
         let id = concept.item.id
         let path = id.link.path
-        [.item(id), .mentions(id.slug), .related(id.slug), .backlinks(id)].forEach(note)
-        let page = site.pages[id]!
+        let page = site.page(id)!
         let map = conceptMap(focus: id.slug, from: path)
-        let mentions = (site.mentions[id.slug] ?? []).filter { $0.page != id }.map { place in
+        let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { place in
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
         }
         return ConceptView(
@@ -74,9 +69,9 @@ extension PageModels {
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
             aliases: page.item.aliases.isEmpty ? nil : page.item.aliases.joined(separator: ", "),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
-            related: (site.related[id.slug] ?? []).compactMap { itemLink(ContentID(.concept, $0), from: path) },
+            related: site.related(to: id.slug).compactMap { itemLink(ContentID(.concept, $0), from: path) },
             mentions: mentions,
-            backlinks: (site.backlinks[id] ?? []).compactMap { itemLink($0, from: path) },
+            backlinks: site.backlinks(to: id).compactMap { itemLink($0, from: path) },
             miniatures: miniatures(throughLens: id.slug, from: path),
             map: map?.svg, mapLegend: map?.legend ?? [], routes: routeUses(of: id, from: path))
     }
@@ -85,8 +80,7 @@ extension PageModels {
     /// top when it does not embed it.
     func placeLink(of miniature: ContentID, in article: ContentID, from path: String) -> ItemLink? {
         guard var link = itemLink(article, from: path) else { return nil }
-        note(.embeds(article))
-        if site.pages[article]?.embeddedMiniatures.contains(miniature.slug) == true {
+        if site.embeds(of: article)?.contains(miniature.slug) == true {
             link.url = article.link.with(fragment: EmbedExpander.anchor(ofEmbedded: miniature.slug)).relative(from: path)
         }
         return link
@@ -94,30 +88,26 @@ extension PageModels {
 
     /// The concept index: A–Z, by group, and the map of all concepts.
     func conceptIndexView(path: String) -> ConceptIndexView {
-        note(.conceptOrder)
-        let concepts = site.content.concepts
-        for concept in concepts { note(.signature(concept.item.id)) }
-        let letters = Dictionary(grouping: concepts) { GroupNames.letter(of: $0.item.title) }
-        let groups = Dictionary(grouping: concepts.filter { $0.group != nil }) { $0.group! }
+        let concepts = Array(site.conceptOrder).compactMap { id in site.signature(id).map { (id: id, signature: $0) } }
+        let letters = Dictionary(grouping: concepts) { GroupNames.letter(of: $0.signature.title) }
+        let groups = Dictionary(grouping: concepts.filter { $0.signature.group != nil }) { $0.signature.group! }
         let map = conceptMap(focus: nil, from: path)
         return ConceptIndexView(
             frame: frame(path: path, title: "Begrippen", kind: "concepts", description: nil, breadcrumbs: [("Begrippen", SiteLink(path: path))]),
             letters: letters.keys.sorted().map { letter in
-                LetterGroup(letter: letter, concepts: letters[letter]!.compactMap { itemLink($0.item.id, from: path) })
+                LetterGroup(letter: letter, concepts: letters[letter]!.compactMap { itemLink($0.id, from: path) })
             },
             groups: groups.keys.sorted().map { group in
                 ConceptGroup(name: GroupNames.display(group), slug: Slug.make(from: group),
-                             concepts: groups[group]!.compactMap { itemLink($0.item.id, from: path) })
+                             concepts: groups[group]!.compactMap { itemLink($0.id, from: path) })
             },
             map: map?.svg, mapLegend: map?.legend ?? [])
     }
 
     /// The literature page: every reference, with the places that cite it.
     func literatureView(path: String) -> LiteratureView {
-        note(.referenceOrder)
-        let references = site.references.references.map { reference in
-            note(.citedIn(reference.key))
-            let places = site.citedIn[reference.key] ?? []
+        let references = site.references.map { reference in
+            let places = site.citedIn(reference.key)
             return LiteratureEntry(key: reference.key, html: referenceHTML(reference, from: path),
                                    citedIn: places.enumerated().map { index, place in
                                        CitationEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle,
@@ -132,7 +122,7 @@ extension PageModels {
     /// The 404 page: served at any path, so its links start at the site's absolute root.
     func notFoundView() -> NotFoundView {
         var frame = frame(path: "", title: "Pagina niet gevonden", kind: "not-found", description: nil)
-        let absoluteRoot = site.content.site.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
+        let absoluteRoot = site.settings.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
         frame.root = absoluteRoot
         frame.nav = frame.nav.map { entry in
             var fixed = entry

@@ -71,7 +71,7 @@ enum RenderJob: Sendable {
 
     /// The page's file, template and view.
     func page(_ models: PageModels) -> (file: String, template: PageTemplate, view: any PageView) {
-        let path = path(of: models.site.content)
+        let path = models.path(of: self)
         return (SiteLink(path: path).file, kind.template, view(models, path: path))
     }
 
@@ -90,8 +90,7 @@ enum RenderJob: Sendable {
         case .notFound: return models.notFoundView()
         case .search: return models.searchView(path: path)
         case .redirect(_, let to):
-            models.note(to.kind == .route ? .routes : .signature(to))
-            let title = models.site.pages[to]?.item.title ?? models.site.content.routes.first { $0.item.id == to }?.item.title
+            let title = to.kind == .route ? models.site.routes.first { $0.route.item.id == to }?.route.item.title : models.site.signature(to)?.title
             let frame = models.frame(path: path, title: title, kind: "redirect", description: nil)
             return RedirectView(frame: frame, target: to.link.relative(from: path))
         }

@@ -9,7 +9,6 @@ extension PageModels {
     /// The page of `site.routes[index]`: its introduction, and each step with its instruction, its duration and
     /// what it points to, shown in place.
     func routeView(_ index: Int) -> RouteView {
-        note(.routes)
         let route = site.routes[index]
         let item = route.route.item
         let path = item.id.link.path
@@ -37,8 +36,7 @@ extension PageModels {
 
     /// Every route as a list shows it, with links relative to the page at `path`.
     func routeEntries(from path: String) -> [RouteEntry] {
-        note(.routes)
-        return site.routes.map { route in
+        site.routes.map { route in
             let item = route.route.item
             return RouteEntry(title: item.title, url: item.id.link.relative(from: path), slug: item.id.slug, summary: item.summary,
                               audience: route.route.audience, duration: route.totalDuration?.description, stepCount: String(route.steps.count))
@@ -47,8 +45,7 @@ extension PageModels {
 
     /// The routes with a step about `id` ("In leerroutes" on its page), with the numbers of those steps.
     func routeUses(of id: ContentID, from path: String) -> [RouteUse] {
-        note(.routesThrough(id))
-        return site.routes(through: id).map { route in
+        site.routes(through: id).map { route in
             let numbers = route.stepNumbers(about: id).map(String.init)
             let steps = numbers.count == 1 ? "stap \(numbers[0])" : "stappen \(numbers.dropLast().joined(separator: ", ")) en \(numbers.last!)"
             return RouteUse(title: route.route.item.title, url: route.route.item.id.link.relative(from: path), steps: steps)
@@ -73,16 +70,14 @@ extension PageModels {
 
     /// The absolute URL of a link with `baseURL`, otherwise its path from the site root.
     private func address(_ link: SiteLink) -> String {
-        note(.settings)
-        return link.address(baseURL: site.content.site.baseURL)
+        link.address(baseURL: site.settings.baseURL)
     }
 
     /// What a step points to, as its page shows it: a concept's summary and text, a miniature's text, an article's
     /// summary (or its first paragraph), a heading's section, or one paragraph. The blocks lose the `id`s of their
     /// own page (two steps may show one paragraph) and their headings start below the step's.
     func excerpt(of step: RouteStep, from path: String) -> HTMLFragment? {
-        note(.item(step.target))
-        guard let page = site.pages[step.target] else { return nil }
+        guard let page = site.page(step.target) else { return nil }
         let blocks = RouteExcerpt.blocks(of: step, in: page)
         guard !blocks.isEmpty else { return nil }
         return HTMLFragment(Cmark.renderHTML(blocks, options: renderOptions(from: path)))

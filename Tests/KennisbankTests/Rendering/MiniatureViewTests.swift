@@ -16,7 +16,7 @@ final class MiniatureViewTests: XCTestCase {
     private func links(_ links: [ItemLink]) -> [String] { links.map { "\($0.title) → \($0.url)" } }
 
     private func miniature(_ slug: String) -> MiniatureView {
-        let index = Self.models.site.content.miniatures.firstIndex { $0.item.id.slug == slug }!
+        let index = Self.models.site.miniatureOrder.firstIndex { $0.slug == slug }!
         return DeepStack.run { Self.models.miniatureView(index) }
     }
 
@@ -70,7 +70,7 @@ final class MiniatureViewTests: XCTestCase {
 
     func testALensPageListsItsMiniatures() {
         func listed(_ slug: String) -> [String] {
-            let index = Self.models.site.content.concepts.firstIndex { $0.item.id.slug == slug }!
+            let index = Self.models.site.conceptOrder.firstIndex { $0.slug == slug }!
             return links(DeepStack.run { Self.models.conceptView(index) }.miniatures)
         }
         XCTAssertEqual(listed("relationeel-ethische-lens"), [

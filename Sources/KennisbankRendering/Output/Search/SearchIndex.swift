@@ -37,8 +37,15 @@ package struct SearchIndex {
     static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
     /// The search page of the literature, made from the references.
     static let literature = MemoName<[Reference], SearchPage>("output.searchLiterature")
-    /// The stems of the last build's pages (``SearchLayout``), brought up to date by the next.
-    static let layoutSlot = SlotName<SearchLayout>("output.searchLayout")
+    /// The stems of the last build's pages (``SearchLayout``) and the files cut from them (``SearchFiles``),
+    /// brought up to date by the next.
+    static let layoutSlot = SlotName<Cut>("output.searchLayout")
+
+    /// The stems of the pages and the files cut from them.
+    struct Cut: Sendable {
+        var layout: SearchLayout
+        var files: SearchFiles
+    }
 
     /// The inputs of a page's ``SearchPage``.
     struct EntryInputs: Equatable, Sendable {
@@ -105,21 +112,20 @@ package struct SearchIndex {
         let references = site.references.references
         let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
-        let layout = Self.layout(of: stems(of: pages, digests: digests).stems.values)
+        let cut = self.cut(pages, digests: digests).files
         let written = self.written
         // A file is encoded only when what it shows changed: its digest is made from its stems, their hits and
         // the digests of the pages they show, so that a one-article edit encodes only the files of its stems.
-        let keys = Array(layout.buckets.keys).sorted()
+        let keys = Array(cut.buckets.keys).sorted()
         let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
-            let bucket = layout.buckets[key]!
-            return .assembled(path: Self.path(ofKey: key), parts: [Self.digest(of: bucket, pages: digests)], written: written) {
+            let bucket = cut.buckets[key]!
+            return .assembled(path: Self.path(ofKey: key), parts: [cut.bucketDigests[key]!], written: written) {
                 Self.script(key: key, bucket: bucket, pages: pages)
             }
         }
-        let words = layout.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
-            let group = layout.words[letters]!
-            return .assembled(path: Self.path(ofWords: letters), parts: [Self.digest(of: group)], written: written) {
-                Self.wordsScript(letters: letters, words: group)
+        let words = cut.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
+            .assembled(path: Self.path(ofWords: letters), parts: [cut.wordDigests[letters]!], written: written) {
+                Self.wordsScript(letters: letters, words: cut.words[letters]!)
             }
         }
         return terms + words
@@ -127,7 +133,7 @@ package struct SearchIndex {
 
     /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
     /// the digest of each hit's page.
-    private static func digest(of bucket: Bucket, pages: [Digest]) -> Digest {
+    static func digest(of bucket: Bucket, pages: [Digest]) -> Digest {
         var builder = DigestBuilder()
         builder.combine(Self.hitsPerStem)
         for stem in bucket.stems {
@@ -145,7 +151,7 @@ package struct SearchIndex {
     }
 
     /// The digest of what a file of words shows.
-    private static func digest(of words: Words) -> Digest {
+    static func digest(of words: Words) -> Digest {
         var builder = DigestBuilder()
         for form in words.forms.keys.sorted() { builder.combine(form); builder.combine(words.forms[form]!) }
         for stem in words.stems.keys.sorted() {
@@ -170,32 +176,23 @@ package struct SearchIndex {
         var stems: [String: (key: String, total: Int)] = [:]
     }
 
-    /// The stems cut into buckets by key, and the files of words.
-    static func layout<Stems: Collection<Stem>>(of stems: Stems) -> (buckets: [String: Bucket], words: [String: Words]) {
-        var buckets: [String: Bucket] = [:]
-        split(Array(stems), length: 2, into: &buckets)
-        let keys = Set(buckets.keys)
-        var words: [String: Words] = [:]
-        for stem in stems {
-            let home = key(of: stem.stem, among: keys)!
-            for form in stem.forms {
-                words[letters(of: form), default: Words()].forms[form] = stem.stem
-                words[letters(of: form), default: Words()].stems[stem.stem] = (home, stem.total)
+    /// The stems of `pages` and the files cut from them: those the last build kept, brought up to date (only the
+    /// files of the stems that changed are cut again), or made from all pages; kept for the next build.
+    private func cut(_ pages: [SearchPage], digests: [Digest]) -> Cut {
+        var cut: Cut
+        if var kept = memo.take(Self.layoutSlot) {
+            if let changed = kept.layout.update(to: pages, digests: digests) {
+                kept.files.update(kept.layout, stems: changed.stems, pages: changed.pages, digests: digests)
+            } else {
+                kept.files = SearchFiles(kept.layout, pages: digests)
             }
+            cut = kept
+        } else {
+            let layout = SearchLayout(pages: pages, digests: digests)
+            cut = Cut(layout: layout, files: SearchFiles(layout, pages: digests))
         }
-        return (buckets, words)
-    }
-
-    /// The stems of `pages`: the layout the last build kept, brought up to date, or one made from all pages; kept for the next build.
-    private func stems(of pages: [SearchPage], digests: [Digest]) -> SearchLayout {
-        guard var layout = memo.take(Self.layoutSlot) else {
-            let made = SearchLayout(pages: pages, digests: digests)
-            memo.keep(made, in: Self.layoutSlot)
-            return made
-        }
-        layout.update(to: pages, digests: digests)
-        memo.keep(layout, in: Self.layoutSlot)
-        return layout
+        memo.keep(cut, in: Self.layoutSlot)
+        return cut
     }
 
     /// The ``hitsPerStem`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one
@@ -229,7 +226,7 @@ package struct SearchIndex {
 
     /// Puts the stems in buckets by their first `length` characters, splitting a bucket over ``bucketBytes``
     /// into longer keys (its stems of exactly `length` characters stay in it).
-    private static func split(_ stems: [Stem], length: Int, into buckets: inout [String: Bucket]) {
+    static func split(_ stems: [Stem], length: Int, into buckets: inout [String: Bucket]) {
         let groups = Dictionary(grouping: stems) { String($0.stem.prefix(length)) }
         for (key, group) in groups {
             let longer = group.filter { $0.stem.count > length }

@@ -51,15 +51,19 @@ struct SearchLayout: Sendable {
     }
 
     /// Brings the layout up to the pages `pages` with their `digests`: the result is the layout made from them.
-    mutating func update(to pages: [SearchPage], digests: [Digest]) {
+    /// Returns the stems that may have changed (in their hits, number of sections or forms, or that came or went)
+    /// and the numbers of the pages whose digests changed, or `nil` when the layout was made again from all pages
+    /// (pages came or went, which renumbers them).
+    @discardableResult
+    mutating func update(to pages: [SearchPage], digests: [Digest]) -> (stems: Set<String>, pages: Set<Int>)? {
         precondition(pages.count == digests.count, "one digest for each page")
         let changed = digests.indices.filter { $0 >= self.digests.count || digests[$0] != self.digests[$0] }
         // Pages added or removed renumber the pages after them; many changed pages cost as much to patch as to make.
         guard pages.count == self.pages.count, changed.count <= max(1, pages.count / 8) else {
             self = SearchLayout(pages: pages, digests: digests)
-            return
+            return nil
         }
-        guard !changed.isEmpty else { return }
+        guard !changed.isEmpty else { return ([], []) }
         let old = changed.map { self.pages[$0] }
         var affected = Set<String>()
         for (number, before) in zip(changed, old) {
@@ -100,6 +104,7 @@ struct SearchLayout: Sendable {
                 stems[stem] = makeStem(stem, total: total, best: SearchIndex.best(candidates))
             }
         }
+        return (affected, changedPages)
     }
 
     /// A stem with its forms, as they stand, and the estimated size of its JSON.

@@ -133,7 +133,7 @@ struct MiniatureView: PageView {
     var article: ItemLink?
     var lenses: [ItemLink]
     var concepts: [ItemLink]
-    /// The miniatures before and after it in the order of the series (``PageModels/miniatureSequence()``).
+    /// The miniatures before and after it in the order of the series (``SiteReader/miniatureSequence``).
     var previous: ItemLink?
     var next: ItemLink?
     /// The routes with a step about the miniature ("In leerroutes").

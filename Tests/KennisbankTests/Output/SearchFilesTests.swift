@@ -1,0 +1,81 @@
+import XCTest
+@testable import KennisbankCore
+import KennisbankCorpus
+@testable import KennisbankRendering
+
+/// The files of the search index that `serve` keeps and cuts again after an edit, only for the stems that changed,
+/// are the files cut from every stem: on random pages whose words share their first letters, so that groups of stems
+/// outgrow ``SearchIndex/bucketBytes`` and are split into longer keys (and merged again when they shrink).
+final class SearchFilesTests: XCTestCase {
+    /// Words that stem to many stems under a few first letters ("ve", "ko", "a").
+    private static let vocabulary: [String] = {
+        let endings = ["rkoop", "rlof", "rtrouw", "rhaal", "rband", "rder", "rbod", "rschil", "rzet", "rmaan", "rtaal", "rlies"]
+        return endings.map { "ve" + $0 } + endings.map { "ko" + $0 } + ["a", "ab", "abc", "koppen", "vee", "vel"]
+    }()
+
+    private func page(_ number: Int, random: inout SeededRandom) -> SearchPage {
+        var blocks = [SearchPage.Block(text: "Pagina \(words(2, &random))", role: .title, anchor: nil, section: 0)]
+        var sections = [SearchPage.Section(heading: nil)]
+        for section in 1...(1 + random.below(3)) {
+            let heading = words(1 + random.below(2), &random)
+            sections.append(SearchPage.Section(heading: heading))
+            blocks.append(SearchPage.Block(text: heading, role: .heading, anchor: "h\(section)", section: section))
+            for paragraph in 0..<random.below(4) {
+                blocks.append(SearchPage.Block(text: words(random.below(14), &random), role: .paragraph,
+                                               anchor: "p\(section)-\(paragraph)", section: section))
+            }
+        }
+        return SearchPage(title: "Pagina \(number)", url: "p/\(number)/", kind: "artikel", blocks: blocks, sections: sections, summaryBlock: nil)
+    }
+
+    private func words(_ count: Int, _ random: inout SeededRandom) -> String {
+        // Fewer words from the end of the list, so that some stems come and go.
+        (0..<count).map { _ in Self.vocabulary[random.below(random.below(4) == 0 ? Self.vocabulary.count : Self.vocabulary.count - 6)] }
+            .joined(separator: " ")
+    }
+
+    /// Everything the files show, comparable: each file's path with its digest and what it holds.
+    private func shown(_ files: SearchFiles) -> [String: String] {
+        var shown: [String: String] = [:]
+        for (key, bucket) in files.buckets {
+            shown[SearchIndex.path(ofKey: key)] = "\(files.bucketDigests[key]!) " + bucket.stems.map(\.stem).joined(separator: ",")
+        }
+        for (letters, words) in files.words {
+            shown[SearchIndex.path(ofWords: letters)] = "\(files.wordDigests[letters]!) "
+                + words.forms.keys.sorted().map { "\($0)>\(words.forms[$0]!)" }.joined(separator: ",")
+                + words.stems.keys.sorted().map { "\($0):\(words.stems[$0]!.key):\(words.stems[$0]!.total)" }.joined(separator: ",")
+        }
+        return shown
+    }
+
+    func testTheFilesCutAgainAreTheFilesCutFromEveryStem() {
+        var random = SeededRandom(seed: 23)
+        var pages = (0..<60).map { page($0, random: &random) }
+        var layout = SearchLayout(pages: pages, digests: pages.map(\.digest))
+        var files = SearchFiles(layout, pages: pages.map(\.digest))
+        var split = false, patched = 0
+        for round in 0..<120 {
+            for _ in 0...random.below(3) {
+                let number = random.below(pages.count)
+                pages[number] = random.below(6) == 0
+                    ? SearchPage(title: "Leeg", url: "p/\(number)/", kind: "artikel", blocks: [], sections: [SearchPage.Section(heading: nil)], summaryBlock: nil)
+                    : page(number, random: &random)
+            }
+            if let changed = layout.update(to: pages, digests: pages.map(\.digest)) {
+                files.update(layout, stems: changed.stems, pages: changed.pages, digests: pages.map(\.digest))
+                patched += 1
+            } else {
+                files = SearchFiles(layout, pages: pages.map(\.digest))
+            }
+            let fresh = SearchFiles(SearchLayout(pages: pages, digests: pages.map(\.digest)), pages: pages.map(\.digest))
+            let (kept, made) = (shown(files), shown(fresh))
+            let differing = Set(kept.keys).union(made.keys).filter { kept[$0] != made[$0] }.sorted()
+            XCTAssertEqual(differing, [], "round \(round): " + differing.prefix(2).map {
+                "\($0): kept \(kept[$0] ?? "none"), made \(made[$0] ?? "none")"
+            }.joined(separator: "; "))
+            split = split || files.buckets.keys.contains { $0.count > 2 }
+        }
+        XCTAssertTrue(split, "some group of stems is split into longer keys")
+        XCTAssertGreaterThan(patched, 60)
+    }
+}
