@@ -102,15 +102,44 @@ public enum WikilinkScanner {
         return (text.dropLast(), Wikilink(raw: children.plainText), after.dropFirst())
     }
 
+    /// The first place of `needle` (two ASCII brackets) in `text`, or the last one when `backwards`: what Foundation's
+    /// `range(of:)` finds. Found in the bytes where the match stands between ASCII characters (or the text's ends),
+    /// where it cannot be part of a longer character; next to any other scalar (a combining mark, say), Foundation
+    /// searches, so that a character is never cut.
+    static func find(_ needle: String, in text: Substring, backwards: Bool = false) -> Range<String.Index>? {
+        let bytes = text.utf8
+        let (first, second) = (needle.utf8.first!, needle.utf8.dropFirst().first!)
+        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int?? in
+            var match: Int?
+            var offset = 0
+            while offset + 1 < buffer.count {
+                if buffer[offset] == first, buffer[offset + 1] == second {
+                    match = offset
+                    if !backwards { break }
+                }
+                offset += 1
+            }
+            guard let match else { return .some(nil) }
+            let asciiBefore = match == 0 || buffer[match - 1] < 0x80
+            let asciiAfter = match + 2 == buffer.count || buffer[match + 2] < 0x80
+            return asciiBefore && asciiAfter ? .some(match) : nil
+        }
+        guard let found = found ?? nil else { return text.range(of: needle, options: backwards ? .backwards : []) }
+        return found.map { offset in
+            let lower = bytes.index(bytes.startIndex, offsetBy: offset)
+            return lower..<bytes.index(lower, offsetBy: 2)
+        }
+    }
+
     /// `[[` … `]]` in this text node, or starting here and closing in a later sibling text node.
     private static func scan(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
         // Most text has no bracket at all: test the bytes before searching.
-        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }), let open = text.range(of: "[[") else { return nil }
+        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }), let open = find("[[", in: text[...]) else { return nil }
         var start = open
         // Use the last `[[` before the first `]]`, so "[[a [[b]]" links b.
         let afterOpen = text[open.upperBound...]
-        if let close = afterOpen.range(of: "]]") {
-            if let inner = text[open.upperBound..<close.lowerBound].range(of: "[[", options: .backwards) { start = inner }
+        if let close = find("]]", in: afterOpen) {
+            if let inner = find("[[", in: text[open.upperBound..<close.lowerBound], backwards: true) { start = inner }
             let raw = text[start.upperBound..<close.lowerBound]
             guard !raw.contains("\n") else { return nil }
             return (text[..<start.lowerBound], Wikilink(raw: String(raw)), text[close.upperBound...])
@@ -122,7 +151,7 @@ public enum WikilinkScanner {
             consumed += 1
             switch node {
             case .text(let later):
-                if let close = later.range(of: "]]") {
+                if let close = find("]]", in: later[...]) {
                     raw += later[..<close.lowerBound]
                     guard !raw.contains("[[") else { return nil }
                     pending.removeFirst(consumed)
