@@ -20,8 +20,8 @@ extension PageModels {
         }
         let opening = page.item.summary ?? Self.firstSentence(of: miniature.item.document)
         return MiniatureView(
-            frame: frame(path: path, title: page.item.title, kind: "miniature", description: opening,
-                         breadcrumbs: [("Miniaturen", PageKind.miniatureIndex.link()), (page.item.title, id.link)]),
+            frame: frame(path: path, title: page.item.title, kind: .miniature, description: opening,
+                         breadcrumbs: PageKind.miniature.breadcrumbs(title: page.item.title, link: id.link)),
             title: page.item.title, summary: page.item.summary, opening: opening,
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
@@ -38,7 +38,7 @@ extension PageModels {
             return MiniatureEntry(link: link, lenses: signature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) })
         }
         return MiniatureIndexView(
-            frame: frame(path: path, title: "Miniaturen", kind: "miniatures", description: nil, breadcrumbs: [("Miniaturen", SiteLink(path: path))]),
+            frame: frame(of: .miniatureIndex),
             miniatures: entries)
     }
 

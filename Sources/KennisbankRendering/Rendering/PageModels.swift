@@ -64,19 +64,27 @@ struct PageModels {
     }
 
     /// The frame every page has: site, navigation, breadcrumbs, relative root.
-    func frame(path: String, title: String?, kind: String, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
+    func frame(path: String, title: String?, kind: PageKind, description: String?, breadcrumbs: [(String, SiteLink)] = []) -> PageFrame {
         let config = site.settings
         let root = SiteLink(path: "").relative(from: path) == "./" ? "" : SiteLink(path: "").relative(from: path)
         let sections = PageKind.navigation(hasRoutes: site.hasRoutes)
         return PageFrame(
             lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
             pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },
-            root: root, kind: kind,
+            root: root, kind: kind.name,
             nav: sections.map { name, target in NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: target == path) },
             breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
                 Breadcrumb(title: name, url: link.relative(from: path))
             },
             portable: config.portable, feed: site.hasFeed)
+    }
+
+    /// The frame of the kind's one page (an overview, the literature, search): its path and title from the table of
+    /// page kinds, and a breadcrumb to it.
+    func frame(of kind: PageKind) -> PageFrame {
+        let path = kind.path ?? ""
+        let title = kind.title ?? ""
+        return frame(path: path, title: title, kind: kind, description: nil, breadcrumbs: [(title, SiteLink(path: path))])
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.

@@ -13,7 +13,7 @@ extension PageModels {
             return ArticleEntry(link: itemLink(id, from: ""), subtitle: signature.subtitle, series: signature.series.map(String.init),
                                 authors: signature.authorLine, date: signature.date)
         }
-        return HomeView(frame: frame(path: "", title: nil, kind: "home", description: nil), articles: articles,
+        return HomeView(frame: frame(path: "", title: nil, kind: .home, description: nil), articles: articles,
                         concepts: Array(site.conceptOrder).compactMap { itemLink($0, from: "") },
                         miniatures: Array(site.miniatureOrder).compactMap { itemLink($0, from: "") },
                         routes: routeEntries(from: ""), ebook: site.settings.epubPath)
@@ -38,8 +38,8 @@ extension PageModels {
         let order = site.articleOrder
         let count = order.count
         return ArticleView(
-            frame: frame(path: path, title: article.item.title, kind: "article", description: article.item.summary,
-                         breadcrumbs: [("Artikelen", SiteLink(path: "")), (article.item.title, id.link)]),
+            frame: frame(path: path, title: article.item.title, kind: .article, description: article.item.summary,
+                         breadcrumbs: PageKind.article.breadcrumbs(title: article.item.title, link: id.link)),
             title: article.item.title, subtitle: article.subtitle,
             authors: article.authorLine, byline: byline?.text ?? article.authorLine,
             date: article.date, series: article.series.map(String.init),
@@ -64,8 +64,8 @@ extension PageModels {
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
         }
         return ConceptView(
-            frame: frame(path: path, title: page.item.title, kind: "concept", description: page.item.summary,
-                         breadcrumbs: [("Begrippen", PageKind.conceptIndex.link()), (page.item.title, id.link)]),
+            frame: frame(path: path, title: page.item.title, kind: .concept, description: page.item.summary,
+                         breadcrumbs: PageKind.concept.breadcrumbs(title: page.item.title, link: id.link)),
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
             aliases: page.item.aliases.isEmpty ? nil : page.item.aliases.joined(separator: ", "),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
@@ -93,7 +93,7 @@ extension PageModels {
         let groups = Dictionary(grouping: concepts.filter { $0.signature.group != nil }) { $0.signature.group! }
         let map = conceptMap(focus: nil, from: path)
         return ConceptIndexView(
-            frame: frame(path: path, title: "Begrippen", kind: "concepts", description: nil, breadcrumbs: [("Begrippen", SiteLink(path: path))]),
+            frame: frame(of: .conceptIndex),
             letters: letters.keys.sorted().map { letter in
                 LetterGroup(letter: letter, concepts: letters[letter]!.compactMap { itemLink($0.id, from: path) })
             },
@@ -115,13 +115,13 @@ extension PageModels {
                                    })
         }
         return LiteratureView(
-            frame: frame(path: path, title: "Literatuur", kind: "literature", description: nil, breadcrumbs: [("Literatuur", SiteLink(path: path))]),
+            frame: frame(of: .literature),
             references: references)
     }
 
     /// The 404 page: served at any path, so its links start at the site's absolute root.
     func notFoundView() -> NotFoundView {
-        var frame = frame(path: "", title: "Pagina niet gevonden", kind: "not-found", description: nil)
+        var frame = frame(path: "", title: PageKind.notFound.title, kind: .notFound, description: nil)
         let absoluteRoot = site.settings.baseURL.flatMap { URLPath.path(of: $0) } ?? "/"
         frame.root = absoluteRoot
         frame.nav = frame.nav.map { entry in
@@ -134,6 +134,6 @@ extension PageModels {
 
     /// The search page: its script finds the index from the site's root (`search/keys.js`).
     func searchView(path: String) -> SearchView {
-        SearchView(frame: frame(path: path, title: "Zoeken", kind: "search", description: nil, breadcrumbs: [("Zoeken", SiteLink(path: path))]))
+        SearchView(frame: frame(of: .search))
     }
 }

@@ -91,7 +91,7 @@ enum RenderJob: Sendable {
         case .search: return models.searchView(path: path)
         case .redirect(_, let to):
             let title = to.kind == .route ? models.site.routes.first { $0.route.item.id == to }?.route.item.title : models.site.signature(to)?.title
-            let frame = models.frame(path: path, title: title, kind: "redirect", description: nil)
+            let frame = models.frame(path: path, title: title, kind: .redirect, description: nil)
             return RedirectView(frame: frame, target: to.link.relative(from: path))
         }
     }

@@ -19,8 +19,8 @@ extension PageModels {
                            duration: step.duration?.description, excerpt: excerpt(of: step, from: path), address: address(step.link))
         }
         return RouteView(
-            frame: frame(path: path, title: item.title, kind: "route", description: item.summary,
-                         breadcrumbs: [("Leerroutes", PageKind.routeIndex.link()), (item.title, item.id.link)]),
+            frame: frame(path: path, title: item.title, kind: .route, description: item.summary,
+                         breadcrumbs: PageKind.route.breadcrumbs(title: item.title, link: item.id.link)),
             title: item.title, summary: item.summary, audience: route.route.audience, totalDuration: route.totalDuration?.description,
             stepCount: String(route.steps.count),
             introduction: route.introduction.blocks.isEmpty ? nil : HTMLFragment(Cmark.renderHTML(route.introduction.blocks, options: options)),
@@ -29,8 +29,7 @@ extension PageModels {
 
     /// The overview of every route, by title.
     func routeIndexView(path: String) -> RouteIndexView {
-        RouteIndexView(frame: frame(path: path, title: "Leerroutes", kind: "routes", description: nil,
-                                    breadcrumbs: [("Leerroutes", SiteLink(path: path))]),
+        RouteIndexView(frame: frame(of: .routeIndex),
                        routes: routeEntries(from: path))
     }
 
