@@ -8,6 +8,8 @@ public struct SourceFile: Hashable, Sendable {
     public var path: String
     /// The whole text, front matter included.
     public var text: String
+    /// The lines of the text, without line endings.
+    public let lines: [Substring]
     /// Whether a line ended in a carriage return (CR LF) that ``lines`` leave out: without one, the lines
     /// joined with line feeds are the text itself.
     public let hasCarriageReturns: Bool
@@ -16,25 +18,16 @@ public struct SourceFile: Hashable, Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.hasCarriageReturns = TextBytes.contains(in: text) { $0 == UInt8(ascii: "\r") } && Self.lines(of: text).carriageReturns
-    }
-
-    /// The lines of the text, without line endings. Split when asked for (only the front matter's reader asks), not
-    /// kept: a file's items are kept for the whole build, and in `serve` between builds.
-    public var lines: [Substring] { Self.lines(of: text).lines }
-
-    /// The lines of `text` without line endings, and whether one of them ended in a carriage return.
-    private static func lines(of text: String) -> (lines: [Substring], carriageReturns: Bool) {
         // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
         // the CR is dropped from the line afterwards).
         var carriageReturns = false
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
             let line = text[bytes.startIndex..<bytes.endIndex]
             guard line.utf8.last == UInt8(ascii: "\r") else { return line }
             carriageReturns = true
             return line.dropLast()
         }
-        return (lines, carriageReturns)
+        self.hasCarriageReturns = carriageReturns
     }
 
     /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
