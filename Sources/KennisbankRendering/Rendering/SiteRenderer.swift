@@ -101,6 +101,9 @@ public struct SiteRenderer: Sendable {
                 : .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view)))
             return RenderedFile(path: path, contents: contents, digest: digest, reads: log?.parts)
         }
+        // The search index is made first: it is the step that needs the most memory for a while, and before the
+        // pages are rendered the link checker's scans of them and the render's working memory are not yet held.
+        let search = SearchIndex(site: site, memo: memo, written: written).files().map { $0.streamed(to: writer) }
         let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
@@ -109,7 +112,7 @@ public struct SiteRenderer: Sendable {
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix(searchFolder) }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 }
-        let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files() + SearchIndex(site: site, memo: memo, written: written).files()).map { $0.streamed(to: writer) }
+        let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files()).map { $0.streamed(to: writer) } + search
         return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + assembled
     }
 }
