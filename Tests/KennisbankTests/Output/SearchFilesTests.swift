@@ -48,11 +48,37 @@ final class SearchFilesTests: XCTestCase {
         return shown
     }
 
+    /// A file of stems is digested from what its hits show, not from their pages' whole digests: after one paragraph
+    /// of a page is edited, only the files with a hit in that paragraph get a new digest (and are encoded again).
+    func testAnEditOfOneParagraphChangesOnlyTheFilesThatShowIt() {
+        func page(_ second: String) -> SearchPage {
+            SearchPage(title: "Pagina", url: "p/", kind: "artikel", blocks: [
+                SearchPage.Block(text: "Pagina", role: .title, anchor: nil, section: 0),
+                SearchPage.Block(text: "vertrouwen en koppen", role: .paragraph, anchor: "een", section: 0),
+                SearchPage.Block(text: second, role: .paragraph, anchor: "twee", section: 0),
+            ], sections: [SearchPage.Section(heading: nil)], summaryBlock: nil)
+        }
+        let before = [page("abc zeilen"), page("anders")]
+        var after = before
+        after[0] = page("abc zeilen en meer")
+        func digests(_ pages: [SearchPage]) -> [String: Digest] {
+            let files = SearchFiles(SearchLayout(pages: pages, digests: pages.map(\.digest)), shown: pages.map(SearchShown.init))
+            return Dictionary(uniqueKeysWithValues: files.buckets.keys.map { ($0, files.bucketDigests[$0]!) })
+        }
+        let (old, new) = (digests(before), digests(after))
+        let changed = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+        let keyOf = { (word: String) in SearchIndex.key(of: DutchStemmer.stems([word])[0], among: Set(new.keys)) }
+        XCTAssertNotEqual(before[0].digest, after[0].digest)
+        XCTAssertTrue(changed.contains(keyOf("abc")!), "the file of a stem in the edited paragraph is digested anew")
+        XCTAssertFalse(changed.contains(keyOf("vertrouwen")!), "the file of a stem only in the other paragraph keeps its digest: \(changed)")
+        XCTAssertFalse(changed.contains(keyOf("koppen")!), "\(changed)")
+    }
+
     func testTheFilesCutAgainAreTheFilesCutFromEveryStem() {
         var random = SeededRandom(seed: 23)
         var pages = (0..<60).map { page($0, random: &random) }
         var layout = SearchLayout(pages: pages, digests: pages.map(\.digest))
-        var files = SearchFiles(layout, pages: pages.map(\.digest))
+        var files = SearchFiles(layout, shown: pages.map(SearchShown.init))
         var split = false, patched = 0
         for round in 0..<120 {
             for _ in 0...random.below(3) {
@@ -62,12 +88,12 @@ final class SearchFilesTests: XCTestCase {
                     : page(number, random: &random)
             }
             if let changed = layout.update(to: pages, digests: pages.map(\.digest)) {
-                files.update(layout, stems: changed.stems, pages: changed.pages, digests: pages.map(\.digest))
+                files.update(layout, stems: changed.stems, pages: changed.pages, shown: pages.map(SearchShown.init))
                 patched += 1
             } else {
-                files = SearchFiles(layout, pages: pages.map(\.digest))
+                files = SearchFiles(layout, shown: pages.map(SearchShown.init))
             }
-            let fresh = SearchFiles(SearchLayout(pages: pages, digests: pages.map(\.digest)), pages: pages.map(\.digest))
+            let fresh = SearchFiles(SearchLayout(pages: pages, digests: pages.map(\.digest)), shown: pages.map(SearchShown.init))
             let (kept, made) = (shown(files), shown(fresh))
             let differing = Set(kept.keys).union(made.keys).filter { kept[$0] != made[$0] }.sorted()
             XCTAssertEqual(differing, [], "round \(round): " + differing.prefix(2).map {

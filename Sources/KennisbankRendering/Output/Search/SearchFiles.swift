@@ -30,19 +30,19 @@ struct SearchFiles: Sendable {
     /// The group of a stem or a key: its first two letters.
     static func group(of stem: String) -> String { String(stem.prefix(2)) }
 
-    /// The files of every stem of `layout`, whose pages have the digests `pages`.
-    init(_ layout: SearchLayout, pages: [Digest]) {
-        update(layout, stems: Set(layout.stems.keys), pages: [], digests: pages)
+    /// The files of every stem of `layout`, whose pages' hits show `shown`.
+    init(_ layout: SearchLayout, shown: [SearchShown]) {
+        update(layout, stems: Set(layout.stems.keys), pages: [], shown: shown)
     }
 
     /// Cuts again what changed: `changed` holds each stem whose hits, number of sections or forms may differ from
     /// the last cut, or that came or went, in `layout`; `pages` the numbers of the pages whose digests changed;
-    /// `digests` every page's digest.
+    /// `shown` what each page's hits show.
     ///
     /// A group is split again only when a stem came or went or its estimated size changed; a file of stems is
     /// digested again only when one of its stems shows something else, or a page whose hit it shows changed; a
     /// file of words is made again only when one of its forms, or a key or number of sections it names, changed.
-    mutating func update(_ layout: SearchLayout, stems changed: Set<String>, pages: Set<Int>, digests: [Digest]) {
+    mutating func update(_ layout: SearchLayout, stems changed: Set<String>, pages: Set<Int>, shown: [SearchShown]) {
         var groups = Set<String>(), keys = Set<String>(), letters = Set<String>()
         for name in changed {
             let (old, new) = (cut[name]?.stem, layout.stems[name])
@@ -89,7 +89,7 @@ struct SearchFiles: Sendable {
             made.append((key, SearchIndex.Bucket(stems: buckets[key]!.stems.map { cut[$0.stem]!.stem })))
         }
         // Digested on all cores: a clean build digests every bucket.
-        for (entry, digest) in zip(made, made.parallelMap { SearchIndex.digest(of: $0.bucket, pages: digests) }) {
+        for (entry, digest) in zip(made, made.parallelMap { SearchIndex.digest(of: $0.bucket, shown: shown) }) {
             (buckets[entry.key], bucketDigests[entry.key]) = (entry.bucket, digest)
         }
         // The stems that went: their forms leave their files of words.

@@ -53,16 +53,19 @@ package struct SearchIndex {
         var document: MarkdownDocument
     }
 
-    /// A page's ``SearchPage`` with what it was made from, and the digest of what its hits show (``SearchPage/digest``).
+    /// A page's ``SearchPage`` with what it was made from, the digest of everything its hits can show
+    /// (``SearchPage/digest``), which tells whether the page changed, and what each of its hits shows.
     struct Entry: Sendable {
         var inputs: EntryInputs
         var page: SearchPage
         var digest: Digest
+        var shown: SearchShown
 
         init(inputs: EntryInputs, page: SearchPage) {
             self.inputs = inputs
             self.page = page
             self.digest = page.digest
+            self.shown = SearchShown(page)
         }
     }
 
@@ -112,10 +115,11 @@ package struct SearchIndex {
         let references = site.references.references
         let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
-        let cut = self.cut(pages, digests: digests).files
+        let shown = entries.map(\.shown) + [SearchShown(literature)]
+        let cut = self.cut(pages, digests: digests, shown: shown).files
         let written = self.written
-        // A file is encoded only when what it shows changed: its digest is made from its stems, their hits and
-        // the digests of the pages they show, so that a one-article edit encodes only the files of its stems.
+        // A file is encoded only when what it shows changed: its digest is made from its stems and what their hits
+        // show, so that a one-paragraph edit encodes only the files that show it.
         let keys = Array(cut.buckets.keys).sorted()
         let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
             let bucket = cut.buckets[key]!
@@ -132,8 +136,8 @@ package struct SearchIndex {
     }
 
     /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
-    /// the digest of each hit's page.
-    static func digest(of bucket: Bucket, pages: [Digest]) -> Digest {
+    /// what each hit shows of its page.
+    static func digest(of bucket: Bucket, shown: [SearchShown]) -> Digest {
         var builder = DigestBuilder()
         builder.combine(Self.hitsPerStem)
         for stem in bucket.stems {
@@ -143,7 +147,7 @@ package struct SearchIndex {
             for form in stem.forms { builder.combine(form) }
             builder.combine(stem.hits.count)
             for (page, hit) in stem.hits {
-                builder.combine(pages[page])
+                shown[page].combine(hit, into: &builder)
                 for value in [hit.section, hit.block, hit.offset, hit.score] { builder.combine(Int(value)) }
             }
         }
@@ -178,18 +182,18 @@ package struct SearchIndex {
 
     /// The stems of `pages` and the files cut from them: those the last build kept, brought up to date (only the
     /// files of the stems that changed are cut again), or made from all pages; kept for the next build.
-    private func cut(_ pages: [SearchPage], digests: [Digest]) -> Cut {
+    private func cut(_ pages: [SearchPage], digests: [Digest], shown: [SearchShown]) -> Cut {
         var cut: Cut
         if var kept = memo.take(Self.layoutSlot) {
             if let changed = kept.layout.update(to: pages, digests: digests) {
-                kept.files.update(kept.layout, stems: changed.stems, pages: changed.pages, digests: digests)
+                kept.files.update(kept.layout, stems: changed.stems, pages: changed.pages, shown: shown)
             } else {
-                kept.files = SearchFiles(kept.layout, pages: digests)
+                kept.files = SearchFiles(kept.layout, shown: shown)
             }
             cut = kept
         } else {
             let layout = SearchLayout(pages: pages, digests: digests)
-            cut = Cut(layout: layout, files: SearchFiles(layout, pages: digests))
+            cut = Cut(layout: layout, files: SearchFiles(layout, shown: shown))
         }
         memo.keep(cut, in: Self.layoutSlot)
         return cut

@@ -205,12 +205,19 @@ package struct SearchPage: Sendable {
     /// the section for a hit in its heading alone, else about twenty words of the block around the word's first
     /// occurrence; whole words, with … where it was cut.
     package func excerpt(of hit: Hit) -> String {
-        var number = Int(hit.block), offset = Int(hit.offset)
-        if blocks[number].role == .title, let summaryBlock { (number, offset) = (summaryBlock, 0) }
+        let number = shownBlock(of: Int(hit.block))
+        return Self.excerpt(of: blocks[number].text, around: number == Int(hit.block) ? Int(hit.offset) : 0)
+    }
+
+    /// The block whose text the excerpt of a hit in block `number` comes from (from its start when it is another):
+    /// the summary for a hit in the title, the next block of the section for a hit in its heading, else the block.
+    func shownBlock(of number: Int) -> Int {
+        var number = number
+        if blocks[number].role == .title, let summaryBlock { number = summaryBlock }
         if blocks[number].role == .heading, number + 1 < blocks.count, blocks[number + 1].section == blocks[number].section {
-            (number, offset) = (number + 1, 0)
+            number += 1
         }
-        return Self.excerpt(of: blocks[number].text, around: offset)
+        return number
     }
 
     /// About `before` bytes of `text` before the UTF-8 `offset` and `after` bytes from it, cut at spaces.
