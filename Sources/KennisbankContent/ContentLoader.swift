@@ -36,6 +36,16 @@ public struct Content: Sendable {
         articles.map { ($0.item, $0.redirectsFrom) } + routes.map { ($0.item, $0.redirectsFrom) }
     }
 
+    /// The position of each article, concept and miniature in its own list, by id.
+    public var positions: [ContentID: Int] {
+        var positions: [ContentID: Int] = [:]
+        positions.reserveCapacity(articles.count + concepts.count + miniatures.count)
+        for (index, article) in articles.enumerated() { positions[article.item.id] = index }
+        for (index, concept) in concepts.enumerated() { positions[concept.item.id] = index }
+        for (index, miniature) in miniatures.enumerated() { positions[miniature.item.id] = index }
+        return positions
+    }
+
     /// Every article, concept and miniature (routes are not among them: no link or search leads to a route's text).
     public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
 }

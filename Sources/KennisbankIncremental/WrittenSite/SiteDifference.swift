@@ -80,13 +80,7 @@ struct SiteDifference {
         /// A site's tables of items and references by id and key.
         init(_ site: LinkedSite) {
             self.site = site
-            let content = site.content
-            var positions: [ContentID: Int] = [:]
-            positions.reserveCapacity(content.articles.count + content.concepts.count + content.miniatures.count)
-            for (index, article) in content.articles.enumerated() { positions[article.item.id] = index }
-            for (index, concept) in content.concepts.enumerated() { positions[concept.item.id] = index }
-            for (index, miniature) in content.miniatures.enumerated() { positions[miniature.item.id] = index }
-            self.positions = positions
+            positions = site.content.positions
             var referencePositions: [String: [Int]] = [:]
             for (index, reference) in site.references.references.enumerated() { referencePositions[reference.key, default: []].append(index) }
             self.referencePositions = referencePositions

@@ -23,13 +23,7 @@ struct SiteReader {
 
         init(_ site: LinkedSite) {
             self.site = site
-            let content = site.content
-            var positions: [ContentID: Int] = [:]
-            positions.reserveCapacity(content.articles.count + content.concepts.count + content.miniatures.count)
-            for (index, article) in content.articles.enumerated() { positions[article.item.id] = index }
-            for (index, concept) in content.concepts.enumerated() { positions[concept.item.id] = index }
-            for (index, miniature) in content.miniatures.enumerated() { positions[miniature.item.id] = index }
-            self.positions = positions
+            positions = site.content.positions
             references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let sequence = site.miniatureSequence
             miniatures = (sequence, Dictionary(sequence.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }))
