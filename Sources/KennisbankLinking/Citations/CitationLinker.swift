@@ -134,10 +134,10 @@ public struct CitationLinker: Sendable {
         }
         guard !references.isEmpty else { return .none(sameName: []) }
         let year = candidate.year.lowercased()
+        let digits = year.filter(\.isNumber)
         let sameYear = references.filter { reference in
             let written = reference.year + (reference.yearSuffix ?? "")
             if year == written { return true }
-            let digits = year.filter(\.isNumber)
             return year.count == 4 && reference.year == digits
                 || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
         }

@@ -93,8 +93,9 @@ public struct LinkChecker: Sendable {
     private func resolveLinks(of page: ScannedPage) -> [(link: String, target: String, fragment: String?)] {
         var checked = Set<String>()
         let folder = Self.folder(of: page.path)
+        let start = LinkTarget.Folder(of: page.path)
         return page.links.compactMap { link in
-            guard checked.insert(link).inserted, let (target, fragment) = resolve(link, from: page.path, in: folder) else { return nil }
+            guard checked.insert(link).inserted, let (target, fragment) = Self.resolve(link, from: page.path, in: folder, start: start) else { return nil }
             return (link, target, fragment)
         }
     }
@@ -107,14 +108,29 @@ public struct LinkChecker: Sendable {
     }
 
     /// The folders of a page's path: `artikelen/een/index.html` is in `artikelen` and `een`.
-    private static func folder(of page: String) -> [Substring] {
+    static func folder(of page: String) -> [Substring] {
         Array(page.split(separator: "/").dropLast())
     }
 
-    /// The produced file and fragment a link on `page` (in `folder`) leads to, or `nil` for external links.
-    private func resolve(_ link: String, from page: String, in folder: [Substring]) -> (String, String?)? {
+    /// The produced file and fragment a link on `page` leads to, or `nil` for external links.
+    static func resolve(_ link: String, from page: String) -> (String, String?)? {
+        resolve(link, from: page, in: folder(of: page), start: LinkTarget.Folder(of: page))
+    }
+
+    /// The produced file and fragment a link on `page` (in `folder`, which `start` holds as bytes) leads to, or
+    /// `nil` for external links: on the link's bytes when it is ASCII (nearly every link), else as text.
+    private static func resolve(_ link: String, from page: String, in folder: [Substring], start: LinkTarget.Folder) -> (String, String?)? {
         // Foundation's replacing and percent-decoding are slow; most links need neither.
-        let decoded = link.utf8.contains(UInt8(ascii: "&")) ? TextBytes.replacing("&amp;", with: "&", in: link) : link
+        var decoded = link.utf8.contains(UInt8(ascii: "&")) ? TextBytes.replacing("&amp;", with: "&", in: link) : link
+        guard TextBytes.contains(in: decoded, where: { $0 >= 0x80 }) else {
+            return decoded.withUTF8 { LinkTarget.resolve($0, page: page, folder: start) }
+        }
+        return resolveAsText(decoded, from: page, in: folder)
+    }
+
+    /// The produced file and fragment a link on `page` (in `folder`), its `&amp;` read as `&`, leads to, or `nil`
+    /// for external links, worked out on `String`s: for links with characters other than ASCII.
+    static func resolveAsText(_ decoded: String, from page: String, in folder: [Substring]) -> (String, String?)? {
         let bytes = decoded.utf8
         if decoded.isEmpty || decoded.hasPrefix("//") {
             return nil

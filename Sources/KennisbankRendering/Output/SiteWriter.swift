@@ -27,7 +27,8 @@ public final class SiteWriter: @unchecked Sendable {
     private let staging: URL
     private let retired: URL
     private let lock = NSLock()
-    private var folders: Set<String> = []
+    /// The folders made in the staging folder, relative to it.
+    private var folders: Set<Substring> = []
     private var paths: [String] = []
     private var failure: Diagnostic?
     private var finished = false
@@ -89,12 +90,20 @@ public final class SiteWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         paths.append(path)
-        guard let slash = path.lastIndex(of: "/") else { return }
-        let folder = root + "/" + path[..<slash]
-        if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            folders.insert(folder)
-        }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        try makeFolder(path[..<slash], in: root)
+    }
+
+    /// Makes `folder` (relative to the staging folder `root`) and those of its parents not made yet in this build,
+    /// each with one `mkdir`: the writer remembers the folders it made, so it never asks the file system whether one
+    /// exists (Foundation's `createDirectory(withIntermediateDirectories:)` looks at every parent, for every file).
+    /// Called with the lock held.
+    private func makeFolder(_ folder: Substring, in root: String) throws(FileWriting.Failure) {
+        guard !folders.contains(folder) else { return }
+        if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(folder[..<slash], in: root) }
+        let path = root + "/" + folder
+        if mkdir(path, 0o777) != 0, errno != EEXIST { throw FileWriting.failure(path) }
+        folders.insert(folder)
     }
 
     /// Writes the manifest and replaces the output folder with the staging folder, or reports the first failed
