@@ -40,7 +40,7 @@ public struct FrontMatter {
     /// Reads a file that holds YAML fields only, such as site.yml: its messages name the file, not front matter.
     public init(settings file: SourceFile) throws(Diagnostic) {
         let name = String(file.path.split(separator: "/").last ?? Substring(file.path))
-        try self.init(file: file, yaml: file.text, firstLine: 1, name: name, body: "", bodyLineOffset: file.lines.count)
+        try self.init(file: file, yaml: file.text, firstLine: 1, name: name, body: "", bodyLineOffset: file.lineCount)
     }
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`; `name` names the fields in messages.

@@ -8,25 +8,37 @@ public struct SourceFile: Hashable, Sendable {
     public var path: String
     /// The whole text, front matter included.
     public var text: String
-    /// The lines of the text, without line endings.
-    public let lines: [Substring]
+    /// The UTF-8 offset in ``text`` where each line starts, then one past the text's end (where a line after a last
+    /// line feed would start): a line is read from these in constant time (``line(_:)``), at 4 bytes a line rather
+    /// than the 32 of a `Substring` kept for each.
+    private let lineStarts: [UInt32]
     /// Whether a line ended in a carriage return (CR LF) that ``lines`` leave out: without one, the lines
     /// joined with line feeds are the text itself.
     public let hasCarriageReturns: Bool
+
+    /// The number of lines of the text.
+    public var lineCount: Int { lineStarts.count - 1 }
+
+    /// The lines of the text, without line endings (made on each call: ``line(_:)`` reads one).
+    public var lines: [Substring] { (0..<lineCount).map { line($0 + 1) } }
 
     /// Creates a source file.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
-        // the CR is dropped from the line afterwards).
-        var carriageReturns = false
-        self.lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
-            let line = text[bytes.startIndex..<bytes.endIndex]
-            guard line.utf8.last == UInt8(ascii: "\r") else { return line }
-            carriageReturns = true
-            return line.dropLast()
+        // the CR is left out of the line when it is read).
+        var starts: [UInt32] = [0], carriageReturns = false, previous: UInt8 = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                if previous == UInt8(ascii: "\r") { carriageReturns = true }
+                starts.append(UInt32(offset + 1))
+            }
+            previous = byte
         }
+        if previous == UInt8(ascii: "\r") { carriageReturns = true }
+        starts.append(UInt32(text.utf8.count + 1))
+        self.lineStarts = starts
         self.hasCarriageReturns = carriageReturns
     }
 
@@ -106,8 +118,8 @@ public struct SourceFile: Hashable, Sendable {
         let firstLine = lineBreak.map { String(needle[..<$0]) } ?? needle
         guard !firstLine.isEmpty else { return nil }
         var lineNumber = cursor.position.line
-        while lineNumber <= min(lines.count, lastLine) {
-            let line = lines[lineNumber - 1]
+        while lineNumber <= min(lineCount, lastLine) {
+            let line = self.line(lineNumber)
             var from = line.startIndex, column = 1
             if lineNumber == cursor.position.line {
                 column = max(1, cursor.position.column)
@@ -147,6 +159,11 @@ public struct SourceFile: Hashable, Sendable {
 
     /// The text of a 1-based line, or an empty string past the end.
     public func line(_ number: Int) -> Substring {
-        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+        guard number >= 1 && number <= lineCount else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(lineStarts[number - 1]))
+        var end = utf8.index(utf8.startIndex, offsetBy: Int(lineStarts[number]) - 1)
+        if hasCarriageReturns && end > start && utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return text[start..<end]
     }
 }

@@ -95,4 +95,25 @@ final class SearchTextTests: XCTestCase {
         // The opening's paragraph comes after the heading's section and still counts in section 0, listed first.
         XCTAssertEqual(shown(alone)["vertrouw"], "0:0:0:31,1:2:21:9")
     }
+
+    /// A page's stems are sorted, each found by ``SearchPage/hits(of:)`` with the hits ``SearchPage/hits`` lists, and a
+    /// word not on the page is not; every form points at its stem.
+    func testAPageFindsEachOfItsStems() {
+        let blocks = [SearchPage.Block(text: "Vertrouwen · basisvertrouwen", role: .title, anchor: nil, section: 0),
+                      SearchPage.Block(text: "Over vertrouwen en werk", role: .heading, anchor: "over", section: 1),
+                      SearchPage.Block(text: "Wie vertrouwt, wint. Zelfbeeld, rollen en rol; ambacht en praktijken.", role: .paragraph,
+                                       anchor: "p1", section: 1)]
+        let page = SearchPage(title: "T", url: "t/", kind: "artikel", blocks: blocks, sections: [SearchPage.Section(heading: nil),
+                              SearchPage.Section(heading: "Over vertrouwen en werk")], summaryBlock: nil)
+        XCTAssertEqual(page.stems, page.stems.sorted())
+        XCTAssertEqual(Set(page.stems), Set(page.hits.keys))
+        XCTAssertGreaterThan(page.stems.count, 8)
+        for stem in page.stems {
+            XCTAssertEqual(page.hits(of: stem).map { $0.map { "\($0.section):\($0.block):\($0.offset):\($0.score)" } },
+                           page.hits[stem]!.map { "\($0.section):\($0.block):\($0.offset):\($0.score)" }, stem)
+        }
+        for absent in ["", "a", "zzz", "vertrouwe", "werkx"] { XCTAssertNil(page.hits(of: absent), absent) }
+        XCTAssertEqual(page.forms["vertrouwen"], "vertrouw")
+        XCTAssertEqual(Set(page.forms.values), Set(page.stems))
+    }
 }

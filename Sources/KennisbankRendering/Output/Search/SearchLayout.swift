@@ -31,17 +31,17 @@ struct SearchLayout: Sendable {
             var pages: [Int] = []
             var ranking = SearchIndex.Ranking()
 
-            mutating func add(_ hits: [SearchPage.Hit], of page: Int) {
+            mutating func add(_ hits: ArraySlice<SearchPage.Hit>, of page: Int) {
                 pages.append(page)
                 for hit in hits { ranking.add(hit, page: page) }
             }
         }
         var gathered: [String: Gathered] = [:]
         for (number, page) in pages.enumerated() {
-            for (stem, pageHits) in page.hits {
-                gathered[stem, default: Gathered()].add(pageHits, of: number)
+            for (index, stem) in page.stems.enumerated() {
+                gathered[stem, default: Gathered()].add(page.hits(at: index), of: number)
             }
-            for (form, stem) in page.forms { formPages[stem, default: [:]][form, default: 0] += 1 }
+            for form in page.formList { formPages[page.stems[Int(form.stem)], default: [:]][form.form, default: 0] += 1 }
         }
         pagesOfStem = gathered.mapValues(\.pages)
         stems.reserveCapacity(gathered.count)
@@ -68,12 +68,12 @@ struct SearchLayout: Sendable {
         var affected = Set<String>()
         for (number, before) in zip(changed, old) {
             let after = pages[number]
-            affected.formUnion(before.hits.keys)
-            affected.formUnion(after.hits.keys)
-            for stem in before.hits.keys where after.hits[stem] == nil { remove(number, from: stem) }
-            for stem in after.hits.keys where before.hits[stem] == nil { insert(number, into: stem) }
-            for (form, stem) in before.forms { count(form, of: stem, by: -1) }
-            for (form, stem) in after.forms { count(form, of: stem, by: 1) }
+            affected.formUnion(before.stems)
+            affected.formUnion(after.stems)
+            for stem in before.stems where after.hits(of: stem) == nil { remove(number, from: stem) }
+            for stem in after.stems where before.hits(of: stem) == nil { insert(number, into: stem) }
+            for form in before.formList { count(form.form, of: before.stems[Int(form.stem)], by: -1) }
+            for form in after.formList { count(form.form, of: after.stems[Int(form.stem)], by: 1) }
             self.pages[number] = after
             self.digests[number] = digests[number]
         }
@@ -87,7 +87,7 @@ struct SearchLayout: Sendable {
             if let kept, kept.hits.contains(where: { changedPages.contains($0.page) }) {
                 // One of its best hits is gone or changed: rank it again over the pages that hold it.
                 var all: [(page: Int, hit: SearchPage.Hit)] = []
-                for number in pagesOfStem[stem]! { all.append(contentsOf: self.pages[number].hits[stem]!.lazy.map { (number, $0) }) }
+                for number in pagesOfStem[stem]! { all.append(contentsOf: self.pages[number].hits(of: stem)!.lazy.map { (number, $0) }) }
                 stems[stem] = makeStem(stem, total: all.count, best: SearchIndex.best(all))
             } else {
                 // Its best hits stay ahead of every other unchanged hit; the changed pages' new hits compete with them,
@@ -95,8 +95,8 @@ struct SearchLayout: Sendable {
                 var candidates = kept?.hits ?? []
                 var total = kept?.total ?? 0
                 for (number, before) in zip(changed, old) {
-                    total -= before.hits[stem]?.count ?? 0
-                    let new = pages[number].hits[stem] ?? []
+                    total -= before.hits(of: stem)?.count ?? 0
+                    let new = pages[number].hits(of: stem) ?? []
                     total += new.count
                     candidates.append(contentsOf: new.lazy.map { (number, $0) })
                 }

@@ -70,10 +70,26 @@ package struct SearchPage: Sendable {
     package var sections: [Section]
     /// The block of the page's summary, shown as the excerpt of a hit in its title (a concept's definition).
     package var summaryBlock: Int?
-    /// For every stem on the page, its sections, in the page's order.
-    package var hits: [String: [Hit]]
+    /// A folded word form on the page, with its stem.
+    package struct Form: Sendable {
+        /// The form.
+        package var form: String
+        /// Its stem, an index into ``stems``.
+        package var stem: Int32
+    }
+
+    /// Every stem on the page, sorted, so that ``hits(of:)`` finds one by bisection.
+    ///
+    /// The stems, their hits and the forms are kept in flat arrays rather than dictionaries of arrays: `serve` keeps
+    /// the search page of every page of the site, and a dictionary entry with an array of its own for each stem of
+    /// each page costs several times the hits it holds.
+    package private(set) var stems: [String]
+    /// Where the hits of each stem start in ``allHits``, one more than ``stems``: the last is the end of the last stem's.
+    private var hitStarts: [Int32]
+    /// The hits of all stems, stem after stem, each stem's in the page's order of sections.
+    private var allHits: [Hit]
     /// Every folded word form on the page, with its stem.
-    package var forms: [String: String]
+    package private(set) var formList: [Form]
 
     /// A page of the site: its title (with its aliases, for concepts and miniatures: a concept's aliases are
     /// other names of it), summary, headings and paragraphs; its words stemmed through `stems`, the build's cache.
@@ -144,17 +160,14 @@ package struct SearchPage: Sendable {
         }
         // From here on a stem is its number on this page, so the tallies are arrays, not dictionaries keyed by strings.
         let entries = cache.entries(of: table)
-        var forms: [String: String] = [:], stems: [String] = [], stemOfForm = [Int](repeating: 0, count: entries.count)
-        forms.reserveCapacity(entries.count)
+        var stems: [String] = [], stemOfForm = [Int](repeating: 0, count: entries.count)
         var stemOfNumber: [Int: Int] = [:]
         for (number, entry) in entries.enumerated() {
-            forms[entry.form] = entry.stem
             if let known = stemOfNumber[entry.stemNumber] { stemOfForm[number] = known; continue }
             stemOfNumber[entry.stemNumber] = stems.count
             stemOfForm[number] = stems.count
             stems.append(entry.stem)
         }
-        self.forms = forms
         // Per stem and section: the score, and the block of the excerpt with the word's first occurrence there: the
         // best-scoring block, but a paragraph that holds the word before a heading, whose text is in the result's title.
         var tallies = Tallies(stems: stems.count)
@@ -177,10 +190,45 @@ package struct SearchPage: Sendable {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        var hits: [String: [Hit]] = [:]
-        hits.reserveCapacity(stems.count)
-        for (number, stem) in stems.enumerated() { hits[stem] = tallies.hits(of: number) }
-        self.hits = hits
+        // The stems sorted, each with its hits; the forms point at the sorted stems.
+        let order = stems.indices.sorted { stems[$0] < stems[$1] }
+        var place = [Int32](repeating: 0, count: stems.count)
+        var hitStarts: [Int32] = [0], allHits: [Hit] = []
+        hitStarts.reserveCapacity(stems.count + 1)
+        for (sorted, number) in order.enumerated() {
+            place[number] = Int32(sorted)
+            allHits.append(contentsOf: tallies.hits(of: number))
+            hitStarts.append(Int32(allHits.count))
+        }
+        self.stems = order.map { stems[$0] }
+        self.hitStarts = hitStarts
+        self.allHits = allHits
+        self.formList = entries.indices.map { Form(form: entries[$0].form, stem: place[stemOfForm[$0]]) }
+    }
+
+    /// The hits of the stem at `index` in ``stems``, in the page's order of sections.
+    package func hits(at index: Int) -> ArraySlice<Hit> {
+        allHits[Int(hitStarts[index])..<Int(hitStarts[index + 1])]
+    }
+
+    /// The hits of `stem`, in the page's order of sections, or `nil` when the page does not have it.
+    package func hits(of stem: String) -> ArraySlice<Hit>? {
+        var (low, high) = (0, stems.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if stems[middle] < stem { low = middle + 1 } else { high = middle }
+        }
+        return low < stems.count && stems[low] == stem ? hits(at: low) : nil
+    }
+
+    /// For every stem on the page, its sections, in the page's order (made on each call: ``hits(of:)`` reads one).
+    package var hits: [String: [Hit]] {
+        Dictionary(uniqueKeysWithValues: stems.indices.map { (stems[$0], Array(hits(at: $0))) })
+    }
+
+    /// Every folded word form on the page, with its stem (made on each call: ``formList`` holds them).
+    package var forms: [String: String] {
+        Dictionary(uniqueKeysWithValues: formList.map { ($0.form, stems[Int($0.stem)]) })
     }
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
