@@ -26,17 +26,24 @@ public struct Build: Sendable {
     /// Whether drafts (articles and routes with `draft: true`) are built too (`build --drafts`, `serve`).
     public var includesDrafts = false
     /// The files made from the linked site outside the engine, such as the EPUB of `epub: true`; `nil` for none.
-    public var downloads: (any SiteDownloads)? = nil
+    package var downloads: (any SiteDownloads)? = nil
     /// Whether the downloads are checked but not made: the build checks what it can without making them and counts
     /// their paths as the site's files (so links to them hold), and hands the paths on in ``Generated/onRequest``.
     /// `serve` makes them when they are requested; `check` and the exports do not need them.
-    public var defersDownloads = false
+    package var defersDownloads = false
     /// The disk, or memory in tests.
-    public var fileSystem: any FileSystem
+    package var fileSystem: any FileSystem
 
-    /// Creates a build.
+    /// Creates a build that reads and writes the disk.
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
-                strict: Bool = false, fileSystem: any FileSystem = DiskFileSystem()) {
+                strict: Bool = false) {
+        self.init(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, outputDirectory: outputDirectory,
+                  strict: strict, fileSystem: DiskFileSystem())
+    }
+
+    /// Creates a build over the given file system (memory, in tests).
+    package init(contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
+                 strict: Bool = false, fileSystem: any FileSystem) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -49,7 +56,7 @@ public struct Build: Sendable {
     ///
     /// The work runs on threads with large stacks (see ``DeepStack``), so deeply nested input cannot
     /// overflow a stack.
-    public func generate() throws(BuildFailure) -> BuildReport {
+    package func generate() throws(BuildFailure) -> BuildReport {
         let result: Result<BuildReport, BuildFailure> = DeepStack.run {
             // The markdown trees are released here too, on the deep stack, not by the caller.
             do throws(BuildFailure) { return .success(try generateOnThisThread().withoutTrees()) } catch { return .failure(error) }
@@ -247,7 +254,7 @@ extension BuildReport {
 
 /// Files of the site made from the linked site by a step outside the engine: the e-book of `epub: true` (the
 /// export target depends on the engine, so the engine reaches it through this).
-public protocol SiteDownloads: Sendable {
+package protocol SiteDownloads: Sendable {
     /// The paths of the files ``files(of:)`` makes, below the site root, after every check that needs no making
     /// (`serve` makes the files only when they are requested, and reports these problems with the build's).
     func paths(of site: LinkedSite) throws(Diagnostic) -> [String]

@@ -15,7 +15,7 @@ public struct BuildReport: Sendable {
     public var paths: [String]
     /// The files themselves, when the build kept them in memory (``Build/generate()``); empty when the build wrote each
     /// to the output folder as it was made (``Build/run()``, an incremental build), where ``paths`` names them.
-    public var files: [OutputFile]
+    package var files: [OutputFile]
     /// Warnings (errors throw).
     public var diagnostics: [Diagnostic]
     /// The warnings that their files acknowledge with `ignoreWarnings`, not among ``diagnostics``.
@@ -23,34 +23,34 @@ public struct BuildReport: Sendable {
     /// The linked site: without its markdown trees after ``Build/run()`` and ``Build/generate()``; after an
     /// incremental run, with the trees its memo keeps for the next run anyway (emptying them would be one more pass
     /// over every page of every rebuild).
-    public var site: LinkedSite
+    package var site: LinkedSite
     /// How long each step took.
-    public var times: StepTimes
+    package var times: StepTimes
     /// Lines for the terminal that are not problems, such as that the output folder was repaired.
     public var notes: [String] = []
     /// How long the whole build took, in seconds (zero for ``Build/generate()``, which the caller times).
     public var duration: TimeInterval = 0
     /// What an incremental build did and did not redo; `nil` for a clean build, which does everything.
-    public var incremental: Incremental? = nil
+    package var incremental: Incremental? = nil
 
     /// The number of HTML pages the site has.
     public var pages: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
     /// What an incremental build did: the work the edit needed, the rest taken from its earlier runs.
-    public struct Incremental: Sendable, Equatable {
+    package struct Incremental: Sendable, Equatable {
         /// The pages whose models changed and that were rendered in this run (the others were unchanged).
-        public var renderedPages: Int
+        package var renderedPages: Int
         /// The files whose bytes changed and that were written, by path.
-        public var writtenFiles: [String]
+        package var writtenFiles: [String]
         /// The files the site no longer has and that were removed, by path.
-        public var removedFiles: [String]
+        package var removedFiles: [String]
         /// The content files parsed in this run (the others were unchanged).
-        public var parsedFiles: Int
+        package var parsedFiles: Int
         /// The pages linked in this run.
-        public var linkedPages: Int
+        package var linkedPages: Int
 
         /// Creates a description of an incremental build's work.
-        public init(renderedPages: Int, writtenFiles: [String], removedFiles: [String], parsedFiles: Int, linkedPages: Int) {
+        package init(renderedPages: Int, writtenFiles: [String], removedFiles: [String], parsedFiles: Int, linkedPages: Int) {
             self.renderedPages = renderedPages
             self.writtenFiles = writtenFiles
             self.removedFiles = removedFiles
@@ -60,7 +60,7 @@ public struct BuildReport: Sendable {
     }
 
     /// Creates a report.
-    public init(paths: [String], files: [OutputFile] = [], diagnostics: [Diagnostic], acknowledged: [Diagnostic], site: LinkedSite,
+    package init(paths: [String], files: [OutputFile] = [], diagnostics: [Diagnostic], acknowledged: [Diagnostic], site: LinkedSite,
                 times: StepTimes, notes: [String] = [], duration: TimeInterval = 0, incremental: Incremental? = nil) {
         self.paths = paths
         self.files = files

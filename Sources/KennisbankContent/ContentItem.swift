@@ -1,7 +1,7 @@
 import KennisbankCore
 import KennisbankMarkdown
 /// The kinds of page an author writes.
-public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
+package enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case article
     case concept
     case miniature
@@ -9,7 +9,7 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case route
 
     /// The folder under Content/ that holds this kind.
-    public var folder: String {
+    package var folder: String {
         switch self {
         case .article: return "articles"
         case .concept: return "concepts"
@@ -20,10 +20,10 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
 
     /// The folder under the site root where pages of this kind are written (stable URLs), without its
     /// final `/`: `begrippen`. From ``PageKind/folder(of:)``.
-    public var sitePath: String { String(PageKind.folder(of: self).dropLast()) }
+    package var sitePath: String { String(PageKind.folder(of: self).dropLast()) }
 
     /// The Dutch name for one item of this kind, for messages and pages.
-    public var dutchName: String {
+    package var dutchName: String {
         switch self {
         case .article: return "artikel"
         case .concept: return "begrip"
@@ -32,37 +32,37 @@ public enum ContentKind: String, Hashable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: ContentKind, rhs: ContentKind) -> Bool {
+    package static func < (lhs: ContentKind, rhs: ContentKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// Names one content item: its kind and slug.
-public struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct ContentID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The kind of item.
-    public var kind: ContentKind
+    package var kind: ContentKind
     /// The slug: the file name without `.md`.
-    public var slug: String
+    package var slug: String
 
     /// Creates an identifier.
-    public init(_ kind: ContentKind, _ slug: String) {
+    package init(_ kind: ContentKind, _ slug: String) {
         self.kind = kind
         self.slug = slug
     }
 
     /// The page of this item, from the site root: `begrippen/niet-weten/`.
-    public var link: SiteLink { SiteLink(path: PageKind.folder(of: kind) + slug + "/") }
+    package var link: SiteLink { SiteLink(path: PageKind.folder(of: kind) + slug + "/") }
 
-    public static func < (lhs: ContentID, rhs: ContentID) -> Bool { (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug) }
+    package static func < (lhs: ContentID, rhs: ContentID) -> Bool { (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug) }
 
-    public var description: String { "\(kind.rawValue) '\(slug)'" }
+    package var description: String { "\(kind.rawValue) '\(slug)'" }
 }
 
 /// What every article, concept and miniature has: a name, a source file and a markdown body.
 ///
 /// Its fields live in one shared object (``CopyOnWrite``): items are copied into pages, memo inputs and
 /// page models at every step of the build.
-public struct ContentItem: Hashable, Sendable {
+package struct ContentItem: Hashable, Sendable {
     private struct Fields: Hashable, Sendable {
         var id: ContentID
         var title: String
@@ -76,43 +76,43 @@ public struct ContentItem: Hashable, Sendable {
     private var storage: CopyOnWrite<Fields>
 
     /// Kind and slug.
-    public var id: ContentID {
+    package var id: ContentID {
         get { storage.fields.id }
         set { storage.fields.id = newValue }
     }
     /// The title from front matter.
-    public var title: String {
+    package var title: String {
         get { storage.fields.title }
         set { storage.fields.title = newValue }
     }
     /// Other names from front matter `aliases` (for articles: old URL paths).
-    public var aliases: [String] {
+    package var aliases: [String] {
         get { storage.fields.aliases }
         set { storage.fields.aliases = newValue }
     }
     /// The one-sentence summary, or `nil`.
-    public var summary: String? {
+    package var summary: String? {
         get { storage.fields.summary }
         set { storage.fields.summary = newValue }
     }
     /// The file it was read from.
-    public var source: SourceFile {
+    package var source: SourceFile {
         get { storage.fields.source }
         set { storage.fields.source = newValue }
     }
     /// The parsed body.
-    public var document: MarkdownDocument {
+    package var document: MarkdownDocument {
         get { storage.fields.document }
         set { storage.fields.document = newValue }
     }
     /// The warnings the file acknowledges with front matter `ignoreWarnings`.
-    public var ignoredWarnings: IgnoredWarnings {
+    package var ignoredWarnings: IgnoredWarnings {
         get { storage.fields.ignoredWarnings }
         set { storage.fields.ignoredWarnings = newValue }
     }
 
     /// Creates a content item.
-    public init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument,
+    package init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument,
                 ignoredWarnings: IgnoredWarnings = .none) {
         storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document,
                                      ignoredWarnings: ignoredWarnings))
@@ -120,26 +120,26 @@ public struct ContentItem: Hashable, Sendable {
 }
 
 /// An article of the series.
-public struct Article: Hashable, Sendable {
+package struct Article: Hashable, Sendable {
     /// Name, source and body.
-    public var item: ContentItem
+    package var item: ContentItem
     /// The subtitle, or `nil`.
-    public var subtitle: String?
+    package var subtitle: String?
     /// The authors, in order: the front matter's `authors`, or site.yml's `seriesAuthor` when the front matter names none.
-    public var authors: [String]
+    package var authors: [String]
     /// The position in the series.
-    public var series: Int?
+    package var series: Int?
     /// The publication date as written (YYYY-MM-DD).
-    public var date: String?
+    package var date: String?
     /// Tags.
-    public var tags: [String]
+    package var tags: [String]
     /// Old URL paths that must redirect to this article.
-    public var redirectsFrom: [String]
+    package var redirectsFrom: [String]
     /// Whether the article is a draft (left out of the site).
-    public var draft: Bool
+    package var draft: Bool
 
     /// Creates an article.
-    public init(item: ContentItem, subtitle: String? = nil, authors: [String] = [], series: Int? = nil, date: String? = nil,
+    package init(item: ContentItem, subtitle: String? = nil, authors: [String] = [], series: Int? = nil, date: String? = nil,
                 tags: [String] = [], redirectsFrom: [String] = [], draft: Bool = false) {
         self.item = item
         self.subtitle = subtitle
@@ -152,22 +152,22 @@ public struct Article: Hashable, Sendable {
     }
 
     /// The authors as a line, "A, B": what the pages and the e-book show; `nil` without authors.
-    public var authorLine: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+    package var authorLine: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
 }
 
 /// A concept ("begrip").
-public struct Concept: Hashable, Sendable {
+package struct Concept: Hashable, Sendable {
     /// Name, aliases, summary, source and body.
-    public var item: ContentItem
+    package var item: ContentItem
     /// Slugs of related concepts, as the author listed them.
-    public var related: [String]
+    package var related: [String]
     /// A group such as `lens`, or `nil`.
-    public var group: String?
+    package var group: String?
     /// Which of its names are linked automatically.
-    public var linking: ConceptLinkingRule
+    package var linking: ConceptLinkingRule
 
     /// Creates a concept.
-    public init(item: ContentItem, related: [String] = [], group: String? = nil, linking: ConceptLinkingRule = .automatic) {
+    package init(item: ContentItem, related: [String] = [], group: String? = nil, linking: ConceptLinkingRule = .automatic) {
         self.item = item
         self.related = related
         self.group = group
@@ -175,7 +175,7 @@ public struct Concept: Hashable, Sendable {
     }
 
     /// The names the engine links by itself, as ``linking`` allows.
-    public var automaticNames: [String] {
+    package var automaticNames: [String] {
         switch linking.names {
         case .titleAndAliases: return [item.title] + item.aliases
         case .aliasesOnly: return item.aliases
@@ -185,16 +185,16 @@ public struct Concept: Hashable, Sendable {
 }
 
 /// A miniature: a short practice scene.
-public struct Miniature: Hashable, Sendable {
+package struct Miniature: Hashable, Sendable {
     /// Name, source and body.
-    public var item: ContentItem
+    package var item: ContentItem
     /// The slug of the article it belongs to, or `nil`.
-    public var article: String?
+    package var article: String?
     /// Slugs of the lens concepts it illustrates.
-    public var lenses: [String]
+    package var lenses: [String]
 
     /// Creates a miniature.
-    public init(item: ContentItem, article: String? = nil, lenses: [String] = []) {
+    package init(item: ContentItem, article: String? = nil, lenses: [String] = []) {
         self.item = item
         self.article = article
         self.lenses = lenses
@@ -204,9 +204,9 @@ public struct Miniature: Hashable, Sendable {
 /// Which of a concept's names the engine links by itself wherever they occur in running text (front matter
 /// `linking`). A concept named by an ordinary word ("Betekenis", "Box") can be limited so that the word used in its
 /// ordinary sense is not listed as a mention; a `[[wikilink]]` always links.
-public struct ConceptLinkingRule: Hashable, Sendable, CustomStringConvertible {
+package struct ConceptLinkingRule: Hashable, Sendable, CustomStringConvertible {
     /// Which names are matched automatically.
-    public enum Names: String, Hashable, Sendable {
+    package enum Names: String, Hashable, Sendable {
         /// The title and every alias (the default).
         case titleAndAliases = "automatic"
         /// Only the aliases: the title is an ordinary word, the aliases are not.
@@ -216,24 +216,24 @@ public struct ConceptLinkingRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Which names are matched automatically.
-    public var names: Names
+    package var names: Names
     /// Whether a name matches only as written, capitals included ("Box" but not "box").
-    public var caseSensitive: Bool
+    package var caseSensitive: Bool
 
     /// The default: every name, in any case.
-    public static let automatic = ConceptLinkingRule(names: .titleAndAliases, caseSensitive: false)
+    package static let automatic = ConceptLinkingRule(names: .titleAndAliases, caseSensitive: false)
 
     /// Creates a rule.
-    public init(names: Names, caseSensitive: Bool) {
+    package init(names: Names, caseSensitive: Bool) {
         self.names = names
         self.caseSensitive = caseSensitive
     }
 
     /// The words `linking` may list, as the README documents them.
-    public static let words = ["automatic", "aliases-only", "case-sensitive", "wikilinks-only"]
+    package static let words = ["automatic", "aliases-only", "case-sensitive", "wikilinks-only"]
 
     /// The rule a list of words gives, or `nil` when a word is unknown or two contradict each other.
-    public init?(words: [String]) {
+    package init?(words: [String]) {
         self = .automatic
         var namesGiven = false
         for word in words {
@@ -249,7 +249,7 @@ public struct ConceptLinkingRule: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rule as `linking` would write it.
-    public var description: String {
+    package var description: String {
         caseSensitive ? (names == .titleAndAliases ? "case-sensitive" : "\(names.rawValue), case-sensitive") : names.rawValue
     }
 }

@@ -3,25 +3,25 @@ import KennisbankCore
 import KennisbankMarkdown
 
 /// Everything the author wrote, read and parsed: the first two steps of the pipeline.
-public struct Content: Sendable {
+package struct Content: Sendable {
     /// The settings of site.yml.
-    public var site: SiteConfig
+    package var site: SiteConfig
     /// The articles, drafts excluded unless drafts are built, in series order.
-    public var articles: [Article]
+    package var articles: [Article]
     /// The concepts, by title.
-    public var concepts: [Concept]
+    package var concepts: [Concept]
     /// The miniatures, by title.
-    public var miniatures: [Miniature]
+    package var miniatures: [Miniature]
     /// The learning routes, drafts excluded unless drafts are built, by title. They are no items: nothing links to them.
-    public var routes: [Route] = []
+    package var routes: [Route] = []
     /// The shared reference lists of Content/bibliography/.
-    public var bibliographies: [Bibliography]
+    package var bibliographies: [Bibliography]
     /// The warnings found while reading: fields Kennisbank ignores, names in `ignoreWarnings` that are no codes,
     /// articles without authors, looping symbolic links.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// Creates content from its parts.
-    public init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = [],
+    package init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = [],
                 diagnostics: [Diagnostic] = []) {
         self.site = site
         self.articles = articles
@@ -32,12 +32,12 @@ public struct Content: Sendable {
     }
 
     /// The old URL paths that redirect to an article's or a route's page, by the item they lead to, in order.
-    public var redirects: [(item: ContentItem, aliases: [String])] {
+    package var redirects: [(item: ContentItem, aliases: [String])] {
         articles.map { ($0.item, $0.redirectsFrom) } + routes.map { ($0.item, $0.redirectsFrom) }
     }
 
     /// The position of each article, concept and miniature in its own list, by id.
-    public var positions: [ContentID: Int] {
+    package var positions: [ContentID: Int] {
         var positions: [ContentID: Int] = [:]
         positions.reserveCapacity(articles.count + concepts.count + miniatures.count)
         for (index, article) in articles.enumerated() { positions[article.item.id] = index }
@@ -47,25 +47,25 @@ public struct Content: Sendable {
     }
 
     /// Every article, concept and miniature (routes are not among them: no link or search leads to a route's text).
-    public var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
+    package var items: [ContentItem] { articles.map(\.item) + concepts.map(\.item) + miniatures.map(\.item) }
 }
 
 /// A shared reference list: a markdown file whose list items are APA references.
-public struct Bibliography: Hashable, Sendable {
+package struct Bibliography: Hashable, Sendable {
     /// The file.
-    public var source: SourceFile
+    package var source: SourceFile
     /// Its parsed body.
-    public var document: MarkdownDocument
+    package var document: MarkdownDocument
 }
 
 /// Reads Content/ through a ``FileSystem``: site.yml, then every markdown file of each kind, in parallel.
-public struct ContentLoader: Sendable {
+package struct ContentLoader: Sendable {
     /// The content folder.
-    public var directory: String
+    package var directory: String
     /// The disk, or memory in tests.
-    public var fileSystem: any FileSystem
+    package var fileSystem: any FileSystem
     /// Whether drafts (articles and routes with `draft: true`) are read into the site (`build --drafts`, `serve`).
-    public var includesDrafts = false
+    package var includesDrafts = false
     /// What earlier builds read and parsed (an incremental build), or nothing (``Memo/none``).
     package var memo: Memo = .none
     /// The files that changed since the memo's last build, relative to ``directory`` (`articles/x.md`), when a
@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
     package var changedFiles: Set<String>?
 
     /// Creates a loader.
-    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
+    package init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) {
         self.directory = directory
         self.fileSystem = fileSystem
     }
@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads and parses all content, or throws every problem found at once.
-    public func load() throws(BuildFailure) -> Content {
+    package func load() throws(BuildFailure) -> Content {
         var diagnostics: [Diagnostic] = []
         let site = siteConfig(problems: &diagnostics)
         let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder), problems: &diagnostics).map { (kind, $0) } }

@@ -21,10 +21,10 @@ extension Content {
 
     /// Whether the site has a feed: whether any article has a `date` (the feed shows only dated articles, and
     /// Atom asks a date of the feed itself, which undated articles cannot give).
-    public var hasFeed: Bool { articles.contains { $0.date != nil } }
+    package var hasFeed: Bool { articles.contains { $0.date != nil } }
 
     /// What each content file acknowledges with `ignoreWarnings`, by path: the files that list something.
-    public var ignoredWarnings: [String: IgnoredWarnings] {
+    package var ignoredWarnings: [String: IgnoredWarnings] {
         Dictionary((items + routes.map(\.item)).filter { $0.ignoredWarnings != .none }.map { ($0.source.path, $0.ignoredWarnings) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -7,13 +7,13 @@ import KennisbankMarkdown
 ///
 /// Values are read through typed accessors that report a ``Diagnostic`` pointing at the value's own
 /// line and column in the file, so "series must be a whole number" lands on the author's line.
-public struct FrontMatter {
+package struct FrontMatter {
     /// The file the front matter came from.
-    public let file: SourceFile
+    package let file: SourceFile
     /// The markdown below the front matter.
-    public let body: String
+    package let body: String
     /// How many lines of the file stand before the body (the front matter and its fences).
-    public let bodyLineOffset: Int
+    package let bodyLineOffset: Int
     /// How messages name the fields: "The front matter", or the file's name for a file of fields only.
     private let name: String
     /// Whether the fields stand between `---` lines (front matter) rather than in a file of their own.
@@ -23,7 +23,7 @@ public struct FrontMatter {
     private let lineOffset: Int
 
     /// Splits a file into front matter and body and parses the YAML.
-    public init(file: SourceFile) throws(Diagnostic) {
+    package init(file: SourceFile) throws(Diagnostic) {
         let lines = file.lines
         guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
             throw Diagnostic(path: file.path, position: .start, code: .frontMatter,
@@ -38,7 +38,7 @@ public struct FrontMatter {
     }
 
     /// Reads a file that holds YAML fields only, such as site.yml: its messages name the file, not front matter.
-    public init(settings file: SourceFile) throws(Diagnostic) {
+    package init(settings file: SourceFile) throws(Diagnostic) {
         let name = String(file.path.split(separator: "/").last ?? Substring(file.path))
         try self.init(file: file, yaml: file.text, firstLine: 1, name: name, body: "", bodyLineOffset: file.lineCount)
     }
@@ -106,10 +106,10 @@ public struct FrontMatter {
     }
 
     /// The names of the fields present.
-    public var keys: [String] { mapping.keys.sorted() }
+    package var keys: [String] { mapping.keys.sorted() }
 
     /// Where a field's key stands in the file, or the start of the front matter.
-    public func position(of key: String) -> SourcePosition {
+    package func position(of key: String) -> SourcePosition {
         guard let entry = mapping[key] else { return SourcePosition(line: 1, column: 1) }
         return SourcePosition(line: entry.line, column: entry.column)
     }
@@ -165,14 +165,14 @@ public struct FrontMatter {
     }
 
     /// A text field; `nil` when absent or empty. A number or true/false is no text (YAML reads `title: 5` as a number).
-    public func string(_ key: String) throws(Diagnostic) -> String? {
+    package func string(_ key: String) throws(Diagnostic) -> String? {
         guard let node = mapping[key]?.value else { return nil }
         if Self.isNumberOrTruth(node) { throw invalid(key, "text", hint: Self.quoteHint(node)) }
         return try scalarText(key, "text")
     }
 
     /// A required text field.
-    public func requiredString(_ key: String) throws(Diagnostic) -> String {
+    package func requiredString(_ key: String) throws(Diagnostic) -> String {
         guard let value = try string(key) else {
             let place = fenced ? " between the '---' lines" : ""
             // A misspelt key (`titel:`) is the likely reason.
@@ -186,7 +186,7 @@ public struct FrontMatter {
 
     /// A list of texts; a single text counts as a list of one. A number, true/false, or a list or fields inside the
     /// list is no text; the error points at the first such value.
-    public func strings(_ key: String) throws(Diagnostic) -> [String] {
+    package func strings(_ key: String) throws(Diagnostic) -> [String] {
         guard let node = mapping[key]?.value else { return [] }
         if case .scalar = node {
             if Self.isNumberOrTruth(node) { throw invalid(key, "a list of texts", hint: Self.quoteHint(node)) }
@@ -205,7 +205,7 @@ public struct FrontMatter {
     }
 
     /// How a concept's names are linked: one word of ``ConceptLinkingRule/words``, or a list of them.
-    public func conceptLinkingRule(_ key: String) throws(Diagnostic) -> ConceptLinkingRule {
+    package func conceptLinkingRule(_ key: String) throws(Diagnostic) -> ConceptLinkingRule {
         guard let rule = ConceptLinkingRule(words: try strings(key)) else {
             throw invalid(key, "one of \(ConceptLinkingRule.words.joined(separator: ", ")), or 'case-sensitive' with one of the others")
         }
@@ -213,7 +213,7 @@ public struct FrontMatter {
     }
 
     /// A whole number, at least `minimum` when one is given.
-    public func int(_ key: String, minimum: Int? = nil) throws(Diagnostic) -> Int? {
+    package func int(_ key: String, minimum: Int? = nil) throws(Diagnostic) -> Int? {
         let expectation = minimum.map { "a whole number of \($0) or more, such as \($0 + 2)" } ?? "a whole number, such as 3"
         guard let text = try scalarText(key, expectation) else { return nil }
         guard let value = Int(text), value >= minimum ?? .min else { throw invalid(key, expectation) }
@@ -221,7 +221,7 @@ public struct FrontMatter {
     }
 
     /// `true` or `false`.
-    public func bool(_ key: String) throws(Diagnostic) -> Bool? {
+    package func bool(_ key: String) throws(Diagnostic) -> Bool? {
         guard let text = try scalarText(key, "true or false") else { return nil }
         switch text.lowercased() {
         case "true", "yes", "ja": return true
@@ -231,7 +231,7 @@ public struct FrontMatter {
     }
 
     /// A date written `YYYY-MM-DD`, checked and returned as written.
-    public func date(_ key: String) throws(Diagnostic) -> String? {
+    package func date(_ key: String) throws(Diagnostic) -> String? {
         guard let text = try scalarText(key, "a date written YYYY-MM-DD, such as 2025-03-14") else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), year > 0,

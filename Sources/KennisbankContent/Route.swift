@@ -4,18 +4,18 @@ import KennisbankMarkdown
 /// A learning route ("leerroute"), as the programme designer wrote it in `Content/leerroutes/<slug>.md`: an
 /// introduction, then the items of the body's first top-level ordered list, each a step. What the steps name is
 /// resolved when the site is linked (``ResolvedRoute`` in KennisbankLinking).
-public struct Route: Hashable, Sendable {
+package struct Route: Hashable, Sendable {
     /// Name, summary, source and body.
-    public var item: ContentItem
+    package var item: ContentItem
     /// Who the route is for (front matter `audience`), or `nil`.
-    public var audience: String?
+    package var audience: String?
     /// Old URL paths that must redirect to the route's page (front matter `aliases`).
-    public var redirectsFrom: [String]
+    package var redirectsFrom: [String]
     /// Whether the route is a draft (left out unless drafts are built).
-    public var draft: Bool
+    package var draft: Bool
 
     /// Creates a route.
-    public init(item: ContentItem, audience: String? = nil, redirectsFrom: [String] = [], draft: Bool = false) {
+    package init(item: ContentItem, audience: String? = nil, redirectsFrom: [String] = [], draft: Bool = false) {
         precondition(item.id.kind == .route, "a route's item is of the kind route: \(item.id)")
         self.item = item
         self.audience = audience
@@ -24,12 +24,12 @@ public struct Route: Hashable, Sendable {
     }
 
     /// The body's blocks before its first top-level ordered list: the introduction.
-    public var introduction: [BlockNode] {
+    package var introduction: [BlockNode] {
         Array(item.document.blocks.prefix { !Self.isOrderedList($0) })
     }
 
     /// The items of the body's first top-level ordered list, each a step, in order; empty when there is none.
-    public var stepItems: [BlockNode] {
+    package var stepItems: [BlockNode] {
         item.document.blocks.first(where: Self.isOrderedList)?.children.filter { $0.kind == .item } ?? []
     }
 

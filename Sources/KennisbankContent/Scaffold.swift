@@ -3,21 +3,21 @@ import KennisbankCore
 import KennisbankMarkdown
 
 /// A new content file: front matter filled in from a title, with the slug derived from it.
-public struct Scaffold: Sendable {
+package struct Scaffold: Sendable {
     /// What to create.
-    public var kind: ContentKind
+    package var kind: ContentKind
     /// The title.
-    public var title: String
+    package var title: String
 
     /// Creates a scaffold.
-    public init(kind: ContentKind, title: String) {
+    package init(kind: ContentKind, title: String) {
         self.kind = kind
         self.title = title
     }
 
     /// The slug: the title with Dutch diacritics folded, lowercased, words joined by `-`, cut at a hyphen to at most
     /// ``Slug/maximumFileLength`` bytes; empty when the title has no letter or digit.
-    public var slug: String { Slug.capped(Slug.make(from: title, ifEmpty: "")) }
+    package var slug: String { Slug.capped(Slug.make(from: title, ifEmpty: "")) }
 
     /// The title as written into the front matter: without the spaces around it, in double quotes with `\`, `"`
     /// and control characters escaped, so that `:`, `#` and quotes in a title read back as written.
@@ -37,7 +37,7 @@ public struct Scaffold: Sendable {
     }
 
     /// The file's text.
-    public var text: String {
+    package var text: String {
         let quoted = quotedTitle
         switch kind {
         case .article:
@@ -54,7 +54,7 @@ public struct Scaffold: Sendable {
 
     /// Writes the file into the folder of its kind below `contentFolder`, creating the folder, and returns its path.
     /// Refuses an empty title, a title with no letter or digit to make a slug of, and an existing file.
-    public func write(into contentFolder: String) throws(Diagnostic) -> String {
+    package func write(into contentFolder: String) throws(Diagnostic) -> String {
         let folder = "\(contentFolder)/\(kind.folder)"
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw Diagnostic(path: folder, position: nil, code: .invalidField,
@@ -71,7 +71,7 @@ public struct Scaffold: Sendable {
     }
 
     /// Writes the file at `path`, creating its folder; refuses to overwrite an existing file.
-    public func write(to path: String) throws(Diagnostic) {
+    package func write(to path: String) throws(Diagnostic) {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else {
             throw Diagnostic(path: path, position: nil, code: .io, message: "The file already exists; Kennisbank does not overwrite it. Choose another title or edit the file.")

@@ -1,7 +1,7 @@
 import KennisbankCore
 import KennisbankMarkdown
 /// How often a concept is linked on a page.
-public enum ConceptLinkingScope: String, Hashable, Sendable, CaseIterable {
+package enum ConceptLinkingScope: String, Hashable, Sendable, CaseIterable {
     /// Only the first mention of each concept on a page.
     case firstPerPage = "first-per-page"
     /// The first mention of each concept in every section (between headings).
@@ -11,43 +11,43 @@ public enum ConceptLinkingScope: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The settings in Content/site.yml.
-public struct SiteConfig: Hashable, Sendable {
+package struct SiteConfig: Hashable, Sendable {
     /// The site's title.
-    public var title: String
+    package var title: String
     /// One sentence about the site.
-    public var description: String?
+    package var description: String?
     /// The language of the content, for `lang` (default `nl`).
-    public var language: String
+    package var language: String
     /// The absolute URL the site is published at, for feeds and sitemaps; `nil` when unknown.
-    public var baseURL: String?
+    package var baseURL: String?
     /// The author or publisher of the site, for the site's metadata (footer, feed); never credited with an article.
-    public var author: String?
+    package var author: String?
     /// The default author of the articles whose front matter names no `authors`, when site.yml names one explicitly.
-    public var seriesAuthor: String?
+    package var seriesAuthor: String?
     /// How often concepts are linked (default: first per page).
-    public var conceptLinking: ConceptLinkingScope
+    package var conceptLinking: ConceptLinkingScope
     /// Whether raw HTML in markdown is passed through (default `false`).
-    public var unsafeHTML: Bool
+    package var unsafeHTML: Bool
     /// Whether every internal link is written to its `…/index.html`, for a site read from a folder (`portable`,
     /// default `false`: clean URLs, for a server).
-    public var portable: Bool = false
+    package var portable: Bool = false
     /// The date the content was last updated (`YYYY-MM-DD`, as written): the e-book's modified date when no
     /// article has a `date`; `nil` when not given.
-    public var updated: String?
+    package var updated: String?
     /// Whether `build` writes the series as an EPUB 3 into the site, `downloads/<slug of the title>.epub`
     /// (default `false`).
-    public var epub: Bool = false
+    package var epub: Bool = false
 
     /// The e-book's file name, `<slug of the title>.epub`: its name in the site and `export epub`'s default.
-    public var epubFileName: String { Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" }
+    package var epubFileName: String { Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" }
 
     /// The e-book's path in the site, `downloads/<slug of the title>.epub`, when `epub` is on; `nil` otherwise.
-    public var epubPath: String? {
+    package var epubPath: String? {
         epub ? "downloads/" + epubFileName : nil
     }
 
     /// Creates a configuration.
-    public init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
+    package init(title: String, description: String? = nil, language: String = "nl", baseURL: String? = nil,
                 author: String? = nil, seriesAuthor: String? = nil, conceptLinking: ConceptLinkingScope = .firstPerPage,
                 unsafeHTML: Bool = false) {
         self.title = title
@@ -61,13 +61,13 @@ public struct SiteConfig: Hashable, Sendable {
     }
 
     /// Reads site.yml, whose fields are YAML without `---` fences.
-    public static func parse(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
+    package static func parse(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
         var warnings: [Diagnostic] = []
         return try parse(file, warnings: &warnings)
     }
 
     /// Reads site.yml, adding a warning to `warnings` for each field Kennisbank ignores.
-    public static func parse(_ file: SourceFile, warnings: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
+    package static func parse(_ file: SourceFile, warnings: inout [Diagnostic]) throws(Diagnostic) -> SiteConfig {
         let fields = try FrontMatter(settings: file)
         var config = SiteConfig(title: try fields.requiredString("title"))
         config.description = try fields.string("description")

@@ -3,27 +3,27 @@ import KennisbankCore
 import KennisbankMarkdown
 
 /// A content file's text with what is needed to point at places in it.
-public struct SourceFile: Hashable, Sendable {
+package struct SourceFile: Hashable, Sendable {
     /// The path as shown in diagnostics.
-    public var path: String
+    package var path: String
     /// The whole text, front matter included.
-    public var text: String
+    package var text: String
     /// The UTF-8 offset in ``text`` where each line starts, then one past the text's end (where a line after a last
     /// line feed would start): a line is read from these in constant time (``line(_:)``), at 4 bytes a line rather
     /// than the 32 of a `Substring` kept for each.
     private let lineStarts: [UInt32]
     /// Whether a line ended in a carriage return (CR LF) that ``lines`` leave out: without one, the lines
     /// joined with line feeds are the text itself.
-    public let hasCarriageReturns: Bool
+    package let hasCarriageReturns: Bool
 
     /// The number of lines of the text.
-    public var lineCount: Int { lineStarts.count - 1 }
+    package var lineCount: Int { lineStarts.count - 1 }
 
     /// The lines of the text, without line endings (made on each call: ``line(_:)`` reads one).
-    public var lines: [Substring] { (0..<lineCount).map { line($0 + 1) } }
+    package var lines: [Substring] { (0..<lineCount).map { line($0 + 1) } }
 
     /// Creates a source file.
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
         // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
@@ -43,7 +43,7 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
-    public static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
+    package static func decode(path: String, bytes: [UInt8]) throws(Diagnostic) -> SourceFile {
         if var string = String(validating: bytes, as: UTF8.self) {
             if string.hasPrefix("\u{FEFF}") { string.removeFirst() }
             return SourceFile(path: path, text: normalized(string))
@@ -92,7 +92,7 @@ public struct SourceFile: Hashable, Sendable {
 
     /// The position of the first occurrence of `needle` at or after `start`, searching line by line (a needle that
     /// spans lines is found by its first line).
-    public func position(of needle: String, from start: SourcePosition = .start) -> SourcePosition? {
+    package func position(of needle: String, from start: SourcePosition = .start) -> SourcePosition? {
         var cursor = SearchCursor(start)
         return find(needle, from: &cursor)
     }
@@ -158,7 +158,7 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// The text of a 1-based line, or an empty string past the end.
-    public func line(_ number: Int) -> Substring {
+    package func line(_ number: Int) -> Substring {
         guard number >= 1 && number <= lineCount else { return "" }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: Int(lineStarts[number - 1]))

@@ -1,22 +1,22 @@
 import KennisbankCore
 
 /// One generated concept: a Dutch compound name, its aliases, summary, related concepts and group.
-public struct CorpusConcept: Hashable, Sendable {
+package struct CorpusConcept: Hashable, Sendable {
     /// The file name without `.md`.
-    public var slug: String
+    package var slug: String
     /// The title, capitalised (`Leiderschapsruimte`).
-    public var title: String
+    package var title: String
     /// Other names: a plural, sometimes an English variant.
-    public var aliases: [String]
+    package var aliases: [String]
     /// The group (`lens`, `houding`, …).
-    public var group: String
+    package var group: String
 
     /// Every name running text may use, lowercase.
-    public var names: [String] { [title.lowercased()] + aliases }
+    package var names: [String] { [title.lowercased()] + aliases }
 }
 
 /// Generates concept names that are unique, never a prose word, and never part of a surname.
-public enum ConceptCorpus {
+package enum ConceptCorpus {
     static let firsts = ["leiderschaps", "identiteits", "coachings", "leer", "betekenis", "ontwikkelings", "reflectie",
                          "praktijk", "relatie", "verander", "organisatie", "rol", "waarde", "grens", "vertrouwens",
                          "spannings", "dialoog", "verhaal", "wordings", "ambachts"]
@@ -29,10 +29,10 @@ public enum ConceptCorpus {
                                 "tension", "dialogue", "narrative", "becoming", "craft"]
     static let prefixes = ["morele", "stille", "gedeelde", "innerlijke", "relationele", "verborgen", "tweede", "open"]
     /// The groups concepts belong to.
-    public static let groups = ["lens", "houding", "proces", "context", "kader"]
+    package static let groups = ["lens", "houding", "proces", "context", "kader"]
 
     /// `count` concepts with distinct names and slugs, in a deterministic order.
-    public static func make(count: Int, random: inout SeededRandom) -> [CorpusConcept] {
+    package static func make(count: Int, random: inout SeededRandom) -> [CorpusConcept] {
         var combinations: [(Int, Int, String?)] = []
         for first in firsts.indices { for second in seconds.indices { combinations.append((first, second, nil)) } }
         var ordered = random.sample(combinations, count: combinations.count)

@@ -2,22 +2,22 @@ import Foundation
 import KennisbankCore
 
 /// The size and seed of a generated corpus.
-public struct CorpusOptions: Hashable, Sendable {
+package struct CorpusOptions: Hashable, Sendable {
     /// How many articles (each about `wordsPerArticle` words).
-    public var articles: Int
+    package var articles: Int
     /// How many concepts.
-    public var concepts: Int
+    package var concepts: Int
     /// How many references in Content/bibliography/.
-    public var references: Int
+    package var references: Int
     /// How many miniatures.
-    public var miniatures: Int
+    package var miniatures: Int
     /// The seed: the same seed and sizes give the same bytes.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The approximate length of each article's body, in words.
-    public var wordsPerArticle: Int
+    package var wordsPerArticle: Int
 
     /// Creates options; the defaults are the benchmark's full size.
-    public init(articles: Int = 2000, concepts: Int = 300, references: Int = 1500, miniatures: Int = 500,
+    package init(articles: Int = 2000, concepts: Int = 300, references: Int = 1500, miniatures: Int = 500,
                 seed: UInt64 = 1, wordsPerArticle: Int = 4000) {
         self.articles = articles
         self.concepts = concepts
@@ -39,23 +39,23 @@ public struct CorpusOptions: Hashable, Sendable {
 ///
 /// The shared parts (references, concepts, titles) come from one random stream; each article and
 /// miniature has its own stream, so files are generated in parallel and still identical for a seed.
-public struct CorpusGenerator: Sendable {
+package struct CorpusGenerator: Sendable {
     /// The sizes and seed.
-    public let options: CorpusOptions
+    package let options: CorpusOptions
     /// The references, in key order.
-    public let references: [CorpusReference]
+    package let references: [CorpusReference]
     /// The concepts.
-    public let concepts: [CorpusConcept]
+    package let concepts: [CorpusConcept]
     /// Article titles and slugs, in series order.
-    public let articles: [(slug: String, title: String)]
+    package let articles: [(slug: String, title: String)]
     /// Miniature titles and slugs.
-    public let miniatures: [(slug: String, title: String)]
+    package let miniatures: [(slug: String, title: String)]
 
     private let referencesByAuthors: [[CorpusReference]]
     private let sameAuthorGroups: [[CorpusReference]]
 
     /// Plans the corpus: references, concepts and titles; the files are made by `files()` or `write(to:)`.
-    public init(options: CorpusOptions) {
+    package init(options: CorpusOptions) {
         self.options = options
         var random = SeededRandom(seed: options.seed)
         references = ReferenceCorpus.make(count: max(0, options.references), random: &random).sorted { $0.key < $1.key }
@@ -89,7 +89,7 @@ public struct CorpusGenerator: Sendable {
     }
 
     /// Every file of the corpus, as paths relative to the content folder and their text, sorted by path.
-    public func files() -> [(path: String, text: String)] {
+    package func files() -> [(path: String, text: String)] {
         var result: [(path: String, text: String)] = [("site.yml", siteConfig())]
         result += bibliographyFiles()
         result += concepts.indices.map { ("concepts/\(concepts[$0].slug).md", concept($0)) }
@@ -99,7 +99,7 @@ public struct CorpusGenerator: Sendable {
     }
 
     /// Writes the corpus into a folder (created if needed; existing files with the same names are replaced).
-    public func write(to directory: String) throws {
+    package func write(to directory: String) throws {
         let root = URL(fileURLWithPath: directory)
         for folder in ["articles", "concepts", "miniatures", "bibliography"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)

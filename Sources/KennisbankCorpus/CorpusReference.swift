@@ -4,31 +4,31 @@ import KennisbankLinking
 ///
 /// Every generated reference has a unique pair of first author (folded) and year, so its key is
 /// `surname + year` without a letter and every author-year citation resolves to exactly one work.
-public struct CorpusReference: Hashable, Sendable {
+package struct CorpusReference: Hashable, Sendable {
     /// The key the engine assigns: the first surname folded to lowercase ASCII, then the year (`vandenberg2010`).
-    public var key: String
+    package var key: String
     /// The authors' surnames, in order.
-    public var surnames: [String]
+    package var surnames: [String]
     /// The authors' initials, parallel to `surnames`.
-    public var initials: [String]
+    package var initials: [String]
     /// The year of publication.
-    public var year: Int
+    package var year: Int
     /// The list entry as markdown, without the list marker.
-    public var entry: String
+    package var entry: String
 
     /// `Kegan (1994)`, `DeRue en Ashford (2010)`, `DeRue & Ashford (2010)`, `Sommer e.a. (2010)`, `Sommer et al. (2010)`;
     /// `variant` picks between the Dutch and English joining words; `locator` adds a page (`, p. 22-23`).
-    public func narrative(variant: Int, locator: String? = nil) -> String {
+    package func narrative(variant: Int, locator: String? = nil) -> String {
         "\(authorPhrase(variant: variant)) (\(year)\(locator.map { ", " + $0 } ?? ""))"
     }
 
     /// The inside of a parenthetical citation: `Pont, 2013`, `DeRue & Ashford, 2010`, `Sommer e.a., 2010`.
-    public func parentheticalPart(variant: Int) -> String {
+    package func parentheticalPart(variant: Int) -> String {
         "\(authorPhrase(variant: variant)), \(year)"
     }
 
     /// Whether a narrative citation of this work takes a plural verb.
-    public var isPlural: Bool { surnames.count > 1 }
+    package var isPlural: Bool { surnames.count > 1 }
 
     /// The authors as running text writes them.
     func authorPhrase(variant: Int) -> String {
@@ -41,7 +41,7 @@ public struct CorpusReference: Hashable, Sendable {
 }
 
 /// Generates the shared reference list of a corpus: surnames, initials, years, titles and sources.
-public enum ReferenceCorpus {
+package enum ReferenceCorpus {
     static let starts = ["Berg", "Brink", "Dijk", "Hof", "Kamp", "Hout", "Mol", "Steen", "Veld", "Wijn", "Graaf", "Hol",
                          "Kuip", "Mees", "Post", "Roos", "Stol", "Wouters", "Zand", "Blom", "Dekk", "Haan", "Jans", "Kok",
                          "Linde", "Meul", "Nieuw", "Oost", "Pieter", "Rijk", "Schout", "Timmer", "Vos", "Wester", "Bos", "Hend"]
@@ -60,7 +60,7 @@ public enum ReferenceCorpus {
                                     "professional", "development", "reflection", "organizations", "self", "role", "becoming"]
 
     /// `count` references with distinct keys, deterministic for the random source.
-    public static func make(count: Int, random: inout SeededRandom) -> [CorpusReference] {
+    package static func make(count: Int, random: inout SeededRandom) -> [CorpusReference] {
         let surnamePool = surnames(count: max(12, count / 3), random: &random)
         var used = Set<String>()
         var references: [CorpusReference] = []

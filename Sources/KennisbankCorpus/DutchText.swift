@@ -8,12 +8,12 @@
 /// var text = DutchText(random: SeededRandom(seed: 1))
 /// let paragraph = text.paragraph(sentences: 5)
 /// ```
-public struct DutchText: Sendable {
+package struct DutchText: Sendable {
     /// The random source; the caller may share it with other generators by taking it back.
-    public var random: SeededRandom
+    package var random: SeededRandom
 
     /// Creates a generator drawing from `random`.
-    public init(random: SeededRandom) {
+    package init(random: SeededRandom) {
         self.random = random
     }
 
@@ -50,7 +50,7 @@ public struct DutchText: Sendable {
                                   "merken op dat", "betogen dat", "maken duidelijk hoe", "onderzoeken hoe"]
 
     /// A noun phrase with its article: `de kwetsbare leider`, `het eigen verhaal`, `mensen`.
-    public mutating func nounPhrase() -> String {
+    package mutating func nounPhrase() -> String {
         switch random.below(5) {
         case 0: return "de " + random.pick(Self.deNouns)
         case 1: return "het " + random.pick(Self.hetNouns)
@@ -61,7 +61,7 @@ public struct DutchText: Sendable {
     }
 
     /// A subject with a matching verb and object, lowercase, without a full stop.
-    public mutating func clause() -> String {
+    package mutating func clause() -> String {
         let object = nounPhrase()
         if random.below(3) == 0 {
             let subject = random.pick(Self.adjectives) + " " + random.pick(Self.plurals)
@@ -74,7 +74,7 @@ public struct DutchText: Sendable {
     }
 
     /// A sentence ending in a full stop or question mark, starting with a capital.
-    public mutating func sentence() -> String {
+    package mutating func sentence() -> String {
         switch random.below(6) {
         case 0: return Self.capitalised("\(random.pick(Self.connectives)) \(clause())") + "."
         case 1: return Self.capitalised(clause()) + ", en " + clause() + "."
@@ -86,7 +86,7 @@ public struct DutchText: Sendable {
     }
 
     /// A sentence whose subject is `name` (a concept name, lowercase in running text).
-    public mutating func sentence(mentioning name: String) -> String {
+    package mutating func sentence(mentioning name: String) -> String {
         switch random.below(3) {
         case 0: return "Wie kijkt naar \(name), ziet dat \(clause())."
         case 1: return "In het licht van \(name) \(random.pick(Self.verbs)) \(nounPhrase()) \(random.pick(Self.prepositions)) \(nounPhrase())."
@@ -95,7 +95,7 @@ public struct DutchText: Sendable {
     }
 
     /// A sentence around a narrative citation (`Kegan (1994) laat zien dat …`); `plural` when it names two or more authors.
-    public mutating func sentence(narrativeCitation citation: String, plural: Bool) -> String {
+    package mutating func sentence(narrativeCitation citation: String, plural: Bool) -> String {
         if random.chance(0.7) {
             return "\(citation) \(random.pick(plural ? Self.pluralReporting : Self.reporting)) \(clause())."
         }
@@ -103,12 +103,12 @@ public struct DutchText: Sendable {
     }
 
     /// A sentence ending in a parenthetical citation: `… in het gesprek (Pont, 2013).`
-    public mutating func sentence(parentheticalCitation citation: String) -> String {
+    package mutating func sentence(parentheticalCitation citation: String) -> String {
         Self.capitalised(clause()) + " " + citation + "."
     }
 
     /// A paragraph of sentences.
-    public mutating func paragraph(sentences count: Int) -> String {
+    package mutating func paragraph(sentences count: Int) -> String {
         var sentences: [String] = []
         sentences.reserveCapacity(count)
         for _ in 0..<count { sentences.append(sentence()) }
@@ -116,7 +116,7 @@ public struct DutchText: Sendable {
     }
 
     /// A short phrase for a heading or a list item, starting with a capital: `De stille kracht van het gesprek`.
-    public mutating func heading() -> String {
+    package mutating func heading() -> String {
         switch random.below(4) {
         case 0: return Self.capitalised("\(nounPhrase()) als \(random.pick(Self.deNouns))")
         case 1: return Self.capitalised("\(nounPhrase()) \(random.pick(Self.prepositions)) \(nounPhrase())")
@@ -126,12 +126,12 @@ public struct DutchText: Sendable {
     }
 
     /// A few words, for emphasis.
-    public mutating func phrase() -> String {
+    package mutating func phrase() -> String {
         random.chance(0.5) ? nounPhrase() : random.pick(Self.adjectives) + " " + random.pick(Self.hetNouns)
     }
 
     /// The text with its first letter in upper case.
-    public static func capitalised(_ text: String) -> String {
+    package static func capitalised(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }

@@ -6,7 +6,7 @@ import Kennisbank
 /// The downloads of the last good build that are made only when they are requested (``Build/defersDownloads``,
 /// as `serve` builds): the EPUB of `epub: true` is made from that build's linked site at the first request after the
 /// build, and kept until the next one. A save costs no e-book; a download costs one.
-public final class FilesOnRequest: @unchecked Sendable {
+package final class FilesOnRequest: @unchecked Sendable {
     /// What makes the files.
     private let downloads: (any SiteDownloads)?
     /// Guards the fields below.
@@ -23,12 +23,12 @@ public final class FilesOnRequest: @unchecked Sendable {
     private var generation = 0
 
     /// Creates the files on request of a build's downloads (none when `downloads` is `nil`).
-    public init(downloads: (any SiteDownloads)?) {
+    package init(downloads: (any SiteDownloads)?) {
         self.downloads = downloads
     }
 
     /// Whether `path` (below the site root, no leading `/`) is a download of the last good build.
-    public func contains(_ path: String) -> Bool {
+    package func contains(_ path: String) -> Bool {
         lock.withLock { paths.contains(path) }
     }
 
@@ -44,7 +44,7 @@ public final class FilesOnRequest: @unchecked Sendable {
 
     /// The bytes of the download at `path`, made now if this is the first request since the last good build; `nil`
     /// when `path` is not one of the downloads. Blocks while the files are made (on a thread with a large stack).
-    public func file(_ path: String) -> Result<Data, Diagnostic>? {
+    package func file(_ path: String) -> Result<Data, Diagnostic>? {
         making.lock()
         defer { making.unlock() }
         let (site, generation, kept, known) = lock.withLock { (self.site, self.generation, made[path], paths.contains(path)) }

@@ -33,14 +33,14 @@ import Kennisbank
 /// ```
 public final class IncrementalBuild: @unchecked Sendable {
     /// The folders, strictness and file system of every run.
-    public let build: Build
+    package let build: Build
     private let lock = NSLock()
     /// Every step's values, kept from one run to the next.
     let memo = Memo(remembers: true)
     /// What the last run wrote.
     private let written = WrittenSiteRecord()
     /// The downloads of the last good run that are made when requested (with ``Build/defersDownloads``).
-    public let onRequest: FilesOnRequest
+    package let onRequest: FilesOnRequest
 
     /// Creates an incremental build; nothing is read until ``run()``.
     public init(build: Build) {

@@ -6,16 +6,16 @@ import KennisbankContent
 ///
 /// Every page goes through the same functions in every build; an incremental build passes a memo that
 /// returns what an earlier build made from equal inputs (see `SiteLinker+Memo.swift`).
-public struct SiteLinker: Sendable {
+package struct SiteLinker: Sendable {
     /// The content to link.
-    public var content: Content
+    package var content: Content
     /// What earlier builds linked (an incremental build), or nothing (``Memo/none``).
     var memo: Memo
     /// The `id`s the page templates write themselves, which no anchor may take.
-    public var reservedAnchors: Set<String> = []
+    package var reservedAnchors: Set<String> = []
 
     /// Creates a linker.
-    public init(content: Content) {
+    package init(content: Content) {
         self.init(content: content, memo: Memo.none)
     }
 
@@ -25,7 +25,7 @@ public struct SiteLinker: Sendable {
     }
 
     /// Links every page. Problems are collected in ``LinkedSite/diagnostics``.
-    public func link() -> LinkedSite {
+    package func link() -> LinkedSite {
         var diagnostics: [Diagnostic] = []
         let items = content.items
         // The index of names is made again only when a name changed (an incremental build).

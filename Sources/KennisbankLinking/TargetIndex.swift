@@ -5,12 +5,12 @@ import KennisbankContent
 
 /// Finds content by any of its names: slug, title, or (for concepts and miniatures) an alias,
 /// matched case-insensitively. Wikilinks and embeds resolve through it.
-public struct TargetIndex: Equatable, Sendable {
+package struct TargetIndex: Equatable, Sendable {
     private var byName: [String: ContentID] = [:]
     private var titles: [ContentID: String] = [:]
 
     /// Builds the index and reports names that two items share.
-    public init(items: [ContentItem]) {
+    package init(items: [ContentItem]) {
         _ = Self.build(items: items, into: &self)
     }
 
@@ -28,7 +28,7 @@ public struct TargetIndex: Equatable, Sendable {
     }
 
     /// Builds the index, returning an error diagnostic for each name two different items claim.
-    public static func make(items: [ContentItem]) -> (TargetIndex, [Diagnostic]) {
+    package static func make(items: [ContentItem]) -> (TargetIndex, [Diagnostic]) {
         var index = TargetIndex(items: [])
         let diagnostics = build(items: items, into: &index)
         return (index, diagnostics)
@@ -73,11 +73,11 @@ public struct TargetIndex: Equatable, Sendable {
     }
 
     /// The item a name refers to, or `nil`.
-    public func resolve(_ name: String) -> ContentID? { byName[Self.key(name)] }
+    package func resolve(_ name: String) -> ContentID? { byName[Self.key(name)] }
 
     /// The title of an item.
-    public func title(of id: ContentID) -> String? { titles[id] }
+    package func title(of id: ContentID) -> String? { titles[id] }
 
     /// All names, for "did you mean" hints.
-    public var names: [String] { Array(byName.keys) }
+    package var names: [String] { Array(byName.keys) }
 }

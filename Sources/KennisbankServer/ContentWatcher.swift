@@ -13,23 +13,23 @@ import Darwin
 /// watched folder made after the start, which inotify cannot watch before it exists); elsewhere at every tick.
 /// After a change the watcher waits until the folders have been quiet for ``debounce`` before it reports, so that a
 /// save touching several files, or a file written in pieces, gives one rebuild.
-public struct ContentWatcher: Sendable {
+package struct ContentWatcher: Sendable {
     /// The folders to watch.
-    public var directories: [String]
+    package var directories: [String]
     /// How often to look.
-    public var interval: Duration
+    package var interval: Duration
     /// How long the folders must stay unchanged before a change is reported.
-    public var debounce: Duration
+    package var debounce: Duration
     /// How often the watcher looks at every file even when no signal came.
-    public var fullLookInterval: Duration = .seconds(2)
+    package var fullLookInterval: Duration = .seconds(2)
     /// How often the signal is asked, when there is one (a read of a few bytes, so it can be often): a save is seen
     /// this soon, not after up to ``interval``.
-    public var signalInterval: Duration = .milliseconds(50)
+    package var signalInterval: Duration = .milliseconds(50)
     /// What says that something may have changed; `nil` where there is none, and the watcher looks at every tick.
     let signal: ChangeSignal?
 
     /// Creates a watcher.
-    public init(directories: [String], interval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
+    package init(directories: [String], interval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60)) {
         self.directories = directories
         self.interval = interval
         self.debounce = debounce
@@ -37,18 +37,18 @@ public struct ContentWatcher: Sendable {
     }
 
     /// What is known of one file.
-    public struct Stamp: Hashable, Sendable {
+    package struct Stamp: Hashable, Sendable {
         /// Size in bytes.
-        public var size: Int64
+        package var size: Int64
         /// Modification time, seconds and nanoseconds.
-        public var seconds: Int, nanoseconds: Int
+        package var seconds: Int, nanoseconds: Int
         /// Inode number.
-        public var inode: UInt64
+        package var inode: UInt64
     }
 
     /// Every file under the watched folders with its stamp. Hidden files and folders (editor swap files,
     /// `.DS_Store`) are skipped.
-    public func snapshot() -> [String: Stamp] {
+    package func snapshot() -> [String: Stamp] {
         var files: [String: Stamp] = [:]
         var folders = Set<String>()
         for directory in directories {
@@ -59,7 +59,7 @@ public struct ContentWatcher: Sendable {
     }
 
     /// The paths that differ between two snapshots, sorted.
-    public static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+    package static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
         var changed = Set<String>()
         for (path, stamp) in new where old[path] != stamp { changed.insert(path) }
         for path in old.keys where new[path] == nil { changed.insert(path) }
@@ -71,7 +71,7 @@ public struct ContentWatcher: Sendable {
     /// `onChange` runs before the next look, so changes made while it runs (a rebuild) are reported afterwards.
     /// `onTick` is called at every tick, for keep-alives. `start` is the first look, when it was taken
     /// earlier (before a first build, so that a change made during that build is reported).
-    public func watch(from start: [String: Stamp]? = nil, onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
+    package func watch(from start: [String: Stamp]? = nil, onTick: () async -> Void = {}, onChange: ([String]) async -> Void) async {
         var known = start ?? snapshot()
         let clock = ContinuousClock()
         var lastLook = clock.now

@@ -4,16 +4,16 @@ import Foundation
 /// responses, and the server-sent events.
 ///
 /// Nothing of this is written into the output folder: the script is added to HTML responses as they are served.
-public enum LiveReload {
+package enum LiveReload {
     /// Where the server serves the live-reload script.
-    public static let scriptPath = "/__kennisbank/live.js"
+    package static let scriptPath = "/__kennisbank/live.js"
     /// Where the server streams events (`text/event-stream`).
-    public static let eventsPath = "/__kennisbank/events"
+    package static let eventsPath = "/__kennisbank/events"
     /// The tag inserted into every served HTML page.
-    public static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
+    package static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
 
     /// The page with ``scriptTag`` inserted before its last `</body>` (any case), or appended when there is none.
-    public static func inject(into html: String) -> String {
+    package static func inject(into html: String) -> String {
         if let range = html.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
             var copy = html
             copy.insert(contentsOf: scriptTag, at: range.lowerBound)
@@ -23,13 +23,13 @@ public enum LiveReload {
     }
 
     /// The page's bytes with ``scriptTag`` inserted (see ``inject(into:)``).
-    public static func inject(into html: Data) -> Data {
+    package static func inject(into html: Data) -> Data {
         Data(inject(into: String(decoding: html, as: UTF8.self)).utf8)
     }
 
     /// The browser side: reloads on `reload`, shows a dismissible overlay on `build-error`, and reloads after
     /// reconnecting to a server that has built since the page was loaded.
-    public static let script = #"""
+    package static let script = #"""
     // Kennisbank live reload: served by `kennisbank serve` only, never part of the built site.
     (function () {
       "use strict";
@@ -92,7 +92,7 @@ public enum LiveReload {
 }
 
 /// One server-sent event for the open tabs.
-public enum ServerEvent: Sendable, Equatable {
+package enum ServerEvent: Sendable, Equatable {
     /// Sent first on every connection: the number of the last successful build.
     case hello(build: Int)
     /// A build succeeded: reload the page.
@@ -103,7 +103,7 @@ public enum ServerEvent: Sendable, Equatable {
     case keepAlive
 
     /// The event in the `text/event-stream` wire format, ending in a blank line.
-    public var wireFormat: String {
+    package var wireFormat: String {
         switch self {
         case .hello(let build): return "retry: 1000\nevent: hello\ndata: \(build)\n\n"
         case .reload(let build): return "event: reload\ndata: \(build)\n\n"
@@ -119,7 +119,7 @@ public enum ServerEvent: Sendable, Equatable {
 }
 
 /// Fans events out to every open event stream, and remembers the state a new tab must see first.
-public final class LiveReloadHub: @unchecked Sendable {
+package final class LiveReloadHub: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribers: [Int: AsyncStream<ServerEvent>.Continuation] = [:]
     private var nextID = 0
@@ -128,15 +128,15 @@ public final class LiveReloadHub: @unchecked Sendable {
     private var finished = false
 
     /// Creates a hub with no subscribers.
-    public init() {}
+    package init() {}
 
     /// The number of open event streams.
-    public var subscriberCount: Int {
+    package var subscriberCount: Int {
         lock.withLock { subscribers.count }
     }
 
     /// A new event stream: first `hello`, then the current build error if the last build failed, then every event.
-    public func subscribe() -> AsyncStream<ServerEvent> {
+    package func subscribe() -> AsyncStream<ServerEvent> {
         let (stream, continuation) = AsyncStream<ServerEvent>.makeStream(bufferingPolicy: .bufferingNewest(32))
         let id: Int? = lock.withLock {
             guard !finished else { return nil }
@@ -158,22 +158,22 @@ public final class LiveReloadHub: @unchecked Sendable {
     }
 
     /// Records a successful build and tells every tab to reload.
-    public func buildSucceeded() {
+    package func buildSucceeded() {
         broadcast { build += 1; failure = nil; return .reload(build: build) }
     }
 
     /// Records a failed build and shows its diagnostics in every tab.
-    public func buildFailed(_ text: String) {
+    package func buildFailed(_ text: String) {
         broadcast { failure = text; return .buildError(text) }
     }
 
     /// Sends a keep-alive comment to every tab.
-    public func keepAlive() {
+    package func keepAlive() {
         broadcast { .keepAlive }
     }
 
     /// Ends every stream, and every later one at once: the server is shutting down.
-    public func finishAll() {
+    package func finishAll() {
         let open: [AsyncStream<ServerEvent>.Continuation] = lock.withLock {
             finished = true
             defer { subscribers.removeAll() }

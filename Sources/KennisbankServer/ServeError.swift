@@ -3,7 +3,7 @@ import KennisbankCore
 import NIOCore
 
 /// Why `serve` could not start listening; nothing is built or written then.
-public enum ServeError: Error, Equatable, CustomStringConvertible {
+package enum ServeError: Error, Equatable, CustomStringConvertible {
     /// Another program (another `serve`, perhaps) listens on the port.
     case portInUse(host: String, port: Int)
     /// The address cannot be listened on for another reason (a port below 1024, a host this machine does not have).
@@ -18,7 +18,7 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .portInUse(let host, let port):
             return "Port \(port) on \(host) is already in use (another 'kennisbank serve', or another server); "

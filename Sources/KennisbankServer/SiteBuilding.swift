@@ -12,7 +12,7 @@ import KennisbankIncremental
 /// `build` is called on a thread of its own, never concurrently with itself, and may block. It returns the build's
 /// ``BuildReport`` (with ``BuildReport/incremental`` when the builder redid only part of the site), or the
 /// ``BuildFailure`` that stopped it, whose notes are lines for the terminal about the output folder.
-public protocol SiteBuilding: Sendable {
+package protocol SiteBuilding: Sendable {
     /// Builds the site into the output folder, leaving the last good site in place when the build fails.
     /// - Parameter changedPaths: the files that were added, changed or removed since the previous call;
     ///   empty for the first build.
@@ -25,56 +25,56 @@ public protocol SiteBuilding: Sendable {
 
 extension SiteBuilding {
     /// None: the builder writes every file.
-    public var filesOnRequest: FilesOnRequest? { nil }
+    package var filesOnRequest: FilesOnRequest? { nil }
 }
 
 /// Rebuilds the whole site with ``Build/run()`` on every change.
-public struct FullSiteBuilder: SiteBuilding {
+package struct FullSiteBuilder: SiteBuilding {
     /// The build to run.
-    public var build: Build
+    package var build: Build
 
     /// Creates a builder around a build.
-    public init(build: Build) {
+    package init(build: Build) {
         self.build = build
     }
 
     /// Runs the whole pipeline; `changedPaths` is not needed for a full build.
-    public func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
+    package func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
         Result { () throws(BuildFailure) in try build.run() }
     }
 }
 
 /// Rebuilds with an ``IncrementalBuild``: after an edit, only the pages that show it are rendered and only
 /// the files that changed are written. The server's default.
-public final class IncrementalSiteBuilder: SiteBuilding {
+package final class IncrementalSiteBuilder: SiteBuilding {
     private let incremental: IncrementalBuild
 
     /// Creates a builder that keeps its caches between builds.
-    public init(build: Build) {
+    package init(build: Build) {
         self.incremental = IncrementalBuild(build: build)
     }
 
     /// The incremental build's downloads on request (with ``Build/defersDownloads``).
-    public var filesOnRequest: FilesOnRequest? { incremental.onRequest }
+    package var filesOnRequest: FilesOnRequest? { incremental.onRequest }
 
     /// Runs the build. The content files not among `changedPaths` are taken as the last build read them,
     /// without looking at them again (the watcher looked); a file saved moments before it was last read is read again.
-    public func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
+    package func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
         Result { () throws(BuildFailure) in try incremental.run(changedPaths: changedPaths) }
     }
 }
 
 /// Adapts a closure to ``SiteBuilding``, for tests and for builders that are easier written as a function.
-public struct ClosureSiteBuilder: SiteBuilding {
+package struct ClosureSiteBuilder: SiteBuilding {
     private let body: @Sendable ([String]) -> Result<BuildReport, BuildFailure>
 
     /// Creates a builder that calls `body` with the changed paths.
-    public init(_ body: @escaping @Sendable ([String]) -> Result<BuildReport, BuildFailure>) {
+    package init(_ body: @escaping @Sendable ([String]) -> Result<BuildReport, BuildFailure>) {
         self.body = body
     }
 
     /// Calls the closure.
-    public func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
+    package func build(changedPaths: [String]) -> Result<BuildReport, BuildFailure> {
         body(changedPaths)
     }
 }

@@ -12,26 +12,26 @@ import KennisbankCore
 ///                         builder: FullSiteBuilder(build: build))
 /// try await server.run()   // until the task is cancelled
 /// ```
-public struct SiteServer: Sendable {
+package struct SiteServer: Sendable {
     /// Where and what to serve.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// The address to bind to; loopback unless asked otherwise.
-        public var host: String
+        package var host: String
         /// The port; 0 picks a free one (see the `onReady` of ``SiteServer/run(onReady:)``).
-        public var port: Int
+        package var port: Int
         /// The folder the builder writes and the server serves.
-        public var outputDirectory: String
+        package var outputDirectory: String
         /// The folders whose changes trigger a rebuild.
-        public var watchedDirectories: [String]
+        package var watchedDirectories: [String]
         /// How often the watched folders are looked at.
-        public var pollInterval: Duration
+        package var pollInterval: Duration
         /// How long the watched folders must be quiet before a rebuild.
-        public var debounce: Duration
+        package var debounce: Duration
         /// Whether each build's step times are printed after its line.
-        public var printsTimings: Bool
+        package var printsTimings: Bool
 
         /// Creates a configuration.
-        public init(host: String = "127.0.0.1", port: Int = 8000, outputDirectory: String = "Site",
+        package init(host: String = "127.0.0.1", port: Int = 8000, outputDirectory: String = "Site",
                     watchedDirectories: [String] = ["Content", "Templates"],
                     pollInterval: Duration = .milliseconds(150), debounce: Duration = .milliseconds(60), printsTimings: Bool = false) {
             self.host = host
@@ -45,16 +45,16 @@ public struct SiteServer: Sendable {
     }
 
     /// Where and what to serve.
-    public var configuration: Configuration
+    package var configuration: Configuration
     /// How the site is (re)built.
-    public var builder: any SiteBuilding
+    package var builder: any SiteBuilding
     /// Where progress and diagnostics go; standard error by default.
-    public var log: @Sendable (String) -> Void
+    package var log: @Sendable (String) -> Void
     /// The event streams of the open tabs.
-    public let hub = LiveReloadHub()
+    package let hub = LiveReloadHub()
 
     /// Creates a server; nothing happens until ``run(onReady:)``.
-    public init(configuration: Configuration, builder: any SiteBuilding,
+    package init(configuration: Configuration, builder: any SiteBuilding,
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.configuration = configuration
         self.builder = builder
@@ -68,7 +68,7 @@ public struct SiteServer: Sendable {
     /// shown in the browser, and the last good site, if any, is served until a change fixes the build.
     /// - Parameter onReady: called with the server's URL once it listens and the first build is done (with the real
     ///   port when port is 0).
-    public func run(onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+    package func run(onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
         let watcher = ContentWatcher(directories: configuration.watchedDirectories, interval: configuration.pollInterval,
                                      debounce: configuration.debounce)
         let (bound, announce) = AsyncStream<URL>.makeStream()

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Turns diagnostics into text for people (with the source line and a caret) or JSON for tools.
-public struct DiagnosticFormatter: Sendable {
+package struct DiagnosticFormatter: Sendable {
     /// The output formats.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         /// `path:line:column: severity: message`, the offending line, a caret, and a hint.
         case text
         /// One JSON array of objects with path, line, column, severity, code, message and hint.
@@ -11,24 +11,24 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// The format to write.
-    public var format: Format
+    package var format: Format
     /// The disk, to read the offending lines.
-    public var fileSystem: any FileSystem
+    package var fileSystem: any FileSystem
 
     /// Creates a formatter.
-    public init(format: Format = .text, fileSystem: any FileSystem = DiskFileSystem()) {
+    package init(format: Format = .text, fileSystem: any FileSystem = DiskFileSystem()) {
         self.format = format
         self.fileSystem = fileSystem
     }
 
     /// The diagnostics, formatted; empty text when there are none.
-    public func format(_ diagnostics: [Diagnostic]) -> String {
+    package func format(_ diagnostics: [Diagnostic]) -> String {
         format(diagnostics, acknowledged: [])
     }
 
     /// The diagnostics, then the warnings acknowledged by their files (``IgnoredWarnings``): in text under a line
     /// that says so, in JSON with `"ignored": true`. Empty text when there are neither.
-    public func format(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic]) -> String {
+    package func format(_ diagnostics: [Diagnostic], acknowledged: [Diagnostic]) -> String {
         switch format {
         case .text:
             // Each file is read and split into lines once for all its diagnostics.
@@ -41,7 +41,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// One diagnostic as an editor-friendly block.
-    public func text(_ diagnostic: Diagnostic) -> String {
+    package func text(_ diagnostic: Diagnostic) -> String {
         text(diagnostic, lines: SourceLines(fileSystem: fileSystem))
     }
 
@@ -140,7 +140,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// The exit status for a set of diagnostics: 0 clean, 1 errors, 2 warnings under `--strict`.
-    public static func exitStatus(_ diagnostics: [Diagnostic], strict: Bool) -> Int32 {
+    package static func exitStatus(_ diagnostics: [Diagnostic], strict: Bool) -> Int32 {
         if diagnostics.contains(where: { $0.severity == .error }) { return 1 }
         return strict && !diagnostics.isEmpty ? 2 : 0
     }

@@ -1,29 +1,29 @@
 import Foundation
 
 /// Collects diagnostics from the build's steps, which may run in parallel.
-public final class DiagnosticLog: @unchecked Sendable {
+package final class DiagnosticLog: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: [Diagnostic] = []
 
     /// Creates an empty log.
-    public init() {}
+    package init() {}
 
     /// Adds a diagnostic.
-    public func report(_ diagnostic: Diagnostic) {
+    package func report(_ diagnostic: Diagnostic) {
         lock.lock()
         collected.append(diagnostic)
         lock.unlock()
     }
 
     /// Adds several diagnostics.
-    public func report(contentsOf diagnostics: [Diagnostic]) {
+    package func report(contentsOf diagnostics: [Diagnostic]) {
         lock.lock()
         collected.append(contentsOf: diagnostics)
         lock.unlock()
     }
 
     /// Every diagnostic so far, sorted by path and position so output is deterministic.
-    public var diagnostics: [Diagnostic] {
+    package var diagnostics: [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
         return collected.sorted { lhs, rhs in
@@ -35,5 +35,5 @@ public final class DiagnosticLog: @unchecked Sendable {
     }
 
     /// Whether any error was reported.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

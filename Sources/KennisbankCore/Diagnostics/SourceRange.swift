@@ -26,18 +26,18 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
 }
 
 /// The lines a block of markdown spans, as cmark reports them.
-public struct SourceRange: Hashable, Sendable {
+package struct SourceRange: Hashable, Sendable {
     /// Where the block starts.
-    public var start: SourcePosition
+    package var start: SourcePosition
     /// Where the block ends (inclusive).
-    public var end: SourcePosition
+    package var end: SourcePosition
 
     /// Creates a range from its two ends.
-    public init(start: SourcePosition, end: SourcePosition) {
+    package init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = end
     }
 
     /// A range that covers the first line only; for nodes made by the engine rather than parsed.
-    public static let unknown = SourceRange(start: .start, end: .start)
+    package static let unknown = SourceRange(start: .start, end: .start)
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The small seam between the engine and the disk, so tests can build sites from memory.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     /// The names (not paths) of the entries of a directory, sorted; empty when it does not exist.
     func contentsOfDirectory(atPath path: String) -> [String]
     /// The bytes of a file.
@@ -19,32 +19,32 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     /// No stamps: every build reads every file.
-    public func stamp(atPath path: String) -> FileStamp? { nil }
+    package func stamp(atPath path: String) -> FileStamp? { nil }
     /// No symbolic links.
-    public func isSymbolicLink(atPath path: String) -> Bool { false }
+    package func isSymbolicLink(atPath path: String) -> Bool { false }
     /// No symbolic links to resolve.
-    public func resolvedPath(_ path: String) -> String? { nil }
+    package func resolvedPath(_ path: String) -> String? { nil }
 }
 
 /// What `stat` says of a file: its identity, size and the times it was last modified and last changed (in
 /// nanoseconds since 1970). A file whose stamp is unchanged, and whose times lay well in the past when the
 /// stamp was taken, has unchanged bytes (see ``StampedFiles``).
-public struct FileStamp: Equatable, Sendable {
-    public var device: UInt64
-    public var inode: UInt64
-    public var size: Int64
-    public var modified: Int64
-    public var changed: Int64
+package struct FileStamp: Equatable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
+    package var size: Int64
+    package var modified: Int64
+    package var changed: Int64
 }
 
 /// The real disk.
-public struct DiskFileSystem: FileSystem {
+package struct DiskFileSystem: FileSystem {
     /// Creates the disk seam.
-    public init() {}
+    package init() {}
 
     /// Read with `opendir`/`readdir`: every build lists the content folders, and FileManager's listing of a
     /// folder of 2,000 articles took milliseconds of an incremental build.
-    public func contentsOfDirectory(atPath path: String) -> [String] {
+    package func contentsOfDirectory(atPath path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
@@ -57,26 +57,26 @@ public struct DiskFileSystem: FileSystem {
         return names.sorted()
     }
 
-    public func contents(atPath path: String) throws -> Data {
+    package func contents(atPath path: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
-    public func exists(atPath path: String) -> Bool {
+    package func exists(atPath path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
 
-    public func isSymbolicLink(atPath path: String) -> Bool {
+    package func isSymbolicLink(atPath path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
-    public func resolvedPath(_ path: String) -> String? {
+    package func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    public func stamp(atPath path: String) -> FileStamp? {
+    package func stamp(atPath path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
@@ -91,16 +91,16 @@ public struct DiskFileSystem: FileSystem {
 }
 
 /// Files held in memory, keyed by path: for tests, and for the live preview's overlays.
-public struct InMemoryFileSystem: FileSystem {
+package struct InMemoryFileSystem: FileSystem {
     /// The files, by path (`Content/articles/a.md`).
-    public var files: [String: Data]
+    package var files: [String: Data]
 
     /// Creates a file system from paths and their text.
-    public init(_ files: [String: String]) {
+    package init(_ files: [String: String]) {
         self.files = files.mapValues { Data($0.utf8) }
     }
 
-    public func contentsOfDirectory(atPath path: String) -> [String] {
+    package func contentsOfDirectory(atPath path: String) -> [String] {
         let prefix = path.hasSuffix("/") ? path : path + "/"
         var names = Set<String>()
         for key in files.keys where key.hasPrefix(prefix) {
@@ -109,12 +109,12 @@ public struct InMemoryFileSystem: FileSystem {
         return names.sorted()
     }
 
-    public func contents(atPath path: String) throws -> Data {
+    package func contents(atPath path: String) throws -> Data {
         guard let data = files[path] else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
         return data
     }
 
-    public func exists(atPath path: String) -> Bool {
+    package func exists(atPath path: String) -> Bool {
         files[path] != nil || !contentsOfDirectory(atPath: path).isEmpty
     }
 }

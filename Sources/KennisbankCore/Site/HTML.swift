@@ -1,12 +1,12 @@
 import Foundation
 
 /// HTML escaping for text the engine writes itself (attribute values, template fallbacks).
-public enum HTML {
+package enum HTML {
     /// Escapes `&`, `<`, `>`, `"` and `'` so the text is safe in element content and quoted attributes.
     ///
     /// Works on the UTF-8 bytes (these five are never part of a longer character's bytes), and returns
     /// the text itself when it has none of them, as most text has not.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard TextBytes.contains(in: text, where: needsEscaping) else { return text }
         var bytes: [UInt8] = []
@@ -30,7 +30,7 @@ public enum HTML {
 
     /// JSON bytes as text to put inside a `<script>` element: `</` written `<\/`, so no `</script>` in a
     /// value can end the element early (JSON reads both the same).
-    public static func scriptJSON(_ json: Data) -> String {
+    package static func scriptJSON(_ json: Data) -> String {
         TextBytes.replacing("</", with: "<\\/", in: String(decoding: json, as: UTF8.self))
     }
 }

@@ -3,14 +3,14 @@
 /// Pages are written as `<path>/index.html`, so `begrippen/niet-weten/` names a page and
 /// `literatuur/#kegan1994` names a reference on one. The renderer turns a site link into a
 /// relative URL from the page being written, so the site works under any base path.
-public struct SiteLink: Hashable, Sendable, Comparable {
+package struct SiteLink: Hashable, Sendable, Comparable {
     /// The directory of the page, from the site root, ending in `/` (or empty for the home page).
-    public var path: String
+    package var path: String
     /// The fragment without `#`, or `nil`.
-    public var fragment: String?
+    package var fragment: String?
 
     /// Creates a site link.
-    public init(path: String, fragment: String? = nil) {
+    package init(path: String, fragment: String? = nil) {
         precondition(!path.hasPrefix("/"), "site links are relative to the site root, not absolute: \(path)")
         self.path = path
         self.fragment = fragment
@@ -18,16 +18,16 @@ public struct SiteLink: Hashable, Sendable, Comparable {
 
     /// The file, from the site root, that serves ``path``: `index.html` in its directory
     /// (`begrippen/niet-weten/index.html`), or the path itself when it names a file.
-    public var file: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
+    package var file: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
 
     /// The same page with another fragment.
-    public func with(fragment: String?) -> SiteLink { SiteLink(path: path, fragment: fragment) }
+    package func with(fragment: String?) -> SiteLink { SiteLink(path: path, fragment: fragment) }
 
     /// The link written relative to the page at `pagePath` (a directory path ending in `/`, or empty).
     ///
     /// Every page link of the site goes through here, so the usual case (both paths directories) is one pass
     /// over the UTF-8 bytes; anything else takes ``relativeBySegments(from:)``, which gives the same result.
-    public func relative(from pagePath: String) -> String {
+    package func relative(from pagePath: String) -> String {
         let slash = UInt8(ascii: "/")
         func isDirectory(_ path: String) -> Bool {
             // Empty, or segments each ending in "/", none of them empty.
@@ -73,11 +73,11 @@ public struct SiteLink: Hashable, Sendable, Comparable {
     }
 
     /// The link as written from the site root, with a leading `/` omitted: `begrippen/x/#y`.
-    public var rootRelative: String { path + (fragment.map { "#" + $0 } ?? "") }
+    package var rootRelative: String { path + (fragment.map { "#" + $0 } ?? "") }
 
     /// The link's absolute URL below `baseURL` (site.yml's, which ends in `/`) where it is known, otherwise its path
     /// from the site root: what the machine-readable files and the route handouts print.
-    public func address(baseURL: String?) -> String { (baseURL ?? "") + rootRelative }
+    package func address(baseURL: String?) -> String { (baseURL ?? "") + rootRelative }
 
-    public static func < (lhs: SiteLink, rhs: SiteLink) -> Bool { lhs.rootRelative < rhs.rootRelative }
+    package static func < (lhs: SiteLink, rhs: SiteLink) -> Bool { lhs.rootRelative < rhs.rootRelative }
 }

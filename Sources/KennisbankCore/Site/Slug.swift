@@ -1,15 +1,15 @@
 import Foundation
 
 /// Slugs: the file-name part of a URL, made of a-z, 0-9 and '-'.
-public enum Slug {
+package enum Slug {
     /// Whether a text is a valid slug.
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         !text.isEmpty && !text.hasPrefix("-") && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     /// A slug made from a title: diacritics folded (ë → e), lowercased, other characters turned into '-';
     /// `ifEmpty` when the title has no letter or digit.
-    public static func make(from title: String, ifEmpty: String = "item") -> String {
+    package static func make(from title: String, ifEmpty: String = "item") -> String {
         let slug = bytes(of: title[...])
         return slug.isEmpty ? ifEmpty : String(decoding: slug, as: UTF8.self)
     }

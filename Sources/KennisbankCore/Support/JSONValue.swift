@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// let json = JSONValue.object(["t": .string("Niet-weten"), "o": .int(3)]).data()   // {"o":3,"t":"Niet-weten"}
 /// ```
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     /// A string, escaped as `JSONEncoder` escapes it: `"` and `\`, and control characters (`\b`, `\f`,
     /// `\n`, `\r`, `\t`, otherwise `\u00xx`); `/` and everything else as it is.
     case string(String)
@@ -25,18 +25,18 @@ public enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
 
     /// An optional string: `nil` stays `nil`, for members that are left out when absent.
-    public static func string(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
+    package static func string(_ text: String?) -> JSONValue? { text.map(JSONValue.string) }
 
     /// The value's bytes: compact, or pretty-printed (two spaces a level, `"key" : value`) starting at
     /// nesting `level`, with no indent before the first line.
-    public func data(pretty: Bool = false, level: Int = 0) -> Data {
+    package func data(pretty: Bool = false, level: Int = 0) -> Data {
         var bytes: [UInt8] = []
         write(to: &bytes, pretty: pretty, level: level)
         return Data(bytes)
     }
 
     /// Appends the value's bytes to `bytes` (see ``data(pretty:level:)``).
-    public func write(to bytes: inout [UInt8], pretty: Bool, level: Int) {
+    package func write(to bytes: inout [UInt8], pretty: Bool, level: Int) {
         switch self {
         case .string(let text):
             Self.write(string: text, to: &bytes)

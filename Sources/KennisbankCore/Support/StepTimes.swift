@@ -1,35 +1,35 @@
 import Foundation
 
 /// How long each step of a build took, in the order the steps ran: what `kennisbank build --timings` prints.
-public struct StepTimes: Sendable, Equatable {
+package struct StepTimes: Sendable, Equatable {
     /// One step and its wall-clock time.
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// The step's name: read and parse, link, render, check, write.
-        public var name: String
+        package var name: String
         /// Its wall-clock time in seconds.
-        public var seconds: Double
+        package var seconds: Double
     }
 
     /// The steps, in the order they ran.
-    public private(set) var steps: [Step] = []
+    package private(set) var steps: [Step] = []
 
     /// No steps yet.
-    public init() {}
+    package init() {}
 
     /// Runs `body` and records its wall-clock time under `name`.
-    public mutating func time<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+    package mutating func time<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { steps.append(Step(name: name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
         return try body()
     }
 
     /// Adds the steps of `other` after these, as if they had run here.
-    public mutating func append(_ other: StepTimes) {
+    package mutating func append(_ other: StepTimes) {
         steps += other.steps
     }
 
     /// One line per step and a total, aligned: `link     1.234 s  41%`.
-    public var summary: String {
+    package var summary: String {
         let total = steps.reduce(0) { $0 + $1.seconds }
         let width = steps.map(\.name.count).max() ?? 0
         let lines = steps.map { step in

@@ -1,7 +1,7 @@
 /// "Did you mean …" hints: the closest known name to a misspelt one.
-public enum Suggestions {
+package enum Suggestions {
     /// The candidate with the smallest edit distance to `name`, if it is close enough to be a likely typo.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
+    package static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         var best: (String, Int)?
         for candidate in candidates.sorted() {
@@ -13,7 +13,7 @@ public enum Suggestions {
     }
 
     /// The hint of a diagnostic, "did you mean 'niet-weten'?", when a candidate is close to `name`.
-    public static func hint(for name: String, among candidates: [String]) -> String? {
+    package static func hint(for name: String, among candidates: [String]) -> String? {
         closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
     }
 

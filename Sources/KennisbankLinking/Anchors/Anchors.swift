@@ -14,19 +14,19 @@ import KennisbankContent
 ///   rewrite of its text.
 ///
 /// Paragraphs in tight lists have no `<p>` and get none.
-public enum Anchors {
+package enum Anchors {
     /// What ``assign(in:source:reserved:)`` gives: the table of contents, the anchors a `[[page#…]]` link may name,
     /// and the problems with pinned anchors.
-    public struct Assigned: Equatable, Sendable {
+    package struct Assigned: Equatable, Sendable {
         /// The headings of level 2 and 3 at the top level, in order.
-        public var tableOfContents: [TableOfContentsEntry]
+        package var tableOfContents: [TableOfContentsEntry]
         /// The heading anchors, keyed by what a link may say: a heading's text folded for lookup, with and without
         /// its section number, and the anchor itself.
-        public var headings: [String: String]
+        package var headings: [String: String]
         /// The paragraph anchors.
-        public var paragraphs: Set<String>
+        package var paragraphs: Set<String>
         /// Pinned anchors that are not valid names, or that two places pin.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
     }
 
     /// Assigns anchors in place and returns the table of contents (headings of level 2 and 3).
@@ -35,7 +35,7 @@ public enum Anchors {
     /// outside engine wrappers (an embedded miniature's pins are reported on the miniature's own page).
     @discardableResult
     /// Anchors in `reserved` (the `id`s the page's template writes) are taken by no heading or paragraph.
-    public static func assign(in document: inout MarkdownDocument, source: SourceFile? = nil, reserved: Set<String> = []) -> Assigned {
+    package static func assign(in document: inout MarkdownDocument, source: SourceFile? = nil, reserved: Set<String> = []) -> Assigned {
         var places: [Place] = []
         var diagnostics: [Diagnostic] = []
         document.rewriteBlocks { block, context in
@@ -117,11 +117,11 @@ public enum Anchors {
 }
 
 /// One line of a page's table of contents.
-public struct TableOfContentsEntry: Hashable, Sendable {
+package struct TableOfContentsEntry: Hashable, Sendable {
     /// The heading level (2 or 3).
-    public var level: Int
+    package var level: Int
     /// The heading text.
-    public var title: String
+    package var title: String
     /// The heading's `id`.
-    public var anchor: String
+    package var anchor: String
 }

@@ -3,17 +3,17 @@ import KennisbankCore
 
 /// Heading anchors: the slug of the heading's text without its section number, so renumbering sections breaks
 /// no link.
-public enum HeadingAnchors {
+package enum HeadingAnchors {
     /// The anchor of a heading's text: "1. Leiderschap als wordingspraktijk" and "2.3 Leiderschap als
     /// wordingspraktijk" both give `leiderschap-als-wordingspraktijk`.
-    public static func anchor(of text: String) -> String {
+    package static func anchor(of text: String) -> String {
         Slug.make(from: withoutNumber(text))
     }
 
     /// The heading's text without a leading section number: one or more numbers joined by dots and followed by a
     /// dot ("1.", "2.3.") or at least two numbers joined by dots ("2.3"), then a space. A year opening a heading
     /// ("1984 als metafoor") is not a section number, and a heading that is only a number keeps it.
-    public static func withoutNumber(_ text: String) -> String {
+    package static func withoutNumber(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }

@@ -7,16 +7,16 @@ import KennisbankCore
 /// ``preferredLength`` characters. Paragraphs that would share an anchor (with each other, a heading or a pin)
 /// all take one more word until they differ, so which of them came first does not matter; paragraphs whose whole
 /// text gives the same slug are told apart by `-2`, `-3` in document order.
-public enum ParagraphAnchors {
+package enum ParagraphAnchors {
     /// How many opening words make an anchor.
-    public static let openingWords = 5
+    package static let openingWords = 5
     /// The length an anchor keeps under when its opening words allow it.
-    public static let preferredLength = 40
+    package static let preferredLength = 40
     /// The anchor of a paragraph without letters or digits (an image without a description, say).
-    public static let wordless = "alinea"
+    package static let wordless = "alinea"
 
     /// The anchors of paragraphs with these texts, in the same order, none of them in `taken`.
-    public static func anchors(of texts: [String], avoiding taken: Set<String>) -> [String] {
+    package static func anchors(of texts: [String], avoiding taken: Set<String>) -> [String] {
         var words = texts.map { Words(text: $0) }
         var counts = words.map(\.openingCount)
         // Most pages: every opening its own, and none a heading's.

@@ -2,19 +2,19 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 /// A resolved citation on a page.
-public struct CitationUse: Hashable, Sendable {
+package struct CitationUse: Hashable, Sendable {
     /// The reference key it links to.
-    public var key: String
+    package var key: String
     /// The text as the author wrote it.
-    public var text: String
+    package var text: String
     /// Where it stands in the source file.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The anchor of the paragraph it stands in, or `nil` in a paragraph without one (an item of a tight list).
-    public var blockAnchor: String?
+    package var blockAnchor: String?
     /// The anchor of the section heading above it.
-    public var sectionAnchor: String?
+    package var sectionAnchor: String?
     /// The text of that heading.
-    public var sectionTitle: String?
+    package var sectionTitle: String?
 }
 
 /// Turns citations in running text into links to their references on the literature page.
@@ -24,21 +24,21 @@ public struct CitationUse: Hashable, Sendable {
 /// the first is linked and a warning says so. Text that looks like a citation but matches no
 /// reference stays plain text, with a warning at its place; a name and year that are no citation, such as a
 /// birth year, are marked by the author with a backslash before the parenthesis (``CitationEscapes``).
-public struct CitationLinker: Sendable {
+package struct CitationLinker: Sendable {
     private let library: ReferenceLibrary
     private let bySurname: [String: [Reference]]
     /// The first authors' surnames, for suggestions.
     private let firstSurnames: [String]
 
     /// Creates a linker over a library.
-    public init(library: ReferenceLibrary) {
+    package init(library: ReferenceLibrary) {
         self.library = library
         self.bySurname = Dictionary(grouping: library.references) { ReferenceKey.fold($0.surnames.first ?? "") }
         self.firstSurnames = Array(Set(library.references.compactMap(\.surnames.first)))
     }
 
     /// Links the citations of a document; returns it with the citations found and the problems.
-    public func link(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [CitationUse], [Diagnostic]) {
+    package func link(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [CitationUse], [Diagnostic]) {
         var document = document
         var uses: [CitationUse] = []
         var diagnostics: [Diagnostic] = []

@@ -2,9 +2,9 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 /// A citation found in running text, before it is resolved.
-public struct CitationCandidate: Hashable, Sendable {
+package struct CitationCandidate: Hashable, Sendable {
     /// How the authors were written, which tells how many there should be.
-    public enum AuthorForm: Hashable, Sendable {
+    package enum AuthorForm: Hashable, Sendable {
         /// One name: a single author.
         case one
         /// Two names joined by en, &, and: two authors.
@@ -16,15 +16,15 @@ public struct CitationCandidate: Hashable, Sendable {
     }
 
     /// The first author's surname as written, or the pandoc key.
-    public var name: String
+    package var name: String
     /// The year with its letter, as written (`2011`, `2011a`), empty for pandoc keys.
-    public var year: String
+    package var year: String
     /// How the authors were written.
-    public var form: AuthorForm
+    package var form: AuthorForm
     /// The range of the text's UTF-8 bytes that becomes the link.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Whether it stood in parentheses with its year, `(Pont, 2013)`: then it is surely meant as a citation.
-    public var isParenthetical: Bool
+    package var isParenthetical: Bool
 }
 
 /// Finds citations in a text: pandoc keys (`[@key, p. 21]`, `[@a; @b]`), narrative author-year
@@ -44,9 +44,9 @@ public struct CitationCandidate: Hashable, Sendable {
 /// It reads the text's Unicode scalars once per form, trying the alternatives in the order a
 /// backtracking regular-expression engine would, so it finds what those expressions find (a test holds
 /// it to NSRegularExpression), at a fraction of the cost.
-public enum CitationScanner {
+package enum CitationScanner {
     /// Every citation in the text, in order, without overlaps.
-    public static func scan(_ text: String) -> [CitationCandidate] {
+    package static func scan(_ text: String) -> [CitationCandidate] {
         // Every form has a parenthesis or a bracket: most text has neither.
         guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return [] }
         let reader = CitationReader(Array(text.unicodeScalars))

@@ -4,27 +4,27 @@ import KennisbankMarkdown
 import KennisbankContent
 
 /// One work in a reference list, parsed from an APA 7 entry.
-public struct Reference: Hashable, Sendable {
+package struct Reference: Hashable, Sendable {
     /// The key: first author's surname folded to lowercase ASCII, the year, and a letter where needed (`petriglieri2011a`).
-    public var key: String
+    package var key: String
     /// The authors' surnames as written, in order.
-    public var surnames: [String]
+    package var surnames: [String]
     /// The year as written (`1994`, `n.d.`), without its letter.
-    public var year: String
+    package var year: String
     /// The year's letter (`a` in 2011a), given or assigned.
-    public var yearSuffix: String?
+    package var yearSuffix: String?
     /// The title, plain text, when it could be found.
-    public var title: String?
+    package var title: String?
     /// The entry's formatted content, for rendering.
-    public var inlines: [InlineNode]
+    package var inlines: [InlineNode]
     /// Every place the work is listed.
-    public var sources: [ReferenceSource]
+    package var sources: [ReferenceSource]
 
     /// The entry as plain text.
-    public var plainText: String { inlines.plainText }
+    package var plainText: String { inlines.plainText }
 
     /// Where the work stands in an APA 7 reference list (see ``ReferenceOrder``).
-    public var order: ReferenceOrder {
+    package var order: ReferenceOrder {
         ReferenceOrder(surnames: surnames.map(ReferenceKey.fold), year: year == "n.d." ? "" : year, letter: yearSuffix ?? "",
                        text: plainText.lowercased())
     }
@@ -36,7 +36,7 @@ public struct Reference: Hashable, Sendable {
 /// their letters (2011a before 2011b), which are the keys the author cites; then by the entry's text.
 ///
 /// Surnames are compared folded to lowercase ASCII letters, particles kept ("Van Es" sorts as `vanes`).
-public struct ReferenceOrder: Comparable, Sendable {
+package struct ReferenceOrder: Comparable, Sendable {
     /// The authors' surnames, folded.
     var surnames: [String]
     /// The year, empty for a work without a date.
@@ -46,7 +46,7 @@ public struct ReferenceOrder: Comparable, Sendable {
     /// The entry's text, lowercased: the last resort.
     var text: String
 
-    public static func < (lhs: ReferenceOrder, rhs: ReferenceOrder) -> Bool {
+    package static func < (lhs: ReferenceOrder, rhs: ReferenceOrder) -> Bool {
         // A list of surnames that is the start of another is shorter, and so comes first: Collins before Collins & Porras.
         if lhs.surnames != rhs.surnames { return lhs.surnames.lexicographicallyPrecedes(rhs.surnames) }
         return (lhs.year, lhs.letter, lhs.text) < (rhs.year, rhs.letter, rhs.text)
@@ -54,20 +54,20 @@ public struct ReferenceOrder: Comparable, Sendable {
 }
 
 /// A place where a reference is listed.
-public struct ReferenceSource: Hashable, Sendable {
+package struct ReferenceSource: Hashable, Sendable {
     /// The file.
-    public var path: String
+    package var path: String
     /// The line and column of the list item.
-    public var position: SourcePosition
+    package var position: SourcePosition
     /// The article whose Literatuur list holds it, or `nil` for a bibliography file.
-    public var articleSlug: String?
+    package var articleSlug: String?
 }
 
 /// Keys of references.
-public enum ReferenceKey {
+package enum ReferenceKey {
     /// A surname folded to lowercase ASCII letters: diacritics removed, particles kept, everything else dropped.
     /// "Van Es" → `vanes`, "’t Hart" → `thart`, "Güell" → `guell`.
-    public static func fold(_ surname: String) -> String {
+    package static func fold(_ surname: String) -> String {
         // ASCII (most surnames): folding only lowercases, so the letters are kept lowercased without Foundation.
         if !TextBytes.contains(in: surname, where: { $0 >= 0x80 }) {
             var bytes: [UInt8] = []

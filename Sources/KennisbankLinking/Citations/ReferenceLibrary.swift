@@ -5,17 +5,17 @@ import KennisbankContent
 
 /// Every reference of the site: the list items under each article's Literatuur heading and of
 /// each bibliography file, with keys assigned and the same work listed twice merged into one.
-public struct ReferenceLibrary: Sendable {
+package struct ReferenceLibrary: Sendable {
     /// Headings whose list items are references (compared case-insensitively).
-    public static let headings: Set<String> = ["literatuur", "literature", "references", "bronnen", "referenties", "bibliografie"]
+    package static let headings: Set<String> = ["literatuur", "literature", "references", "bronnen", "referenties", "bibliografie"]
 
     /// Every reference, in APA order (``ReferenceOrder``).
-    public private(set) var references: [Reference]
+    package private(set) var references: [Reference]
     private var byKey: [String: Int]
     private var listedIn: [String: [String]]
 
     /// Creates a library from references that already have keys.
-    public init(references: [Reference]) {
+    package init(references: [Reference]) {
         // Each sort key once, not once per comparison: folding surnames and a whole entry is not cheap.
         self.references = references.map { ($0.order, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -27,7 +27,7 @@ public struct ReferenceLibrary: Sendable {
     }
 
     /// Whether a heading text names a reference list.
-    public static func isReferenceHeading(_ text: String) -> Bool {
+    package static func isReferenceHeading(_ text: String) -> Bool {
         // Asked for every paragraph's section: trimmed by hand, and only short texts are lowercased.
         let trimmed = TextBytes.trimming(text[...], where: TextBytes.isWhitespace)
         guard trimmed.unicodeScalars.count <= longestHeading else { return false }
@@ -38,7 +38,7 @@ public struct ReferenceLibrary: Sendable {
     private static let longestHeading = headings.map(\.unicodeScalars.count).max() ?? 0
 
     /// Collects the references of the articles' Literatuur lists and the bibliography files.
-    public static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],
+    package static func build(articles: [(slug: String, source: SourceFile, document: MarkdownDocument)],
                              bibliographies: [Bibliography]) -> (ReferenceLibrary, [Diagnostic]) {
         let parsed = ParsedEntries()
         return merge(articles.map { listed(in: $0.document, path: $0.source.path, article: $0.slug, parsed: parsed) }
@@ -170,16 +170,16 @@ public struct ReferenceLibrary: Sendable {
     }
 
     /// The reference with a key.
-    public func reference(forKey key: String) -> Reference? { byKey[key].map { references[$0] } }
+    package func reference(forKey key: String) -> Reference? { byKey[key].map { references[$0] } }
 
     /// The keys each article lists in its own Literatuur list, by article slug.
     package var listings: [String: [String]] { listedIn }
 
     /// The keys listed in an article's own Literatuur list, in APA order.
-    public func listed(inArticle slug: String) -> [String] { listedIn[slug] ?? [] }
+    package func listed(inArticle slug: String) -> [String] { listedIn[slug] ?? [] }
 
     /// An article's reference list: what it cites plus what it lists, once each, in APA order.
-    public func keys(forArticle slug: String, cited: [String]) -> [String] {
+    package func keys(forArticle slug: String, cited: [String]) -> [String] {
         let wanted = Set(cited + listed(inArticle: slug))
         // Through the key table when every key is one reference's (the usual case: there can be two works
         // with one key, when more than 26 share a surname and year).

@@ -8,29 +8,29 @@ import KennisbankContent
 /// `Kegan, R. (1994). *In over our heads*. Harvard University Press.` gives the surname Kegan and
 /// the year 1994; `DeRue, D. S., & Ashford, S. J. (2010). Who will lead…` gives DeRue and Ashford;
 /// a corporate author (`VPRO. (2015).`) is one surname.
-public enum ReferenceParser {
+package enum ReferenceParser {
     /// What an entry says, before keys are assigned.
-    public struct Entry: Hashable, Sendable {
+    package struct Entry: Hashable, Sendable {
         /// Surnames in order.
-        public var surnames: [String]
+        package var surnames: [String]
         /// The year as written, without letter.
-        public var year: String
+        package var year: String
         /// The letter after the year, if any.
-        public var yearSuffix: String?
+        package var yearSuffix: String?
         /// The title, if found.
-        public var title: String?
+        package var title: String?
         /// What follows the title (publisher, journal, web address), if anything.
-        public var source: String? = nil
+        package var source: String? = nil
 
         /// Whether the entry has what APA 7 asks of every reference after the year: a title and a source.
-        public var isComplete: Bool { title != nil && source != nil }
+        package var isComplete: Bool { title != nil && source != nil }
     }
 
     private static let yearPattern = try! NSRegularExpression(
         pattern: #"\((\d{4})([a-z])?(?:[,;][^)]*)?\)|\(([nz]\.\s?d\.)\)"#)
 
     /// Parses the plain text of an entry, or returns `nil` when it has no `(year)` after the authors.
-    public static func parse(_ text: String) -> Entry? {
+    package static func parse(_ text: String) -> Entry? {
         let range = NSRange(text.startIndex..., in: text)
         guard let match = yearPattern.firstMatch(in: text, range: range),
               let whole = Range(match.range, in: text) else { return nil }

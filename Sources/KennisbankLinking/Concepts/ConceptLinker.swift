@@ -7,12 +7,12 @@ import KennisbankContent
 ///
 /// Headings, code, raw HTML, existing links and images are left alone, and a concept is never
 /// linked on its own page. How many mentions become links is the site's ``ConceptLinkingScope``.
-public struct ConceptLinker: Sendable {
+package struct ConceptLinker: Sendable {
     private let matcher: ConceptMatcher
     private let scope: ConceptLinkingScope
 
     /// Builds the matcher once from every concept's title and aliases, as each concept's ``ConceptLinkingRule`` allows.
-    public init(concepts: [Concept], scope: ConceptLinkingScope) {
+    package init(concepts: [Concept], scope: ConceptLinkingScope) {
         self.matcher = ConceptMatcher(names: concepts.flatMap { concept in
             concept.automaticNames.map { (name: $0, concept: concept.item.id.slug) }
         }, caseSensitive: Set(concepts.filter(\.linking.caseSensitive).map(\.item.id.slug)))
@@ -20,7 +20,7 @@ public struct ConceptLinker: Sendable {
     }
 
     /// The document with concept links, and every mention found.
-    public func link(_ document: MarkdownDocument, on page: ContentID, source: SourceFile? = nil) -> (MarkdownDocument, [ConceptMention]) {
+    package func link(_ document: MarkdownDocument, on page: ContentID, source: SourceFile? = nil) -> (MarkdownDocument, [ConceptMention]) {
         var document = document
         var state = PageState()
         document.rewriteBlocks { block, context in link(&block, context: context, on: page, source: source, state: &state) }

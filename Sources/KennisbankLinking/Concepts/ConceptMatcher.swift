@@ -2,11 +2,11 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 /// A concept name found in a text.
-public struct ConceptMatch: Hashable, Sendable {
+package struct ConceptMatch: Hashable, Sendable {
     /// The slug of the concept whose name matched.
-    public var concept: String
+    package var concept: String
     /// Where in the text, as Unicode scalar offsets (start inclusive, end exclusive).
-    public var range: Range<Int>
+    package var range: Range<Int>
 }
 
 /// Finds every concept name in a text with one Aho–Corasick automaton over all titles and aliases,
@@ -18,7 +18,7 @@ public struct ConceptMatch: Hashable, Sendable {
 /// so "box" does not match in "‘inside the box’-denken" (the compound rule). Any white space in a name matches any
 /// one white-space character (a soft line break included). Overlapping matches are resolved leftmost-longest:
 /// "professionele identiteit als leider" wins over "professionele identiteit".
-public struct ConceptMatcher: Sendable {
+package struct ConceptMatcher: Sendable {
     private struct Pattern: Sendable {
         var concept: String
         var length: Int
@@ -44,7 +44,7 @@ public struct ConceptMatcher: Sendable {
 
     /// Builds the automaton from names and the concept each one stands for; the names of the concepts in
     /// `caseSensitive` match only as written.
-    public init(names: [(name: String, concept: String)], caseSensitive: Set<String> = []) {
+    package init(names: [(name: String, concept: String)], caseSensitive: Set<String> = []) {
         var seen = Set<String>()
         for (name, concept) in names {
             let folded = Self.fold(name)
@@ -57,7 +57,7 @@ public struct ConceptMatcher: Sendable {
     }
 
     /// Names that stand for more than one concept, with those concepts: the pipeline reports them.
-    public static func conflicts(_ names: [(name: String, concept: String)]) -> [(name: String, concepts: [String])] {
+    package static func conflicts(_ names: [(name: String, concept: String)]) -> [(name: String, concepts: [String])] {
         var owners: [String: (String, Set<String>)] = [:]
         for (name, concept) in names {
             let key = key(fold(name))
@@ -166,7 +166,7 @@ public struct ConceptMatcher: Sendable {
     }
 
     /// Every whole-word, non-overlapping, leftmost-longest match in `text`.
-    public func matches(in text: String) -> [ConceptMatch] {
+    package func matches(in text: String) -> [ConceptMatch] {
         found(in: text).map { ConceptMatch(concept: $0.concept, range: $0.scalars) }
     }
 

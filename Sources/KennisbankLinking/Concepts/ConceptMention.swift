@@ -2,29 +2,29 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 /// One mention of a concept in running text.
-public struct ConceptMention: Hashable, Sendable {
+package struct ConceptMention: Hashable, Sendable {
     /// The concept's slug.
-    public var concept: String
+    package var concept: String
     /// The page it stands on.
-    public var page: ContentID
+    package var page: ContentID
     /// The anchor of the paragraph it stands in, if the paragraph has one.
-    public var blockAnchor: String?
+    package var blockAnchor: String?
     /// The anchor of the section heading above it.
-    public var sectionAnchor: String?
+    package var sectionAnchor: String?
     /// The text of that heading.
-    public var sectionTitle: String?
+    package var sectionTitle: String?
     /// The sentence around the mention, plain text, at most about 240 characters: made when it is read, since the
     /// site shows one per paragraph and only `check --mentions` reads them all.
-    public var context: String { around.sentence }
+    package var context: String { around.sentence }
     /// Where the sentence is, in its paragraph.
     var around: MentionContext
     /// Whether this mention became a link (the first per page or section, depending on the setting).
-    public var linked: Bool
+    package var linked: Bool
     /// The name as the text writes it ("betekenis" for the concept *Betekenis*).
-    public var written: String = ""
+    package var written: String = ""
     /// Where it stands in the page's own file; `nil` in a miniature the page embeds (the miniature's own page
     /// has that mention with its place).
-    public var position: SourcePosition? = nil
+    package var position: SourcePosition? = nil
 }
 
 /// The sentence around a mention: made at once, or kept as the mention's place in its paragraph's text and made when

@@ -4,25 +4,25 @@ import KennisbankContent
 /// Every mention the engine found by itself (not through a `[[wikilink]]`), with its sentence, for the author to
 /// review: `kennisbank check --mentions`. A concept named by an ordinary word shows here where the word is used in
 /// its ordinary sense; the concept's `linking` rule then keeps it out.
-public struct MentionReview: Sendable {
+package struct MentionReview: Sendable {
     /// One automatic mention.
-    public struct Entry: Hashable, Sendable {
+    package struct Entry: Hashable, Sendable {
         /// The concept's slug and title.
-        public var concept: String, conceptTitle: String
+        package var concept: String, conceptTitle: String
         /// The file it stands in, and where.
-        public var path: String, position: SourcePosition
+        package var path: String, position: SourcePosition
         /// The name as written, and the sentence around it.
-        public var written: String, context: String
+        package var written: String, context: String
         /// Whether it became a link.
-        public var linked: Bool
+        package var linked: Bool
     }
 
     /// The mentions, by concept title, then file and place.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// The automatic mentions of a linked site. Mentions inside an embedded miniature are listed once, at the
     /// miniature's own file.
-    public init(site: LinkedSite) {
+    package init(site: LinkedSite) {
         var entries: [Entry] = []
         for page in site.pages.values {
             for mention in page.mentions {
@@ -37,7 +37,7 @@ public struct MentionReview: Sendable {
 
     /// The review as text: a heading per concept, then a line per mention in the `path:line:column:` form editors
     /// jump to.
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         var current: String?
         let counts = Dictionary(entries.map { ($0.concept, 1) }, uniquingKeysWith: +)

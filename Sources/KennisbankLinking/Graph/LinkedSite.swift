@@ -2,7 +2,7 @@ import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
 /// One page's content after linking: its rewritten document and what it links to.
-public struct LinkedPage: Equatable, Sendable {
+package struct LinkedPage: Equatable, Sendable {
     private struct Fields: Equatable, Sendable {
         var item: ContentItem
         var document: MarkdownDocument
@@ -18,43 +18,43 @@ public struct LinkedPage: Equatable, Sendable {
     private var storage: CopyOnWrite<Fields>
 
     /// The item as the author wrote it.
-    public var item: ContentItem {
+    package var item: ContentItem {
         get { storage.fields.item }
         set { storage.fields.item = newValue }
     }
     /// The body with embeds expanded, anchors assigned and wikilinks, citations and concepts linked.
-    public var document: MarkdownDocument {
+    package var document: MarkdownDocument {
         get { storage.fields.document }
         set { storage.fields.document = newValue }
     }
     /// The headings of level 2 and 3.
-    public var tableOfContents: [TableOfContentsEntry] {
+    package var tableOfContents: [TableOfContentsEntry] {
         get { storage.fields.tableOfContents }
         set { storage.fields.tableOfContents = newValue }
     }
     /// Items this page links to with wikilinks.
-    public var wikilinkTargets: [ContentID] {
+    package var wikilinkTargets: [ContentID] {
         get { storage.fields.wikilinkTargets }
         set { storage.fields.wikilinkTargets = newValue }
     }
     /// Miniatures embedded in this page.
-    public var embeddedMiniatures: [String] {
+    package var embeddedMiniatures: [String] {
         get { storage.fields.embeddedMiniatures }
         set { storage.fields.embeddedMiniatures = newValue }
     }
     /// Every concept mention in running text (linked or not).
-    public var mentions: [ConceptMention] {
+    package var mentions: [ConceptMention] {
         get { storage.fields.mentions }
         set { storage.fields.mentions = newValue }
     }
     /// Every resolved citation.
-    public var citations: [CitationUse] {
+    package var citations: [CitationUse] {
         get { storage.fields.citations }
         set { storage.fields.citations = newValue }
     }
 
     /// Creates a linked page.
-    public init(item: ContentItem, document: MarkdownDocument, tableOfContents: [TableOfContentsEntry], wikilinkTargets: [ContentID],
+    package init(item: ContentItem, document: MarkdownDocument, tableOfContents: [TableOfContentsEntry], wikilinkTargets: [ContentID],
                 embeddedMiniatures: [String], mentions: [ConceptMention], citations: [CitationUse]) {
         storage = CopyOnWrite(Fields(item: item, document: document, tableOfContents: tableOfContents, wikilinkTargets: wikilinkTargets,
                                      embeddedMiniatures: embeddedMiniatures, mentions: mentions, citations: citations))
@@ -62,51 +62,51 @@ public struct LinkedPage: Equatable, Sendable {
 }
 
 /// A place where a concept is used, for the concept's "genoemd in" list.
-public struct MentionPlace: Hashable, Sendable {
+package struct MentionPlace: Hashable, Sendable {
     /// The page.
-    public var page: ContentID
+    package var page: ContentID
     /// The page's title.
-    public var pageTitle: String
+    package var pageTitle: String
     /// The section heading the mention stands under, if any.
-    public var sectionTitle: String?
+    package var sectionTitle: String?
     /// Where to link: the page and the paragraph's anchor.
-    public var link: SiteLink
+    package var link: SiteLink
     /// The sentence around the mention.
-    public var context: String
+    package var context: String
 }
 
 /// A place where a reference is cited, for the literature page's "geciteerd in" links.
-public struct CitationPlace: Hashable, Sendable {
+package struct CitationPlace: Hashable, Sendable {
     /// The citing article or page.
-    public var page: ContentID
+    package var page: ContentID
     /// The page's title.
-    public var pageTitle: String
+    package var pageTitle: String
     /// The section the citation stands in, if any.
-    public var sectionTitle: String?
+    package var sectionTitle: String?
     /// The link to the section (or page).
-    public var link: SiteLink
+    package var link: SiteLink
 }
 
 /// The knowledge graph: every page linked, and the indexes that run the other way.
-public struct LinkedSite: Sendable {
+package struct LinkedSite: Sendable {
     /// The content as loaded.
-    public var content: Content
+    package var content: Content
     /// Every page after linking, by id (routes are not among them: see ``routes``).
-    public var pages: [ContentID: LinkedPage]
+    package var pages: [ContentID: LinkedPage]
     /// The references of all Literatuur lists and bibliographies.
-    public var references: ReferenceLibrary
+    package var references: ReferenceLibrary
     /// Where each concept is mentioned, by concept slug, in page order.
-    public var mentions: [String: [MentionPlace]]
+    package var mentions: [String: [MentionPlace]]
     /// Where each reference is cited, by key.
-    public var citedIn: [String: [CitationPlace]]
+    package var citedIn: [String: [CitationPlace]]
     /// Related concepts of each concept: the author's `related` list, then those that most often share a paragraph.
-    public var related: [String: [String]]
+    package var related: [String: [String]]
     /// Pages that link to each page with a wikilink, by target.
-    public var backlinks: [ContentID: [ContentID]]
+    package var backlinks: [ContentID: [ContentID]]
     /// The learning routes, in the order of ``Content/routes``, their steps resolved.
-    public var routes: [ResolvedRoute] = []
+    package var routes: [ResolvedRoute] = []
     /// Warnings and errors found while linking.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 }
 
 extension LinkedSite {
@@ -127,12 +127,12 @@ extension LinkedSite {
 
 extension LinkedSite {
     /// The routes that have a step about `id` (its page, or a heading or paragraph of it), each once, in route order.
-    public func routes(through id: ContentID) -> [ResolvedRoute] {
+    package func routes(through id: ContentID) -> [ResolvedRoute] {
         routes.filter { route in route.steps.contains { $0.target == id } }
     }
 
     /// The miniatures that name the concept `slug` among their lenses, in the content's (title) order.
-    public func miniatures(throughLens slug: String) -> [ContentID] {
+    package func miniatures(throughLens slug: String) -> [ContentID] {
         content.miniatures.filter { $0.lenses.contains(slug) }.map(\.item.id)
     }
 }

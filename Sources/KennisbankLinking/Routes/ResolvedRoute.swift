@@ -5,16 +5,16 @@ import KennisbankContent
 
 /// A route after linking: its introduction with wikilinks resolved and its steps, each naming the page (and the
 /// heading or paragraph) it is about. Steps whose wikilink names nothing are left out, with a warning.
-public struct ResolvedRoute: Hashable, Sendable {
+package struct ResolvedRoute: Hashable, Sendable {
     /// The route as written.
-    public var route: Route
+    package var route: Route
     /// The introduction (the blocks before the first ordered list), its wikilinks resolved.
-    public var introduction: MarkdownDocument
+    package var introduction: MarkdownDocument
     /// The steps, in order; a step's ``RouteStep/number`` is its place here, from 1.
-    public var steps: [RouteStep]
+    package var steps: [RouteStep]
 
     /// Creates a resolved route.
-    public init(route: Route, introduction: MarkdownDocument, steps: [RouteStep]) {
+    package init(route: Route, introduction: MarkdownDocument, steps: [RouteStep]) {
         precondition(steps.indices.allSatisfy { steps[$0].number == $0 + 1 }, "a route's steps are numbered 1, 2, … in order")
         self.route = route
         self.introduction = introduction
@@ -22,15 +22,15 @@ public struct ResolvedRoute: Hashable, Sendable {
     }
 
     /// The route's slug.
-    public var slug: String { route.item.id.slug }
+    package var slug: String { route.item.id.slug }
 
     /// The numbers of the steps about `id` (its page, or a heading or paragraph of it), in order.
-    public func stepNumbers(about id: ContentID) -> [Int] {
+    package func stepNumbers(about id: ContentID) -> [Int] {
         steps.filter { $0.target == id }.map(\.number)
     }
 
     /// The total duration: the sum of the steps' durations, `nil` when no step has one.
-    public var totalDuration: StepDuration? {
+    package var totalDuration: StepDuration? {
         let durations = steps.compactMap(\.duration)
         guard !durations.isEmpty else { return nil }
         return StepDuration(minimum: durations.map(\.minimum).reduce(0, +), maximum: durations.map(\.maximum).reduce(0, +))
@@ -38,9 +38,9 @@ public struct ResolvedRoute: Hashable, Sendable {
 }
 
 /// One step of a route: what it points to, the designer's instruction and how long it takes.
-public struct RouteStep: Hashable, Sendable {
+package struct RouteStep: Hashable, Sendable {
     /// What a step points to: a whole page, a heading's section, or one paragraph.
-    public enum Place: String, Hashable, Sendable {
+    package enum Place: String, Hashable, Sendable {
         /// The page (`[[niet-weten]]`).
         case page
         /// A heading of the page and its section (`[[artikel#Vier miniaturen uit de praktijk]]`).
@@ -50,24 +50,24 @@ public struct RouteStep: Hashable, Sendable {
     }
 
     /// The step's number in its route, from 1.
-    public var number: Int
+    package var number: Int
     /// The page the step is about.
-    public var target: ContentID
+    package var target: ContentID
     /// Its page, with the anchor of the heading or paragraph when the step names one.
-    public var link: SiteLink
+    package var link: SiteLink
     /// Whether the step is about the page, a section or a paragraph.
-    public var place: Place
+    package var place: Place
     /// What the wikilink shows: its label, or the page's title (with the heading: "Titel › Kop").
-    public var label: String
+    package var label: String
     /// The designer's instruction: the item without its wikilink, the dash after it and its duration, wikilinks resolved.
-    public var instruction: MarkdownDocument
+    package var instruction: MarkdownDocument
     /// How long the step takes, or `nil` when the item gives no duration.
-    public var duration: StepDuration?
+    package var duration: StepDuration?
     /// Where the step's item starts in the route's file.
-    public var position: SourcePosition
+    package var position: SourcePosition
 
     /// Creates a step.
-    public init(number: Int, target: ContentID, link: SiteLink, place: Place, label: String, instruction: MarkdownDocument,
+    package init(number: Int, target: ContentID, link: SiteLink, place: Place, label: String, instruction: MarkdownDocument,
                 duration: StepDuration?, position: SourcePosition) {
         precondition(number >= 1, "steps are numbered from 1")
         precondition(link.path == target.link.path, "a step's link leads to its target's page")
@@ -83,30 +83,30 @@ public struct RouteStep: Hashable, Sendable {
 }
 
 /// How long a step takes, in minutes: "(15 min)" or "(15-20 min)".
-public struct StepDuration: Hashable, Sendable, CustomStringConvertible {
+package struct StepDuration: Hashable, Sendable, CustomStringConvertible {
     /// The least number of minutes.
-    public var minimum: Int
+    package var minimum: Int
     /// The most; equal to ``minimum`` for a single number.
-    public var maximum: Int
+    package var maximum: Int
 
     /// Creates a duration.
-    public init(minimum: Int, maximum: Int) {
+    package init(minimum: Int, maximum: Int) {
         precondition(0 <= minimum && minimum <= maximum, "a duration runs from its minimum to a maximum at least as large")
         self.minimum = minimum
         self.maximum = maximum
     }
 
     /// "15 min", or "15–20 min" (an en dash, as Dutch typesetting writes a range).
-    public var description: String {
+    package var description: String {
         minimum == maximum ? "\(minimum) min" : "\(minimum)–\(maximum) min"
     }
 
     /// The words a duration may end in: "minuten", "min." and "min".
-    public static let units = ["minuten", "min.", "min"]
+    package static let units = ["minuten", "min.", "min"]
 
     /// The duration of `text`, the inside of the parentheses ("15 min", "15-20 min", "15–20 minuten"), or `nil`
     /// when it is not one or two numbers before "min"/"minuten" (the second not smaller than the first).
-    public static func parse(_ text: String) -> StepDuration? {
+    package static func parse(_ text: String) -> StepDuration? {
         var words = Substring(text.trimmingCharacters(in: .whitespaces))
         guard let unit = units.first(where: { words.hasSuffix($0) }) else { return nil }
         words = words.dropLast(unit.count)

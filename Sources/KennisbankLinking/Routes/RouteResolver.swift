@@ -9,14 +9,14 @@ import KennisbankContent
 ///
 /// A step whose wikilink names nothing, a step without a wikilink, a route without steps and a duration that is not
 /// a number are warnings at their place in the route's file.
-public struct RouteResolver: Sendable {
+package struct RouteResolver: Sendable {
     /// The resolver of the site's wikilinks (names, headings and paragraph anchors of every page).
-    public var wikilinks: WikilinkResolver
+    package var wikilinks: WikilinkResolver
     /// The linked pages, by id: a step about a paragraph is named by the paragraph's opening words.
-    public var pages: [ContentID: LinkedPage]
+    package var pages: [ContentID: LinkedPage]
 
     /// Creates a resolver over the site's wikilinks and linked pages.
-    public init(wikilinks: WikilinkResolver, pages: [ContentID: LinkedPage] = [:]) {
+    package init(wikilinks: WikilinkResolver, pages: [ContentID: LinkedPage] = [:]) {
         self.wikilinks = wikilinks
         self.pages = pages
     }
@@ -25,7 +25,7 @@ public struct RouteResolver: Sendable {
     static let openingWords = 8
 
     /// The route resolved, with the problems found in it.
-    public func resolve(_ route: Route) -> (ResolvedRoute, [Diagnostic]) {
+    package func resolve(_ route: Route) -> (ResolvedRoute, [Diagnostic]) {
         let source = route.item.source
         var diagnostics: [Diagnostic] = []
         let (introduction, _, introductionProblems) = wikilinks.resolve(MarkdownDocument(blocks: route.introduction), source: source)

@@ -12,23 +12,23 @@ import KennisbankContent
 /// Each problem is reported once, at its place: a problem inside an embedded miniature is the miniature's, reported
 /// by the expansion of its own page, not by every page that embeds it; a cycle of several miniatures is reported by
 /// the page of the first of them by slug, at the embed that leads back to it.
-public struct EmbedExpander: Sendable {
+package struct EmbedExpander: Sendable {
     /// The miniatures by slug.
-    public var miniatures: [String: Miniature]
+    package var miniatures: [String: Miniature]
     /// Resolves the written target to an item.
-    public var index: TargetIndex
+    package var index: TargetIndex
 
     /// Creates an expander.
-    public init(miniatures: [Miniature], index: TargetIndex) {
+    package init(miniatures: [Miniature], index: TargetIndex) {
         self.miniatures = Dictionary(miniatures.map { ($0.item.id.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.index = index
     }
 
     /// The `id` of an embedded miniature in the page that embeds it: the place its own page links back to.
-    public static func anchor(ofEmbedded slug: String) -> String { "miniatuur-\(slug)" }
+    package static func anchor(ofEmbedded slug: String) -> String { "miniatuur-\(slug)" }
 
     /// The embed target of a paragraph, if the paragraph is exactly `![[target]]`.
-    public static func embedTarget(of block: BlockNode) -> Wikilink? {
+    package static func embedTarget(of block: BlockNode) -> Wikilink? {
         // cmark starts such a paragraph with a text node "!" or "![[…": a cheap test before consolidating.
         guard case .paragraph = block.kind, case .text(let first)? = block.inlines.first, first.hasPrefix("!") else { return nil }
         let text = InlineRewriter.consolidate(block.inlines).plainText.trimmingCharacters(in: .whitespaces)
@@ -39,7 +39,7 @@ public struct EmbedExpander: Sendable {
     }
 
     /// Expands the embeds of a document that belongs to `owner` (whose file is `source`).
-    public func expand(_ document: MarkdownDocument, owner: ContentID, source: SourceFile) -> (MarkdownDocument, [Diagnostic], [String]) {
+    package func expand(_ document: MarkdownDocument, owner: ContentID, source: SourceFile) -> (MarkdownDocument, [Diagnostic], [String]) {
         var diagnostics: [Diagnostic] = []
         var embedded: [String] = []
         let stack = owner.kind == .miniature ? [owner.slug] : []

@@ -3,16 +3,16 @@ import KennisbankMarkdown
 import KennisbankContent
 /// Turns `[[target]]`, `[[target|label]]` and `[[target#Heading]]` into links to the target's page
 /// (and the heading's anchor), and reports those that resolve to nothing.
-public struct WikilinkResolver: Sendable {
+package struct WikilinkResolver: Sendable {
     /// Names of all items.
-    public var index: TargetIndex
+    package var index: TargetIndex
     /// The heading anchors of every item, keyed by folded heading text (with and without its number) and by anchor.
-    public var headings: [ContentID: [String: String]]
+    package var headings: [ContentID: [String: String]]
     /// The paragraph anchors of every item.
-    public var paragraphs: [ContentID: Set<String>]
+    package var paragraphs: [ContentID: Set<String>]
 
     /// Creates a resolver.
-    public init(index: TargetIndex, headings: [ContentID: [String: String]], paragraphs: [ContentID: Set<String>] = [:]) {
+    package init(index: TargetIndex, headings: [ContentID: [String: String]], paragraphs: [ContentID: Set<String>] = [:]) {
         self.index = index
         self.headings = headings
         self.paragraphs = paragraphs
@@ -21,22 +21,22 @@ public struct WikilinkResolver: Sendable {
     /// A link's look-up of a paragraph anchor: what it asked and whether the page had it. A page's links hold as
     /// long as its look-ups find what they found, so an edit that moves no anchor a link names links no other page
     /// again (paragraph anchors change with a paragraph's opening words; heading anchors are rarer and compared whole).
-    public struct ParagraphLookup: Hashable, Sendable {
+    package struct ParagraphLookup: Hashable, Sendable {
         /// The page asked.
-        public var page: ContentID
+        package var page: ContentID
         /// The anchor asked for.
-        public var anchor: String
+        package var anchor: String
         /// Whether the page had it.
-        public var found: Bool
+        package var found: Bool
     }
 
     /// Whether `lookup` finds what it found, in this resolver's site.
-    public func holds(_ lookup: ParagraphLookup) -> Bool {
+    package func holds(_ lookup: ParagraphLookup) -> Bool {
         (paragraphs[lookup.page]?.contains(lookup.anchor) ?? false) == lookup.found
     }
 
     /// Rewrites the wikilinks of a document; returns it with the targets it links to and the problems found.
-    public func resolve(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [ContentID], [Diagnostic]) {
+    package func resolve(_ document: MarkdownDocument, source: SourceFile) -> (MarkdownDocument, [ContentID], [Diagnostic]) {
         var document = document
         var targets: [ContentID] = []
         var diagnostics: [Diagnostic] = []

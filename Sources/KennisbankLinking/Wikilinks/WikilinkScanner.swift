@@ -4,18 +4,18 @@ import KennisbankMarkdown
 import KennisbankContent
 
 /// A `[[target]]`, `[[target|label]]` or `[[target#Heading]]` found in inline content.
-public struct Wikilink: Hashable, Sendable {
+package struct Wikilink: Hashable, Sendable {
     /// The written target (slug, title or alias), trimmed.
-    public var target: String
+    package var target: String
     /// The heading after `#`, or `nil`.
-    public var heading: String?
+    package var heading: String?
     /// The label after `|`, or `nil`.
-    public var label: String?
+    package var label: String?
     /// The source text as written between the brackets, for locating it in the file.
-    public var raw: String
+    package var raw: String
 
     /// Parses the text between `[[` and `]]`.
-    public init(raw: String) {
+    package init(raw: String) {
         self.raw = raw
         var body = Substring(raw)
         if let bar = body.firstIndex(of: "|") {
@@ -37,9 +37,9 @@ public struct Wikilink: Hashable, Sendable {
 /// cmark hands `[[…]]` back inside one text node in the common case, but emphasis or a code span
 /// inside the brackets, a soft line break, or a link reference definition matching `[target]`
 /// split it over several siblings. The scanner joins those siblings back into one wikilink.
-public enum WikilinkScanner {
+package enum WikilinkScanner {
     /// Replaces every wikilink in `inlines` (recursing into emphasis) with what `replace` returns.
-    public static func rewrite(_ inlines: [InlineNode], _ replace: (Wikilink) -> [InlineNode]) -> [InlineNode] {
+    package static func rewrite(_ inlines: [InlineNode], _ replace: (Wikilink) -> [InlineNode]) -> [InlineNode] {
         // Most paragraphs hold no bracket: they are returned as they are, not rebuilt.
         guard mayChange(inlines) else { return inlines }
         var output: [InlineNode] = []
@@ -65,7 +65,7 @@ public enum WikilinkScanner {
     }
 
     /// All wikilinks in `inlines`, in order.
-    public static func find(in inlines: [InlineNode]) -> [Wikilink] {
+    package static func find(in inlines: [InlineNode]) -> [Wikilink] {
         var found: [Wikilink] = []
         _ = rewrite(inlines) { link in found.append(link); return [] }
         return found

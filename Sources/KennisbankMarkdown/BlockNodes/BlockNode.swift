@@ -1,18 +1,18 @@
 import KennisbankCore
 
 /// A block element of a markdown document, copied out of cmark's tree into a Swift value.
-public struct BlockNode: Hashable, Sendable {
+package struct BlockNode: Hashable, Sendable {
     /// What kind of block this is, with the attributes of that kind.
-    public var kind: Kind
+    package var kind: Kind
     /// Child blocks (for block quotes, lists, list items, embeds).
-    public var children: [BlockNode]
+    package var children: [BlockNode]
     /// Inline content (for paragraphs and headings).
-    public var inlines: [InlineNode]
+    package var inlines: [InlineNode]
     /// Where the block stands in its source file.
-    public var range: SourceRange
+    package var range: SourceRange
 
     /// Creates a block node.
-    public init(kind: Kind, children: [BlockNode] = [], inlines: [InlineNode] = [], range: SourceRange = .unknown) {
+    package init(kind: Kind, children: [BlockNode] = [], inlines: [InlineNode] = [], range: SourceRange = .unknown) {
         self.kind = kind
         self.children = children
         self.inlines = inlines
@@ -20,7 +20,7 @@ public struct BlockNode: Hashable, Sendable {
     }
 
     /// The kinds of block: cmark's, plus ``Kind/section(id:cssClass:)`` for content the engine wraps.
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// A paragraph; `anchor` is its `id` once the engine has numbered it.
         case paragraph(anchor: String?)
         /// A heading of level 1 to 6; `anchor` is its `id` once the engine has given it one.
@@ -43,18 +43,18 @@ public struct BlockNode: Hashable, Sendable {
 }
 
 /// The attributes of a list, as cmark parsed them.
-public struct ListAttributes: Hashable, Sendable {
+package struct ListAttributes: Hashable, Sendable {
     /// Whether the list is ordered (`1.`) rather than a bullet list.
-    public var ordered: Bool
+    package var ordered: Bool
     /// The first number of an ordered list.
-    public var start: Int
+    package var start: Int
     /// Whether the list is tight (items without `<p>`).
-    public var tight: Bool
+    package var tight: Bool
     /// Whether an ordered list used `)` rather than `.` as delimiter.
-    public var parenDelimiter: Bool
+    package var parenDelimiter: Bool
 
     /// Creates list attributes.
-    public init(ordered: Bool, start: Int = 1, tight: Bool, parenDelimiter: Bool = false) {
+    package init(ordered: Bool, start: Int = 1, tight: Bool, parenDelimiter: Bool = false) {
         self.ordered = ordered
         self.start = start
         self.tight = tight
@@ -63,18 +63,18 @@ public struct ListAttributes: Hashable, Sendable {
 }
 
 /// A parsed markdown document: its top-level blocks.
-public struct MarkdownDocument: Hashable, Sendable {
+package struct MarkdownDocument: Hashable, Sendable {
     /// The top-level blocks, in order.
-    public var blocks: [BlockNode]
+    package var blocks: [BlockNode]
 
     /// Creates a document from its blocks.
-    public init(blocks: [BlockNode]) {
+    package init(blocks: [BlockNode]) {
         self.blocks = blocks
     }
 
     /// The first paragraph whose anchor is `anchor`, at any depth (in a block quote, a list item or an embedded
     /// miniature as well as at the top), in document order; `nil` when there is none.
-    public func paragraph(anchored anchor: String) -> BlockNode? {
+    package func paragraph(anchored anchor: String) -> BlockNode? {
         func search(_ blocks: [BlockNode]) -> BlockNode? {
             for block in blocks {
                 if block.kind == .paragraph(anchor: anchor) { return block }

@@ -5,7 +5,7 @@ import KennisbankCore
 /// The first cases mirror cmark's inline node types one to one; ``link(_:_:)`` is Kennisbank's own:
 /// a link the engine made (a concept mention, a citation, a resolved wikilink), rendered as `<a>`
 /// with a class and optional data attributes.
-public indirect enum InlineNode: Hashable, Sendable {
+package indirect enum InlineNode: Hashable, Sendable {
     /// Plain text (cmark `TEXT`), already unescaped and, with smart punctuation, curled.
     case text(String)
     /// A soft line break inside a paragraph.
@@ -28,7 +28,7 @@ public indirect enum InlineNode: Hashable, Sendable {
     case link(EngineLink, [InlineNode])
 
     /// The node's text as a reader sees it, without markup.
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .text(let text), .code(let text): return text
         default:
@@ -52,22 +52,22 @@ public indirect enum InlineNode: Hashable, Sendable {
 }
 
 /// A link the engine adds to a document: where it points, its class, and data for previews.
-public struct EngineLink: Hashable, Sendable {
+package struct EngineLink: Hashable, Sendable {
     /// The `href`, relative to the site root (for example `begrippen/niet-weten/`);
     /// the renderer makes it relative to the page that contains it.
-    public var target: SiteLink
+    package var target: SiteLink
     /// The CSS class, for example `concept` or `citation`.
-    public var cssClass: String
+    package var cssClass: String
     /// Extra `data-` attributes, by name without the `data-` prefix, in a stable order.
-    public var data: [String: String]
+    package var data: [String: String]
     /// An `aria-label`, for links whose text is a symbol.
-    public var ariaLabel: String?
+    package var ariaLabel: String?
     /// Whether the link is a stop of the keyboard's tab order; `false` writes `tabindex="-1"` (a link that every
     /// paragraph has, such as its ¶, would otherwise put dozens of stops before the page's navigation).
-    public var inTabOrder: Bool
+    package var inTabOrder: Bool
 
     /// Creates an engine link.
-    public init(target: SiteLink, cssClass: String, data: [String: String] = [:], ariaLabel: String? = nil, inTabOrder: Bool = true) {
+    package init(target: SiteLink, cssClass: String, data: [String: String] = [:], ariaLabel: String? = nil, inTabOrder: Bool = true) {
         self.target = target
         self.cssClass = cssClass
         self.data = data
@@ -78,7 +78,7 @@ public struct EngineLink: Hashable, Sendable {
 
 extension Array where Element == InlineNode {
     /// The concatenated plain text of these nodes.
-    public var plainText: String {
+    package var plainText: String {
         // One node of text, the most common paragraph of all, is its own text.
         if count == 1, case .text(let text) = self[0] { return text }
         var text = ""

@@ -13,39 +13,39 @@ import KennisbankCore
 /// block quote cannot overflow a thread's stack. The copy is also never deeper than
 /// ``maximumNesting``: containers nested deeper are flattened into the last level kept (their text
 /// stays), so every later step, whatever its walk, works on a tree of bounded depth.
-public enum Cmark {
+package enum Cmark {
     /// How many containers (block quotes, lists, list items, emphasis, links) deep a copied tree may be.
     ///
     /// Far beyond any real text, and below the 512 levels at which browsers' HTML parsers stop nesting
     /// elements anyway, so flattening changes nothing a reader could see.
-    public static let maximumNesting = 128
+    package static let maximumNesting = 128
 
     /// Options for rendering HTML.
-    public struct RenderOptions: Sendable {
+    package struct RenderOptions: Sendable {
         /// Pass raw HTML through. Off by default: raw HTML is then escaped and shown as text.
         /// In both modes a link or image whose destination is a `javascript:`, `vbscript:`, `file:` or
         /// `data:` URL (other than `data:image/png`, `gif`, `jpeg` or `webp`) gets an empty `href`/`src`;
         /// see ``isDangerousURL(_:)``.
-        public var unsafeHTML: Bool
+        package var unsafeHTML: Bool
         /// Turns an engine link's site path into the `href` written in the page.
-        public var linkResolver: @Sendable (SiteLink) -> String
+        package var linkResolver: @Sendable (SiteLink) -> String
 
         /// Creates render options.
-        public init(unsafeHTML: Bool = false, linkResolver: @escaping @Sendable (SiteLink) -> String = { $0.rootRelative }) {
+        package init(unsafeHTML: Bool = false, linkResolver: @escaping @Sendable (SiteLink) -> String = { $0.rootRelative }) {
             self.unsafeHTML = unsafeHTML
             self.linkResolver = linkResolver
         }
     }
 
     /// The version of the linked libcmark, for example `0.30.2`.
-    public static var version: String { String(cString: cmark_version_string()) }
+    package static var version: String { String(cString: cmark_version_string()) }
 
     /// Parses markdown with cmark and copies the tree into Swift values.
     /// - Parameters:
     ///   - markdown: the markdown text (valid UTF-8, as every Swift string is).
     ///   - smartPunctuation: curl quotes and turn `--` into dashes (`CMARK_OPT_SMART`).
     ///   - lineOffset: added to every line number, for text that stood below front matter.
-    public static func parse(_ markdown: String, smartPunctuation: Bool = true, lineOffset: Int = 0) -> MarkdownDocument {
+    package static func parse(_ markdown: String, smartPunctuation: Bool = true, lineOffset: Int = 0) -> MarkdownDocument {
         var options = CMARK_OPT_DEFAULT
         if smartPunctuation { options |= CMARK_OPT_SMART }
         var text = markdown
@@ -62,14 +62,14 @@ public enum Cmark {
 
     /// Renders blocks to HTML, byte for byte as cmark's HTML renderer renders the same tree (``HTMLWriter``),
     /// in one walk over the Swift values.
-    public static func renderHTML(_ blocks: [BlockNode], options: RenderOptions = RenderOptions()) -> String {
+    package static func renderHTML(_ blocks: [BlockNode], options: RenderOptions = RenderOptions()) -> String {
         var writer = HTMLWriter(options: options)
         writer.write(blocks)
         return writer.html
     }
 
     /// Renders inline content to HTML, without an enclosing `<p>`.
-    public static func renderHTML(inlines: [InlineNode], options: RenderOptions = RenderOptions()) -> String {
+    package static func renderHTML(inlines: [InlineNode], options: RenderOptions = RenderOptions()) -> String {
         var writer = HTMLWriter(options: options)
         writer.write(inlines)
         var html = writer.html
@@ -80,7 +80,7 @@ public enum Cmark {
 
     /// Parses and renders markdown in one step, entirely inside cmark: the reference output
     /// that the pipeline is compared with, and the floor for the benchmark.
-    public static func renderDirectly(_ markdown: String, smartPunctuation: Bool = true, unsafeHTML: Bool = false) -> String {
+    package static func renderDirectly(_ markdown: String, smartPunctuation: Bool = true, unsafeHTML: Bool = false) -> String {
         var options = CMARK_OPT_DEFAULT
         if smartPunctuation { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -101,7 +101,7 @@ public enum Cmark {
     /// and tabs and line breaks inside are removed (as browsers do), is `javascript:`, `vbscript:`,
     /// `file:`, or `data:` other than `data:image/png`, `data:image/gif`, `data:image/jpeg` or
     /// `data:image/webp`.
-    public static func isDangerousURL(_ url: String) -> Bool {
+    package static func isDangerousURL(_ url: String) -> Bool {
         let ignored: (Unicode.Scalar) -> Bool = { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }
         var scalars = Substring(url).unicodeScalars.drop(while: ignored)
         while let last = scalars.last, ignored(last) { scalars = scalars.dropLast() }

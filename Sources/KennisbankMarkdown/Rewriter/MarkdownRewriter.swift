@@ -1,25 +1,25 @@
 import KennisbankCore
 
 /// Where a block stands while a ``MarkdownDocument`` is rewritten.
-public struct BlockContext: Sendable {
+package struct BlockContext: Sendable {
     /// How many blocks contain this one (0 at the top level).
-    public var depth: Int
+    package var depth: Int
     /// The kind of the block that contains this one, and of the block that contains that one.
-    public var parent: BlockNode.Kind?, grandparent: BlockNode.Kind?
+    package var parent: BlockNode.Kind?, grandparent: BlockNode.Kind?
     /// The classes of the engine wrappers (``BlockNode/Kind/section(element:id:cssClass:)``) around this block.
-    public var wrapperClasses: [String]
+    package var wrapperClasses: [String]
     /// The anchor of the nearest heading above this block, or `nil` before the first heading.
-    public var sectionAnchor: String?
+    package var sectionAnchor: String?
     /// The text of the nearest heading above this block, or `nil`.
-    public var sectionTitle: String?
+    package var sectionTitle: String?
 
     /// Whether the block sits inside an engine wrapper with this class (for example an embedded miniature).
-    public func isInside(cssClass: String) -> Bool {
+    package func isInside(cssClass: String) -> Bool {
         wrapperClasses.contains { $0.split(separator: " ").contains(Substring(cssClass)) }
     }
 
     /// Whether the block is a paragraph directly inside an item of a tight list (rendered without `<p>`).
-    public var isInTightList: Bool {
+    package var isInTightList: Bool {
         guard case .item? = parent, case .list(let attributes)? = grandparent else { return false }
         return attributes.tight
     }
@@ -30,13 +30,13 @@ extension MarkdownDocument {
     ///
     /// Headings update ``BlockContext/sectionAnchor`` for the blocks after them. Children are visited
     /// after `visit` has run on their parent, so a rewrite that replaces children is then walked.
-    public mutating func rewriteBlocks(_ visit: (inout BlockNode, BlockContext) throws -> Void) rethrows {
+    package mutating func rewriteBlocks(_ visit: (inout BlockNode, BlockContext) throws -> Void) rethrows {
         var context = BlockContext(depth: 0, parent: nil, grandparent: nil, wrapperClasses: [], sectionAnchor: nil, sectionTitle: nil)
         try Self.rewrite(&blocks, context: &context, visit)
     }
 
     /// Visits every block in document order without changing it.
-    public func forEachBlock(_ visit: (BlockNode, BlockContext) throws -> Void) rethrows {
+    package func forEachBlock(_ visit: (BlockNode, BlockContext) throws -> Void) rethrows {
         var copy = self
         try copy.rewriteBlocks { block, context in try visit(block, context) }
     }
@@ -64,10 +64,10 @@ extension MarkdownDocument {
 }
 
 /// Rewrites the running text of inline content, leaving code, raw HTML, links and images alone.
-public enum InlineRewriter {
+package enum InlineRewriter {
     /// Replaces text nodes: `transform` gets the text of each text node outside links and code and
     /// returns the nodes to put in its place, or `nil` to keep it. Emphasis is entered.
-    public static func rewriteText(_ inlines: [InlineNode], _ transform: (String) throws -> [InlineNode]?) rethrows -> [InlineNode] {
+    package static func rewriteText(_ inlines: [InlineNode], _ transform: (String) throws -> [InlineNode]?) rethrows -> [InlineNode] {
         try rewritten(inlines, transform) ?? inlines
     }
 
@@ -96,7 +96,7 @@ public enum InlineRewriter {
     }
 
     /// Joins neighbouring text nodes, as cmark's `cmark_consolidate_text_nodes` does.
-    public static func consolidate(_ inlines: [InlineNode]) -> [InlineNode] {
+    package static func consolidate(_ inlines: [InlineNode]) -> [InlineNode] {
         var result: [InlineNode] = []
         for inline in inlines {
             if case .text(let next) = inline, case .text(let previous)? = result.last {

@@ -6,14 +6,14 @@ import KennisbankLinking
 
 /// Checks the produced site itself: every `href` and `src` that points inside the site must lead
 /// to a file that was produced, and every `#fragment` to an `id` on that page.
-public struct LinkChecker: Sendable {
+package struct LinkChecker: Sendable {
     /// What was read from each HTML page.
     var pages: [ScannedPage]
     /// The path of every file of the site, HTML or not.
     var paths: Set<String>
 
     /// Creates a checker for a set of produced files.
-    public init(files: [OutputFile]) {
+    package init(files: [OutputFile]) {
         self.init(pages: files.filter { $0.path.hasSuffix(".html") }.parallelMap(Self.scan), paths: Set(files.map(\.path)))
     }
 
@@ -30,7 +30,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// A warning for each internal link that does not resolve, naming the page and the link.
-    public func check() -> [Diagnostic] {
+    package func check() -> [Diagnostic] {
         check(reusing: []).flatMap(\.problems)
     }
 

@@ -4,10 +4,10 @@ import KennisbankCore
 /// The links of a portable site: every internal link that names a folder (`../begrippen/`, `./`) is written to the
 /// folder's `index.html`, so the site works opened as files from a folder, a USB stick or a file share, where no
 /// server turns a folder into its index page. Absolute addresses (canonical URLs, the sitemap, the feed) stay clean.
-public enum PortableLinks {
+package enum PortableLinks {
     /// The page with its folder links made file links: the values of `href` and `action` attributes and the
     /// address of a redirect's `<meta http-equiv="refresh" content="0; url=…">`.
-    public static func rewrite(_ html: String) -> String {
+    package static func rewrite(_ html: String) -> String {
         var html = html
         // A redirect page has one refresh; its address is the only `; url=` of the page.
         if let refresh = html.range(of: "; url=") {
@@ -33,7 +33,7 @@ public enum PortableLinks {
     }
 
     /// The link to a folder's `index.html` for a relative link to the folder; any other link as it is.
-    public static func fileLink(_ link: String) -> String {
+    package static func fileLink(_ link: String) -> String {
         guard !link.isEmpty, !link.hasPrefix("#"), !link.hasPrefix("/"), !hasScheme(link) else { return link }
         let end = link.firstIndex { $0 == "#" || $0 == "?" } ?? link.endIndex
         let path = link[..<end]

@@ -21,9 +21,9 @@ import KennisbankLinking
 /// writer.write(file)          // from any thread
 /// try writer.commit()         // or writer.discard()
 /// ```
-public final class SiteWriter: @unchecked Sendable {
+package final class SiteWriter: @unchecked Sendable {
     /// The output folder, for example `Site`.
-    public let directory: URL
+    package let directory: URL
     private let staging: URL
     private let retired: URL
     private let lock = NSLock()
@@ -35,12 +35,12 @@ public final class SiteWriter: @unchecked Sendable {
     /// Lines for the terminal about the folder the writer replaces, such as that it held a site left part old,
     /// part new by a stopped update in place, which the new site replaces whole, or that it was missing and the
     /// site a stopped build had set aside was put back. They hold whether or not the build then succeeds.
-    public let notes: [String]
+    package let notes: [String]
 
     /// Creates the staging folder beside the output folder, or throws when the output folder holds files
     /// Kennisbank did not write. First of all, it deals with the folders of builds that were stopped
     /// (``LeftoverFolders``): a site left aside by a build stopped in its swap is put back, and ``notes`` says so.
-    public init(directory: URL) throws(Diagnostic) {
+    package init(directory: URL) throws(Diagnostic) {
         self.directory = directory.standardizedFileURL
         let parent = self.directory.deletingLastPathComponent()
         let name = self.directory.lastPathComponent
@@ -64,7 +64,7 @@ public final class SiteWriter: @unchecked Sendable {
     /// Writes all files and swaps them in: the writer of a build that has every file at hand. Returns the
     /// writer's ``notes``.
     @discardableResult
-    public static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) -> [String] {
+    package static func write(_ files: [OutputFile], to directory: URL) throws(Diagnostic) -> [String] {
         let writer = try SiteWriter(directory: directory)
         _ = files.parallelMap { writer.write($0) }
         try writer.commit()
@@ -73,7 +73,7 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// Writes one file into the staging folder. Safe to call from several threads at once; the first
     /// failure is kept and reported by ``commit()``.
-    public func write(_ file: OutputFile) {
+    package func write(_ file: OutputFile) {
         let root = staging.path
         do {
             try record(file.path, in: root)
@@ -109,7 +109,7 @@ public final class SiteWriter: @unchecked Sendable {
     /// Writes the manifest and replaces the output folder with the staging folder, or reports the first failed
     /// write or a file in the output folder that Kennisbank did not write (and discards the staging folder). The
     /// previous site stays as it was whenever this throws.
-    public func commit() throws(Diagnostic) {
+    package func commit() throws(Diagnostic) {
         precondition(!finished, "a site writer commits or discards once")
         finished = true
         let manager = FileManager.default
@@ -141,7 +141,7 @@ public final class SiteWriter: @unchecked Sendable {
     }
 
     /// Removes the staging folder: the build failed, and the output folder stays as it was.
-    public func discard() {
+    package func discard() {
         precondition(!finished, "a site writer commits or discards once")
         finished = true
         try? FileManager.default.removeItem(at: staging)

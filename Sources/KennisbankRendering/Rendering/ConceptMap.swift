@@ -10,17 +10,17 @@ import KennisbankLinking
 /// The layout is a force-directed one (Fruchterman–Reingold) started from a circle, with a fixed
 /// number of iterations, after which ``MapLabels`` moves nodes apart until no label overlaps another label
 /// or node: the same concepts always give the same picture, byte for byte.
-public struct ConceptMap: Sendable {
+package struct ConceptMap: Sendable {
     /// A concept on the map.
-    public struct Node: Hashable, Sendable {
+    package struct Node: Hashable, Sendable {
         /// The concept's slug.
-        public var slug: String
+        package var slug: String
         /// Its title, drawn as the label.
-        public var title: String
+        package var title: String
         /// Its group, which colours the node.
-        public var group: String?
+        package var group: String?
         /// Creates a node.
-        public init(slug: String, title: String, group: String? = nil) {
+        package init(slug: String, title: String, group: String? = nil) {
             self.slug = slug
             self.title = title
             self.group = group
@@ -28,18 +28,18 @@ public struct ConceptMap: Sendable {
     }
 
     /// The concepts.
-    public var nodes: [Node]
+    package var nodes: [Node]
     /// Undirected links between concepts, by index into ``nodes``.
-    public var edges: [(Int, Int)]
+    package var edges: [(Int, Int)]
     /// The concept drawn as the centre (on a concept's own page), if any.
-    public var focus: String?
+    package var focus: String?
     /// Every group of the site, in the order that gives each its shade (`shade-1` … `shade-4`, then again), so a
     /// group has the same colour on every map, whichever groups a map shows.
-    public var groups: [String]
+    package var groups: [String]
 
     /// Creates a map from concepts and links named by slug; links to unknown slugs are left out. `groups` are
     /// the site's groups in shade order; a node's group missing from it is added after them.
-    public init(nodes: [Node], links: [(String, String)], focus: String? = nil, groups: [String] = []) {
+    package init(nodes: [Node], links: [(String, String)], focus: String? = nil, groups: [String] = []) {
         self.nodes = nodes
         self.focus = focus
         var allGroups = groups

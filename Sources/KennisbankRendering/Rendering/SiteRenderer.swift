@@ -5,17 +5,17 @@ import KennisbankContent
 import KennisbankLinking
 
 /// The render step: turns the linked site into pages with the author's templates.
-public struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     /// The templates and assets.
-    public var templates: TemplateLibrary
+    package var templates: TemplateLibrary
 
     /// Creates a renderer.
-    public init(templates: TemplateLibrary) {
+    package init(templates: TemplateLibrary) {
         self.templates = templates
     }
 
     /// Renders every page of the site, in parallel, plus the assets.
-    public func render(_ site: LinkedSite) -> [OutputFile] {
+    package func render(_ site: LinkedSite) -> [OutputFile] {
         render(site, memo: Memo.none, written: nil).map { output in
             guard case .made(let file) = output.contents else { preconditionFailure("without a written site every page is rendered: \(output.path)") }
             return file

@@ -13,26 +13,26 @@ import KennisbankDefaultTemplates
 /// Templates receive page views (``PageView``: one typed value per kind of page, whose names
 /// Templates/README.md lists), never engine types. `{{value}}` escapes HTML; only HTML the engine made
 /// (cmark's, and JSON safe inside `<script>`) is passed as `{{{html}}}`.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     /// The parsed templates, as swift-mustache renders them.
     private let library: MustacheLibrary
     /// The templates compiled into plans over the typed views, which render every page; `nil` when a template
     /// uses what a plan does not do as swift-mustache does (``TemplateNotPlannable``), and the library renders.
     private let planned: TemplatePlanRenderer?
     /// The names of the templates, for checks and messages.
-    public let names: Set<String>
+    package let names: Set<String>
     /// Files copied as they are into the site, by site path (`assets/style.css`).
-    public let assets: [String: Data]
+    package let assets: [String: Data]
     /// The digest of every template's name and text: any template may include any other as a partial,
     /// so a change to one can change every page.
     let digest: Digest
     /// The `id`s the templates write as they are (`id="inhoud"`): no heading or paragraph of the content may take
     /// one as its anchor, or the page would have it twice.
-    public let fixedIDs: Set<String>
+    package let fixedIDs: Set<String>
 
     /// Loads the built-in templates and assets with those of a folder over them; a template with a syntax error
     /// is reported with its line and column. A folder that does not exist leaves the built-ins as they are.
-    public init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
+    package init(directory: String, fileSystem: any FileSystem = DiskFileSystem()) throws(BuildFailure) {
         try self.init(directory: directory, fileSystem: fileSystem, memo: Memo.none)
     }
 
@@ -136,7 +136,7 @@ struct PageEscaping: MustacheContentType {
 }
 
 /// The templates a site needs, one per kind of page.
-public enum PageTemplate: String, CaseIterable, Sendable {
+package enum PageTemplate: String, CaseIterable, Sendable {
     case home = "home"
     case article = "article"
     case concept = "concept"

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The `Content-Type` of the files a Kennisbank site is made of.
-public enum ContentTypes {
+package enum ContentTypes {
     /// The content type for a file name, by extension; `application/octet-stream` when unknown.
-    public static func contentType(forPath path: String) -> String {
+    package static func contentType(forPath path: String) -> String {
         let fileExtension = (path as NSString).pathExtension.lowercased()
         return byExtension[fileExtension] ?? "application/octet-stream"
     }
 
     /// Whether a response of this content type gets the live-reload script.
-    public static func isHTML(_ contentType: String) -> Bool {
+    package static func isHTML(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/html")
     }
 

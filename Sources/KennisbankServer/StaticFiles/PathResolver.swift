@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// What a request path names in the output folder.
-public enum ServeTarget: Equatable, Sendable {
+package enum ServeTarget: Equatable, Sendable {
     /// A regular file inside the output folder (symbolic links resolved).
     case file(URL)
     /// A folder requested without its trailing slash: redirect to this location (path only, percent-encoded).
@@ -31,19 +31,19 @@ public enum ServeTarget: Equatable, Sendable {
 ///   hidden file is served.
 /// - The file's real path (all symbolic links resolved) must lie inside the output folder's real path.
 /// - A folder is served through its `index.html`; without a trailing slash it redirects to the path with one.
-public struct PathResolver: Sendable {
+package struct PathResolver: Sendable {
     /// The output folder.
-    public let root: URL
+    package let root: URL
 
     /// Creates a resolver for the output folder `root`.
-    public init(root: URL) {
+    package init(root: URL) {
         self.root = root.standardizedFileURL
     }
 
     /// The decoded segments of a request path, or `nil` when the path is not acceptable.
     ///
     /// Pure: looks at the text only. Empty segments (`//`) are dropped.
-    public static func segments(ofRequestPath requestPath: String) -> [String]? {
+    package static func segments(ofRequestPath requestPath: String) -> [String]? {
         guard requestPath.hasPrefix("/") else { return nil }
         var segments: [String] = []
         for raw in requestPath.split(separator: "/", omittingEmptySubsequences: true) {
@@ -56,7 +56,7 @@ public struct PathResolver: Sendable {
     }
 
     /// Resolves a request path (the raw, still percent-encoded path of the URL, without the query).
-    public func resolve(requestPath: String) -> ServeTarget {
+    package func resolve(requestPath: String) -> ServeTarget {
         guard let segments = Self.segments(ofRequestPath: requestPath) else { return .forbidden }
         // No file or folder whose name starts with '.' is served: the manifest, the journal, anything hidden.
         guard !segments.contains(where: { $0.hasPrefix(".") }) else { return .notFound }

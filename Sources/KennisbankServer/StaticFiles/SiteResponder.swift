@@ -6,21 +6,21 @@ import KennisbankIncremental
 /// Answers every request: the live-reload script and event stream under `/__kennisbank/`, the downloads made on
 /// request (the EPUB of `epub: true`), and otherwise the files of the output folder as ``PathResolver`` resolves
 /// them, with the live-reload script injected into HTML.
-public struct SiteResponder: HTTPResponder {
+package struct SiteResponder: HTTPResponder {
     /// Hummingbird's plain request context.
-    public typealias Context = BasicRequestContext
+    package typealias Context = BasicRequestContext
 
     /// Resolves request paths inside the output folder.
-    public let resolver: PathResolver
+    package let resolver: PathResolver
     /// The open event streams.
-    public let hub: LiveReloadHub
+    package let hub: LiveReloadHub
     /// The downloads of the last good build that are made when requested, if the builder leaves any to be.
-    public let onRequest: FilesOnRequest?
+    package let onRequest: FilesOnRequest?
     /// Where a line on a download made on request goes.
-    public let log: @Sendable (String) -> Void
+    package let log: @Sendable (String) -> Void
 
     /// Creates a responder for the output folder of `resolver`.
-    public init(resolver: PathResolver, hub: LiveReloadHub, onRequest: FilesOnRequest? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    package init(resolver: PathResolver, hub: LiveReloadHub, onRequest: FilesOnRequest? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.resolver = resolver
         self.hub = hub
         self.onRequest = onRequest
@@ -28,7 +28,7 @@ public struct SiteResponder: HTTPResponder {
     }
 
     /// Answers one request.
-    public func respond(to request: Request, context: Context) async throws -> Response {
+    package func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             var headers = Self.headers(contentType: "text/plain; charset=utf-8")
             headers[.allow] = "GET, HEAD"
