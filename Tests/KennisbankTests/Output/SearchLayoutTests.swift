@@ -12,18 +12,7 @@ final class SearchLayoutTests: XCTestCase {
                                      "vertrouwen", "vertrouwd", "werk", "werken", "rol", "rollen", "zelf", "beeld"]
 
     private func page(_ number: Int, random: inout SeededRandom) -> SearchPage {
-        var blocks = [SearchPage.Block(text: "Pagina \(number) \(words(2, &random))", role: .title, anchor: nil, section: 0)]
-        var sections = [SearchPage.Section(heading: nil)]
-        for section in 1...(1 + random.below(3)) {
-            let heading = words(1 + random.below(2), &random)
-            sections.append(SearchPage.Section(heading: heading))
-            blocks.append(SearchPage.Block(text: heading, role: .heading, anchor: "h\(section)", section: section))
-            for paragraph in 0..<random.below(3) {
-                blocks.append(SearchPage.Block(text: words(random.below(12), &random), role: .paragraph,
-                                               anchor: "p\(section)-\(paragraph)", section: section))
-            }
-        }
-        return SearchPage(title: "Pagina \(number)", url: "p/\(number)/", kind: "artikel", blocks: blocks, sections: sections, summaryBlock: nil)
+        RandomSearchPages.page(number, title: "Pagina \(number) ", paragraphs: 3, words: 12, random: &random, draw: words)
     }
 
     private func words(_ count: Int, _ random: inout SeededRandom) -> String {
