@@ -64,8 +64,8 @@ package struct SearchIndex {
         init(inputs: EntryInputs, page: SearchPage) {
             self.inputs = inputs
             self.page = page
-            self.digest = page.digest
             self.shown = SearchShown(page)
+            self.digest = shown.whole
         }
     }
 
@@ -114,8 +114,9 @@ package struct SearchIndex {
                                 make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order], stems: stemCache)) })
         let references = site.references.references
         let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
-        let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literature.digest]
-        let shown = entries.map(\.shown) + [SearchShown(literature)]
+        let literatureShown = SearchShown(literature)
+        let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literatureShown.whole]
+        let shown = entries.map(\.shown) + [literatureShown]
         let cut = self.cut(pages, digests: digests, shown: shown).files
         let written = self.written
         // A file is encoded only when what it shows changed: its digest is made from its stems and what their hits

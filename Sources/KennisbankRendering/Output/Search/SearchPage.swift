@@ -233,21 +233,7 @@ package struct SearchPage: Sendable {
 
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
     /// blocks with their anchors (the excerpts come from their text).
-    package var digest: Digest {
-        var builder = DigestBuilder()
-        for text in [title, url, kind] { builder.combine(text) }
-        builder.combine(summaryBlock ?? -1)
-        builder.combine(sections.count)
-        for section in sections { builder.combine(section.heading ?? "\u{0}") }
-        builder.combine(blocks.count)
-        for block in blocks {
-            builder.combine(block.text)
-            builder.combine(block.role.rawValue)
-            builder.combine(block.anchor ?? "\u{0}")
-            builder.combine(block.section)
-        }
-        return builder.finalize()
-    }
+    package var digest: Digest { SearchShown(self).whole }
 
     /// The excerpt a hit shows: the page's summary for a hit in its title (a concept's definition), the opening of
     /// the section for a hit in its heading alone, else about twenty words of the block around the word's first

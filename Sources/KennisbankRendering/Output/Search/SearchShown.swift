@@ -14,6 +14,8 @@ struct SearchShown: Sendable {
     let blocks: [Digest]
     /// By section: its heading.
     let headings: [Digest]
+    /// Everything a hit in the page can show (``SearchPage/digest``), made from the same digests of its texts.
+    let whole: Digest
 
     /// What the hits of `page` show.
     init(_ page: SearchPage) {
@@ -39,6 +41,19 @@ struct SearchShown: Sendable {
             builder.combine(section.heading ?? "\u{0}")
             return builder.finalize()
         }
+        var whole = DigestBuilder()
+        whole.combine(self.page)
+        whole.combine(page.summaryBlock ?? -1)
+        whole.combine(headings.count)
+        for heading in headings { whole.combine(heading) }
+        whole.combine(page.blocks.count)
+        for (block, text) in zip(page.blocks, texts) {
+            whole.combine(text)
+            whole.combine(block.role.rawValue)
+            whole.combine(block.anchor ?? "\u{0}")
+            whole.combine(block.section)
+        }
+        self.whole = whole.finalize()
     }
 
     /// Adds what `hit` shows to a file's digest.
