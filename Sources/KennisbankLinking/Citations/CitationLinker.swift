@@ -135,22 +135,24 @@ package struct CitationLinker: Sendable {
         guard !references.isEmpty else { return .none(sameName: []) }
         let year = candidate.year.lowercased()
         let digits = year.filter(\.isNumber)
-        let sameYear = references.filter { reference in
-            let written = reference.year + (reference.yearSuffix ?? "")
-            if year == written { return true }
-            return year.count == 4 && reference.year == digits
-                || (year.hasPrefix("n") || year.hasPrefix("z")) && reference.year == "n.d."
+        // Positions in `references`, so that no reference is copied while the choice is narrowed.
+        let sameYear = references.indices.filter { index in
+            let (written, suffix) = (references[index].year, references[index].yearSuffix)
+            if year == written + (suffix ?? "") { return true }
+            return year.count == 4 && written == digits
+                || (year.hasPrefix("n") || year.hasPrefix("z")) && written == "n.d."
         }
         guard !sameYear.isEmpty else { return .none(sameName: references) }
-        let fitting = sameYear.filter { reference in
+        let fitting = sameYear.filter { index in
+            let authors = references[index].surnames.count
             switch candidate.form {
-            case .one: return reference.surnames.count == 1
-            case .two: return reference.surnames.count == 2
-            case .many: return reference.surnames.count >= 3
+            case .one: return authors == 1
+            case .two: return authors == 2
+            case .many: return authors >= 3
             case .key: return true
             }
         }
         let choice = fitting.isEmpty ? sameYear : fitting
-        return .found(choice[0], others: Array(choice.dropFirst()), dropped: dropped)
+        return .found(references[choice[0]], others: choice.dropFirst().map { references[$0] }, dropped: dropped)
     }
 }

@@ -3,10 +3,13 @@ import KennisbankMarkdown
 import KennisbankContent
 /// The grammar of ``CitationScanner`` over a text's Unicode scalars. Positions are scalar offsets.
 ///
+/// `Text` is the scalars: an array of them, or an ASCII text's bytes read as scalars (``ASCIIScalars``), where a
+/// scalar offset is a UTF-8 offset and no copy is made.
+///
 /// Each rule returns the ways it can end, in the order a backtracking regular-expression engine tries
 /// them (greedy first), and the caller takes the first way its continuation accepts: that is how the
 /// scanner finds exactly what the regular expressions in ``CitationScanner``'s documentation find.
-struct CitationReader {
+struct CitationReader<Text: RandomAccessCollection<Unicode.Scalar>> where Text.Index == Int {
     /// A narrative citation or one part of a parenthetical one.
     struct Match {
         /// The whole match.
@@ -27,10 +30,10 @@ struct CitationReader {
         var key: Range<Int>
     }
 
-    private let text: [Unicode.Scalar]
+    private let text: Text
 
     /// A reader over the scalars of a text.
-    init(_ text: [Unicode.Scalar]) {
+    init(_ text: Text) {
         self.text = text
     }
 
@@ -140,7 +143,7 @@ struct CitationReader {
     /// `name ( \s+(en|&|and)\s+name | \s+(e.a.|et\s+al.) )?`; calls `continuation` with the first name,
     /// the form and where the authors end, until it returns `true`.
     private func authors(at start: Int, limit: Int, _ continuation: (Range<Int>, CitationCandidate.AuthorForm, Int) -> Bool) -> Bool {
-        for nameEnd in nameEnds(at: start, limit: limit) {
+        forEachNameEnd(at: start, limit: limit) { nameEnd in
             let name = start..<nameEnd
             let afterSpace = skipSpace(from: nameEnd, limit: limit)
             if afterSpace > nameEnd {
@@ -148,7 +151,7 @@ struct CitationReader {
                     guard let afterWord = literal(conjunction, at: afterSpace, limit: limit) else { continue }
                     let second = skipSpace(from: afterWord, limit: limit)
                     guard second > afterWord else { continue }
-                    for secondEnd in nameEnds(at: second, limit: limit) where continuation(name, .two, secondEnd) { return true }
+                    if forEachNameEnd(at: second, limit: limit, { continuation(name, .two, $0) }) { return true }
                 }
                 if let end = literal("e.a.", at: afterSpace, limit: limit), continuation(name, .many, end) { return true }
                 if let afterEt = literal("et", at: afterSpace, limit: limit) {
@@ -156,31 +159,27 @@ struct CitationReader {
                     if al > afterEt, let end = literal("al.", at: al, limit: limit), continuation(name, .many, end) { return true }
                 }
             }
-            if continuation(name, .one, nameEnd) { return true }
+            return continuation(name, .one, nameEnd)
         }
-        return false
     }
 
-    /// The ends of `((particle)\s+)* \p{Lu}[\p{L}’'\-]+` from `start`: most particles first.
-    private func nameEnds(at start: Int, limit: Int) -> [Int] {
-        var starts = [start]
-        while let next = particle(at: starts[starts.count - 1], limit: limit) { starts.append(next) }
-        var ends: [Int] = []
-        for wordStart in starts.reversed() where wordStart < limit && isUppercase(wordStart) {
-            var end = wordStart + 1
-            while end < limit, isNameCharacter(end) { end += 1 }
-            if end > wordStart + 1 { ends.append(end) }
-        }
-        return ends
+    /// Calls `body` with each end of `((particle)\s+)* \p{Lu}[\p{L}’'\-]+` from `start`, most particles first,
+    /// until it returns `true`; returns whether it did. Most starts have no particle and no capital: nothing is
+    /// allocated for them.
+    private func forEachNameEnd(at start: Int, limit: Int, _ body: (Int) -> Bool) -> Bool {
+        // The name after more particles is tried first: the word after this particle before this word.
+        if let next = particle(at: start, limit: limit), forEachNameEnd(at: next, limit: limit, body) { return true }
+        guard start < limit, isUppercase(start) else { return false }
+        var end = start + 1
+        while end < limit, isNameCharacter(end) { end += 1 }
+        return end > start + 1 && body(end)
     }
 
-    private static let particles: [[Unicode.Scalar]] = ["Van", "van", "De", "de", "Der", "der", "Den", "den", "Ten", "ten", "Ter", "ter",
-                                                        "Von", "von", "’t", "'t", "La", "la", "Le", "le", "Du", "du"].map { Array($0.unicodeScalars) }
 
     /// After a particle and the white space behind it, or `nil`.
     private func particle(at start: Int, limit: Int) -> Int? {
         guard start < limit, Self.isParticleInitial(text[start]) else { return nil }
-        for particle in Self.particles where particle[0] == text[start] && start + particle.count < limit {
+        for particle in citationParticles where particle[0] == text[start] && start + particle.count < limit {
             guard text[start..<(start + particle.count)].elementsEqual(particle) else { continue }
             let end = skipSpace(from: start + particle.count, limit: limit)
             if end > start + particle.count { return end }
@@ -318,4 +317,19 @@ struct CitationReader {
     private func isKeyCharacter(_ index: Int) -> Bool {
         isLetter(index) || isDigit(index) || ["_", ":", "-", "."].contains(text[index])
     }
+}
+
+/// The particles a surname may begin with (``CitationReader``), as scalars.
+private let citationParticles: [[Unicode.Scalar]] = ["Van", "van", "De", "de", "Der", "der", "Den", "den", "Ten", "ten", "Ter", "ter",
+                                                     "Von", "von", "’t", "'t", "La", "la", "Le", "le", "Du", "du"].map { Array($0.unicodeScalars) }
+
+/// An ASCII text's UTF-8 bytes read as Unicode scalars: each byte is one scalar, so a scalar offset is a byte
+/// offset. Valid while the buffer is.
+struct ASCIIScalars: RandomAccessCollection {
+    /// The bytes, all below 0x80.
+    let bytes: UnsafeBufferPointer<UInt8>
+    var startIndex: Int { 0 }
+    var endIndex: Int { bytes.count }
+    @inline(__always)
+    subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
 }

@@ -47,9 +47,30 @@ package struct CitationCandidate: Hashable, Sendable {
 package enum CitationScanner {
     /// Every citation in the text, in order, without overlaps.
     package static func scan(_ text: String) -> [CitationCandidate] {
-        // Every form has a parenthesis or a bracket: most text has neither.
+        var storage = text
+        let ascii: [CitationCandidate]? = storage.withUTF8 { bytes in
+            var hasOpening = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { hasOpening = true }
+            }
+            // Every form has a parenthesis or a bracket: most text has neither.
+            guard hasOpening else { return [] }
+            // Each scalar is one byte: the reader reads the bytes, and its offsets are UTF-8 offsets.
+            return scan(CitationReader(ASCIIScalars(bytes: bytes)), string: { range in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }, utf8: { $0 })
+        }
+        if let ascii { return ascii }
         guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return [] }
-        let reader = CitationReader(Array(text.unicodeScalars))
+        let scalars = TextBytes.ScalarText(text)
+        return scan(CitationReader(Array(text.unicodeScalars)), string: { String(scalars.slice($0)) }, utf8: { scalars.utf8($0) })
+    }
+
+    /// The citations `reader` finds, with `string` giving the text of a range of its scalar offsets and `utf8` the
+    /// range's UTF-8 offsets.
+    private static func scan<Text>(_ reader: CitationReader<Text>, string: (Range<Int>) -> String,
+                                   utf8: (Range<Int>) -> Range<Int>) -> [CitationCandidate] {
         var found: [(range: Range<Int>, form: CitationCandidate.AuthorForm, name: Range<Int>, year: Range<Int>?, parenthetical: Bool)] = []
         var covered: [Range<Int>] = []
         let overlapsCovered = { (range: Range<Int>) in covered.contains { $0.overlaps(range) } }
@@ -85,11 +106,9 @@ package enum CitationScanner {
             }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let scalars = TextBytes.ScalarText(text)
         return found.map { range, form, name, year, parenthetical in
-            CitationCandidate(name: String(scalars.slice(name)),
-                              year: year.map { TextBytes.replacing(" ", with: "", in: String(scalars.slice($0))) } ?? "",
-                              form: form, range: scalars.utf8(range), isParenthetical: parenthetical)
+            CitationCandidate(name: string(name), year: year.map { TextBytes.replacing(" ", with: "", in: string($0)) } ?? "",
+                              form: form, range: utf8(range), isParenthetical: parenthetical)
         }
     }
 }

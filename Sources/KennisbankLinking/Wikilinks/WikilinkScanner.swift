@@ -78,7 +78,7 @@ package enum WikilinkScanner {
         for node in inlines {
             switch node {
             case .text(let text):
-                if previousIsText || TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }) { return true }
+                if previousIsText || hasBracket(text) { return true }
                 previousIsText = true
                 continue
             case .emphasis(let children), .strong(let children):
@@ -89,6 +89,12 @@ package enum WikilinkScanner {
             previousIsText = false
         }
         return false
+    }
+
+    /// Whether `text` holds a `[`: a `memchr` over its UTF-8 bytes, as every paragraph's text is asked.
+    private static func hasBracket(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "[")), bytes.count) != nil }
     }
 
     private static func textNode(_ text: Substring) -> [InlineNode] { text.isEmpty ? [] : [.text(String(text))] }
@@ -134,7 +140,7 @@ package enum WikilinkScanner {
     /// `[[` … `]]` in this text node, or starting here and closing in a later sibling text node.
     private static func scan(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
         // Most text has no bracket at all: test the bytes before searching.
-        guard TextBytes.contains(in: text, where: { $0 == UInt8(ascii: "[") }), let open = find("[[", in: text[...]) else { return nil }
+        guard hasBracket(text), let open = find("[[", in: text[...]) else { return nil }
         var start = open
         // Use the last `[[` before the first `]]`, so "[[a [[b]]" links b.
         let afterOpen = text[open.upperBound...]
@@ -168,7 +174,17 @@ package enum WikilinkScanner {
 }
 
 extension Substring {
+    /// The text without the characters at either end that are white space (`Character.isWhitespace`).
     func trimmingSpaces() -> String {
-        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        // A character is white space when its first scalar is. When the first and the last byte are ASCII and no
+        // white space, neither end's character is (no white-space scalar joins a following ASCII one), and nothing
+        // is trimmed: the common case, answered without reading the text as characters.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !Self.isASCIIWhitespace(first), !Self.isASCIIWhitespace(last) {
+            return String(self)
+        }
+        return String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
     }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }

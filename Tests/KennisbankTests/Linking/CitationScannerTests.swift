@@ -38,6 +38,16 @@ import Testing
         }
     }
 
+    /// An ASCII text is read as its bytes (``ASCIIScalars``), any other as an array of scalars: long ASCII texts,
+    /// which the mixed tokens above seldom make, hold the byte reader to the regular expressions too.
+    @Test func agreesWithTheRegularExpressionsOnRandomASCIIText() async {
+        let ascii = Self.tokens.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let text = Gen<String?>.element(of: ascii).array(of: 0...40).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 3000, input: text) { text in
+            #expect(CitationScanner.scan(text) == RegexCitationScanner.scan(text), "\(text.debugDescription)")
+        }
+    }
+
     /// Texts shaped like citations, slot by slot, so that each alternative of the grammar is reached:
     /// words, a name with particles, a second author, white space of every kind, years, a locator.
     static func citationShaped(seed: Int) -> String {
