@@ -112,7 +112,9 @@ package struct SiteLinker: Sendable {
         let (citations, concepts) = (linkers.citations, linkers.concepts)
         // One walk over each page's tree: every block gets its wikilinks, then its citations, then its concept
         // mentions, which is what three walks in that order would give (a heading, whose text names its section,
-        // has only wikilinks; the other two link paragraphs only).
+        // has only wikilinks; the other two link paragraphs only). Citations and mentions are found in one pass over
+        // the block's inlines: each text is linked to its citations as the concept linker reaches it, and the
+        // mentions are looked for in what stays text.
         let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [WikilinkResolver.ParagraphLookup], [Diagnostic]) in
             let source = page.item.source
             var document = page.document
@@ -123,8 +125,10 @@ package struct SiteLinker: Sendable {
                 // A problem in an embedded miniature is the miniature's: its own page reports it, at its own file.
                 var wikilinkProblems: [Diagnostic] = [], blockCitationProblems: [Diagnostic] = []
                 wikilinks.resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &wikilinkProblems)
-                citations.link(&block, context: context, source: source, uses: &uses, diagnostics: &blockCitationProblems)
-                concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions)
+                var paragraph = citations.paragraph(block, context: context, source: source)
+                concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions) { text in
+                    paragraph == nil ? nil : citations.link(text, in: &paragraph!, uses: &uses, diagnostics: &blockCitationProblems)
+                }
                 if !context.isInside(cssClass: "miniature") {
                     linkProblems += wikilinkProblems
                     citationProblems += blockCitationProblems

@@ -46,52 +46,70 @@ package struct CitationLinker: Sendable {
         return (document, uses, diagnostics)
     }
 
-    /// Links the citations of one block, adding those found and the problems: a step of the one walk over a
-    /// page that links it (``SiteLinker``).
+    /// Links the citations of one block, adding those found and the problems: ``paragraph(_:context:source:)`` and
+    /// ``link(_:in:uses:diagnostics:)`` for each of its texts.
     func link(_ block: inout BlockNode, context: BlockContext, source: SourceFile, uses: inout [CitationUse], diagnostics: inout [Diagnostic]) {
-        guard case .paragraph(let blockAnchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
-        if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
-        let start = block.range.start
-        // Each citation is looked for in the file after the one before it: one pass over the paragraph's lines.
-        var cursor = SourceFile.SearchCursor(start)
-        let lastLine = block.range.end.line
-        block.inlines = InlineRewriter.rewriteText(block.inlines) { text in
-            let candidates = CitationScanner.scan(text)
-            guard !candidates.isEmpty else { return nil }
-            let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
-            var result: [InlineNode] = []
-            var position = 0
-            for candidate in candidates {
-                let written = slice(candidate.range)
-                let startsWithName = written.hasPrefix(candidate.name)
-                let place = source.find(written, from: &cursor, through: lastLine) ?? cursor.position
-                switch resolve(candidate) {
-                case .none(let sameName):
-                    diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
-                        message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
-                        hint: hint(for: candidate, written: written, sameName: sameName)))
-                    continue
-                case .found(let reference, let others, let dropped):
-                    // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
-                    // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
-                    let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
-                    let written = slice(range)
-                    if !others.isEmpty {
-                        diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
-                            message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
-                            hint: "write the year with its letter, such as \(candidate.year)a"))
-                    }
-                    if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
-                    result.append(.link(EngineLink(target: PageKind.literature.link(fragment: reference.key), cssClass: "citation",
-                                                   data: ["ref": reference.key]), [.text(written)]))
-                    position = candidate.range.upperBound
-                    uses.append(CitationUse(key: reference.key, text: written, position: place, blockAnchor: blockAnchor,
-                                            sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
+        guard var paragraph = paragraph(block, context: context, source: source) else { return }
+        block.inlines = InlineRewriter.rewriteText(block.inlines) { text in link(text, in: &paragraph, uses: &uses, diagnostics: &diagnostics) }
+    }
+
+    /// Where the citations of one paragraph are linked, text by text.
+    struct Paragraph {
+        fileprivate var source: SourceFile
+        fileprivate var context: BlockContext
+        fileprivate var blockAnchor: String?
+        /// Each citation is looked for in the file after the one before it: one pass over the paragraph's lines.
+        fileprivate var cursor: SourceFile.SearchCursor
+        fileprivate var lastLine: Int
+    }
+
+    /// The paragraph whose texts ``link(_:in:uses:diagnostics:)`` links, or `nil` when `block` has no running text
+    /// that is linked (``RunningText``).
+    func paragraph(_ block: BlockNode, context: BlockContext, source: SourceFile) -> Paragraph? {
+        guard let blockAnchor = RunningText.paragraphAnchor(of: block, in: context) else { return nil }
+        return Paragraph(source: source, context: context, blockAnchor: blockAnchor, cursor: SourceFile.SearchCursor(block.range.start),
+                         lastLine: block.range.end.line)
+    }
+
+    /// The nodes that stand for one text node of `paragraph` with its citations linked, adding those found and the
+    /// problems; `nil` when it links none.
+    func link(_ text: String, in paragraph: inout Paragraph, uses: inout [CitationUse], diagnostics: inout [Diagnostic]) -> [InlineNode]? {
+        let candidates = CitationScanner.scan(text)
+        guard !candidates.isEmpty else { return nil }
+        let (source, context) = (paragraph.source, paragraph.context)
+        let slice = { (range: Range<Int>) in String(TextBytes.slice(text, range)) }
+        var result: [InlineNode] = []
+        var position = 0
+        for candidate in candidates {
+            let written = slice(candidate.range)
+            let startsWithName = written.hasPrefix(candidate.name)
+            let place = source.find(written, from: &paragraph.cursor, through: paragraph.lastLine) ?? paragraph.cursor.position
+            switch resolve(candidate) {
+            case .none(let sameName):
+                diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .unresolvedCitation,
+                    message: "The citation '\(written)' matches no reference in a Literatuur list or the bibliography.",
+                    hint: hint(for: candidate, written: written, sameName: sameName)))
+                continue
+            case .found(let reference, let others, let dropped):
+                // "van Kahneman (2011)": the particle that is not part of the surname stays outside the link,
+                // when the link starts with the name (not for a year of "van den Berg (n. d., 2011)").
+                let range = (candidate.range.lowerBound + (startsWithName ? dropped : 0))..<candidate.range.upperBound
+                let written = slice(range)
+                if !others.isEmpty {
+                    diagnostics.append(Diagnostic(path: source.path, position: place, severity: .warning, code: .ambiguousCitation,
+                        message: "The citation '\(written)' fits \(others.count + 1) references (\(([reference] + others).map(\.key).joined(separator: ", "))); it links to the first.",
+                        hint: "write the year with its letter, such as \(candidate.year)a"))
                 }
+                if range.lowerBound > position { result.append(.text(slice(position..<range.lowerBound))) }
+                result.append(.link(EngineLink(target: PageKind.literature.link(fragment: reference.key), cssClass: "citation",
+                                               data: ["ref": reference.key]), [.text(written)]))
+                position = candidate.range.upperBound
+                uses.append(CitationUse(key: reference.key, text: written, position: place, blockAnchor: paragraph.blockAnchor,
+                                        sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle))
             }
-            guard position > 0 else { return nil }
-            return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
         }
+        guard position > 0 else { return nil }
+        return position < text.utf8.count ? result + [.text(slice(position..<text.utf8.count))] : result
     }
 
     private enum Resolution {

@@ -38,20 +38,25 @@ package struct ConceptLinker: Sendable {
     }
 
     /// Links the concept mentions of one block: a step of the one walk over a page that links it (``SiteLinker``).
-    func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, source: SourceFile?, state: inout PageState) {
+    ///
+    /// `texts` links what comes before the mentions in the same pass (the citations): it gets each text node of
+    /// the block's running text (``RunningText``), in order, and returns the nodes that replace it, or `nil` to keep
+    /// it. Mentions are then found in the texts it returns, so its links are left alone, as a second walk over
+    /// its output would leave them.
+    func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, source: SourceFile?, state: inout PageState,
+              texts: (String) -> [InlineNode]? = { _ in nil }) {
         if scope == .firstPerSection, context.sectionAnchor != state.section {
             state.section = context.sectionAnchor
             state.linked.removeAll()
         }
-        guard case .paragraph(let anchor) = block.kind, !context.isInside(cssClass: "miniature-label") else { return }
         // Titles in a reference list are not mentions.
-        if let title = context.sectionTitle, ReferenceLibrary.isReferenceHeading(title) { return }
+        guard let anchor = RunningText.paragraphAnchor(of: block, in: context) else { return }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
                           paragraph: Paragraph(block.inlines),
                           source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start, blockEnd: block.range.end)
         var offset = 0
         let first = state.mentions.count
-        block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions)
+        block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions, texts: texts)
         // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer mentions than a
         // sixtieth of the paragraph's length, their sentences take less room than the text, and are made now.
         let found = state.mentions.count - first
@@ -103,9 +108,11 @@ package struct ConceptLinker: Sendable {
         }
     }
 
-    /// Rewrites runs of text and soft breaks; enters emphasis; leaves everything else as it is.
-    /// `offset` counts the UTF-8 bytes of the paragraph's text before the current node.
-    private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention]) -> [InlineNode] {
+    /// Rewrites runs of text and soft breaks, each text first as `texts` replaces it; enters emphasis; leaves
+    /// everything else as it is. `offset` counts the UTF-8 bytes of the paragraph's text before the current node
+    /// (`texts` keeps a text's characters: it only wraps some in links).
+    private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention],
+                         texts: (String) -> [InlineNode]?) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
         var runStart = offset
@@ -113,22 +120,33 @@ package struct ConceptLinker: Sendable {
             if !run.isEmpty { result += link(run: run, at: runStart, place: place, linked: &linked, mentions: &mentions) }
             run.removeAll()
         }
-        for inline in inlines {
+        func add(_ inline: InlineNode) {
             switch inline {
             case .text, .softBreak:
                 if run.isEmpty { runStart = offset }
                 run.append(inline)
-                offset += inline.plainText.utf8.count
-            case .emphasis(let children):
-                flush()
-                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
-            case .strong(let children):
-                flush()
-                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions)))
             default:
                 flush()
                 result.append(inline)
-                offset += inline.plainText.utf8.count
+            }
+            offset += inline.plainText.utf8.count
+        }
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                if let replaced = texts(text) {
+                    for node in replaced { add(node) }
+                } else {
+                    add(inline)
+                }
+            case .emphasis(let children):
+                flush()
+                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions, texts: texts)))
+            case .strong(let children):
+                flush()
+                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions, texts: texts)))
+            default:
+                add(inline)
             }
         }
         flush()
