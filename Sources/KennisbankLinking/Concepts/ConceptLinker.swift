@@ -191,6 +191,8 @@ package struct ConceptLinker: Sendable {
 
     /// Text nodes and soft breaks (the line feeds) for a stretch of the run.
     private static func nodes(_ text: Substring) -> [InlineNode] {
+        // Most stretches are one line: one text node, found without splitting.
+        if TextBytes.firstIndex(of: "\n", in: text) == nil { return text.isEmpty ? [] : [.text(String(text))] }
         var nodes: [InlineNode] = []
         for (index, part) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if index > 0 { nodes.append(.softBreak) }
