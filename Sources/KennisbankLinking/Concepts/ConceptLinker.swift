@@ -49,7 +49,7 @@ package struct ConceptLinker: Sendable {
             state.section = context.sectionAnchor
             state.linked.removeAll()
         }
-        // Titles in a reference list are not mentions.
+        // Running text only: headings, a miniature's label and the titles in a reference list hold no mentions.
         guard let anchor = RunningText.paragraphAnchor(of: block, in: context) else { return }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
                           paragraph: Paragraph(block.inlines),
