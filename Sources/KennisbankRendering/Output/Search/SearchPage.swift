@@ -195,6 +195,8 @@ package struct SearchPage: Sendable {
         var place = [Int32](repeating: 0, count: stems.count)
         var hitStarts: [Int32] = [0], allHits: [Hit] = []
         hitStarts.reserveCapacity(stems.count + 1)
+        // Exactly: every page's hits stay for the whole build (and between builds in `serve`).
+        allHits.reserveCapacity(tallies.hitCount)
         for (sorted, number) in order.enumerated() {
             place[number] = Int32(sorted)
             allHits.append(contentsOf: tallies.hits(of: number))
