@@ -189,7 +189,12 @@ public struct Build: Sendable {
         let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
         linker.reservedAnchors = templates.fixedIDs
         linker.lettingTreesGo = lettingTreesGo
-        return (times.time("link") { linker.link() }, templates)
+        return (times.time("link") { () -> LinkedSite in
+            // The closure reaches `linker` by reference: its content is left empty, so that `taken` holds the only copy.
+            let taken = linker
+            linker.content = Content(site: linker.content.site)
+            return taken.link()
+        }, templates)
     }
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved, to the files or
