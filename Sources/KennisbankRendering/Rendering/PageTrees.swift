@@ -25,17 +25,31 @@ package final class PageTrees: @unchecked Sendable {
     /// Takes the trees out of `site`: its pages keep everything but their linked documents, and the parsed documents
     /// of articles and concepts are emptied too (nothing reads them after linking; a miniature's parsed document
     /// gives its page's opening sentence and a route's its steps, so those stay).
+    ///
+    /// The text of each article's, concept's and miniature's source file goes too: every diagnostic that points
+    /// into it is made by the end of linking, but for a problem with an alias, which the check after rendering
+    /// places in the front matter, so the files of articles with aliases keep theirs.
     package init(taking site: inout LinkedSite) {
         let empty = MarkdownDocument(blocks: [])
+        var withAliases = Set<ContentID>()
+        for (item, aliases) in site.content.redirects where !aliases.isEmpty { withAliases.insert(item.id) }
+        func emptied(_ item: inout ContentItem) {
+            item.document = empty
+            if !withAliases.contains(item.id) { item.source = SourceFile(path: item.source.path, text: "") }
+        }
         var trees: [ContentID: MarkdownDocument] = [:]
         trees.reserveCapacity(site.pages.count)
         for id in Array(site.pages.keys) {
             trees[id] = site.pages[id]!.document
             site.pages[id]!.document = empty
-            site.pages[id]!.item.document = empty
+            emptied(&site.pages[id]!.item)
         }
-        for index in site.content.articles.indices { site.content.articles[index].item.document = empty }
-        for index in site.content.concepts.indices { site.content.concepts[index].item.document = empty }
+        for index in site.content.articles.indices { emptied(&site.content.articles[index].item) }
+        for index in site.content.concepts.indices { emptied(&site.content.concepts[index].item) }
+        for index in site.content.miniatures.indices {
+            let path = site.content.miniatures[index].item.source.path
+            site.content.miniatures[index].item.source = SourceFile(path: path, text: "")
+        }
         self.trees = trees
         kept = Set(site.routes.flatMap { $0.steps.map(\.target) })
     }
