@@ -126,42 +126,46 @@ public struct Build: Sendable {
                   changed: Set<String>? = nil) throws(BuildFailure) -> Generated {
         precondition(written == nil || writer == nil, "an incremental build writes only what changed, after the check")
         var times = StepTimes()
-        var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
-        loader.memo = memo
-        loader.changedFiles = changed
-        loader.includesDrafts = includesDrafts
-        var content = try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }
-        if portable { content.site.portable = true }
-        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
-        var linker = SiteLinker(content: content, memo: memo)
-        linker.reservedAnchors = templates.fixedIDs
-        let linked = times.time("link") { linker.link() }
+        var linked: LinkedSite
+        let templates: TemplateLibrary
+        // A build that writes each page as it is rendered needs no tree once it is read: the link step lets the
+        // parsed and prepared ones go (a download, such as the e-book, is made from the linked trees alone).
+        (linked, templates) = try readAndLink(memo: memo, changed: changed, lettingTreesGo: writer != nil, times: &times)
         // The warnings a file acknowledges are set aside: not reported, and no reason to stop a strict build.
-        let split = IgnoredWarnings.split(content.diagnostics + linked.diagnostics + OutputSafety.check(content), files: content.ignoredWarnings)
+        let split = IgnoredWarnings.split(linked.content.diagnostics + linked.diagnostics + OutputSafety.check(linked.content),
+                                          files: linked.content.ignoredWarnings)
         var diagnostics = split.reported
         let acknowledged = split.acknowledged
         if diagnostics.contains(where: { $0.severity == .error }) || strict && !diagnostics.isEmpty {
             throw BuildFailure(diagnostics: diagnostics, acknowledged: acknowledged)
         }
-        var files = times.time(writer == nil ? "render" : "render and write") {
-            SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer)
-        }
-        var onRequest: [String] = []
+        var downloadPaths: [String] = []
         if let downloads {
-            do {
-                let paths = try downloads.paths(of: linked)
-                if defersDownloads {
-                    onRequest = paths
-                } else if !paths.isEmpty {
-                    let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
-                    files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
-                }
-            } catch {
+            do throws(Diagnostic) { downloadPaths = try downloads.paths(of: linked) } catch {
                 throw BuildFailure(diagnostics: diagnostics + [error], acknowledged: acknowledged)
             }
         }
+        // A build that writes each file as it is made, and makes no download from the trees, lets each page's tree go
+        // as soon as its page is rendered.
+        let trees = writer != nil && (defersDownloads || downloadPaths.isEmpty) ? PageTrees(taking: &linked) : nil
+        var files = times.time(writer == nil ? "render" : "render and write") {
+            SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer, trees: trees)
+        }
+        var onRequest: [String] = []
+        if let downloads {
+            if defersDownloads {
+                onRequest = downloadPaths
+            } else if !downloadPaths.isEmpty {
+                do throws(Diagnostic) {
+                    let made = try times.time("downloads") { () throws(Diagnostic) in try downloads.files(of: linked) }
+                    files += made.map { SiteRenderer.RenderedFile.made($0, writer: writer) }
+                } catch {
+                    throw BuildFailure(diagnostics: diagnostics + [error], acknowledged: acknowledged)
+                }
+            }
+        }
         files.sort { $0.path < $1.path }
-        let collisions = OutputSafety.check(content, files: files.map(\.path) + onRequest)
+        let collisions = OutputSafety.check(linked.content, files: files.map(\.path) + onRequest)
         if !collisions.isEmpty { throw BuildFailure(diagnostics: diagnostics + collisions, acknowledged: acknowledged) }
         let (scans, checks, reusedChecks) = times.time("check links") { check(files, onRequest: onRequest, written: written) }
         let brokenLinks = checks.flatMap(\.problems)
@@ -169,6 +173,28 @@ public struct Build: Sendable {
         if strict, !brokenLinks.isEmpty { throw BuildFailure(diagnostics: diagnostics, acknowledged: acknowledged) }
         return Generated(files: files, scans: scans, checks: checks, reusedChecks: reusedChecks, diagnostics: diagnostics,
                          acknowledged: acknowledged, site: linked, onRequest: onRequest, times: times)
+    }
+
+    /// Read → parse → link: the linked site, which holds the content (no other copy of it outlives this, so the
+    /// render step can let its trees go), and the templates.
+    private func readAndLink(memo: Memo, changed: Set<String>?, lettingTreesGo: Bool,
+                             times: inout StepTimes) throws(BuildFailure) -> (LinkedSite, TemplateLibrary) {
+        var loader = ContentLoader(directory: contentDirectory, fileSystem: fileSystem)
+        loader.memo = memo
+        loader.changedFiles = changed
+        loader.includesDrafts = includesDrafts
+        // The linker holds the only copy of the content, so that it can let the trees go (`lettingTreesGo`).
+        var linker = SiteLinker(content: try times.time("read and parse") { () throws(BuildFailure) in try loader.load() }, memo: memo)
+        if portable { linker.content.site.portable = true }
+        let templates = try TemplateLibrary(directory: templatesDirectory, fileSystem: fileSystem, memo: memo)
+        linker.reservedAnchors = templates.fixedIDs
+        linker.lettingTreesGo = lettingTreesGo
+        return (times.time("link") { () -> LinkedSite in
+            // The closure reaches `linker` by reference: its content is left empty, so that `taken` holds the only copy.
+            let taken = linker
+            linker.content = Content(site: linker.content.site)
+            return taken.link()
+        }, templates)
     }
 
     /// The output link check: every HTML page scanned (or its scan reused), then every link resolved, to the files or

@@ -1,3 +1,4 @@
+import Foundation
 import KennisbankCore
 import KennisbankMarkdown
 import KennisbankContent
@@ -13,6 +14,11 @@ package struct SiteLinker: Sendable {
     var memo: Memo
     /// The `id`s the page templates write themselves, which no anchor may take.
     package var reservedAnchors: Set<String> = []
+    /// Whether each tree goes as soon as nothing of the link step reads it again (a clean build that renders from the
+    /// linked trees alone): the parsed document of an article or concept once its page is prepared, a prepared page
+    /// once it is linked. The linked site then holds no parsed document of an article or concept. Only with a memo
+    /// that remembers nothing.
+    package var lettingTreesGo = false
 
     /// Creates a linker.
     package init(content: Content) {
@@ -25,15 +31,20 @@ package struct SiteLinker: Sendable {
     }
 
     /// Links every page. Problems are collected in ``LinkedSite/diagnostics``.
-    package func link() -> LinkedSite {
+    package consuming func link() -> LinkedSite {
+        precondition(!lettingTreesGo || !memo.remembers, "a memo that remembers keeps the trees it compares")
         var diagnostics: [Diagnostic] = []
-        let items = content.items
+        var items = content.items
         // The index of names is made again only when a name changed (an incremental build).
         let names = memo.generation(Self.names, of: TargetIndex.Names(items: items))
         let (index, nameProblems) = memo.value(Self.indexes, key: "site", inputs: names) { TargetIndex.make(items: items) }
         diagnostics += nameProblems
         // Embeds and anchors first: wikilinks to headings need every page's anchors.
-        let prepared = prepare(items, index: index, names: names)
+        var prepared = prepare(items, index: index, names: names)
+        if lettingTreesGo {
+            items = []
+            content.emptyParsedDocuments()
+        }
         diagnostics += prepared.flatMap(\.diagnostics)
         let headings = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.headings) })
         let paragraphs = Dictionary(uniqueKeysWithValues: prepared.map { ($0.item.id, $0.paragraphs) })
@@ -45,7 +56,9 @@ package struct SiteLinker: Sendable {
             concepts: content.concepts.map { [$0.item.id.slug, $0.linking.description] + $0.automaticNames },
             scope: content.site.conceptLinking))
         let wikilinks = WikilinkResolver(index: index, headings: headings, paragraphs: paragraphs)
-        let linked = link(prepared, environment: environment, wikilinks: wikilinks, references: references)
+        let handover = PreparedPages(prepared, handsOver: lettingTreesGo)
+        prepared = []
+        let linked = link(handover, environment: environment, wikilinks: wikilinks, references: references)
         diagnostics += linked.flatMap(\.1)
         let pages = Dictionary(uniqueKeysWithValues: linked.map { ($0.0.item.id, $0.0) })
         let graph = LinkGraph(pages: linked.map(\.0), concepts: content.concepts)
@@ -75,7 +88,9 @@ package struct SiteLinker: Sendable {
             let marked = CitationEscapes.apply(to: item.document, source: item.source)
             var (document, problems, embedded) = expander.expand(marked, owner: item.id, source: item.source)
             let anchors = Anchors.assign(in: &document, source: item.source, reserved: reservedAnchors)
-            let page = PreparedPage(item: item, document: document, toc: anchors.tableOfContents, headings: anchors.headings,
+            var kept = item
+            if lettingTreesGo, item.id.kind != .miniature { kept.document = MarkdownDocument(blocks: []) }
+            let page = PreparedPage(item: kept, document: document, toc: anchors.tableOfContents, headings: anchors.headings,
                                     paragraphs: anchors.paragraphs,
                                     embedded: embedded, diagnostics: problems + anchors.diagnostics)
             return PreparedEntry(index: names, embeds: page.embedded.compactMap { miniatures[$0] }, reserved: reserved, page: page)
@@ -101,7 +116,7 @@ package struct SiteLinker: Sendable {
     /// Every page's wikilinks, citations and concept mentions. A page is linked again only when its prepared
     /// page or the environment (generation `environment`: every name, heading, reference and concept) changed, or a
     /// paragraph anchor its links looked up came or went.
-    private func link(_ prepared: [PreparedPage], environment: Int, wikilinks: WikilinkResolver,
+    private func link(_ prepared: PreparedPages, environment: Int, wikilinks: WikilinkResolver,
                       references: ReferenceLibrary) -> [(LinkedPage, [Diagnostic])] {
         // The matchers (an automaton over every concept name, the references by surname) depend only on the environment.
         let content = self.content
@@ -139,12 +154,50 @@ package struct SiteLinker: Sendable {
                                         mentions: mentions.mentions, citations: uses)
             return (linkedPage, lookups, linkProblems + citationProblems)
         }
-        return memo.list(Self.linked, keys: prepared.map(\.item.id), reuse: { index, entry in
+        if prepared.handsOver {
+            // Nothing is remembered: each prepared page is taken, linked and let go.
+            return Array(prepared.ids.indices).parallelMap { index in
+                let (page, _, problems) = link(prepared.take(index))
+                return (page, problems)
+            }
+        }
+        return memo.list(Self.linked, keys: prepared.ids, reuse: { index, entry in
             entry.inputs == .init(environment: environment, prepared: prepared[index]) && entry.lookups.allSatisfy(wikilinks.holds)
         }, make: { index in
             let (page, lookups, problems) = link(prepared[index])
             return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), lookups: lookups, page: page, problems: problems)
         }).map { ($0.page, $0.problems) }
+    }
+
+    /// The prepared pages as the second half of linking reads them, by position; in a build that lets trees go
+    /// (``SiteLinker/lettingTreesGo``) each is handed over once, so that its tree goes when its page is linked.
+    final class PreparedPages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pages: [PreparedPage?]
+        /// The pages' ids, in order.
+        let ids: [ContentID]
+        /// Whether ``take(_:)`` lets the page go.
+        let handsOver: Bool
+
+        init(_ pages: [PreparedPage], handsOver: Bool) {
+            self.pages = pages
+            self.ids = pages.map(\.item.id)
+            self.handsOver = handsOver
+        }
+
+        /// The page at `index`; none after it was handed over.
+        subscript(index: Int) -> PreparedPage {
+            lock.withLock { pages[index]! }
+        }
+
+        /// The page at `index`, let go here when pages are handed over.
+        func take(_ index: Int) -> PreparedPage {
+            lock.withLock {
+                let page = pages[index]!
+                if handsOver { pages[index] = nil }
+                return page
+            }
+        }
     }
 
     /// The citation and concept linkers of one build.
@@ -183,5 +236,16 @@ package struct SiteLinker: Sendable {
             storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, paragraphs: paragraphs,
                                          embedded: embedded, diagnostics: diagnostics))
         }
+    }
+}
+
+extension Content {
+    /// Empties the parsed documents of the articles and concepts, once their pages are prepared
+    /// (``SiteLinker/lettingTreesGo``): a miniature's document gives its page's opening sentence and a route's its
+    /// steps, and the bibliographies' are their reference lists, so those stay.
+    fileprivate mutating func emptyParsedDocuments() {
+        let empty = MarkdownDocument(blocks: [])
+        for index in articles.indices { articles[index].item.document = empty }
+        for index in concepts.indices { concepts[index].item.document = empty }
     }
 }

@@ -10,6 +10,20 @@ package enum TextBytes {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isWanted) } ?? text.utf8.contains(where: isWanted)
     }
 
+    /// `text` in storage of its own size (`String(text)` shares the storage): a string made by appending keeps the
+    /// spare room of its last growth, which is worth giving back when many such strings are kept for long.
+    package static func compact(_ text: String) -> String {
+        let count = text.utf8.count
+        guard count > 15 else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                _ = buffer.initialize(fromContentsOf: bytes)
+                return count
+            }
+        }
+    }
+
     /// `scalar.properties.isWhitespace`, answered without a table lookup for ASCII (tab to carriage return, space).
     @inline(__always)
     package static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,8 +22,8 @@ struct PageModels {
     /// for each page that lists the reference.
     private let pathIndependentReferences: [String: String]
 
-    init(site linked: LinkedSite, memo: Memo = .none) {
-        let tables = SiteReader.Tables(linked)
+    init(site linked: LinkedSite, memo: Memo = .none, trees: PageTrees? = nil) {
+        let tables = SiteReader.Tables(linked, trees: trees)
         self.tables = tables
         self.site = SiteReader(tables, log: nil)
         self.memo = memo

@@ -64,6 +64,16 @@ enum RenderJob: Sendable {
         }
     }
 
+    /// The item whose own page this is (an article, concept or miniature), or `nil` for the other pages.
+    func item(of content: Content) -> ContentID? {
+        switch self {
+        case .article(let index): return content.articles[index].item.id
+        case .concept(let index): return content.concepts[index].item.id
+        case .miniature(let index): return content.miniatures[index].item.id
+        default: return nil
+        }
+    }
+
     /// The page's file, without making its view.
     func file(of content: Content) -> String {
         SiteLink(path: path(of: content)).file

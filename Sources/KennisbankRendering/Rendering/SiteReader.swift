@@ -20,9 +20,13 @@ struct SiteReader {
         let miniatures: (sequence: [String], position: [String: Int])
         /// What the concept maps are drawn from.
         let conceptMapInputs: ConceptMapInputs
+        /// The pages' linked trees when the build took them out of ``site`` to let each go after its page
+        /// (``PageTrees``), or `nil`: the site holds them.
+        let trees: PageTrees?
 
-        init(_ site: LinkedSite) {
+        init(_ site: LinkedSite, trees: PageTrees? = nil) {
             self.site = site
+            self.trees = trees
             positions = site.content.positions
             references = Dictionary(site.references.references.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let sequence = site.miniatureSequence
@@ -72,7 +76,8 @@ struct SiteReader {
     /// An item as linked: its page, with its own front matter's item.
     func page(_ id: ContentID) -> LinkedPage? {
         note(.item(id))
-        return site.pages[id]
+        guard let page = site.pages[id] else { return nil }
+        return tables.trees?.withTree(page) ?? page
     }
 
     /// The article at `index` of the series, with its front matter.

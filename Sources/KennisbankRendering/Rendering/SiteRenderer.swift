@@ -79,8 +79,12 @@ package struct SiteRenderer: Sendable {
     /// page without one), plus the assets and the data files, making their parts through `memo`.
     ///
     /// With a `writer`, each file is written as soon as it is made and only its scan is kept.
-    package func render(_ site: LinkedSite, memo: Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil) -> [RenderedFile] {
-        let models = PageModels(site: site, memo: memo)
+    ///
+    /// With `trees` (a clean build that took the pages' trees out of `site`, ``PageTrees``), each page's tree is let
+    /// go once its page is rendered and its search page made, and the search index is made after the pages.
+    package func render(_ site: LinkedSite, memo: Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
+                        trees: PageTrees? = nil) -> [RenderedFile] {
+        let models = PageModels(site: site, memo: memo, trees: trees)
         let content = site.content
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
@@ -101,10 +105,17 @@ package struct SiteRenderer: Sendable {
                 : .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view)))
             return RenderedFile(path: path, contents: contents, digest: digest, reads: log?.parts)
         }
-        // The search index is made first: it is the step that needs the most memory for a while, and before the
-        // pages are rendered the link checker's scans of them and the render's working memory are not yet held.
-        let search = SearchIndex(site: site, memo: memo, written: written).files().map { $0.streamed(to: writer) }
-        let pages = jobs.parallelMap { renderPage($0).streamed(to: writer) }
+        let index = SearchIndex(site: site, memo: memo, written: written, trees: trees)
+        // With the trees in the site, the search index is made first: it is the step that needs the most memory for a
+        // while, and before the pages are rendered the link checker's scans of them are not yet held. Without them,
+        // each page's search page is made with the page, and its tree let go.
+        let searchFirst = trees == nil ? index.files().map { $0.streamed(to: writer) } : nil
+        let pages = jobs.parallelMap { job -> RenderedFile in
+            let rendered = renderPage(job).streamed(to: writer)
+            if let trees, let id = job.item(of: content), let page = site.pages[id] { trees.finish(page) }
+            return rendered
+        }
+        let search = searchFirst ?? index.files().map { $0.streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
         let redirects = Set(content.redirects.flatMap(\.aliases).map(URLPath.directory))

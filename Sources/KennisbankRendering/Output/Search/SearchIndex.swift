@@ -32,6 +32,9 @@ package struct SearchIndex {
     var memo: Memo = .none
     /// The site on disk (an incremental build): a file is left out when its bytes are those on disk.
     var written: (any WrittenSite)? = nil
+    /// The pages' trees and the search pages made as their pages were rendered (a clean build that lets each
+    /// tree go after its page, ``PageTrees``), or `nil`: the site holds the trees.
+    var trees: PageTrees? = nil
 
     /// Each page's search page, by page id, with what it was made from.
     static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
@@ -109,9 +112,12 @@ package struct SearchIndex {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
         // Each word form is stemmed once in this build, whichever page has it first.
-        let stemCache = StemCache()
+        let trees = self.trees
+        let stemCache = trees?.stems ?? StemCache()
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
-                                make: { order in Entry(inputs: inputs(order), page: SearchPage(page: linked[order], stems: stemCache)) })
+                                make: { order in
+            Entry(inputs: inputs(order), page: trees?.searchPage(of: linked[order]) ?? SearchPage(page: linked[order], stems: stemCache))
+        })
         let references = site.references.references
         let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
         let literatureShown = SearchShown(literature)

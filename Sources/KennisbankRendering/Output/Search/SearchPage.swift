@@ -107,13 +107,13 @@ package struct SearchPage: Sendable {
         page.document.forEachBlock { block, context in
             switch block.kind {
             case .heading(_, let anchor?):
-                let text = block.inlines.plainText
+                let text = Self.text(of: block.inlines)
                 sectionOfAnchor[anchor] = sections.count
                 sections.append(Section(heading: text))
                 blocks.append(Block(text: text, role: .heading, anchor: anchor, section: sections.count - 1))
             case .paragraph(let anchor):
                 guard !context.isInside(cssClass: "miniature-label") else { return }
-                let text = block.inlines.plainText
+                let text = Self.text(of: block.inlines)
                 guard !text.isEmpty else { return }
                 let section = context.sectionAnchor.flatMap { sectionOfAnchor[$0] } ?? 0
                 blocks.append(Block(text: text, role: .paragraph, anchor: anchor ?? context.sectionAnchor, section: section))
@@ -123,6 +123,13 @@ package struct SearchPage: Sendable {
         }
         self.init(title: page.item.title, url: id.link.path, kind: id.kind.dutchName, blocks: blocks, sections: sections,
                   summaryBlock: summaryBlock, stems: stems)
+    }
+
+    /// The plain text of a block's inlines, in storage of its own size when it was made by appending: a search page
+    /// lives until the index is made (in `serve`, between builds), its tree not.
+    private static func text(of inlines: [InlineNode]) -> String {
+        if inlines.count == 1, case .text(let text) = inlines[0] { return text }
+        return TextBytes.compact(inlines.plainText)
     }
 
     /// The literature page: one section per reference, headed by its authors and year, linked to its anchor; its
@@ -195,6 +202,8 @@ package struct SearchPage: Sendable {
         var place = [Int32](repeating: 0, count: stems.count)
         var hitStarts: [Int32] = [0], allHits: [Hit] = []
         hitStarts.reserveCapacity(stems.count + 1)
+        // Exactly: every page's hits stay for the whole build (and between builds in `serve`).
+        allHits.reserveCapacity(tallies.hitCount)
         for (sorted, number) in order.enumerated() {
             place[number] = Int32(sorted)
             allHits.append(contentsOf: tallies.hits(of: number))

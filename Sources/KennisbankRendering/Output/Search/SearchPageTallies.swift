@@ -56,6 +56,9 @@ extension SearchPage {
             }
         }
 
+        /// The number of hits of all stems: one per stem and section.
+        var hitCount: Int { tallies.count }
+
         /// The hits of `stem`, one per section, in the order of sections.
         func hits(of stem: Int) -> [Hit] {
             var hits: [Hit] = []
