@@ -75,10 +75,10 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
 
     /// The pages whose views are surely those of the last site written: every part of the site they read is
     /// unchanged in `site`, and so are the templates. Found from the parts that changed, not page by page.
-    func unchangedPages(site: LinkedSite, templates: Digest) -> @Sendable (String) -> Bool {
+    func unchangedPages(site tables: SiteReader.Tables, templates: Digest) -> @Sendable (String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        let side = SiteDifference.Side(site)
+        let side = SiteDifference.Side(tables)
         pendingSite = (side, templates)
         guard let last = readSite, last.templates == templates else { return { _ in false } }
         let difference = SiteDifference(from: last.site, to: side)
