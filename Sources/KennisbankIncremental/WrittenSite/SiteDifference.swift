@@ -8,14 +8,21 @@ import Kennisbank
 /// Tells which parts of the linked site (``SitePart``) differ between the site of the last written build and
 /// this build's. Unchanged values share their storage with last time's, so most comparisons end at the first,
 /// identity, check.
+///
+/// The parts about one item (``SitePart/item(_:)``, ``SitePart/signature(_:)``, ``SitePart/embeds(_:)``) are many,
+/// several per item; whether the item changed is found once per item, when the difference is made, so each of
+/// those parts is one lookup in the few items that changed.
 struct SiteDifference {
     private let old: Side
     private let new: Side
+    /// The items whose page as linked or whose own front matter differ (``SitePart/item(_:)``), those of one site only included.
+    private let changedItems: Set<ContentID>
 
     /// The difference between two sites, each with its tables (kept from one build to the next: this
     /// build's new side is the next build's old one).
     init(from old: Side, to new: Side) {
         (self.old, self.new) = (old, new)
+        changedItems = Side.changedItems(old, new)
     }
 
     /// Whether `part` reads differently in the new site.
@@ -23,8 +30,9 @@ struct SiteDifference {
         let (old, new) = (self.old, self.new)
         switch part {
         case .settings: return old.site.content.site != new.site.content.site
-        case .item(let id): return old.site.pages[id] != new.site.pages[id] || !Side.sameEntry(id, old, new)
-        case .signature(let id): return !Side.sameSignature(id, old, new)
+        case .item(let id): return changedItems.contains(id)
+        // An unchanged item shows the same; a changed one may too (a paragraph edited).
+        case .signature(let id): return changedItems.contains(id) && !Side.sameSignature(id, old, new)
         case .articleOrder: return !old.site.content.articles.elementsEqual(new.site.content.articles) { $0.item.id == $1.item.id }
         case .conceptOrder: return !old.site.content.concepts.elementsEqual(new.site.content.concepts) { $0.item.id == $1.item.id }
         case .miniatureOrder: return !old.site.content.miniatures.elementsEqual(new.site.content.miniatures) { $0.item.id == $1.item.id }
@@ -32,7 +40,7 @@ struct SiteDifference {
         case .citedIn(let key): return old.site.citedIn[key] != new.site.citedIn[key]
         case .related(let slug): return old.site.related[slug] != new.site.related[slug]
         case .backlinks(let id): return old.site.backlinks[id] != new.site.backlinks[id]
-        case .embeds(let id): return old.site.pages[id]?.embeddedMiniatures != new.site.pages[id]?.embeddedMiniatures
+        case .embeds(let id): return changedItems.contains(id) && old.site.pages[id]?.embeddedMiniatures != new.site.pages[id]?.embeddedMiniatures
         case .miniatureSequence: return old.miniatureSequence != new.miniatureSequence
         case .lensMiniatures(let slug): return old.lensMiniatures[slug] != new.lensMiniatures[slug]
         case .references(let key): return !old.sameReferences(key, as: new)
@@ -54,15 +62,17 @@ struct SiteDifference {
 
     /// One site, with the position of each item in its list and of each reference key's references, so that
     /// parts are compared without copying items out. A class: both builds that compare with it share one copy,
-    /// and the tables made on demand (the miniatures' sequence, the miniatures by lens, the concept map's inputs)
-    /// are made once for the site, not once per part.
+    /// and the tables (the miniatures' sequence, the miniatures by lens, the concept map's inputs) are made once
+    /// for the site, not once per part: those the render step made for its views (``SiteReader/Tables``) are
+    /// taken from it, the others made on demand.
     final class Side: @unchecked Sendable {
         let site: LinkedSite
-        private let positions: [ContentID: Int]
+        private let tables: SiteReader.Tables
+        private var positions: [ContentID: Int] { tables.positions }
         private let referencePositions: [String: [Int]]
 
         /// ``LinkedSite/miniatureSequence``.
-        private(set) lazy var miniatureSequence: [String] = site.miniatureSequence
+        var miniatureSequence: [String] { tables.miniatures.sequence }
         /// ``LinkedSite/miniatures(throughLens:)`` of every lens that a miniature names.
         private(set) lazy var lensMiniatures: [String: [ContentID]] = {
             var byLens: [String: [ContentID]] = [:]
@@ -75,12 +85,12 @@ struct SiteDifference {
             return byLens
         }()
         /// What the concept maps are drawn from.
-        private(set) lazy var conceptMapInputs = ConceptMapInputs(site: site)
+        var conceptMapInputs: ConceptMapInputs { tables.conceptMapInputs }
 
-        /// A site's tables of items and references by id and key.
-        init(_ site: LinkedSite) {
-            self.site = site
-            positions = site.content.positions
+        /// A site with the tables its views were made from, and its references by key.
+        init(_ tables: SiteReader.Tables) {
+            self.tables = tables
+            site = tables.site
             var referencePositions: [String: [Int]] = [:]
             for (index, reference) in site.references.references.enumerated() { referencePositions[reference.key, default: []].append(index) }
             self.referencePositions = referencePositions
@@ -92,6 +102,25 @@ struct SiteDifference {
             guard mine.count == theirs.count else { return false }
             let (list, otherList) = (site.references.references, other.site.references.references)
             return zip(mine, theirs).allSatisfy { list[$0] == otherList[$1] }
+        }
+
+        /// The items of either site whose page as linked or own front matter (``sameEntry(_:_:_:)``) differ in the other.
+        static func changedItems(_ old: Side, _ new: Side) -> Set<ContentID> {
+            var changed = Set<ContentID>()
+            var both = 0
+            for id in new.positions.keys {
+                if old.positions[id] != nil { both += 1 }
+                if old.site.pages[id] != new.site.pages[id] || !sameEntry(id, old, new) { changed.insert(id) }
+            }
+            // Items of the old site only, when there are any.
+            if both < old.positions.count {
+                for id in old.positions.keys where new.positions[id] == nil { changed.insert(id) }
+            }
+            // Pages without an entry (none, as the site is made; kept exact all the same).
+            if old.site.pages.count != old.positions.count || new.site.pages.count != new.positions.count {
+                for id in Set(old.site.pages.keys).union(new.site.pages.keys) where old.site.pages[id] != new.site.pages[id] { changed.insert(id) }
+            }
+            return changed
         }
 
         /// Whether an item, with its own front matter, is the same in both sites.

@@ -75,10 +75,10 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
 
     /// The pages whose views are surely those of the last site written: every part of the site they read is
     /// unchanged in `site`, and so are the templates. Found from the parts that changed, not page by page.
-    func unchangedPages(site: LinkedSite, templates: Digest) -> @Sendable (String) -> Bool {
+    func unchangedPages(site tables: SiteReader.Tables, templates: Digest) -> @Sendable (String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        let side = SiteDifference.Side(site)
+        let side = SiteDifference.Side(tables)
         pendingSite = (side, templates)
         guard let last = readSite, last.templates == templates else { return { _ in false } }
         let difference = SiteDifference(from: last.site, to: side)
@@ -97,9 +97,10 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let previous = files else { return [] }
-        // Files added or removed (looked up one by one: no set of the old paths is made).
+        // Files added or removed (looked up one by one: no set of the old paths is made). Every path not added is
+        // an old one, so when the old paths are no more than those, none was removed and they are not looked up.
         var lost = Set(paths.lazy.filter { previous[$0] == nil })
-        lost.formUnion(previous.keys.lazy.filter { !paths.contains($0) })
+        if previous.count > paths.count - lost.count { lost.formUnion(previous.keys.lazy.filter { !paths.contains($0) }) }
         var kept = Set<String>()
         for file in rendered where file.isMade && file.path.hasSuffix(".html") {
             if let old = written[file.path]?.scan.ids, let new = ids[file.path], old.isSubset(of: new) {

@@ -40,7 +40,9 @@ struct LinkGraph {
     /// The indexes of these pages: those of `previous` with the parts of the changed pages replaced, when
     /// `previous` was gathered from the same pages in the same order; otherwise gathered from every page.
     func indexes(updating previous: Indexes? = nil) -> Indexes {
-        guard var indexes = previous, indexes.pages.map(\.item.id) == pages.map(\.item.id) else {
+        // An unchanged page is last build's (the same copy of its fields): told by identity, not by its fields.
+        guard var indexes = previous, indexes.pages.count == pages.count,
+              zip(indexes.pages, pages).allSatisfy({ $0.isIdentical(to: $1) || $0.item.id == $1.item.id }) else {
             let parts = pages.parallelMap(Self.part(of:))
             var together: [String: [String: Int]] = [:]
             for part in parts { Self.count(part.pairs, by: 1, into: &together) }
@@ -48,7 +50,8 @@ struct LinkGraph {
                            citations: PageOrderedIndex(parts.map(\.citations)), backlinks: PageOrderedIndex(parts.map(\.backlinks)),
                            together: together)
         }
-        for (position, page) in pages.enumerated() where !Self.sameLinks(indexes.pages[position], page) {
+        for (position, page) in pages.enumerated()
+        where !indexes.pages[position].isIdentical(to: page) && !Self.sameLinks(indexes.pages[position], page) {
             let (old, new) = (indexes.parts[position], Self.part(of: page))
             indexes.mentions.replace(at: position, old: old.mentions, new: new.mentions)
             indexes.citations.replace(at: position, old: old.citations, new: new.citations)

@@ -17,6 +17,12 @@ package struct LinkedPage: Equatable, Sendable {
     /// page models.
     private var storage: CopyOnWrite<Fields>
 
+    /// Whether both pages share one copy of their fields (then they are equal): an unchanged page of an
+    /// incremental build is last build's, and this tells so without comparing a field.
+    package func isIdentical(to other: LinkedPage) -> Bool {
+        storage.isIdentical(to: other.storage)
+    }
+
     /// The item as the author wrote it.
     package var item: ContentItem {
         get { storage.fields.item }

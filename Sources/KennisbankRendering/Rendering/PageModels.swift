@@ -11,7 +11,7 @@ struct PageModels {
     /// incremental build), by the accessor that reads it.
     private(set) var site: SiteReader
     /// The tables of the site made once per build.
-    private let tables: SiteReader.Tables
+    let tables: SiteReader.Tables
     /// Bodies, references and previews made by earlier builds (an incremental build), or nothing (``Memo/none``).
     let memo: Memo
 

@@ -8,23 +8,25 @@ import KennisbankLinking
 /// (``SitePart``) and notes it in the log of the page being made (an incremental build), so what a view read is
 /// recorded where it reads it; the view builders see the site only through this, and a read cannot go unrecorded.
 /// Without a log (a clean build) the accessors only read.
-struct SiteReader {
-    /// The tables made once per build that the accessors look items up in.
-    final class Tables: @unchecked Sendable {
-        let site: LinkedSite
+package struct SiteReader {
+    /// The tables made once per build that the accessors look items up in; an incremental build compares the
+    /// parts of two sites through them too (its record of the site on disk keeps them).
+    package final class Tables: @unchecked Sendable {
+        package let site: LinkedSite
         /// The position of each article, concept and miniature in its list, by id.
-        let positions: [ContentID: Int]
+        package let positions: [ContentID: Int]
         /// The first reference with each key.
         let references: [String: Reference]
         /// The miniatures in the order of the series (``LinkedSite/miniatureSequence``) and each one's place in it.
-        let miniatures: (sequence: [String], position: [String: Int])
+        package let miniatures: (sequence: [String], position: [String: Int])
         /// What the concept maps are drawn from.
-        let conceptMapInputs: ConceptMapInputs
+        package let conceptMapInputs: ConceptMapInputs
         /// The pages' linked trees when the build took them out of ``site`` to let each go after its page
         /// (``PageTrees``), or `nil`: the site holds them.
         let trees: PageTrees?
 
-        init(_ site: LinkedSite, trees: PageTrees? = nil) {
+        /// The tables of `site`, whose trees `trees` holds when the build took them out of it.
+        package init(_ site: LinkedSite, trees: PageTrees? = nil) {
             self.site = site
             self.trees = trees
             positions = site.content.positions

@@ -89,7 +89,7 @@ package struct SiteRenderer: Sendable {
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
         // Pages none of whose parts changed are those on disk: not even their views are made.
-        let unchanged = written?.unchangedPages(site: site, templates: templates.digest)
+        let unchanged = written?.unchangedPages(site: models.tables, templates: templates.digest)
         let pagesOnDisk = written?.pages() ?? [:]
         let recordsReads = written != nil
         let portable = content.site.portable

@@ -14,8 +14,8 @@ package protocol WrittenSite: Sendable {
     func inputs(of path: String) -> Digest?
 
     /// Whether a page's view is surely the one on disk, by path: every part of the site it read (``SitePart``)
-    /// is unchanged in `site`, and so are the templates (digest `templates`).
-    func unchangedPages(site: LinkedSite, templates: Digest) -> @Sendable (String) -> Bool
+    /// is unchanged in the site of `tables`, and so are the templates (digest `templates`).
+    func unchangedPages(site tables: SiteReader.Tables, templates: Digest) -> @Sendable (String) -> Bool
 
     /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the
     /// pages that were: one entry for each HTML file, in their order (`nil` for a page rendered again), or

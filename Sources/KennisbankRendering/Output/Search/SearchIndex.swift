@@ -38,6 +38,9 @@ package struct SearchIndex {
 
     /// Each page's search page, by page id, with what it was made from.
     static let pages = ListMemoName<ContentID, Entry>("output.searchPages")
+    /// The stem of every word form that earlier builds stemmed (an incremental build): a form is stemmed once while
+    /// `serve` runs, so an edited page's forms are looked up, not stemmed again. A form's stem depends on nothing else.
+    static let stemsSlot = SlotName<StemCache>("output.searchStems")
     /// The search page of the literature, made from the references.
     static let literature = MemoName<[Reference], SearchPage>("output.searchLiterature")
     /// The stems of the last build's pages (``SearchLayout``) and the files cut from them (``SearchFiles``),
@@ -111,9 +114,10 @@ package struct SearchIndex {
     func files() -> [SiteRenderer.RenderedFile] {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
-        // Each word form is stemmed once in this build, whichever page has it first.
+        // Each word form is stemmed once, whichever page has it first (in this build, or an earlier one of `serve`).
         let trees = self.trees
-        let stemCache = trees?.stems ?? StemCache()
+        let stemCache = trees?.stems ?? memo.take(Self.stemsSlot) ?? StemCache()
+        defer { memo.keep(stemCache, in: Self.stemsSlot) }
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
                                 make: { order in
             Entry(inputs: inputs(order), page: trees?.searchPage(of: linked[order]) ?? SearchPage(page: linked[order], stems: stemCache))

@@ -8,7 +8,8 @@ import KennisbankCore
 /// that changed (``update(to:digests:)``), so that a one-article edit ranks only the stems of that article again, and
 /// most of them without looking at any other page: a stem whose best hits hold none of the changed pages keeps them
 /// and takes in the changed pages' new hits, since the hits of the pages that did not change cannot move up.
-/// Only a stem that loses one of its best hits is ranked again over the pages that hold it. The result is the
+/// Only a stem that loses one of its best hits is ranked again over the pages that hold it. A stem whose hits in the
+/// changed pages, their forms and what those hits show are the same (``SearchPageChange``) is not looked at. The result is the
 /// layout ``init(pages:digests:)`` makes of the new pages: `SearchLayoutTests` hold the two to each other.
 struct SearchLayout: Sendable {
     /// The stems, by stem.
@@ -51,8 +52,8 @@ struct SearchLayout: Sendable {
     }
 
     /// Brings the layout up to the pages `pages` with their `digests`: the result is the layout made from them.
-    /// Returns the stems that may have changed (in their hits, number of sections or forms, or that came or went)
-    /// and the numbers of the pages whose digests changed, or `nil` when the layout was made again from all pages
+    /// Returns the stems that may have changed (in their hits, number of sections or forms, or what a hit of a changed
+    /// page shows, or that came or went) and the numbers of the pages whose digests changed, or `nil` when the layout was made again from all pages
     /// (pages came or went, which renumbers them).
     @discardableResult
     mutating func update(to pages: [SearchPage], digests: [Digest]) -> (stems: Set<String>, pages: Set<Int>)? {
@@ -68,12 +69,12 @@ struct SearchLayout: Sendable {
         var affected = Set<String>()
         for (number, before) in zip(changed, old) {
             let after = pages[number]
-            affected.formUnion(before.stems)
-            affected.formUnion(after.stems)
-            for stem in before.stems where after.hits(of: stem) == nil { remove(number, from: stem) }
-            for stem in after.stems where before.hits(of: stem) == nil { insert(number, into: stem) }
-            for form in before.formList { count(form.form, of: before.stems[Int(form.stem)], by: -1) }
-            for form in after.formList { count(form.form, of: after.stems[Int(form.stem)], by: 1) }
+            let change = SearchPageChange(from: before, to: after)
+            for stem in change.removedStems { remove(number, from: stem) }
+            for stem in change.addedStems { insert(number, into: stem) }
+            for (form, stem) in change.removedForms { count(form, of: stem, by: -1) }
+            for (form, stem) in change.addedForms { count(form, of: stem, by: 1) }
+            affected.formUnion(change.stems)
             self.pages[number] = after
             self.digests[number] = digests[number]
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The stem of every word form of one build (``DutchStemmer``), each form stemmed once however many pages hold it;
-/// shared by the threads that index the pages. A page asks for all its forms at once, so the lock is taken twice
+/// shared by the threads that index the pages, and kept by `serve` from one build to the next (``SearchIndex/stemsSlot``). A page asks for all its forms at once, so the lock is taken twice
 /// per page, not per word, and the stemming of new forms happens outside it.
 package final class StemCache: @unchecked Sendable {
     /// A form with its stem; the strings are shared by every page that has the form.
