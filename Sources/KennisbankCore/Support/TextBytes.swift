@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text work done on a string's UTF-8 bytes rather than through Foundation or `Character`s, for the
 /// scanners that run over every paragraph of every page. Each function states what Foundation or
 /// standard-library call it stands in for; the tests hold them to it.
@@ -8,6 +10,13 @@ package enum TextBytes {
     @inlinable @inline(__always)
     package static func contains(in text: some StringProtocol, where isWanted: (UInt8) -> Bool) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isWanted) } ?? text.utf8.contains(where: isWanted)
+    }
+
+    /// `text.utf8.contains(byte)`, answered by `memchr` over the text's UTF-8 storage: for a scanner that asks it of
+    /// every paragraph's text before it looks closer.
+    package static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
     }
 
     /// `text` in storage of its own size (`String(text)` shares the storage): a string made by appending keeps the

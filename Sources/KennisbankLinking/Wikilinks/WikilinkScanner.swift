@@ -78,7 +78,7 @@ package enum WikilinkScanner {
         for node in inlines {
             switch node {
             case .text(let text):
-                if previousIsText || hasBracket(text) { return true }
+                if previousIsText || TextBytes.contains(UInt8(ascii: "["), in: text) { return true }
                 previousIsText = true
                 continue
             case .emphasis(let children), .strong(let children):
@@ -89,12 +89,6 @@ package enum WikilinkScanner {
             previousIsText = false
         }
         return false
-    }
-
-    /// Whether `text` holds a `[`: a `memchr` over its UTF-8 bytes, as every paragraph's text is asked.
-    private static func hasBracket(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "[")), bytes.count) != nil }
     }
 
     private static func textNode(_ text: Substring) -> [InlineNode] { text.isEmpty ? [] : [.text(String(text))] }
@@ -140,7 +134,7 @@ package enum WikilinkScanner {
     /// `[[` … `]]` in this text node, or starting here and closing in a later sibling text node.
     private static func scan(_ text: String, _ pending: inout ArraySlice<InlineNode>) -> (Substring, Wikilink, Substring)? {
         // Most text has no bracket at all: test the bytes before searching.
-        guard hasBracket(text), let open = find("[[", in: text[...]) else { return nil }
+        guard TextBytes.contains(UInt8(ascii: "["), in: text), let open = find("[[", in: text[...]) else { return nil }
         var start = open
         // Use the last `[[` before the first `]]`, so "[[a [[b]]" links b.
         let afterOpen = text[open.upperBound...]
