@@ -22,9 +22,10 @@ package final class PageTrees: @unchecked Sendable {
     /// The build's stems of word forms, shared by every search page.
     let stems = StemCache()
 
-    /// Takes the trees out of `site`: its pages keep everything but their linked documents, and the parsed documents
-    /// of articles and concepts are emptied too (nothing reads them after linking; a miniature's parsed document
-    /// gives its page's opening sentence and a route's its steps, so those stay).
+    /// Takes the trees out of `site`: its pages keep everything but their linked documents. The link step already
+    /// emptied the parsed documents of articles and concepts (``SiteLinker/lettingTreesGo``, which a build that
+    /// takes the trees sets); a miniature's parsed document gives its page's opening sentence and a route's its
+    /// steps, so those stay.
     ///
     /// The text of each article's, concept's and miniature's source file goes too: every diagnostic that points
     /// into it is made by the end of linking, but for a problem with an alias, which the check after rendering
@@ -33,8 +34,7 @@ package final class PageTrees: @unchecked Sendable {
         let empty = MarkdownDocument(blocks: [])
         var withAliases = Set<ContentID>()
         for (item, aliases) in site.content.redirects where !aliases.isEmpty { withAliases.insert(item.id) }
-        func emptied(_ item: inout ContentItem) {
-            item.document = empty
+        func dropText(_ item: inout ContentItem) {
             if !withAliases.contains(item.id) { item.source = SourceFile(path: item.source.path, text: "") }
         }
         var trees: [ContentID: MarkdownDocument] = [:]
@@ -42,14 +42,11 @@ package final class PageTrees: @unchecked Sendable {
         for id in Array(site.pages.keys) {
             trees[id] = site.pages[id]!.document
             site.pages[id]!.document = empty
-            emptied(&site.pages[id]!.item)
+            dropText(&site.pages[id]!.item)
         }
-        for index in site.content.articles.indices { emptied(&site.content.articles[index].item) }
-        for index in site.content.concepts.indices { emptied(&site.content.concepts[index].item) }
-        for index in site.content.miniatures.indices {
-            let path = site.content.miniatures[index].item.source.path
-            site.content.miniatures[index].item.source = SourceFile(path: path, text: "")
-        }
+        for index in site.content.articles.indices { dropText(&site.content.articles[index].item) }
+        for index in site.content.concepts.indices { dropText(&site.content.concepts[index].item) }
+        for index in site.content.miniatures.indices { dropText(&site.content.miniatures[index].item) }
         self.trees = trees
         kept = Set(site.routes.flatMap { $0.steps.map(\.target) })
     }
