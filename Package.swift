@@ -45,6 +45,15 @@ let package = Package(
             name: "Cstemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
+        // The system C library libvips (Debian: libvips-dev): it scales raster figures down to the widths of
+        // their `srcset`, fast and in little memory (it streams the pixels rather than holding whole images).
+        // Its calls take variadic option lists, which Swift cannot make, so shim.h wraps the few Kennisbank makes;
+        // only KennisbankImages/Vips.swift calls it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
         .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"], swiftSettings: engineSettings),
         // Read and parse: site.yml, front matter, articles, concepts, miniatures (YAML by Yams).
@@ -64,6 +73,9 @@ let package = Package(
         // The plugin that writes Templates/ into KennisbankDefaultTemplates, and the tool it runs.
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .executableTarget(name: "TemplateEmbedder"),
+        // Figures: a raster or SVG file's format and size read from its header, the problems of an SVG that must
+        // not be copied into a site, and the resized variants of a raster image (libvips), cached by content.
+        .target(name: "KennisbankImages", dependencies: ["KennisbankCore", "CVips"], swiftSettings: engineSettings),
         // Render and the files of the site: typed page views for the Mustache templates, the search index,
         // the data files, the link check, the writer.
         .target(
@@ -150,6 +162,8 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        // The image layer's tests, in a target of their own so that they build without the whole engine.
+        .testTarget(name: "KennisbankImagesTests", dependencies: ["KennisbankImages", "KennisbankCore", "CVips"]),
         .testTarget(
             name: "KennisbankServerTests",
             dependencies: [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs, only what is missing.
-#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev (and pkg-config), from Debian
+#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev, libvips-dev (and pkg-config), from Debian
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
 #                                            (for the Nu HTML checker), epubcheck (run as
 #                                            java -jar /usr/share/java/epubcheck.jar) and strace (SwapStopTests kill
@@ -12,6 +12,7 @@ command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 pkg-config --exists libcmark 2>/dev/null || packages+=(libcmark-dev)
 dpkg -s libmimalloc-dev >/dev/null 2>&1 || packages+=(libmimalloc-dev)
 dpkg -s libstemmer-dev >/dev/null 2>&1 || packages+=(libstemmer-dev)
+pkg-config --exists vips 2>/dev/null || packages+=(libvips-dev)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)

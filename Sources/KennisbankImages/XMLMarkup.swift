@@ -1,0 +1,236 @@
+/// The markup of an XML file (an SVG) as a stream of the pieces the image layer looks at: start tags with their
+/// attributes, the document type declaration, processing instructions, and markup left open at the end of the
+/// file. Comments, CDATA sections, end tags and text are passed over, as an XML parser would: a `<script>` inside
+/// a comment or CDATA section is text, not an element.
+///
+/// A hand-written scan rather than `XMLParser`, because it gives every piece's byte offset (so problems are
+/// reported at the exact line and column) and reads a file that is not well-formed as far as it can.
+struct XMLMarkup {
+    /// One attribute of a start tag, as byte ranges of the file.
+    struct Attribute {
+        /// The name, with its prefix (`xlink:href`).
+        var name: Range<Int>
+        /// The value between the quotes, character references not yet decoded; `nil` for a bare name.
+        var value: Range<Int>?
+    }
+
+    /// A piece of markup.
+    enum Token {
+        /// A start tag (or empty-element tag) at the offset of its `<`.
+        case startTag(start: Int, name: Range<Int>, attributes: [Attribute])
+        /// A `<!DOCTYPE …>` and the offsets of the `<!ENTITY` declarations of its internal subset.
+        case doctype(start: Int, entityDeclarations: [Int])
+        /// A `<?target …?>` at the offset of its `<`.
+        case processingInstruction(start: Int, target: Range<Int>)
+        /// A tag, comment, CDATA section or declaration that the file ends inside, at the offset of its `<`.
+        case unterminated(start: Int)
+    }
+
+    /// The file.
+    let bytes: ByteReader
+    /// Where the scan goes on.
+    private var offset = 0
+
+    /// Scans `bytes` from the start.
+    init(_ bytes: ByteReader) {
+        self.bytes = bytes
+    }
+
+    /// The next piece of markup, or `nil` at the end of the file.
+    mutating func next() -> Token? {
+        let count = bytes.count
+        while offset < count {
+            guard let open = find([UInt8(ascii: "<")], from: offset) else {
+                offset = count
+                return nil
+            }
+            if bytes.matches(Array("<!--".utf8), at: open) {
+                guard skip(past: Array("-->".utf8), from: open + 4) else { return .unterminated(start: open) }
+            } else if bytes.matches(Array("<![CDATA[".utf8), at: open) {
+                guard skip(past: Array("]]>".utf8), from: open + 9) else { return .unterminated(start: open) }
+            } else if bytes.matches(Array("<!".utf8), at: open) {
+                return declaration(at: open)
+            } else if bytes.matches(Array("<?".utf8), at: open) {
+                let target = open + 2..<nameEnd(from: open + 2)
+                guard skip(past: Array("?>".utf8), from: target.upperBound) else { return .unterminated(start: open) }
+                return .processingInstruction(start: open, target: target)
+            } else if bytes.matches(Array("</".utf8), at: open) {
+                guard skip(past: [UInt8(ascii: ">")], from: open + 2) else { return .unterminated(start: open) }
+            } else if let tag = startTag(at: open) {
+                return tag
+            }
+        }
+        return nil
+    }
+
+    /// The bytes of a range as text (invalid UTF-8 repaired).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes.bytes[range]), as: UTF8.self)
+    }
+
+    /// The local part of a name (`script` of `svg:script`).
+    func localName(_ range: Range<Int>) -> String {
+        let name = text(range)
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    // MARK: Pieces
+
+    /// A start tag and its attributes (quoted values may hold `>`), or `nil` for a `<` that starts no name: that
+    /// is not markup (nor well-formed XML), and the scan passes it over.
+    private mutating func startTag(at open: Int) -> Token? {
+        let name = open + 1..<nameEnd(from: open + 1)
+        guard !name.isEmpty else {
+            offset = open + 1
+            return nil
+        }
+        var attributes: [Attribute] = []
+        var index = name.upperBound
+        while true {
+            while let byte = bytes.byte(index), Self.isSpace(byte) { index += 1 }
+            guard let byte = bytes.byte(index) else { offset = bytes.count; return .unterminated(start: open) }
+            if byte == UInt8(ascii: ">") { index += 1; break }
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                index += 1
+                continue
+            }
+            let attributeName = index..<nameEnd(from: index)
+            index = attributeName.upperBound
+            while let byte = bytes.byte(index), Self.isSpace(byte) { index += 1 }
+            var value: Range<Int>?
+            if bytes.byte(index) == UInt8(ascii: "=") {
+                index += 1
+                while let byte = bytes.byte(index), Self.isSpace(byte) { index += 1 }
+                if let quote = bytes.byte(index), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = find([quote], from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
+                    value = index + 1..<close
+                    index = close + 1
+                } else {
+                    let start = index
+                    while let byte = bytes.byte(index), !Self.isSpace(byte), byte != UInt8(ascii: ">") { index += 1 }
+                    value = start..<index
+                }
+            }
+            attributes.append(Attribute(name: attributeName, value: value))
+        }
+        offset = index
+        return .startTag(start: open, name: name, attributes: attributes)
+    }
+
+    /// A `<!…>` declaration: the document type (with the internal subset in brackets, whose quoted literals and
+    /// comments may hold `>`), or another declaration, which is passed over the same way.
+    private mutating func declaration(at open: Int) -> Token {
+        var index = open + 2
+        var depth = 0
+        var entities: [Int] = []
+        while let byte = bytes.byte(index) {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                guard let close = find([byte], from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
+                index = close
+            case UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "]"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: "<"):
+                if bytes.matches(Array("<!--".utf8), at: index) {
+                    guard let close = find(Array("-->".utf8), from: index + 4) else { offset = bytes.count; return .unterminated(start: open) }
+                    index = close + 2
+                } else if bytes.matches(Array("<!ENTITY".utf8), at: index) {
+                    entities.append(index)
+                }
+            case UInt8(ascii: ">") where depth == 0:
+                offset = index + 1
+                return .doctype(start: open, entityDeclarations: entities)
+            default:
+                break
+            }
+            index += 1
+        }
+        offset = bytes.count
+        return .unterminated(start: open)
+    }
+
+    // MARK: Bytes
+
+    /// XML's white space: space, tab, line feed, carriage return.
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// XML's white space, for a scalar.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 && isSpace(UInt8(scalar.value))
+    }
+
+    /// Where a name starting at `start` ends: at white space, `/`, `>`, `=`, `?` or the end of the file.
+    private func nameEnd(from start: Int) -> Int {
+        var index = start
+        while let byte = bytes.byte(index), !Self.isSpace(byte), byte != UInt8(ascii: "/"), byte != UInt8(ascii: ">"),
+              byte != UInt8(ascii: "="), byte != UInt8(ascii: "?") {
+            index += 1
+        }
+        return index
+    }
+
+    /// The offset of the next `needle` at or after `start`.
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first else { return start }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes.bytes[index] == first, bytes.matches(needle, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Moves the scan past the next `needle` at or after `start`; `false` (and the scan at the end) when there is none.
+    private mutating func skip(past needle: [UInt8], from start: Int) -> Bool {
+        guard let found = find(needle, from: start) else {
+            offset = bytes.count
+            return false
+        }
+        offset = found + needle.count
+        return true
+    }
+
+    // MARK: Values
+
+    /// The entities XML predefines.
+    static let namedEntities: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
+    /// An attribute value with its character and entity references decoded (`&#106;` is `j`); an unknown named
+    /// entity is left as written.
+    static func decodedValue(_ raw: String) -> String {
+        guard raw.contains("&") else { return raw }
+        var result = ""
+        var rest = Substring(raw)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = after
+                continue
+            }
+            let name = after[..<semicolon]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            } else {
+                scalar = Self.namedEntities[String(name)]
+            }
+            if let scalar {
+                result.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+}
