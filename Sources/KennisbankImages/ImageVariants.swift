@@ -124,6 +124,9 @@ package final class ImageVariants: @unchecked Sendable {
                 throw .libvips(error)
             }
             lock.withLock { calls += 1 }
+            // libvips reads the size itself; where it sees the image narrower than `info` said (another EXIF
+            // reading), the variant is not the width its name says, and is left out rather than cached.
+            guard made.width == width else { continue }
             try store(made.bytes, at: file)
             variants.append(ImageVariant(width: made.width, height: made.height, format: info.format, file: file))
         }

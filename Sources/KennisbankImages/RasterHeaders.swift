@@ -34,11 +34,11 @@ enum RasterHeaders {
     // MARK: JPEG
 
     /// A JPEG's size from its first start-of-frame segment (SOF0 to SOF15; DHT, JPG and DAC share their codes and
-    /// are skipped), turned by the EXIF orientation of an APP1 segment before it; then the end-of-image marker
+    /// are skipped), turned by the orientation of the first EXIF APP1 segment before it that gives one; then the end-of-image marker
     /// must be near the end of the file.
     static func jpeg(_ bytes: ByteReader) throws(ImageInfoError) -> ImageInfo {
         var offset = 2
-        var orientation = 1
+        var orientation: Int?
         while true {
             // A marker is 0xFF, any number of fill bytes 0xFF, and its code.
             guard bytes.byte(offset) != nil else { throw .truncated(.jpeg) }
@@ -60,10 +60,11 @@ enum RasterHeaders {
                     throw .corrupt(.jpeg, "its frame header gives a size of \(width) × \(height) pixels")
                 }
                 guard jpegEnds(bytes) else { throw .truncated(.jpeg) }
-                let turned = (5...8).contains(orientation)
+                let turned = (5...8).contains(orientation ?? 1)
                 return ImageInfo(format: .jpeg, width: turned ? height : width, height: turned ? width : height)
             }
-            if marker == 0xE1, let found = exifOrientation(bytes, segment: offset + 2, length: length - 2) {
+            // The first EXIF segment counts, as in browsers and libvips (a later one, such as an editor's, does not).
+            if marker == 0xE1, orientation == nil, let found = exifOrientation(bytes, segment: offset + 2, length: length - 2) {
                 orientation = found
             }
             offset += length
