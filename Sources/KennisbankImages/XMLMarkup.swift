@@ -197,8 +197,11 @@ struct XMLMarkup {
 
     // MARK: Values
 
-    /// The entities XML predefines.
-    static let namedEntities: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+    /// The entities XML predefines, and HTML's names for the characters that hide a URL scheme (`javascript&colon;`):
+    /// those are not XML, but a check errs on the side of seeing a scheme.
+    static let namedEntities: [String: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "Tab": "\t", "NewLine": "\n",
+    ]
 
     /// An attribute value with its character and entity references decoded (`&#106;` is `j`); an unknown named
     /// entity is left as written.

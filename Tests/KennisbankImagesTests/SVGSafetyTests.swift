@@ -54,11 +54,12 @@ import Testing
         <a href="&#106;ava&#x73;cript&#58;alert(3)">c</a><a href="java&#x09;script:alert(4)">d</a>
         <a href='vbscript:msgbox'>e</a><set attributeName="href" to="javascript:alert(5)"/>
         <animate attributeName="href" values="#a;javascript:alert(6)"/><a href="https://x.nl/javascript:">f</a>
+        <a href="javascript&colon;alert(7)">g</a><a href="&amp;javascript:">h</a>
         </svg>
         """
         Self.check(svg, [
             (.scriptURL("href"), 2, 4), (.scriptURL("xlink:href"), 2, 39), (.scriptURL("href"), 3, 4), (.scriptURL("href"), 3, 53),
-            (.scriptURL("href"), 4, 4), (.scriptURL("to"), 4, 58), (.scriptURL("values"), 5, 31),
+            (.scriptURL("href"), 4, 4), (.scriptURL("to"), 4, 58), (.scriptURL("values"), 5, 31), (.scriptURL("href"), 6, 4),
         ])
     }
 
