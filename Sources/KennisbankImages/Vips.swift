@@ -10,6 +10,7 @@ package enum Vips {
         /// libvips's message (its error buffer), or ours where it gave none.
         package var message: String
 
+        /// The message.
         package var description: String { message }
     }
 
