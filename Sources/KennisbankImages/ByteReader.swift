@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bounds-checked reads of a file's bytes for the header parsers: every read past the end gives `nil`, so a parser
 /// turns a short file into an error instead of a crash.
 struct ByteReader {
@@ -38,6 +40,32 @@ struct ByteReader {
         guard offset >= 0, offset <= bytes.count - expected.count else { return false }
         for (index, byte) in expected.enumerated() where bytes[offset + index] != byte { return false }
         return true
+    }
+
+    /// Whether the bytes at `offset` are the UTF-8 of `text` (a literal: compared without making an array).
+    func matches(_ text: StaticString, at offset: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard count > 0, offset >= 0, offset <= bytes.count - count, let base = bytes.baseAddress else { return count == 0 }
+        return memcmp(base + offset, text.utf8Start, count) == 0
+    }
+
+    /// The offset of the first `byte` at or after `start` and before `end` (the end of the bytes when `nil`).
+    func firstIndex(of byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
+        let end = min(end ?? bytes.count, bytes.count)
+        guard start >= 0, start < end, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The offset of the first `text` at or after `start`.
+    func firstIndex(of text: StaticString, from start: Int) -> Int? {
+        guard let first = text.utf8CodeUnitCount > 0 ? text.utf8Start.pointee : nil else { return start }
+        var index = start
+        while let found = firstIndex(of: first, from: index) {
+            if matches(text, at: found) { return found }
+            index = found + 1
+        }
+        return nil
     }
 
     /// Whether the bytes start with `prefix`.

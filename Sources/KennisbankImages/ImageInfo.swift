@@ -114,7 +114,7 @@ package struct ImageInfo: Hashable, Sendable {
             do throws(ImageInfoError) {
                 if bytes.starts(with: RasterHeaders.pngSignature) { return .success(try RasterHeaders.png(bytes)) }
                 if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .success(try RasterHeaders.jpeg(bytes)) }
-                if bytes.starts(with: Array("RIFF".utf8)), bytes.count >= 12, bytes.matches(Array("WEBP".utf8), at: 8) {
+                if bytes.matches("RIFF", at: 0), bytes.count >= 12, bytes.matches("WEBP", at: 8) {
                     return .success(try RasterHeaders.webp(bytes))
                 }
                 if let size = try SVGSize.read(bytes) { return .success(size) }

@@ -12,7 +12,7 @@ enum RasterHeaders {
     /// A PNG's size from its IHDR chunk, which must come first; then the chunk headers are walked to IEND.
     static func png(_ bytes: ByteReader) throws(ImageInfoError) -> ImageInfo {
         guard let length = bytes.bigEndian(8, size: 4), bytes.count >= 8 + 8 + 13 + 4 else { throw .truncated(.png) }
-        guard length == 13, bytes.matches(Array("IHDR".utf8), at: 12) else {
+        guard length == 13, bytes.matches("IHDR", at: 12) else {
             throw .corrupt(.png, "its first chunk is not a 13-byte IHDR")
         }
         let width = bytes.bigEndian(16, size: 4)!, height = bytes.bigEndian(20, size: 4)!
@@ -25,7 +25,7 @@ enum RasterHeaders {
             guard let chunkLength = bytes.bigEndian(offset, size: 4), chunkLength <= largestSide else { throw .truncated(.png) }
             let end = offset + 12 + chunkLength
             guard end <= bytes.count else { throw .truncated(.png) }
-            if bytes.matches(Array("IEND".utf8), at: offset + 4) { break }
+            if bytes.matches("IEND", at: offset + 4) { break }
             offset = end
         }
         return ImageInfo(format: .png, width: width, height: height)
@@ -88,7 +88,7 @@ enum RasterHeaders {
     /// The orientation (1 to 8) in an APP1 segment's EXIF data (IFD0's tag 0x0112), or `nil` when the segment is
     /// not EXIF or has none.
     static func exifOrientation(_ bytes: ByteReader, segment: Int, length: Int) -> Int? {
-        guard length >= 14, bytes.matches(Array("Exif".utf8) + [0, 0], at: segment) else { return nil }
+        guard length >= 14, bytes.matches("Exif\0\0", at: segment) else { return nil }
         let tiff = segment + 6, end = segment + length
         let little: Bool
         if bytes.matches([0x49, 0x49, 0x2A, 0x00], at: tiff) {
@@ -123,21 +123,21 @@ enum RasterHeaders {
         guard let riffLength = bytes.littleEndian(4, size: 4), bytes.count >= 30 else { throw .truncated(.webp) }
         guard riffLength + 8 <= bytes.count else { throw .truncated(.webp) }
         let width: Int, height: Int
-        if bytes.matches(Array("VP8 ".utf8), at: 12) {
+        if bytes.matches("VP8 ", at: 12) {
             // A frame tag of three bytes (bit 0 clear on a key frame), the start code 9D 01 2A, then 14-bit sizes.
             guard bytes.byte(20).map({ $0 & 1 == 0 }) == true, bytes.matches([0x9D, 0x01, 0x2A], at: 23) else {
                 throw .corrupt(.webp, "its VP8 frame does not start with a key frame")
             }
             width = bytes.littleEndian(26, size: 2)! & 0x3FFF
             height = bytes.littleEndian(28, size: 2)! & 0x3FFF
-        } else if bytes.matches(Array("VP8L".utf8), at: 12) {
+        } else if bytes.matches("VP8L", at: 12) {
             // The signature 0x2F, then width − 1 and height − 1 in 14 bits each.
             guard bytes.byte(20) == 0x2F, let packed = bytes.littleEndian(21, size: 4) else {
                 throw .corrupt(.webp, "its VP8L stream has no signature")
             }
             width = (packed & 0x3FFF) + 1
             height = ((packed >> 14) & 0x3FFF) + 1
-        } else if bytes.matches(Array("VP8X".utf8), at: 12) {
+        } else if bytes.matches("VP8X", at: 12) {
             // Flags and three reserved bytes, then the canvas's width − 1 and height − 1 in 24 bits each.
             width = bytes.littleEndian(24, size: 3)! + 1
             height = bytes.littleEndian(27, size: 3)! + 1

@@ -60,8 +60,8 @@ package struct SVGProblem: Hashable, Sendable, CustomStringConvertible {
 /// reads a URL (`java&#x09;script:` counts). Comments and CDATA sections are text and are not reported.
 package enum SVGSafety {
     /// The elements that must not be in a copied SVG, by lowercased local name.
-    static let forbiddenElements: [String: SVGProblem.Kind] = [
-        "script": .script, "foreignobject": .foreignObject, "handler": .handler,
+    static let forbiddenElements: [(name: StaticString, kind: SVGProblem.Kind)] = [
+        ("script", .script), ("foreignobject", .foreignObject), ("handler", .handler),
     ]
 
     /// The URL schemes that run script, lowercased with their colon.
@@ -76,20 +76,26 @@ package enum SVGSafety {
             while let token = markup.next() {
                 switch token {
                 case .startTag(let start, let name, let attributes):
-                    if let kind = forbiddenElements[markup.localName(name).lowercased()] { found.append((start, kind)) }
+                    // Names and values are compared as bytes: strings are made only for what is reported, and a
+                    // value is decoded only when it has a colon or a reference (a scheme needs a colon).
+                    let local = markup.localRange(name)
+                    if let element = forbiddenElements.first(where: { markup.hasPrefix(local, ignoringCase: $0.name, whole: true) }) {
+                        found.append((start, element.kind))
+                    }
                     for attribute in attributes {
-                        let written = markup.text(attribute.name)
-                        let local = markup.localName(attribute.name).lowercased()
-                        if local.count > 2, local.hasPrefix("on") {
-                            found.append((attribute.name.lowerBound, .eventAttribute(written)))
-                        } else if let value = attribute.value, isScriptURL(markup.text(value)) {
-                            found.append((attribute.name.lowerBound, .scriptURL(written)))
+                        let attributeLocal = markup.localRange(attribute.name)
+                        if attributeLocal.count > 2, markup.hasPrefix(attributeLocal, ignoringCase: "on") {
+                            found.append((attribute.name.lowerBound, .eventAttribute(markup.text(attribute.name))))
+                        } else if let value = attribute.value,
+                                  markup.contains(UInt8(ascii: ":"), in: value) || markup.contains(UInt8(ascii: "&"), in: value),
+                                  isScriptURL(markup.text(value)) {
+                            found.append((attribute.name.lowerBound, .scriptURL(markup.text(attribute.name))))
                         }
                     }
                 case .doctype(_, let entities):
                     found += entities.map { ($0, .entityDeclaration) }
                 case .processingInstruction(let start, let target):
-                    if markup.text(target).lowercased() == "xml-stylesheet" { found.append((start, .styleSheetInstruction)) }
+                    if markup.hasPrefix(target, ignoringCase: "xml-stylesheet", whole: true) { found.append((start, .styleSheetInstruction)) }
                 case .unterminated(let start):
                     found.append((start, .unterminatedMarkup))
                 }

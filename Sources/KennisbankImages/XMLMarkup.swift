@@ -40,22 +40,22 @@ struct XMLMarkup {
     mutating func next() -> Token? {
         let count = bytes.count
         while offset < count {
-            guard let open = find([UInt8(ascii: "<")], from: offset) else {
+            guard let open = bytes.firstIndex(of: UInt8(ascii: "<"), from: offset) else {
                 offset = count
                 return nil
             }
-            if bytes.matches(Array("<!--".utf8), at: open) {
-                guard skip(past: Array("-->".utf8), from: open + 4) else { return .unterminated(start: open) }
-            } else if bytes.matches(Array("<![CDATA[".utf8), at: open) {
-                guard skip(past: Array("]]>".utf8), from: open + 9) else { return .unterminated(start: open) }
-            } else if bytes.matches(Array("<!".utf8), at: open) {
+            if bytes.matches("<!--", at: open) {
+                guard skip(past: "-->", from: open + 4) else { return .unterminated(start: open) }
+            } else if bytes.matches("<![CDATA[", at: open) {
+                guard skip(past: "]]>", from: open + 9) else { return .unterminated(start: open) }
+            } else if bytes.matches("<!", at: open) {
                 return declaration(at: open)
-            } else if bytes.matches(Array("<?".utf8), at: open) {
+            } else if bytes.matches("<?", at: open) {
                 let target = open + 2..<nameEnd(from: open + 2)
-                guard skip(past: Array("?>".utf8), from: target.upperBound) else { return .unterminated(start: open) }
+                guard skip(past: "?>", from: target.upperBound) else { return .unterminated(start: open) }
                 return .processingInstruction(start: open, target: target)
-            } else if bytes.matches(Array("</".utf8), at: open) {
-                guard skip(past: [UInt8(ascii: ">")], from: open + 2) else { return .unterminated(start: open) }
+            } else if bytes.matches("</", at: open) {
+                guard skip(past: ">", from: open + 2) else { return .unterminated(start: open) }
             } else if let tag = startTag(at: open) {
                 return tag
             }
@@ -73,6 +73,30 @@ struct XMLMarkup {
         let name = text(range)
         guard let colon = name.lastIndex(of: ":") else { return name }
         return String(name[name.index(after: colon)...])
+    }
+
+    /// The local part of a name (after its last colon), as a byte range.
+    func localRange(_ range: Range<Int>) -> Range<Int> {
+        var start = range.upperBound
+        while start > range.lowerBound, bytes.bytes[start - 1] != UInt8(ascii: ":") { start -= 1 }
+        return start..<range.upperBound
+    }
+
+    /// Whether the bytes of `range` start with the ASCII `lowercase` in any case (all of them when `whole`).
+    func hasPrefix(_ range: Range<Int>, ignoringCase lowercase: StaticString, whole: Bool = false) -> Bool {
+        let count = lowercase.utf8CodeUnitCount
+        guard whole ? range.count == count : range.count >= count else { return false }
+        for index in 0..<count {
+            var byte = bytes.bytes[range.lowerBound + index]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+            if byte != lowercase.utf8Start[index] { return false }
+        }
+        return true
+    }
+
+    /// Whether a byte of `range` is `byte`.
+    func contains(_ byte: UInt8, in range: Range<Int>) -> Bool {
+        bytes.firstIndex(of: byte, from: range.lowerBound, before: range.upperBound) != nil
     }
 
     // MARK: Pieces
@@ -103,7 +127,7 @@ struct XMLMarkup {
                 index += 1
                 while let byte = bytes.byte(index), Self.isSpace(byte) { index += 1 }
                 if let quote = bytes.byte(index), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                    guard let close = find([quote], from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
+                    guard let close = bytes.firstIndex(of: quote, from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
                     value = index + 1..<close
                     index = close + 1
                 } else {
@@ -127,17 +151,17 @@ struct XMLMarkup {
         while let byte = bytes.byte(index) {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                guard let close = find([byte], from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
+                guard let close = bytes.firstIndex(of: byte, from: index + 1) else { offset = bytes.count; return .unterminated(start: open) }
                 index = close
             case UInt8(ascii: "["):
                 depth += 1
             case UInt8(ascii: "]"):
                 depth = max(0, depth - 1)
             case UInt8(ascii: "<"):
-                if bytes.matches(Array("<!--".utf8), at: index) {
-                    guard let close = find(Array("-->".utf8), from: index + 4) else { offset = bytes.count; return .unterminated(start: open) }
+                if bytes.matches("<!--", at: index) {
+                    guard let close = bytes.firstIndex(of: "-->", from: index + 4) else { offset = bytes.count; return .unterminated(start: open) }
                     index = close + 2
-                } else if bytes.matches(Array("<!ENTITY".utf8), at: index) {
+                } else if bytes.matches("<!ENTITY", at: index) {
                     entities.append(index)
                 }
             case UInt8(ascii: ">") where depth == 0:
@@ -174,24 +198,13 @@ struct XMLMarkup {
         return index
     }
 
-    /// The offset of the next `needle` at or after `start`.
-    private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first else { return start }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes.bytes[index] == first, bytes.matches(needle, at: index) { return index }
-            index += 1
-        }
-        return nil
-    }
-
     /// Moves the scan past the next `needle` at or after `start`; `false` (and the scan at the end) when there is none.
-    private mutating func skip(past needle: [UInt8], from start: Int) -> Bool {
-        guard let found = find(needle, from: start) else {
+    private mutating func skip(past needle: StaticString, from start: Int) -> Bool {
+        guard let found = bytes.firstIndex(of: needle, from: start) else {
             offset = bytes.count
             return false
         }
-        offset = found + needle.count
+        offset = found + needle.utf8CodeUnitCount
         return true
     }
 
