@@ -13,6 +13,8 @@ import KennisbankContent
 /// - the author pins an anchor by ending a paragraph or heading with `{#naam}`; a pinned anchor survives any
 ///   rewrite of its text.
 ///
+/// - a figure's anchor is `figuur-` and its number (``FigureAnchors``).
+///
 /// Paragraphs in tight lists have no `<p>` and get none.
 package enum Anchors {
     /// What ``assign(in:source:reserved:)`` gives: the table of contents, the anchors a `[[page#…]]` link may name,
@@ -21,7 +23,7 @@ package enum Anchors {
         /// The headings of level 2 and 3 at the top level, in order.
         package var tableOfContents: [TableOfContentsEntry]
         /// The heading anchors, keyed by what a link may say: a heading's text folded for lookup, with and without
-        /// its section number, and the anchor itself.
+        /// its section number, and the anchor itself; and each figure's anchor.
         package var headings: [String: String]
         /// The paragraph anchors.
         package var paragraphs: Set<String>
@@ -43,6 +45,10 @@ package enum Anchors {
             switch block.kind {
             case .heading(_, nil): isHeading = true
             case .paragraph(nil) where !context.isInTightList: isHeading = false
+            case .figure(let figure) where figure.anchor == nil:
+                places.append(Place(isHeading: false, text: "", pinned: nil, depth: context.depth, position: nil,
+                                    figure: FigureAnchors.name(of: figure)))
+                return
             default: return
             }
             let report = context.wrapperClasses.isEmpty ? source : nil
@@ -62,6 +68,9 @@ package enum Anchors {
                 }
             case .paragraph(nil) where !context.isInTightList:
                 block.kind = .paragraph(anchor: names[next])
+            case .figure(var figure) where figure.anchor == nil:
+                figure.anchor = names[next]
+                block.kind = .figure(figure)
             default:
                 return
             }
@@ -70,6 +79,10 @@ package enum Anchors {
         precondition(next == places.count, "The second walk over a page must meet the places the first walk found.")
         var headings: [String: String] = [:], paragraphs = Set<String>()
         for (place, anchor) in zip(places, names) {
+            if place.figure != nil {
+                if headings[anchor] == nil { headings[anchor] = anchor }
+                continue
+            }
             guard place.isHeading else {
                 paragraphs.insert(anchor)
                 continue
@@ -89,6 +102,8 @@ package enum Anchors {
         var depth: Int
         /// Where to report a problem with its pin, or `nil` when it is not reported here.
         var position: SourcePosition?
+        /// The anchor a figure asks for (``FigureAnchors``), or `nil` for a heading or paragraph.
+        var figure: String? = nil
     }
 
     /// The anchor of every place, in order. Pinned anchors come first, then headings (in order, `-2` for a repeated
@@ -105,6 +120,10 @@ package enum Anchors {
                                               message: "The anchor '#\(pinned)' is pinned twice on this page, or is an id the page's template writes; this paragraph keeps an anchor made from its text.",
                                               hint: "pin another name here"))
             }
+        }
+        for (index, place) in places.enumerated() {
+            guard let figure = place.figure else { continue }
+            names[index] = HeadingAnchors.unique(figure, taken: &taken)
         }
         for (index, place) in places.enumerated() where place.isHeading && names[index] == nil {
             names[index] = HeadingAnchors.unique(HeadingAnchors.anchor(of: place.text), taken: &taken)

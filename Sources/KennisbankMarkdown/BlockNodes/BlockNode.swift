@@ -37,6 +37,8 @@ package struct BlockNode: Hashable, Sendable {
         case htmlBlock(String)
         /// A thematic break (`---`).
         case thematicBreak
+        /// An image alone in its paragraph, with its caption as the block's children (see ``Figures``).
+        case figure(Figure)
         /// A wrapper the engine adds, rendered as `<section>` or `<aside>`-like element with an id and a class.
         case section(element: String, id: String?, cssClass: String)
     }

@@ -29,6 +29,9 @@ package enum Cmark {
         package var unsafeHTML: Bool
         /// Turns an engine link's site path into the `href` written in the page.
         package var linkResolver: @Sendable (SiteLink) -> String
+        /// Whether a figure's image carries what a browser uses to load it well: its smaller copies (`srcset`,
+        /// `sizes`), `loading` and `decoding`. An e-book holds only the image itself and leaves them out.
+        package var webImages = true
 
         /// Creates render options.
         package init(unsafeHTML: Bool = false, linkResolver: @escaping @Sendable (SiteLink) -> String = { $0.rootRelative }) {

@@ -76,6 +76,8 @@ struct HTMLWriter {
             cr()
             raw(literal)
             cr()
+        case .figure(let figure):
+            write(figure, caption: block.children)
         case .thematicBreak:
             cr()
             put("<hr />\n")
@@ -189,7 +191,7 @@ struct HTMLWriter {
 
     /// A link or image destination, or nothing for one that must never reach a page (``Cmark/isDangerousURL(_:)``,
     /// which also refuses everything cmark's own check refuses).
-    private mutating func href(_ url: String) {
+    mutating func href(_ url: String) {
         guard !Cmark.isDangerousURL(url) else { return }
         for byte in url.utf8 {
             if Self.hrefSafe[Int(byte)] {
@@ -207,7 +209,7 @@ struct HTMLWriter {
     }
 
     /// `" name="value` for a value that is not empty (cmark keeps no empty title).
-    private mutating func attribute(_ name: String, _ value: String) {
+    mutating func attribute(_ name: String, _ value: String) {
         guard !value.isEmpty else { return }
         put("\" \(name)=\"")
         escape(value)
@@ -216,11 +218,11 @@ struct HTMLWriter {
     // MARK: Bytes
 
     /// A line end, unless the HTML is empty or already ends in one.
-    private mutating func cr() {
+    mutating func cr() {
         if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
     }
 
-    private mutating func put(_ text: String) {
+    mutating func put(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
@@ -231,7 +233,7 @@ struct HTMLWriter {
     }
 
     /// Text with `&`, `<`, `>` and `"` escaped, as cmark escapes text (`'` and `/` are kept).
-    private mutating func escape(_ text: String) {
+    mutating func escape(_ text: String) {
         var text = text
         text.withUTF8 { escape($0) }
     }

@@ -26,7 +26,12 @@ enum RouteExcerpt {
         case (.page, _):
             blocks = page.document.blocks
         case (.heading, _):
-            blocks = section(step.link.fragment ?? "", in: flattened(page.document.blocks))
+            let anchor = step.link.fragment ?? "", flat = flattened(page.document.blocks)
+            // A figure's anchor is among the headings a link may name: the step shows the figure.
+            blocks = section(anchor, in: flat).nilIfEmpty ?? flat.filter { block in
+                if case .figure(let figure) = block.kind { return figure.anchor == anchor }
+                return false
+            }
         case (.paragraph, _):
             // The paragraph at any depth, as the route's resolver found it for the step's label.
             blocks = step.link.fragment.flatMap(page.document.paragraph(anchored:)).map { [$0] } ?? []
@@ -69,6 +74,9 @@ enum RouteExcerpt {
         case .paragraph: copy.kind = .paragraph(anchor: nil)
         case .heading(let level, _): copy.kind = .heading(level: level, anchor: nil)
         case .section(let element, _, let cssClass): copy.kind = .section(element: element, id: nil, cssClass: cssClass)
+        case .figure(var figure):
+            figure.anchor = nil
+            copy.kind = .figure(figure)
         default: break
         }
         copy.children = block.children.map(withoutAnchors)
@@ -92,4 +100,9 @@ enum RouteExcerpt {
     private static func allHeadingLevels(_ block: BlockNode) -> [Int] {
         (level(block).map { [$0] } ?? []) + block.children.flatMap(allHeadingLevels)
     }
+}
+
+private extension Array {
+    /// The array, or `nil` when it is empty.
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }
