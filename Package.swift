@@ -56,10 +56,13 @@ let package = Package(
         ),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
         .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"], swiftSettings: engineSettings),
+        // Figures: a raster or SVG file's format and size read from its header, the problems of an SVG that must
+        // not be copied into a site, and the resized variants of a raster image (libvips), cached by content.
+        .target(name: "KennisbankImages", dependencies: ["KennisbankCore", "CVips"], swiftSettings: engineSettings),
         // Read and parse: site.yml, front matter, articles, concepts, miniatures (YAML by Yams).
         .target(
             name: "KennisbankContent",
-            dependencies: ["KennisbankCore", "KennisbankMarkdown", .product(name: "Yams", package: "Yams")],
+            dependencies: ["KennisbankCore", "KennisbankMarkdown", "KennisbankImages", .product(name: "Yams", package: "Yams")],
             swiftSettings: engineSettings
         ),
         // Link: wikilinks, embeds, anchors, citations and references, concept mentions, the link graph.
@@ -73,15 +76,12 @@ let package = Package(
         // The plugin that writes Templates/ into KennisbankDefaultTemplates, and the tool it runs.
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .executableTarget(name: "TemplateEmbedder"),
-        // Figures: a raster or SVG file's format and size read from its header, the problems of an SVG that must
-        // not be copied into a site, and the resized variants of a raster image (libvips), cached by content.
-        .target(name: "KennisbankImages", dependencies: ["KennisbankCore", "CVips"], swiftSettings: engineSettings),
         // Render and the files of the site: typed page views for the Mustache templates, the search index,
         // the data files, the link check, the writer.
         .target(
             name: "KennisbankRendering",
             dependencies: [
-                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankDefaultTemplates", "Cstemmer",
+                "KennisbankCore", "KennisbankMarkdown", "KennisbankContent", "KennisbankLinking", "KennisbankDefaultTemplates", "KennisbankImages", "Cstemmer",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: engineSettings
@@ -157,6 +157,7 @@ let package = Package(
                 "KennisbankIncremental",
                 "KennisbankCorpus",
                 "KennisbankExport",
+                "KennisbankImages",
                 "KennisbankDefaultTemplates", "Cstemmer",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

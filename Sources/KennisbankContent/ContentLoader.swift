@@ -16,6 +16,8 @@ package struct Content: Sendable {
     package var routes: [Route] = []
     /// The shared reference lists of Content/bibliography/.
     package var bibliographies: [Bibliography]
+    /// The images of Content/images/, by their path below it.
+    package var images: [String: ContentImage] = [:]
     /// The warnings found while reading: fields Kennisbank ignores, names in `ignoreWarnings` that are no codes,
     /// articles without authors, looping symbolic links.
     package var diagnostics: [Diagnostic]
@@ -116,6 +118,11 @@ package struct ContentLoader: Sendable {
             case .failure(let error): diagnostics.append(error)
             }
         }
+        let (images, imageProblems) = ImageFolder(directory: directory, fileSystem: fileSystem, memo: memo,
+                                                  read: { path throws(Diagnostic) in try self.read(path) }).load()
+        diagnostics += imageProblems
+        diagnostics += FigureFiles.attach(to: &content, images: images, directory: directory)
+        content.images = images
         if diagnostics.contains(where: { $0.severity == .error }) {
             // The files that were read still acknowledge their warnings: one broken file does not bring back the rest's.
             let split = IgnoredWarnings.split(diagnostics, files: Self.ignoredWarnings(of: results))
@@ -293,7 +300,7 @@ package struct ContentLoader: Sendable {
         var read = FieldReader()
         let item = ContentItem(id: ContentID(kind, slug), title: read(fields.requiredString, "title", or: slug),
                                aliases: read(fields.strings, "aliases", or: []), summary: read(fields.string, "summary", or: nil),
-                               source: source, document: Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset),
+                               source: source, document: Figures.group(Cmark.parse(fields.body, lineOffset: fields.bodyLineOffset)),
                                ignoredWarnings: IgnoredWarnings(listed: read(fields.strings, "ignoreWarnings", or: []),
                                                                 position: fields.position(of: "ignoreWarnings")))
         let page: ParsedFile.Page

@@ -10,6 +10,8 @@ struct MarkdownFiles {
     var root: String
     /// The disk, or memory in tests.
     var fileSystem: any FileSystem
+    /// Which file names are found: markdown files (`.md`) unless told otherwise.
+    var matches: @Sendable (String) -> Bool = { $0.hasSuffix(".md") }
 
     /// The markdown files below `folder`, sorted by path, and a warning for each symbolic link not followed.
     func find(in folder: String) -> (files: [String], loops: [Diagnostic]) {
@@ -21,7 +23,7 @@ struct MarkdownFiles {
     private func walk(_ folder: String, stack: [String], files: inout [String], loops: inout [Diagnostic]) {
         for name in fileSystem.contentsOfDirectory(atPath: folder) where !name.hasPrefix(".") {
             let child = folder + "/" + name
-            if name.hasSuffix(".md") {
+            if matches(name) {
                 files.append(child)
             } else if fileSystem.isSymbolicLink(atPath: child), let loop = loop(at: child, within: stack) {
                 loops.append(loop)

@@ -45,6 +45,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case io = "io"
         case unknownOutputFiles = "unknown-output-files"
         case configuration = "configuration"
+        case missingImage = "missing-image"
+        case missingAlt = "missing-alt"
+        case unavailableFigure = "unavailable-figure"
+        case unusedImage = "unused-image"
+        case largeImage = "large-image"
+        case unsafeImage = "unsafe-image"
+        case unreadableImage = "unreadable-image"
     }
 
     /// The file the problem is in, as given to the build (relative to the working directory when possible).
