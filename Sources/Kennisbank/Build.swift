@@ -51,6 +51,15 @@ public struct Build: Sendable {
         self.fileSystem = fileSystem
     }
 
+    /// The folder that keeps the smaller copies of the content's images between builds: `.kennisbank-cache/afbeeldingen`
+    /// beside the output folder, on disk; none for a build in memory (`generate()` without an output folder, tests),
+    /// which makes them every time.
+    var imageCache: String? {
+        guard fileSystem is DiskFileSystem, !outputDirectory.isEmpty else { return nil }
+        let output = URL(fileURLWithPath: outputDirectory).standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".kennisbank-cache/afbeeldingen").path
+    }
+
     /// Reads, parses, links and renders, without touching the output folder: the report keeps the site's files in
     /// memory (``BuildReport/files``).
     ///
@@ -149,7 +158,9 @@ public struct Build: Sendable {
         // as soon as its page is rendered.
         let trees = writer != nil && (defersDownloads || downloadPaths.isEmpty) ? PageTrees(taking: &linked) : nil
         var files = times.time(writer == nil ? "render" : "render and write") {
-            SiteRenderer(templates: templates).render(linked, memo: memo, written: written, writer: writer, trees: trees)
+            var renderer = SiteRenderer(templates: templates)
+            renderer.imageCache = imageCache
+            return renderer.render(linked, memo: memo, written: written, writer: writer, trees: trees)
         }
         var onRequest: [String] = []
         if let downloads {

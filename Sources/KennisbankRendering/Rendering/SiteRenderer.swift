@@ -8,6 +8,9 @@ import KennisbankLinking
 package struct SiteRenderer: Sendable {
     /// The templates and assets.
     package var templates: TemplateLibrary
+    /// The folder that keeps the smaller copies of the content's images between builds, or `nil` to make them
+    /// every time.
+    package var imageCache: String?
 
     /// Creates a renderer.
     package init(templates: TemplateLibrary) {
@@ -117,6 +120,7 @@ package struct SiteRenderer: Sendable {
         }
         let search = searchFirst ?? index.files().map { $0.streamed(to: writer) }
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
+        let images = ImageOutput.files(of: content.images, cache: imageCache, written: written).map { $0.streamed(to: writer) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
         let redirects = Set(content.redirects.flatMap(\.aliases).map(URLPath.directory))
         let searchFolder = PageKind.search.link().path
@@ -124,6 +128,6 @@ package struct SiteRenderer: Sendable {
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 }
         let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files()).map { $0.streamed(to: writer) } + search
-        return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + assembled
+        return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + images + assembled
     }
 }
