@@ -10,6 +10,8 @@ package struct EpubBook: Sendable {
     /// The content documents in reading order: the title page, the articles in series order, the glossary, the
     /// miniatures and the literature (each of the last three only when the site has any).
     package var documents: [EpubDocument]
+    /// The images its figures show.
+    package var images: [EpubImage]
 
     /// The book of `site`, modified at `modified` (`YYYY-MM-DD`).
     package init(site: LinkedSite, modified: String) {
@@ -40,6 +42,8 @@ package struct EpubBook: Sendable {
                                           xhtml: pages.literature()))
         }
         self.documents = documents
+        images = EpubImage.shown(in: site)
+        metadata.hasImages = !images.isEmpty
     }
 
     /// The author of the book: site.yml's `author`, or else its `seriesAuthor`.
@@ -52,13 +56,15 @@ package struct EpubBook: Sendable {
         var entries = [
             ZipEntry(path: "mimetype", data: Data("application/epub+zip".utf8), compressed: false),
             ZipEntry(path: "META-INF/container.xml", data: Data(EpubPackage.container.utf8)),
-            ZipEntry(path: EpubPackage.opfPath, data: Data(EpubPackage.opf(metadata, documents: documents).utf8)),
+            ZipEntry(path: EpubPackage.opfPath, data: Data(EpubPackage.opf(metadata, documents: documents, images: images).utf8)),
             ZipEntry(path: folder + EpubLinks.navigationFile,
                      data: Data(EpubPackage.navigation(title: metadata.title, language: metadata.language, documents: documents).utf8)),
             ZipEntry(path: folder + EpubPackage.ncxFile, data: Data(EpubPackage.ncx(metadata, documents: documents).utf8)),
             ZipEntry(path: folder + EpubStyle.file, data: Data(EpubStyle.css.utf8)),
         ]
         entries += documents.map { ZipEntry(path: folder + $0.file, data: Data($0.xhtml.utf8)) }
+        // Images are compressed already: stored.
+        entries += images.map { ZipEntry(path: folder + $0.file, data: $0.data, compressed: $0.mediaType == "image/svg+xml") }
         return entries
     }
 

@@ -49,6 +49,9 @@ package struct EpubLinks: Sendable {
             Self.miniaturesFile + "#" + Self.miniatureID(parts[1])
         case (Self.literaturePage, 1):
             Self.literatureFile + (link.fragment.map { "#" + Self.referenceID($0) } ?? "")
+        case (ContentImage.siteFolder, 2...):
+            // The book holds the figures' images at the same path from its documents' folder.
+            link.path
         default:
             nil
         }
@@ -61,6 +64,8 @@ package struct EpubLinks: Sendable {
     /// The render options of a page of the book written in `file`.
     package func renderOptions(in file: String, notes: Bool) -> Cmark.RenderOptions {
         let links = self
-        return Cmark.RenderOptions(unsafeHTML: false) { links.href($0, in: file, notes: notes) }
+        var options = Cmark.RenderOptions(unsafeHTML: false) { links.href($0, in: file, notes: notes) }
+        options.webImages = false
+        return options
     }
 }

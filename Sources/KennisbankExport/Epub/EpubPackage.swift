@@ -29,6 +29,8 @@ package struct EpubMetadata: Sendable, Equatable {
     package var description: String?
     /// `YYYY-MM-DDT00:00:00Z`.
     package var modified: String
+    /// Whether the book holds images (its figures'), which its accessibility metadata then names.
+    package var hasImages = false
 }
 
 /// The package files of an EPUB 3: `META-INF/container.xml`, the package document (OPF) with its EPUB
@@ -58,9 +60,15 @@ package enum EpubPackage {
         + "begrippen in de tekst verwijzen naar een noot en een begrippenlijst, bronvermeldingen naar de literatuurlijst. "
         + "De opmaak legt geen lettertype, lettergrootte of kleuren vast."
 
+    /// The accessibility summary of a book with figures.
+    package static let accessibilitySummaryWithImages = "Deze publicatie bestaat uit tekst en figuren. "
+        + "Ze heeft een inhoudsopgave met de artikelen en hun paragrafen, koppen in een logische volgorde en een vaste leesvolgorde; "
+        + "begrippen in de tekst verwijzen naar een noot en een begrippenlijst, bronvermeldingen naar de literatuurlijst. "
+        + "De opmaak legt geen lettertype, lettergrootte of kleuren vast."
+
     /// The package document: metadata, manifest and spine (documents in reading order: the title page, the table of
     /// contents, the rest).
-    package static func opf(_ metadata: EpubMetadata, documents: [EpubDocument]) -> String {
+    package static func opf(_ metadata: EpubMetadata, documents: [EpubDocument], images: [EpubImage] = []) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="boek-id" xml:lang="\(HTML.escape(metadata.language))">
@@ -74,18 +82,23 @@ package enum EpubPackage {
         if let description = metadata.description { xml += "    <dc:description>\(HTML.escape(description))</dc:description>\n" }
         xml += "    <meta property=\"dcterms:modified\">\(metadata.modified)</meta>\n"
         xml += "    <meta property=\"schema:accessMode\">textual</meta>\n"
+        if metadata.hasImages { xml += "    <meta property=\"schema:accessMode\">visual</meta>\n" }
         xml += "    <meta property=\"schema:accessModeSufficient\">textual</meta>\n"
         for feature in ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"] {
             xml += "    <meta property=\"schema:accessibilityFeature\">\(feature)</meta>\n"
         }
         xml += "    <meta property=\"schema:accessibilityHazard\">none</meta>\n"
-        xml += "    <meta property=\"schema:accessibilitySummary\">\(HTML.escape(accessibilitySummary))</meta>\n"
+        let summary = metadata.hasImages ? accessibilitySummaryWithImages : accessibilitySummary
+        xml += "    <meta property=\"schema:accessibilitySummary\">\(HTML.escape(summary))</meta>\n"
         xml += "  </metadata>\n  <manifest>\n"
         xml += "    <item id=\"nav\" href=\"\(EpubLinks.navigationFile)\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
         xml += "    <item id=\"ncx\" href=\"\(ncxFile)\" media-type=\"application/x-dtbncx+xml\"/>\n"
         xml += "    <item id=\"stijl\" href=\"\(EpubStyle.file)\" media-type=\"text/css\"/>\n"
         for document in documents {
             xml += "    <item id=\"\(document.id)\" href=\"\(HTML.escape(document.file))\" media-type=\"application/xhtml+xml\"/>\n"
+        }
+        for image in images {
+            xml += "    <item id=\"\(image.id)\" href=\"\(HTML.escape(image.file))\" media-type=\"\(image.mediaType)\"/>\n"
         }
         xml += "  </manifest>\n  <spine toc=\"ncx\">\n"
         // The table of contents is read after the title page.

@@ -17,6 +17,10 @@ package enum EpubStyle {
     .titelpagina h1 { font-size: 2em; }
     figure.miniature { margin: 1.2em 0; padding: 0.6em 1em; border-left: 0.2em solid; }
     figcaption { font-weight: bold; margin-bottom: 0.4em; }
+    figure.figure { margin: 1.2em 0; }
+    figure.figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    figure.figure figcaption { font-weight: normal; font-size: 0.9em; margin: 0.4em 0 0; }
+    .figure-note { font-style: italic; text-align: center; }
     blockquote { margin: 1em 1.5em; font-style: italic; }
     dt { font-weight: bold; margin-top: 1.2em; }
     dd { margin: 0.3em 0 0 1em; }
