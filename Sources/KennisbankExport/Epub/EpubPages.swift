@@ -112,11 +112,13 @@ package struct EpubPages: Sendable {
         return Self.document(title: "Begrippen", language: language, body: body)
     }
 
-    /// The miniatures, each with its text and the article it belongs to.
+    /// The miniatures in the order a reader of the series meets them (``LinkedSite/miniatureSequence``), each with
+    /// its text and the article it belongs to.
     package func miniatures() -> String {
         let file = EpubLinks.miniaturesFile
         var body = "<section class=\"miniaturen\">\n<h1>Miniaturen</h1>\n"
-        for miniature in site.content.miniatures {
+        let bySlug = Dictionary(uniqueKeysWithValues: site.content.miniatures.map { ($0.item.id.slug, $0) })
+        for miniature in site.miniatureSequence.compactMap({ bySlug[$0] }) {
             body += "<section id=\"\(EpubLinks.miniatureID(miniature.item.id.slug))\" class=\"miniatuur\">\n"
             body += "<h2>\(HTML.escape(miniature.item.title))</h2>\n"
             if let page = site.pages[miniature.item.id] {

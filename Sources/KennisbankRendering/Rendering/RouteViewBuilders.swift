@@ -67,9 +67,9 @@ extension PageModels {
         }
     }
 
-    /// The absolute URL of a link with `baseURL`, otherwise its path from the site root.
-    private func address(_ link: SiteLink) -> String {
-        link.address(baseURL: site.settings.baseURL)
+    /// The absolute URL of a link, or `nil` without a `baseURL`.
+    private func address(_ link: SiteLink) -> String? {
+        site.settings.baseURL.map { link.address(baseURL: $0) }
     }
 
     /// What a step points to, as its page shows it: a concept's summary and text, a miniature's text, an article's

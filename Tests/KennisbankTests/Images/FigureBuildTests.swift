@@ -51,6 +51,7 @@ final class FigureBuildTests: XCTestCase {
             "Content/articles/met-figuren.md": article,
             "Content/articles/verwijzing.md": "---\ntitle: Verwijzing\nauthors: [A. Auteur]\ndate: 2026-01-02\n---\nZie [[met-figuren#figuur-1]].\n",
             "Content/images/schema.svg": svg,
+            "Content/leerroutes/kijken.md": "---\ntitle: Kijken\n---\n1. [[met-figuren#figuur-1]] Bekijk het model.\n",
         ])
         try png(width: 1600, height: 800).write(to: folder.appendingPathComponent("Content/images/model.png"))
         return folder
@@ -74,6 +75,11 @@ final class FigureBuildTests: XCTestCase {
         // A wikilink to the figure leads to its anchor.
         let other = try String(contentsOf: output.appendingPathComponent("artikelen/verwijzing/index.html"), encoding: .utf8)
         XCTAssertTrue(other.contains("href=\"../met-figuren/#figuur-1\""), other)
+        // A route's step shows the figure it names, its image found from the route's page; the handout prints the
+        // step's source as its title and absolute address.
+        let route = try String(contentsOf: output.appendingPathComponent("leerroutes/kijken/index.html"), encoding: .utf8)
+        XCTAssertTrue(route.contains("<figure class=\"figure\">\n<img src=\"../../afbeeldingen/model.png\""), route)
+        XCTAssertTrue(route.contains("<span class=\"print-only route-source-address\">Met figuren › figuur-1 — https://example.org/artikelen/met-figuren/#figuur-1</span>"), route)
         // The copies were kept in the cache beside the site: a second build reads them back.
         let cache = folder.appendingPathComponent(".kennisbank-cache/afbeeldingen")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".png") }.count, 4)

@@ -20,8 +20,9 @@ struct RouteView: PageView {
     /// The introduction as HTML, or `nil` when the route has none.
     var introduction: HTMLFragment?
     var steps: [RouteStepEntry]
-    /// The route's absolute URL, when site.yml has a `baseURL`, else its path from the site root: printed on the handout.
-    var address: String
+    /// The route's absolute URL, printed on the handout; `nil` when site.yml has no `baseURL` (a path from the site
+    /// root would mean nothing on paper).
+    var address: String?
 
     static let fields = TemplateFields<RouteView>([
         .init("frame") { $0.frame },
@@ -53,8 +54,9 @@ struct RouteStepEntry: TemplateView {
     /// What the step points to, shown in place (a concept's summary and text, a miniature's text, a section or a
     /// paragraph), as HTML without the `id`s of its own page.
     var excerpt: HTMLFragment?
-    /// The target's absolute URL with `baseURL`, else its path from the site root: printed after the step.
-    var address: String
+    /// The target's absolute URL, printed after the step with its title; `nil` without a `baseURL`: the handout
+    /// then names the source by its title alone.
+    var address: String?
 
     static let fields = TemplateFields<RouteStepEntry>([
         .init("number") { $0.number },
