@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kennisbank
+import KennisbankContent
 import KennisbankCore
 import KennisbankLinking
 
@@ -33,9 +34,11 @@ struct CheckCommand: ParsableCommand {
         build.offerEpub(deferred: true)
         let diagnostics: [Diagnostic], acknowledged: [Diagnostic]
         var review: MentionReview?
+        var undated: [String] = []
         do {
             let report = try build.generate()
             (diagnostics, acknowledged) = (report.diagnostics, report.acknowledged)
+            undated = report.site.content.undated.lines
             if mentions { review = MentionReview(site: report.site) }
         } catch {
             (diagnostics, acknowledged) = (error.diagnostics, error.acknowledged)
@@ -54,6 +57,8 @@ struct CheckCommand: ParsableCommand {
         }
         let status = DiagnosticFormatter.exitStatus(diagnostics, strict: strict)
         if folders.format == .text {
+            // The files of a content folder in git that have no date, and why: no warnings, but the author may want to know.
+            for line in undated { standardError(line + "\n") }
             standardError(diagnostics.isEmpty ? "No problems found.\n"
                           : "\(diagnostics.filter { $0.severity == .error }.count) error(s), \(diagnostics.filter { $0.severity == .warning }.count) warning(s).\n")
             if let summary = IgnoredWarnings.summary(of: acknowledged) {

@@ -54,7 +54,7 @@ struct EpubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "epub",
         abstract: "Write the series as an EPUB 3: the articles in series order, a glossary of the concepts, the miniatures and the literature.",
-        discussion: "The modified date is the newest article's 'date'; without one, site.yml's 'updated'; without that, --modified. "
+        discussion: "The modified date is --modified when given; else the newest of the articles' 'date' and, for content in git, the last commit of each article, concept and miniature; without any, site.yml's 'updated'. "
             + "Two exports of the same content are the same bytes. Exit status: 0 when written, 1 on errors, 2 when --strict and there are warnings."
     )
 
@@ -63,7 +63,7 @@ struct EpubCommand: ParsableCommand {
 
     @OptionGroup var folders: Folders
 
-    @Option(help: "The book's modified date, YYYY-MM-DD, when no article has a date and site.yml has no 'updated'.")
+    @Option(help: "The book's modified date, YYYY-MM-DD, instead of the one the content gives (its dates, git, site.yml's 'updated').")
     var modified: String?
 
     @Flag(help: "Include drafts (draft: true).")

@@ -71,6 +71,7 @@ package struct ContentItem: Hashable, Sendable {
         var source: SourceFile
         var document: MarkdownDocument
         var ignoredWarnings: IgnoredWarnings
+        var lastModified: LastModified?
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -111,11 +112,18 @@ package struct ContentItem: Hashable, Sendable {
         set { storage.fields.ignoredWarnings = newValue }
     }
 
+    /// When the file was last committed, from its git repository (``GitDates``); `nil` outside git, for a file
+    /// not committed, in a shallow clone's oldest commit, or with `gitDates: false`.
+    package var lastModified: LastModified? {
+        get { storage.fields.lastModified }
+        set { storage.fields.lastModified = newValue }
+    }
+
     /// Creates a content item.
     package init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument,
                 ignoredWarnings: IgnoredWarnings = .none) {
         storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document,
-                                     ignoredWarnings: ignoredWarnings))
+                                     ignoredWarnings: ignoredWarnings, lastModified: nil))
     }
 }
 

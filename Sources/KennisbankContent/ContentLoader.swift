@@ -21,6 +21,9 @@ package struct Content: Sendable {
     /// The warnings found while reading: fields Kennisbank ignores, names in `ignoreWarnings` that are no codes,
     /// articles without authors, looping symbolic links.
     package var diagnostics: [Diagnostic]
+    /// What git said of the files it gives no date, when the content folder is in a git repository (``UndatedFiles``):
+    /// not warnings, since nothing in the files is wrong; `check` lists them.
+    package var undated = UndatedFiles()
 
     /// Creates content from its parts.
     package init(site: SiteConfig, articles: [Article] = [], concepts: [Concept] = [], miniatures: [Miniature] = [], bibliographies: [Bibliography] = [],
@@ -86,6 +89,25 @@ package struct ContentLoader: Sendable {
     /// The parsed bibliography files, by path, with the bytes they were parsed from.
     package static let parsedBibliographies = MemoName<FileBytes, Result<Bibliography, Diagnostic>>("content.bibliographies", keepsNewestInputs: true)
 
+    /// The dates of the content folder's files (``GitDates``), by the repository's HEAD: a remembering memo
+    /// (`serve`) runs `git log` again only when the history moved, not at every edit.
+    package static let gitDates = MemoName<GitDatesInputs, GitDatesRun>("content.gitDates")
+    /// Each parsed file with its date set, by path: made again only when the parsed file or its date changed, so an
+    /// unchanged file is the same item as last build's.
+    package static let datedFiles = MemoName<DatedInputs, ParsedFile>("content.datedFiles")
+
+    /// What the dates of a content folder are read from: the repository and where its HEAD is.
+    package struct GitDatesInputs: Equatable, Sendable {
+        var repository: GitRepository
+        var head: GitRepository.HeadKey
+    }
+
+    /// What a dated file is made from: the parsed file's item and its date.
+    package struct DatedInputs: Equatable, Sendable {
+        var item: ContentItem
+        var date: LastModified?
+    }
+
     private func path(_ components: String...) -> String {
         ([directory] + components).joined(separator: "/")
     }
@@ -94,6 +116,8 @@ package struct ContentLoader: Sendable {
     package func load() throws(BuildFailure) -> Content {
         var diagnostics: [Diagnostic] = []
         let site = siteConfig(problems: &diagnostics)
+        // git reads the history on a thread of its own while the files are read and parsed.
+        let dating = gitDatesRun(enabled: site.gitDates)
         let files = ContentKind.allCases.flatMap { kind in markdownFiles(in: path(kind.folder), problems: &diagnostics).map { (kind, $0) } }
         let results: [Result<ParsedFile, Diagnostic>] = files.parallelMap { kind, file in
             let bytes: Data
@@ -105,10 +129,16 @@ package struct ContentLoader: Sendable {
         }
         var content = Content(site: site)
         var seen: [String: ContentItem] = [:]
-        for result in results {
+        let dates = dating?.result
+        content.undated.failure = dates?.failure
+        for ((_, file), result) in zip(files, results) {
             switch result {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(let parsed): add(parsed, to: &content, seen: &seen, problems: &diagnostics)
+            case .success(let parsed):
+                let dating = dates?.dating(of: relative(file))
+                var date: LastModified? = nil
+                if case .dated(let found) = dating { date = found }
+                add(dated(parsed, path: file, date: date), dating: dating, to: &content, seen: &seen, problems: &diagnostics)
             }
         }
         diagnostics += FieldReferences.problems(concepts: content.concepts, miniatures: content.miniatures, articles: content.articles, files: files)
@@ -176,8 +206,29 @@ package struct ContentLoader: Sendable {
                           message: "There is no site.yml in the content folder; create one with at least 'title: …'.")
     }
 
+    /// The dates of the content folder's files being read, when it is on disk in a git repository and `enabled`
+    /// (site.yml's `gitDates`); `nil` otherwise, and then no git runs at all.
+    private func gitDatesRun(enabled: Bool) -> GitDatesRun? {
+        guard enabled, fileSystem is DiskFileSystem, let repository = GitRepository.containing(directory) else { return nil }
+        return memo.value(Self.gitDates, key: directory, inputs: GitDatesInputs(repository: repository, head: repository.headKey())) {
+            GitDatesRun(folder: directory, repository: repository)
+        }
+    }
+
+    /// `parsed` with its item dated `date`: the same file when its date is already that.
+    private func dated(_ parsed: ParsedFile, path: String, date: LastModified?) -> ParsedFile {
+        guard parsed.item.lastModified != date else { return parsed }
+        return memo.value(Self.datedFiles, key: path, inputs: DatedInputs(item: parsed.item, date: date)) {
+            var dated = parsed
+            dated.lastModified = date
+            return dated
+        }
+    }
+
     /// Adds a parsed file to `content` with its warnings, unless its slug is taken (`seen`) or it is a draft left out.
-    private func add(_ parsed: ParsedFile, to content: inout Content, seen: inout [String: ContentItem], problems: inout [Diagnostic]) {
+    /// `dating` is what its git repository says of it (`nil` outside git): a file in git without a date is reported.
+    private func add(_ parsed: ParsedFile, dating: GitDates.Dating?, to content: inout Content, seen: inout [String: ContentItem],
+                     problems: inout [Diagnostic]) {
         problems += parsed.diagnostics
         guard !parsed.hasErrors else { return }
         if content.site.unsafeHTML { problems += parsed.rawHTMLWarnings }
@@ -194,12 +245,15 @@ package struct ContentLoader: Sendable {
             if article.authors.isEmpty, let author = content.site.seriesAuthor { article.authors = [author] }
             guard !article.draft || includesDrafts else { return }
             if article.authors.isEmpty { problems.append(Content.missingAuthor(article)) }
-            if article.date == nil { problems.append(Content.missingDate(article)) }
+            if article.date == nil, article.item.lastModified == nil { problems.append(Content.missingDate(article)) }
             content.articles.append(article)
         case .concept(let concept): content.concepts.append(concept)
         case .miniature(let miniature): content.miniatures.append(miniature)
-        case .route(let route): if !route.draft || includesDrafts { content.routes.append(route) }
+        case .route(let route):
+            guard !route.draft || includesDrafts else { return }
+            content.routes.append(route)
         }
+        if let dating { content.undated.add(item.source.path, dating) }
     }
 
     /// The shared reference lists of `bibliography/`, each parsed (again only when its bytes changed) or its problem.
@@ -283,6 +337,19 @@ package struct ContentLoader: Sendable {
             case .concept(let concept): return concept.item
             case .miniature(let miniature): return miniature.item
             case .route(let route): return route.item
+            }
+        }
+
+        /// The item's date from git (``ContentItem/lastModified``).
+        var lastModified: LastModified? {
+            get { item.lastModified }
+            set {
+                switch page {
+                case .article(var article): article.item.lastModified = newValue; page = .article(article)
+                case .concept(var concept): concept.item.lastModified = newValue; page = .concept(concept)
+                case .miniature(var miniature): miniature.item.lastModified = newValue; page = .miniature(miniature)
+                case .route(var route): route.item.lastModified = newValue; page = .route(route)
+                }
             }
         }
     }

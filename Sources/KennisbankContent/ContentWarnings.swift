@@ -19,9 +19,9 @@ extension Content {
                    hint: "add 'date: YYYY-MM-DD' to its front matter, the date its source gives")
     }
 
-    /// Whether the site has a feed: whether any article has a `date` (the feed shows only dated articles, and
-    /// Atom asks a date of the feed itself, which undated articles cannot give).
-    package var hasFeed: Bool { articles.contains { $0.date != nil } }
+    /// Whether the site has a feed: whether any article has a date, its `date` or its last commit's (the feed
+    /// shows only dated articles, and Atom asks a date of the feed itself, which undated articles cannot give).
+    package var hasFeed: Bool { articles.contains { $0.date != nil || $0.item.lastModified != nil } }
 
     /// What each content file acknowledges with `ignoreWarnings`, by path: the files that list something.
     package var ignoredWarnings: [String: IgnoredWarnings] {

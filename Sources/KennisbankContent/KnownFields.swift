@@ -21,7 +21,7 @@ package enum KnownFields {
 
     /// The settings of site.yml.
     package static let site = ["title", "description", "language", "baseURL", "author", "conceptLinking", "unsafeHTML",
-                               "portable", "seriesAuthor", "updated", "epub"]
+                               "portable", "seriesAuthor", "updated", "epub", "gitDates"]
 
     /// A warning for each field of a content file of `kind` that Kennisbank does not read, at its key: with a
     /// "did you mean" hint when it is close to a field of the kind, or naming the kinds that have it.

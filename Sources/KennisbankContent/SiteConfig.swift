@@ -37,6 +37,9 @@ package struct SiteConfig: Hashable, Sendable {
     /// Whether `build` writes the series as an EPUB 3 into the site, `downloads/<slug of the title>.epub`
     /// (default `false`).
     package var epub: Bool = false
+    /// Whether a content folder in a git repository dates each file by its last commit (``LastModified``; default
+    /// `true`): `gitDates: false` leaves every page undated, as outside git.
+    package var gitDates: Bool = true
 
     /// The e-book's file name, `<slug of the title>.epub`: its name in the site and `export epub`'s default.
     package var epubFileName: String { Slug.make(from: title, ifEmpty: "kennisbank") + ".epub" }
@@ -79,6 +82,7 @@ package struct SiteConfig: Hashable, Sendable {
         config.portable = try fields.bool("portable") ?? false
         config.updated = try fields.date("updated")
         config.epub = try fields.bool("epub") ?? false
+        config.gitDates = try fields.bool("gitDates") ?? true
         if let scope = try fields.string("conceptLinking") {
             guard let value = ConceptLinkingScope(rawValue: scope) else {
                 throw Diagnostic(path: file.path, position: fields.position(of: "conceptLinking"), code: .invalidField,

@@ -13,12 +13,12 @@ package struct EpubBook: Sendable {
     /// The images its figures show.
     package var images: [EpubImage]
 
-    /// The book of `site`, modified at `modified` (`YYYY-MM-DD`).
+    /// The book of `site`, modified at `modified` (`YYYY-MM-DDThh:mm:ssZ`, ``modified(content:fallback:siteConfigPath:offersOption:)``).
     package init(site: LinkedSite, modified: String) {
         let config = site.content.site
         metadata = EpubMetadata(identifier: EpubIdentifier.urn(of: config.baseURL ?? config.title), title: config.title,
                                 language: config.language, creator: Self.author(of: config), description: config.description,
-                                modified: modified + "T00:00:00Z")
+                                modified: modified)
         let articleFiles = Dictionary(uniqueKeysWithValues: site.content.articles.map { ($0.item.id.slug, EpubLinks.articleFile($0.item.id.slug)) })
         let pages = EpubPages(site: site, links: EpubLinks(articleFiles: articleFiles, baseURL: config.baseURL))
         var documents = [EpubDocument(file: EpubLinks.coverFile, id: "titelpagina", title: "Titelpagina", sections: [], xhtml: pages.cover())]
@@ -71,23 +71,27 @@ package struct EpubBook: Sendable {
     /// The `.epub` file's bytes.
     package func data() throws -> Data { try ZipArchive.data(of: entries()) }
 
-    /// The date the book was last modified, `YYYY-MM-DD`: the newest article's `date`; without one, site.yml's
-    /// `updated`; without that, `fallback` (the command's `--modified`). Never the clock, so two exports of the
-    /// same content are the same bytes. Fails when there is none, or when `fallback` is not a date; the hint names
-    /// `--modified` when `offersOption` (the export command has it, `build` has not).
-    package static func modified(articles: [Article], updated: String?, fallback: String?, siteConfigPath: String,
+    /// The moment the book was last modified, `YYYY-MM-DDThh:mm:ssZ` as `dcterms:modified` wants it: `fallback` when
+    /// given (the command's `--modified`, which overrides); else the newest of what the book holds, the articles'
+    /// `date`s and the last commits of its articles, concepts and miniatures (``ContentItem/lastModified``); without
+    /// any, site.yml's `updated`. Never the clock, so two exports of the same content are the same bytes. Fails when
+    /// there is none, or when `fallback` is not a date; the hint names `--modified` when `offersOption` (the export
+    /// command has it, `build` has not).
+    package static func modified(content: Content, fallback: String?, siteConfigPath: String,
                                  offersOption: Bool = true) throws(Diagnostic) -> String {
-        if let newest = articles.compactMap(\.date).max() { return newest }
-        if let updated { return updated }
         if let fallback {
-            guard isDate(fallback) else {
+            guard isDate(fallback), let date = LastModified(day: fallback) else {
                 throw Diagnostic(path: siteConfigPath, position: nil, code: .configuration,
                                  message: "The modified date '\(fallback)' is not a date of the form YYYY-MM-DD.")
             }
-            return fallback
+            return date.utc
         }
+        let items = content.articles.map(\.item) + content.concepts.map(\.item) + content.miniatures.map(\.item)
+        let dates = content.articles.compactMap { $0.date.flatMap(LastModified.init(day:)) } + items.compactMap(\.lastModified)
+        if let newest = dates.max() { return newest.utc }
+        if let updated = content.site.updated, let date = LastModified(day: updated) { return date.utc }
         throw Diagnostic(path: siteConfigPath, position: nil, code: .configuration,
-                         message: "An e-book needs the date it was last modified, and no article has a 'date'.",
+                         message: "An e-book needs the date it was last modified, and no article has a 'date' and no file a commit in git.",
                          hint: "add a line such as 'updated: 2026-11-29' to site.yml" + (offersOption ? ", or give --modified 2026-11-29" : ""))
     }
 

@@ -9,7 +9,7 @@ import KennisbankLinking
 package struct EpubDownload: SiteDownloads {
     /// The content folder, for the path of site.yml in a diagnostic.
     package var contentDirectory: String
-    /// The modified date when no article has a `date` and site.yml no `updated` (`export epub --modified`); `nil` for none.
+    /// The modified date that overrides the content's (`export epub --modified`); `nil` for none.
     package var fallback: String?
     /// Whether the hint for a missing modified date names `--modified` (the export command has it, `build` has not).
     package var offersOption: Bool
@@ -47,9 +47,9 @@ package struct EpubDownload: SiteDownloads {
 
     private var configPath: String { contentDirectory + "/site.yml" }
 
-    /// The book's modified date; an error naming site.yml when no article has a date and site.yml no `updated`.
+    /// The book's modified moment; an error naming site.yml when nothing gives one.
     private func modified(of site: LinkedSite) throws(Diagnostic) -> String {
-        try EpubBook.modified(articles: site.content.articles, updated: site.content.site.updated, fallback: fallback,
+        try EpubBook.modified(content: site.content, fallback: fallback,
                               siteConfigPath: configPath, offersOption: offersOption)
     }
 }

@@ -32,7 +32,7 @@ package struct EpubExport: Sendable {
     }
 
     /// The book. Fails with the build's diagnostics when the content does not build, or with one error of its
-    /// own when there is no modified date (see ``EpubBook/modified(articles:updated:fallback:siteConfigPath:)``).
+    /// own when there is no modified date (see ``EpubBook/modified(content:fallback:siteConfigPath:offersOption:)``).
     package func run() throws(BuildFailure) -> Result {
         let download = EpubDownload(contentDirectory: build.contentDirectory, fallback: modified, offersOption: true)
         let (report, made) = try build.generate { site -> Swift.Result<(Data, StepTimes), Diagnostic> in

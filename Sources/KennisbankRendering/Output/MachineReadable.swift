@@ -127,39 +127,47 @@ struct MachineReadable {
         return json
     }
 
-    /// `feed.xml`: an Atom feed of the articles that have a `date`, newest first (links absolute when baseURL is
-    /// set); none when no article has a date. An article without a date is left out (the loader warns,
-    /// `missing-date`), never given one.
+    /// `feed.xml`: an Atom feed of the articles that have a date, newest first (links absolute when baseURL is
+    /// set); none when no article has a date. An entry's `<updated>` is its file's last commit (``LastModified``), or
+    /// without one its front matter `date`; `<published>` is its `date`, written only beside a commit's date (alone it
+    /// would say what `<updated>` says). The feed's `<updated>` is its newest entry's. An article with neither is
+    /// left out (the loader warns, `missing-date`), never given one.
     ///
     /// With a memo, the feed is made again only when the settings or what it shows of an article changed.
     func atomFeed() -> OutputFile? {
         let none = "\u{0}"
         let inputs = FeedInputs(config: site.content.site, articles: site.content.articles.map { article in
-            [article.item.id.slug, article.item.title, article.item.summary ?? none, article.date ?? none] + article.authors
+            [article.item.id.slug, article.item.title, article.item.summary ?? none, article.date ?? none,
+             article.item.lastModified?.text ?? none] + article.authors
         })
         return memo.value(Self.feed, key: "feed.xml", inputs: inputs, make: makeAtomFeed)
     }
 
     private func makeAtomFeed() -> OutputFile? {
         let config = site.content.site
-        // Newest first; articles of one date in series order.
-        let dated = site.content.articles.enumerated().compactMap { index, article in article.date.map { ($0, index, article) } }
-        let articles = dated.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.map(\.2)
-        guard let updated = articles.first?.date else { return nil }
+        // Newest first; articles of one moment in series order.
+        let dated = site.content.articles.enumerated().compactMap { index, article -> (LastModified, Int, Article)? in
+            (article.item.lastModified ?? article.date.flatMap(LastModified.init(day:))).map { ($0, index, article) }
+        }
+        let entries = dated.sorted { ($0.0.seconds, $1.1) > ($1.0.seconds, $0.1) }
+        guard let updated = entries.first?.0 else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.language))\">\n"
         xml += "  <title>\(XML.escape(config.title))</title>\n"
         if let description = config.description { xml += "  <subtitle>\(XML.escape(description))</subtitle>\n" }
         xml += "  <id>\(XML.escape(baseURL ?? "urn:kennisbank:\(Slug.make(from: config.title))"))</id>\n"
         xml += "  <link rel=\"alternate\" href=\"\(XML.escape(baseURL ?? "./"))\"/>\n"
         if let baseURL { xml += "  <link rel=\"self\" href=\"\(XML.escape(baseURL))feed.xml\"/>\n" }
-        xml += "  <updated>\(updated)T00:00:00Z</updated>\n"
+        xml += "  <updated>\(updated.utc)</updated>\n"
         if let author = config.author { xml += "  <author><name>\(XML.escape(author))</name></author>\n" }
-        for article in articles {
+        for (entryUpdated, _, article) in entries {
             let link = baseURL.map { $0 + article.item.id.link.path } ?? article.item.id.link.path
             xml += "  <entry>\n    <title>\(XML.escape(article.item.title))</title>\n"
             xml += "    <link rel=\"alternate\" href=\"\(XML.escape(link))\"/>\n"
             xml += "    <id>\(XML.escape(baseURL.map { $0 + article.item.id.link.path } ?? "urn:kennisbank:artikel:\(article.item.id.slug)"))</id>\n"
-            xml += "    <updated>\(article.date!)T00:00:00Z</updated>\n"
+            if article.item.lastModified != nil, let published = article.date.flatMap(LastModified.init(day:)) {
+                xml += "    <published>\(published.utc)</published>\n"
+            }
+            xml += "    <updated>\(entryUpdated.utc)</updated>\n"
             for author in article.authors { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
             if let summary = article.item.summary { xml += "    <summary>\(XML.escape(summary))</summary>\n" }
             xml += "  </entry>\n"
@@ -168,12 +176,17 @@ struct MachineReadable {
         return OutputFile(path: "feed.xml", text: xml)
     }
 
-    /// `sitemap.xml`, only when the absolute base URL is known.
+    /// `sitemap.xml`, only when the absolute base URL is known. The page of an item whose file has a last commit
+    /// (``ContentItem/lastModified``) gets its `<lastmod>`; other pages have none.
     func sitemap(pages: [String]) -> OutputFile? {
         guard let baseURL else { return nil }
+        let items = site.content.items + site.content.routes.map(\.item)
+        let modified = Dictionary(items.compactMap { item in item.lastModified.map { (item.id.link.path, $0.utc) } },
+                                  uniquingKeysWith: { first, _ in first })
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted() {
-            xml += "  <url><loc>\(XML.escape(baseURL + page))</loc></url>\n"
+            let lastmod = modified[page].map { "<lastmod>\($0)</lastmod>" } ?? ""
+            xml += "  <url><loc>\(XML.escape(baseURL + page))</loc>\(lastmod)</url>\n"
         }
         return OutputFile(path: "sitemap.xml", text: xml + "</urlset>\n")
     }

@@ -22,7 +22,7 @@ extension PageModels {
         return MiniatureView(
             frame: frame(path: path, title: page.item.title, kind: .miniature, description: opening,
                          breadcrumbs: PageKind.miniature.breadcrumbs(title: page.item.title, link: id.link)),
-            title: page.item.title, summary: page.item.summary, opening: opening,
+            title: page.item.title, summary: page.item.summary, opening: opening, updated: UpdatedLine(page.item),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },

@@ -22,7 +22,7 @@ extension PageModels {
             frame: frame(path: path, title: item.title, kind: .route, description: item.summary,
                          breadcrumbs: PageKind.route.breadcrumbs(title: item.title, link: item.id.link)),
             title: item.title, summary: item.summary, audience: route.route.audience, totalDuration: route.totalDuration?.description,
-            stepCount: String(route.steps.count),
+            stepCount: String(route.steps.count), updated: UpdatedLine(item),
             introduction: route.introduction.blocks.isEmpty ? nil : HTMLFragment(Cmark.renderHTML(route.introduction.blocks, options: options)),
             steps: steps, address: address(item.id.link))
     }

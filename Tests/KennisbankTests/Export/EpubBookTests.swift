@@ -197,14 +197,15 @@ final class EpubBookTests: XCTestCase {
         XCTAssertThrowsError(try EpubExport(build: inMemoryBuild(of: undated)).run()) { error in
             let diagnostic = (error as! BuildFailure).diagnostics.last!
             XCTAssertEqual(diagnostic.path, undated + "/site.yml")
-            XCTAssertEqual(diagnostic.message, "An e-book needs the date it was last modified, and no article has a 'date'.")
+            XCTAssertEqual(diagnostic.message, "An e-book needs the date it was last modified, and no article has a 'date' and no file a commit in git.")
             XCTAssertEqual(diagnostic.hint, "add a line such as 'updated: 2026-11-29' to site.yml, or give --modified 2026-11-29")
         }
         let opf = { (files: [String: String]) in files["EPUB/package.opf"] ?? "" }
         XCTAssertTrue(opf(try export(undated, modified: "2025-06-30").files).contains(">2025-06-30T00:00:00Z<"))
         XCTAssertThrowsError(try EpubExport(build: inMemoryBuild(of: undated), modified: "30-06-2025").run())
         let updated = try contentFolder(site: "title: Proef\nupdated: 2025-01-31\n", dates: false)
-        XCTAssertTrue(opf(try export(updated, modified: "2025-06-30").files).contains(">2025-01-31T00:00:00Z<"), "site.yml's updated comes first")
+        XCTAssertTrue(opf(try export(updated).files).contains(">2025-01-31T00:00:00Z<"), "site.yml's updated without dates")
+        XCTAssertTrue(opf(try export(updated, modified: "2025-06-30").files).contains(">2025-06-30T00:00:00Z<"), "--modified overrides")
         let dated = try contentFolder(site: "title: Proef\nupdated: 2025-01-31\n")
         XCTAssertTrue(opf(try export(dated).files).contains(">2024-03-01T00:00:00Z<"), "an article's date comes before updated")
     }

@@ -38,6 +38,8 @@ struct ArticleView: PageView {
     /// the authors.
     var byline: String?
     var date: String?
+    /// When its file was last committed, or `nil` (outside git, not committed, `gitDates: false`).
+    var updated: UpdatedLine?
     /// The position in the series, as text.
     var series: String?
     /// schema.org JSON-LD, safe inside `<script>` (`{{{jsonLD}}}`).
@@ -64,6 +66,7 @@ struct ArticleView: PageView {
         .init("authors") { $0.authors },
         .init("byline") { $0.byline },
         .init("date") { $0.date },
+        .init("updated") { $0.updated },
         .init("series") { $0.series },
         .init("jsonLD") { $0.jsonLD },
         .init("citation") { $0.citation },
@@ -88,6 +91,8 @@ struct ConceptView: PageView {
     var group: String?
     /// The other names, joined with commas.
     var aliases: String?
+    /// When its file was last committed, or `nil` (outside git, not committed, `gitDates: false`).
+    var updated: UpdatedLine?
     var body: HTMLFragment
     var previewsJSON: HTMLFragment?
     var related: [ItemLink]
@@ -108,6 +113,7 @@ struct ConceptView: PageView {
         .init("summary") { $0.summary },
         .init("group") { $0.group },
         .init("aliases") { $0.aliases },
+        .init("updated") { $0.updated },
         .init("body") { $0.body },
         .init("previewsJSON") { $0.previewsJSON },
         .init("related") { $0.related },
@@ -127,6 +133,8 @@ struct MiniatureView: PageView {
     var summary: String?
     /// What the page opens with: the summary, or without one the miniature's own first sentence.
     var opening: String?
+    /// When its file was last committed, or `nil` (outside git, not committed, `gitDates: false`).
+    var updated: UpdatedLine?
     var body: HTMLFragment
     var previewsJSON: HTMLFragment?
     /// The article the miniature belongs to.
@@ -144,6 +152,7 @@ struct MiniatureView: PageView {
         .init("title") { $0.title },
         .init("summary") { $0.summary },
         .init("opening") { $0.opening },
+        .init("updated") { $0.updated },
         .init("body") { $0.body },
         .init("previewsJSON") { $0.previewsJSON },
         .init("article") { $0.article },

@@ -17,6 +17,8 @@ struct RouteView: PageView {
     var totalDuration: String?
     /// The number of steps, as text.
     var stepCount: String
+    /// When its file was last committed, or `nil` (outside git, not committed, `gitDates: false`).
+    var updated: UpdatedLine?
     /// The introduction as HTML, or `nil` when the route has none.
     var introduction: HTMLFragment?
     var steps: [RouteStepEntry]
@@ -31,6 +33,7 @@ struct RouteView: PageView {
         .init("audience") { $0.audience },
         .init("totalDuration") { $0.totalDuration },
         .init("stepCount") { $0.stepCount },
+        .init("updated") { $0.updated },
         .init("introduction") { $0.introduction },
         .init("steps") { $0.steps },
         .init("address") { $0.address },
