@@ -90,7 +90,7 @@ final class RealContentTests: XCTestCase {
         for reference in references {
             let shown = "<li id=\"\(reference.key)\">\n    <p class=\"reference\">"
             if reference.isAuthorAndYearOnly {
-                XCTAssertTrue(literature.contains(shown + reference.citation + " <span class=\"reference-note\">— alleen auteur en jaar bekend</span></p>"),
+                XCTAssertTrue(literature.contains(shown + HTML.escape(reference.citation) + " <span class=\"reference-note\">— alleen auteur en jaar bekend</span></p>"),
                               reference.key)
             } else {
                 XCTAssertTrue(literature.contains(shown + Cmark.renderHTML(inlines: reference.inlines) + "</p>"), reference.key)
