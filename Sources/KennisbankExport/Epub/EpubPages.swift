@@ -134,13 +134,16 @@ package struct EpubPages: Sendable {
         return Self.document(title: "Miniaturen", language: language, body: body)
     }
 
-    /// The literature: every reference of the site, in APA order.
+    /// The literature: every reference of the site, in APA order, each as a reader sees it (``Reference/shownInlines``),
+    /// after the sentence that says how many give only their authors and year.
     package func literature() -> String {
         let file = EpubLinks.literatureFile
-        var body = "<section epub:type=\"bibliography\" role=\"doc-bibliography\">\n<h1>Literatuur</h1>\n<ul class=\"literatuur\">\n"
+        var body = "<section epub:type=\"bibliography\" role=\"doc-bibliography\">\n<h1>Literatuur</h1>\n"
+        if let summary = site.references.references.incompletenessSummary { body += "<p class=\"onvolledig\">\(HTML.escape(summary))</p>\n" }
+        body += "<ul class=\"literatuur\">\n"
         for reference in site.references.references {
             body += "<li id=\"\(EpubLinks.referenceID(reference.key))\" epub:type=\"biblioentry\">"
-            body += Cmark.renderHTML(inlines: reference.inlines, options: links.renderOptions(in: file, notes: false))
+            body += Cmark.renderHTML(inlines: reference.shownInlines, options: links.renderOptions(in: file, notes: false))
             body += "</li>\n"
         }
         body += "</ul>\n</section>"

@@ -28,6 +28,7 @@ package enum EpubStyle {
     .samenvatting { font-style: italic; }
     .literatuur { list-style: none; padding: 0; }
     .literatuur li { margin: 0 0 0.6em; padding-left: 2em; text-indent: -2em; }
+    .reference-note, .onvolledig { font-size: 0.85em; opacity: 0.75; }
     aside.begripsnoot { font-size: 0.9em; }
     nav ol { list-style: none; padding-left: 1em; }
 

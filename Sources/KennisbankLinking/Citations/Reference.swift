@@ -19,6 +19,11 @@ package struct Reference: Hashable, Sendable {
     package var inlines: [InlineNode]
     /// Every place the work is listed.
     package var sources: [ReferenceSource]
+    /// Whether the entry's author list ends in an ellipsis: the work has authors it does not name (``ReferenceParser/Entry/authorsAbbreviated``).
+    package var authorsAbbreviated: Bool = false
+    /// Whether the entry gives nothing after its year: only its authors and year are known
+    /// (``ReferenceParser/Entry/isAuthorAndYearOnly``), and it is shown as such (``shownInlines``).
+    package var isAuthorAndYearOnly: Bool = false
 
     /// The entry as plain text.
     package var plainText: String { inlines.plainText }

@@ -113,7 +113,8 @@ package struct ReferenceLibrary: Sendable {
             }
             identity[item.identity] = works.count
             works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
-                                           title: entry.title, inlines: item.inlines, sources: [item.source])))
+                                           title: entry.title, inlines: item.inlines, sources: [item.source],
+                                           authorsAbbreviated: entry.authorsAbbreviated, isAuthorAndYearOnly: entry.isAuthorAndYearOnly)))
         }
         // Keys: surname + year (+ given letter); works that would share a key get letters in list order.
         var groups: [String: [Int]] = [:]

@@ -21,9 +21,15 @@ package enum ReferenceParser {
         package var title: String?
         /// What follows the title (publisher, journal, web address), if anything.
         package var source: String? = nil
+        /// Whether the author list ends in an ellipsis (`McAuley, … (2000).`): the work has authors the entry does
+        /// not name, so it is cited as `McAuley e.a.` whatever the number of surnames.
+        package var authorsAbbreviated: Bool = false
 
         /// Whether the entry has what APA 7 asks of every reference after the year: a title and a source.
         package var isComplete: Bool { title != nil && source != nil }
+
+        /// Whether the entry gives nothing after its year (`Bion. (1967).`): only its authors and year are known.
+        package var isAuthorAndYearOnly: Bool { title == nil && source == nil }
     }
 
     private static let yearPattern = try! NSRegularExpression(
@@ -61,7 +67,8 @@ package enum ReferenceParser {
             rest = rest[end...]
         }
         let source = TextBytes.trimmingSpaces(rest.drop { ".?!".contains($0) || $0.isWhitespace })
-        return Entry(surnames: surnames, year: year, yearSuffix: suffix, title: title, source: source.isEmpty ? nil : source)
+        return Entry(surnames: surnames, year: year, yearSuffix: suffix, title: title, source: source.isEmpty ? nil : source,
+                     authorsAbbreviated: endsInEllipsis(authorText))
     }
 
     /// The surnames of an APA author list: the parts before each person's initials.
@@ -79,6 +86,13 @@ package enum ReferenceParser {
             surnames.append(cleaned)
         }
         return surnames
+    }
+
+    /// Whether an APA author list ends in an ellipsis (`McAuley, …` or `McAuley, ...`), after which no last author is named.
+    static func endsInEllipsis(_ authors: String) -> Bool {
+        var text = TextBytes.trimmingSpaces(authors)
+        if text.hasSuffix(".") && !text.hasSuffix("...") { text = TextBytes.trimmingSpaces(text.dropLast()) }
+        return text.hasSuffix("…") || text.hasSuffix("...")
     }
 
     /// Whether a part is a person's initials, such as `R.`, `D. S.`, `J.-P.` or `C.J.`.

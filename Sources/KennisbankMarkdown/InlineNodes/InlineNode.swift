@@ -26,6 +26,9 @@ package indirect enum InlineNode: Hashable, Sendable {
     case image(source: String, title: String, children: [InlineNode])
     /// A link made by the engine, with a class and attributes.
     case link(EngineLink, [InlineNode])
+    /// Text the engine sets apart with a class, rendered as `<span class="…">`: the note that a reference gives
+    /// only its authors and year. Never made from markdown.
+    case span(cssClass: String, [InlineNode])
 
     /// The node's text as a reader sees it, without markup.
     package var plainText: String {
@@ -45,7 +48,7 @@ package indirect enum InlineNode: Hashable, Sendable {
         case .softBreak, .lineBreak: text += " "
         case .html: break
         case .emphasis(let children), .strong(let children),
-             .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children):
+             .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children), .span(_, let children):
             for child in children { child.appendPlainText(to: &text) }
         }
     }

@@ -175,6 +175,10 @@ struct HTMLWriter {
             put(open + ">")
             write(children)
             put("</a>")
+        case .span(let cssClass, let children):
+            put("<span class=\"\(HTML.escape(cssClass))\">")
+            write(children)
+            put("</span>")
         }
     }
 
@@ -184,7 +188,7 @@ struct HTMLWriter {
         case .text(let text), .code(let text), .html(let text): escape(text)
         case .softBreak, .lineBreak: bytes.append(0x20)
         case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children),
-             .image(_, _, let children), .link(_, let children):
+             .image(_, _, let children), .link(_, let children), .span(_, let children):
             for child in children { plain(child) }
         }
     }

@@ -34,7 +34,7 @@ struct PageModels {
             // A key two references share is left out: each is rendered where it is shown.
             let keys = Dictionary(all.map { ($0.key, 1) }, uniquingKeysWith: +)
             return Dictionary(uniqueKeysWithValues: all.filter { keys[$0.key] == 1 && !Self.holdsEngineLink($0.inlines) }.parallelMap { reference in
-                (reference.key, Cmark.renderHTML(inlines: reference.inlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
+                (reference.key, Cmark.renderHTML(inlines: reference.shownInlines, options: Cmark.RenderOptions(unsafeHTML: unsafe)))
             })
         }
     }
@@ -56,7 +56,8 @@ struct PageModels {
         inlines.contains { inline in
             switch inline {
             case .link: return true
-            case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children):
+            case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children),
+                 .span(_, let children):
                 return holdsEngineLink(children)
             case .text, .softBreak, .lineBreak, .code, .html: return false
             }
@@ -102,12 +103,14 @@ struct PageModels {
         }
     }
 
-    /// A reference (read through ``site``) rendered as HTML, with links relative to `path`.
+    /// A reference (read through ``site``) rendered as HTML as a reader sees it (``Reference/shownInlines``), with
+    /// links relative to `path`.
     func referenceHTML(_ reference: Reference, from path: String) -> String {
         let unsafe = unsafeHTML
         if let html = pathIndependentReferences[reference.key] { return html }
-        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: reference.inlines, unsafe: unsafe)) {
-            Cmark.renderHTML(inlines: reference.inlines, options: renderOptions(from: path))
+        let shown = reference.shownInlines
+        return memo.value(Self.references, key: path + "#" + reference.key, inputs: .init(inlines: shown, unsafe: unsafe)) {
+            Cmark.renderHTML(inlines: shown, options: renderOptions(from: path))
         }
     }
 
@@ -144,7 +147,7 @@ struct PageModels {
         guard !concepts.isEmpty || !cited.isEmpty else { return nil }
         let inputs = PreviewInputs(
             concepts: concepts.keys.sorted().map { [$0, concepts[$0]!["title"]!, concepts[$0]!["summary"]!] },
-            references: cited.keys.sorted().map { cited[$0]!.inlines }, keys: cited.keys.sorted(), unsafe: unsafeHTML)
+            references: cited.keys.sorted().map { cited[$0]!.shownInlines }, keys: cited.keys.sorted(), unsafe: unsafeHTML)
         return memo.value(Self.previews, key: path, inputs: inputs) { previewsJSON(concepts: concepts, references: cited, path: path) }
     }
 

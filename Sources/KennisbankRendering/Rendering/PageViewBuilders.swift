@@ -116,7 +116,7 @@ extension PageModels {
         }
         return LiteratureView(
             frame: frame(of: .literature),
-            references: references)
+            references: references, incompleteness: site.references.incompletenessSummary)
     }
 
     /// The 404 page: served at any path, so its links start at the site's absolute root.

@@ -71,6 +71,38 @@ final class RealContentTests: XCTestCase {
         }
     }
 
+    /// The literature page says which of its entries give only an author and a year, and how many: counted here
+    /// from the list items of the Content themselves, not from the parser.
+    func testTheLiteraturePageMarksAndCountsItsIncompleteEntries() throws {
+        let report = try built()
+        let literature = try page("literatuur/index.html")
+        let authorAndYear = try NSRegularExpression(pattern: #"^- [^()*\[]+\((\d{4}[a-z]?|n\.d\.)\)\.?\s*$"#, options: .anchorsMatchLines)
+        var bare = 0
+        for article in report.site.content.articles {
+            let text = article.item.source.text
+            bare += authorAndYear.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        }
+        let references = report.site.references.references
+        XCTAssertGreaterThanOrEqual(bare, 20)
+        XCTAssertEqual(references.filter(\.isAuthorAndYearOnly).count, bare)
+        XCTAssertTrue(literature.contains("<p class=\"references-incomplete\">\(bare) van de \(references.count) bronnen zijn onvolledig: alleen auteur en jaar bekend.</p>"),
+                      literature)
+        for reference in references {
+            let shown = "<li id=\"\(reference.key)\">\n    <p class=\"reference\">"
+            if reference.isAuthorAndYearOnly {
+                XCTAssertTrue(literature.contains(shown + HTML.escape(reference.citation) + " <span class=\"reference-note\">— alleen auteur en jaar bekend</span></p>"),
+                              reference.key)
+            } else {
+                XCTAssertTrue(literature.contains(shown + Cmark.renderHTML(inlines: reference.inlines) + "</p>"), reference.key)
+            }
+        }
+        // As the text cites them: two authors with "&", more (or an ellipsis) with "e.a."; no stray full stop.
+        for cited in ["Collins &amp; Porras (1991)", "McAuley e.a. (2000)", "Sommer e.a. (2010)", "Bion (1967)"] {
+            XCTAssertTrue(literature.contains(cited + " <span class=\"reference-note\">"), cited)
+        }
+        for stray in ["Bion. (1967)", "Collins, &amp; Porras. (1991)", "McAuley, … (2000)"] { XCTAssertFalse(literature.contains(stray), stray) }
+    }
+
     func testArticlesHaveATableOfContentsAnchorsAndEmbeddedMiniatures() throws {
         let report = try built()
         let first = report.site.content.articles.first { !$0.item.id.slug.isEmpty && report.site.pages[$0.item.id]?.embeddedMiniatures.isEmpty == false }

@@ -187,6 +187,21 @@ final class EpubBookTests: XCTestCase {
         XCTAssertEqual(try elements(glossary).filter { attribute("epub:type", $0) == "glossterm" }.count, 3)
     }
 
+    func testAnEntryWithOnlyAuthorsAndYearIsShownAsSuchInTheLiterature() throws {
+        let folder = try temporaryContentFolder([
+            "site.yml": "title: Proef\nauthor: C. Auteur\n",
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nZoals McAuley e.a. (2000) en Weick (1995) zeggen.\n\n"
+                + "## Literatuur\n\n- McAuley, … (2000).\n- Weick, K. E. (1995). *Sensemaking in organizations*. Sage.\n",
+        ])
+        let literature = try XCTUnwrap(try export(folder).files["EPUB/literatuur.xhtml"])
+        XCTAssertTrue(literature.contains("<p class=\"onvolledig\">1 van de 2 bronnen is onvolledig: alleen auteur en jaar bekend.</p>"), literature)
+        XCTAssertTrue(literature.contains("<li id=\"bron-mcauley2000\" epub:type=\"biblioentry\">McAuley e.a. (2000) "
+                                          + "<span class=\"reference-note\">— alleen auteur en jaar bekend</span></li>"), literature)
+        XCTAssertTrue(literature.contains("<li id=\"bron-weick1995\" epub:type=\"biblioentry\">Weick, K. E. (1995). "
+                                          + "<em>Sensemaking in organizations</em>. Sage.</li>"), literature)
+        XCTAssertNoThrow(try elements(literature), "well-formed XHTML")
+    }
+
     func testTwoExportsAreTheSameBytes() throws {
         let folder = try contentFolder()
         XCTAssertEqual(try export(folder).data, try export(folder).data)

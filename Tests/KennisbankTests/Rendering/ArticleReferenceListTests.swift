@@ -60,4 +60,22 @@ final class ArticleReferenceListTests: XCTestCase {
         let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("Templates/README.md"), encoding: .utf8)
         for name in ReferenceEntry.fields.ordered.map(\.name) { XCTAssertTrue(readme.contains("`\(name)`"), name) }
     }
+
+    func testAnEntryWithOnlyAuthorsAndYearIsShownAsSuchInTheListThePreviewAndTheLiteraturePage() throws {
+        let files = [
+            "articles/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nZoals Bion (1967) en Kegan (1994) zeggen.\n\n## Literatuur\n\n"
+                + "- Bion. (1967).\n- Kegan, R. (1994). *In over our heads*. Harvard University Press.\n",
+        ]
+        let note = "Bion (1967) <span class=\"reference-note\">— alleen auteur en jaar bekend</span>"
+        let kegan = "Kegan, R. (1994). <em>In over our heads</em>. Harvard University Press."
+        let article = try page(files, "artikelen/a/index.html", warnings: [.incompleteReference])
+        XCTAssertTrue(article.contains("<ul class=\"references\">\n" + entry("bion1967", note) + entry("kegan1994", kegan) + "</ul>\n"), article)
+        // The preview data of the citations: the same HTML, escaped for the script element.
+        XCTAssertTrue(article.contains(#""bion1967":"Bion (1967) <span class=\"reference-note\">— alleen auteur en jaar bekend<\/span>""#), article)
+        XCTAssertFalse(article.contains("Bion. (1967)."), "the stray full stop is gone")
+        let literature = try page(files, "literatuur/index.html", warnings: [.incompleteReference])
+        XCTAssertTrue(literature.contains("<p class=\"references-incomplete\">1 van de 2 bronnen is onvolledig: alleen auteur en jaar bekend.</p>"), literature)
+        XCTAssertTrue(literature.contains("<p class=\"reference\">\(note)</p>"), literature)
+        XCTAssertTrue(literature.contains("<p class=\"reference\">\(kegan)</p>"), literature)
+    }
 }

@@ -137,8 +137,7 @@ package struct SearchPage: Sendable {
     package init(references: [Reference], stems: StemCache = StemCache()) {
         var blocks: [Block] = [], sections: [Section] = []
         for reference in references {
-            let names = reference.surnames.count > 2 ? "\(reference.surnames[0]) e.a." : reference.surnames.joined(separator: " & ")
-            sections.append(Section(heading: "\(names) (\(reference.year)\(reference.yearSuffix ?? ""))"))
+            sections.append(Section(heading: reference.citation))
             blocks.append(Block(text: reference.plainText, role: .reference, anchor: reference.key, section: sections.count - 1))
         }
         self.init(title: "Literatuur", url: PageKind.literature.link().path, kind: "literatuur", blocks: blocks, sections: sections, summaryBlock: nil,

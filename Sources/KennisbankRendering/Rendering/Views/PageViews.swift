@@ -197,10 +197,13 @@ struct MiniatureIndexView: PageView {
 struct LiteratureView: PageView {
     var frame: PageFrame
     var references: [LiteratureEntry]
+    /// How many references give only their authors and year (``Reference/incompletenessSummary``), or `nil` when none does.
+    var incompleteness: String?
 
     static let fields = TemplateFields<LiteratureView>([
         .init("frame") { $0.frame },
         .init("references") { $0.references },
+        .init("incompleteness") { $0.incompleteness },
     ])
 }
 
