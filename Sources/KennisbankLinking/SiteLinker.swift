@@ -127,9 +127,10 @@ package struct SiteLinker: Sendable {
         let (citations, concepts) = (linkers.citations, linkers.concepts)
         // One walk over each page's tree: every block gets its wikilinks, then its citations, then its concept
         // mentions, which is what three walks in that order would give (a heading, whose text names its section,
-        // has only wikilinks; the other two link paragraphs only). Citations and mentions are found in one pass over
-        // the block's inlines: each text is linked to its citations as the concept linker reaches it, and the
-        // mentions are looked for in what stays text.
+        // has only wikilinks; the other two link paragraphs only). All three are found in one pass over the block's
+        // inlines: the concept linker reads each level through the wikilink scanner, which hands on each text with
+        // its wikilinks linked and its neighbours joined; each such text is linked to its citations as the concept
+        // linker reaches it, and the mentions are looked for in what stays text.
         let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [WikilinkResolver.ParagraphLookup], [Diagnostic]) in
             let source = page.item.source
             var document = page.document
@@ -139,11 +140,14 @@ package struct SiteLinker: Sendable {
             document.rewriteBlocks { block, context in
                 // A problem in an embedded miniature is the miniature's: its own page reports it, at its own file.
                 var wikilinkProblems: [Diagnostic] = [], blockCitationProblems: [Diagnostic] = []
-                wikilinks.resolve(&block, source: source, targets: &targets, lookups: &lookups, diagnostics: &wikilinkProblems)
+                let start = block.range.start
                 var paragraph = citations.paragraph(block, context: context, source: source)
-                concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions) { text in
+                concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions, texts: { text in
                     paragraph == nil ? nil : citations.link(text, in: &paragraph!, uses: &uses, diagnostics: &blockCitationProblems)
-                }
+                }, wikilinks: { wikilink in
+                    wikilinks.replacement(for: wikilink, inBlockAt: start, source: source, targets: &targets, lookups: &lookups,
+                                          diagnostics: &wikilinkProblems)
+                })
                 if !context.isInside(cssClass: "miniature") {
                     linkProblems += wikilinkProblems
                     citationProblems += blockCitationProblems

@@ -43,26 +43,30 @@ package struct ConceptLinker: Sendable {
     /// the block's running text (``RunningText``), in order, and returns the nodes that replace it, or `nil` to keep
     /// it. Mentions are then found in the texts it returns, so its links are left alone, as a second walk over
     /// its output would leave them.
+    ///
+    /// `wikilinks`, when given, links the block's wikilinks before both, in the same pass: each level of the running
+    /// text's inlines is read through ``WikilinkScanner/walk(_:_:emit:)``, which hands on the level with its wikilinks
+    /// replaced by what `wikilinks` returns and its neighbouring texts joined, as ``WikilinkScanner/rewrite(_:_:)``
+    /// would give it. A block without running text (a heading) gets its wikilinks alone.
     func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, source: SourceFile?, state: inout PageState,
-              texts: (String) -> [InlineNode]? = { _ in nil }) {
+              texts: (String) -> [InlineNode]? = { _ in nil }, wikilinks: ((Wikilink) -> [InlineNode])? = nil) {
         if scope == .firstPerSection, context.sectionAnchor != state.section {
             state.section = context.sectionAnchor
             state.linked.removeAll()
         }
         // Running text only: headings, a miniature's label and the titles in a reference list hold no mentions.
-        guard let anchor = RunningText.paragraphAnchor(of: block, in: context) else { return }
+        guard let anchor = RunningText.paragraphAnchor(of: block, in: context) else {
+            if let wikilinks, !block.inlines.isEmpty { block.inlines = WikilinkScanner.rewrite(block.inlines, wikilinks) }
+            return
+        }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
-                          paragraph: Paragraph(block.inlines),
+                          paragraph: Paragraph(),
                           source: context.wrapperClasses.isEmpty ? source : nil, blockStart: block.range.start, blockEnd: block.range.end)
         var offset = 0
         let first = state.mentions.count
-        block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions, texts: texts)
-        // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer mentions than a
-        // sixtieth of the paragraph's length, their sentences take less room than the text, and are made now.
-        let found = state.mentions.count - first
-        if found > 0, found * 60 <= place.paragraph.text.scalars.count {
-            for index in first..<state.mentions.count { state.mentions[index].around = state.mentions[index].around.made() }
-        }
+        block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions,
+                                texts: texts, wikilinks: wikilinks)
+        place.paragraph.placeMentions(in: block.inlines, from: first, of: &state.mentions)
     }
 
     private struct Place {
@@ -70,7 +74,7 @@ package struct ConceptLinker: Sendable {
         var blockAnchor: String?
         var sectionAnchor: String?
         var sectionTitle: String?
-        /// The paragraph's whole text, for the sentence around a mention.
+        /// The paragraph, where each mention's place in its text is noted.
         var paragraph: Paragraph
         /// The page's file, where mentions get their line and column; `nil` in an embedded miniature.
         var source: SourceFile?
@@ -84,35 +88,47 @@ package struct ConceptLinker: Sendable {
         }
     }
 
-    /// A paragraph's text as scalars, made when the first mention in it needs its place for its sentence: most
-    /// paragraphs mention no concept.
+    /// What the mentions of one paragraph need beyond the pass: where each stands in the paragraph's text. The text
+    /// is known whole only once the pass has linked the paragraph's wikilinks, so a mention gets its sentence's place
+    /// (``MentionContext``) after the pass; most paragraphs mention no concept, and then their text is never made.
     private final class Paragraph {
-        private let inlines: [InlineNode]
-        private lazy var plainText = inlines.plainText
-        private(set) lazy var text = MentionContext.Paragraph(Array(plainText.unicodeScalars))
         /// Where in the file the next mention's place is looked for: after the last one found.
         var cursor: SourceFile.SearchCursor?
-        /// A UTF-8 offset of the text and the scalars before it: where ``scalarOffset(ofByte:)`` counts on from.
-        private var counted = (bytes: 0, scalars: 0)
-        init(_ inlines: [InlineNode]) { self.inlines = inlines }
+        /// Each mention's UTF-8 offset into the paragraph's text and its length in scalars, in order.
+        var places: [(byte: Int, scalars: Int)] = []
 
-        /// The number of scalars before UTF-8 offset `offset` of the text. Counted on from the offset asked before,
-        /// as mentions are placed in order: all the mentions of a paragraph take one pass over it.
-        func scalarOffset(ofByte offset: Int) -> Int {
-            if offset < counted.bytes { counted = (0, 0) }
-            let from = counted.bytes
-            // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
-            let scalars = plainText.withUTF8 { bytes in bytes[from..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-            counted = (offset, counted.scalars + scalars)
-            return counted.scalars
+        /// The context every mention gets until ``placeMentions(in:from:of:)`` places it.
+        static let unplaced = MentionContext(paragraph: MentionContext.Paragraph([]), range: 0..<0)
+
+        /// Gives `mentions[first...]`, the paragraph's, their places in its text, `inlines` as linked (links keep
+        /// their text, so it is the text the mentions were found in). All of them take one pass over the text.
+        func placeMentions(in inlines: [InlineNode], from first: Int, of mentions: inout [ConceptMention]) {
+            guard !places.isEmpty else { return }
+            var plainText = inlines.plainText
+            let text = MentionContext.Paragraph(Array(plainText.unicodeScalars))
+            var counted = (bytes: 0, scalars: 0)
+            plainText.withUTF8 { bytes in
+                for (index, place) in places.enumerated() {
+                    // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
+                    counted.scalars += bytes[counted.bytes..<place.byte].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    counted.bytes = place.byte
+                    mentions[first + index].around = MentionContext(paragraph: text, range: counted.scalars..<(counted.scalars + place.scalars))
+                }
+            }
+            // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer mentions than a
+            // sixtieth of the paragraph's length, their sentences take less room than the text, and are made now.
+            if places.count * 60 <= text.scalars.count {
+                for index in first..<mentions.count { mentions[index].around = mentions[index].around.made() }
+            }
         }
     }
 
     /// Rewrites runs of text and soft breaks, each text first as `texts` replaces it; enters emphasis; leaves
-    /// everything else as it is. `offset` counts the UTF-8 bytes of the paragraph's text before the current node
-    /// (`texts` keeps a text's characters: it only wraps some in links).
+    /// everything else as it is. With `wikilinks`, each level is read through ``WikilinkScanner/walk(_:_:emit:)``.
+    /// `offset` counts the UTF-8 bytes of the paragraph's text before the current node (`texts` keeps a text's
+    /// characters: it only wraps some in links).
     private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention],
-                         texts: (String) -> [InlineNode]?) -> [InlineNode] {
+                         texts: (String) -> [InlineNode]?, wikilinks: ((Wikilink) -> [InlineNode])?) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
         var runStart = offset
@@ -131,7 +147,7 @@ package struct ConceptLinker: Sendable {
             }
             offset += inline.plainText.utf8.count
         }
-        for inline in inlines {
+        func visit(_ inline: InlineNode) {
             switch inline {
             case .text(let text):
                 if let replaced = texts(text) {
@@ -141,13 +157,20 @@ package struct ConceptLinker: Sendable {
                 }
             case .emphasis(let children):
                 flush()
-                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions, texts: texts)))
+                result.append(.emphasis(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions,
+                                                texts: texts, wikilinks: wikilinks)))
             case .strong(let children):
                 flush()
-                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions, texts: texts)))
+                result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions,
+                                              texts: texts, wikilinks: wikilinks)))
             default:
                 add(inline)
             }
+        }
+        if let wikilinks {
+            WikilinkScanner.walk(inlines, wikilinks, emit: visit)
+        } else {
+            for inline in inlines { visit(inline) }
         }
         flush()
         return result
@@ -170,11 +193,10 @@ package struct ConceptLinker: Sendable {
         for match in matches where ContentID(.concept, match.concept) != place.page {
             let makeLink = scope == .every || !linked.contains(match.concept)
             let written = String(slice(match.bytes))
-            let paragraphStart = place.paragraph.scalarOffset(ofByte: start + match.bytes.lowerBound)
+            place.paragraph.places.append((byte: start + match.bytes.lowerBound, scalars: match.scalars.count))
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
-                                           around: MentionContext(paragraph: place.paragraph.text,
-                                                                  range: paragraphStart..<(paragraphStart + match.scalars.count)),
+                                           around: Paragraph.unplaced,
                                            linked: makeLink, written: written,
                                            position: place.source.map { place.position(of: written, in: $0) }))
             guard makeLink else { continue }

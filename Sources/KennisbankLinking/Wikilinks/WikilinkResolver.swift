@@ -45,25 +45,33 @@ package struct WikilinkResolver: Sendable {
         return (document, targets, diagnostics)
     }
 
-    /// Rewrites the wikilinks of one block, adding the targets it links to and the problems found: a step of
-    /// the one walk over a page that links it (``SiteLinker``).
+    /// Rewrites the wikilinks of one block, adding the targets it links to and the problems found: a block without
+    /// running text in the one walk over a page that links it (``SiteLinker``; running text has its wikilinks found
+    /// in the concept linker's pass, with ``replacement(for:inBlockAt:source:targets:lookups:diagnostics:)``).
     func resolve(_ block: inout BlockNode, source: SourceFile, targets: inout [ContentID], lookups: inout [ParagraphLookup],
                  diagnostics: inout [Diagnostic]) {
         guard !block.inlines.isEmpty else { return }
         let start = block.range.start
         block.inlines = WikilinkScanner.rewrite(block.inlines) { wikilink in
-            let position = source.position(of: "[[" + wikilink.raw.prefix(while: { $0 != "\n" }), from: start)
-                ?? source.position(of: "[[", from: start) ?? start
-            let label = wikilink.label ?? wikilink.heading.map { "\(wikilink.target) › \($0)" } ?? wikilink.target
-            guard let (id, target) = self.target(of: wikilink, at: position, source: source, lookups: &lookups, diagnostics: &diagnostics) else {
-                return [.text(label)]
-            }
-            targets.append(id)
-            // A bare slug reads better as the item's title: [[identity-work]] shows "Identity work".
-            let shown = wikilink.target.lowercased() == id.slug ? (index.title(of: id) ?? wikilink.target) : wikilink.target
-            let text = wikilink.label ?? (wikilink.heading.map { "\(shown) › \($0)" } ?? shown)
-            return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
+            replacement(for: wikilink, inBlockAt: start, source: source, targets: &targets, lookups: &lookups, diagnostics: &diagnostics)
         }
+    }
+
+    /// The nodes that stand for `wikilink`, written in the block that starts at `start`: a link to what it names, or
+    /// its label as text when it names nothing. Adds the target it links to and the problems found.
+    func replacement(for wikilink: Wikilink, inBlockAt start: SourcePosition, source: SourceFile, targets: inout [ContentID],
+                     lookups: inout [ParagraphLookup], diagnostics: inout [Diagnostic]) -> [InlineNode] {
+        let position = source.position(of: "[[" + wikilink.raw.prefix(while: { $0 != "\n" }), from: start)
+            ?? source.position(of: "[[", from: start) ?? start
+        let label = wikilink.label ?? wikilink.heading.map { "\(wikilink.target) › \($0)" } ?? wikilink.target
+        guard let (id, target) = self.target(of: wikilink, at: position, source: source, lookups: &lookups, diagnostics: &diagnostics) else {
+            return [.text(label)]
+        }
+        targets.append(id)
+        // A bare slug reads better as the item's title: [[identity-work]] shows "Identity work".
+        let shown = wikilink.target.lowercased() == id.slug ? (index.title(of: id) ?? wikilink.target) : wikilink.target
+        let text = wikilink.label ?? (wikilink.heading.map { "\(shown) › \($0)" } ?? shown)
+        return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
     }
 
     /// What one wikilink names: the item, and its page with the anchor of the heading or paragraph it names, or

@@ -43,25 +43,50 @@ package enum WikilinkScanner {
         // Most paragraphs hold no bracket: they are returned as they are, not rebuilt.
         guard mayChange(inlines) else { return inlines }
         var output: [InlineNode] = []
-        var pending = inlines[...]
-        while let node = pending.popFirst() {
+        walk(inlines, replace) { node in
             switch node {
             case .emphasis(let children): output.append(.emphasis(rewrite(children, replace)))
             case .strong(let children): output.append(.strong(rewrite(children, replace)))
-            case .text(let text):
-                if let (before, link, rest) = splitLinkReference(text, &pending) {
-                    output.append(contentsOf: textNode(before) + replace(link))
-                    pending.insert(contentsOf: textNode(rest), at: pending.startIndex)
-                } else if let (before, link, rest) = scan(text, &pending) {
-                    output.append(contentsOf: textNode(before) + replace(link))
-                    pending.insert(contentsOf: textNode(rest), at: pending.startIndex)
-                } else {
-                    output.append(node)
-                }
             default: output.append(node)
             }
         }
-        return InlineRewriter.consolidate(output)
+        return output
+    }
+
+    /// Finds the wikilinks of one level of sibling inlines, in order, and hands `emit` the nodes of that level with
+    /// each wikilink replaced by what `replace` returns and neighbouring texts joined (``InlineRewriter/consolidate(_:)``).
+    ///
+    /// Emphasis is handed over as it stands, its children not yet walked: the caller walks them (with this function),
+    /// so that one walk over a block's inlines can link its wikilinks and whatever else it links as it reaches each
+    /// text (``ConceptLinker``). ``rewrite(_:_:)`` is this walk collecting the nodes.
+    static func walk(_ inlines: [InlineNode], _ replace: (Wikilink) -> [InlineNode], emit: (InlineNode) -> Void) {
+        // A text is held until the next node that is not text: joined texts are handed over whole.
+        var text: String?
+        func add(_ node: InlineNode) {
+            if case .text(let next) = node {
+                if text == nil { text = next } else { text!.append(next) }
+                return
+            }
+            if let held = text {
+                text = nil
+                emit(.text(held))
+            }
+            emit(node)
+        }
+        var pending = inlines[...]
+        while let node = pending.popFirst() {
+            guard case .text(let string) = node else {
+                add(node)
+                continue
+            }
+            if let (before, link, rest) = splitLinkReference(string, &pending) ?? scan(string, &pending) {
+                for node in textNode(before) + replace(link) { add(node) }
+                pending.insert(contentsOf: textNode(rest), at: pending.startIndex)
+            } else {
+                add(node)
+            }
+        }
+        if let held = text { emit(.text(held)) }
     }
 
     /// All wikilinks in `inlines`, in order.
