@@ -27,7 +27,11 @@ extension PageModels {
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
             concepts: conceptsUsed(on: page, from: path),
-            previous: neighbour(-1), next: neighbour(1), routes: routeUses(of: id, from: path))
+            previous: neighbour(-1), next: neighbour(1),
+            // The article it belongs to is named above; the other pages that link to it or embed it here.
+            backlinks: site.backlinks(to: id).filter { $0 != miniature.article.map { ContentID(.article, $0) } }
+                .compactMap { itemLink($0, from: path) },
+            routes: routeUses(of: id, from: path))
     }
 
     /// The miniature overview: each miniature once, in the order of the series, with its lenses.

@@ -50,6 +50,7 @@ extension PageModels {
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(order[index - 1], from: path) : nil,
             next: index + 1 < count ? itemLink(order[index + 1], from: path) : nil,
+            backlinks: site.backlinks(to: id).compactMap { itemLink($0, from: path) },
             routes: routeUses(of: id, from: path))
     }
 

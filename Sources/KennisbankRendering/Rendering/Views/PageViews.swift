@@ -56,6 +56,8 @@ struct ArticleView: PageView {
     var references: [ReferenceEntry]
     var previous: ItemLink?
     var next: ItemLink?
+    /// The pages that link to the article (`backlinks.mustache`).
+    var backlinks: [ItemLink]
     /// The routes with a step about the article ("In leerroutes").
     var routes: [RouteUse]
 
@@ -78,6 +80,7 @@ struct ArticleView: PageView {
         .init("references") { $0.references },
         .init("previous") { $0.previous },
         .init("next") { $0.next },
+        .init("backlinks") { $0.backlinks },
         .init("routes") { $0.routes },
     ])
 }
@@ -144,6 +147,8 @@ struct MiniatureView: PageView {
     /// The miniatures before and after it in the order of the series (``SiteReader/miniatureSequence``).
     var previous: ItemLink?
     var next: ItemLink?
+    /// The pages that link to the miniature or embed it (`backlinks.mustache`).
+    var backlinks: [ItemLink]
     /// The routes with a step about the miniature ("In leerroutes").
     var routes: [RouteUse]
 
@@ -160,6 +165,7 @@ struct MiniatureView: PageView {
         .init("concepts") { $0.concepts },
         .init("previous") { $0.previous },
         .init("next") { $0.next },
+        .init("backlinks") { $0.backlinks },
         .init("routes") { $0.routes },
     ])
 }
