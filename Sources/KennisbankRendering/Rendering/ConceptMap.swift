@@ -9,7 +9,8 @@ import KennisbankLinking
 ///
 /// The layout is a force-directed one (Fruchterman–Reingold) started from a circle, with a fixed
 /// number of iterations, after which ``MapLabels`` moves nodes apart until no label overlaps another label
-/// or node: the same concepts always give the same picture, byte for byte.
+/// or node, and puts each label on the side of its node fewer lines cross: the same concepts always give the
+/// same picture, byte for byte.
 package struct ConceptMap: Sendable {
     /// A concept on the map.
     package struct Node: Hashable, Sendable {
@@ -110,6 +111,8 @@ package struct ConceptMap: Sendable {
         let points = layout()
         let sizes = nodes.map { MapLabels.Size(label: $0.title, radius: $0.slug == focus ? MapLabels.focusRadius : MapLabels.radius) }
         let fixed = nodes.map { $0.slug == focus }
-        return MapLabels(unitPoints: points, sizes: sizes, fixed: fixed, width: width, height: height)
+        var placed = MapLabels(unitPoints: points, sizes: sizes, fixed: fixed, width: width, height: height)
+        placed.chooseSides(edges: edges)
+        return placed
     }
 }

@@ -15,22 +15,25 @@ extension ConceptMap {
     ///
     /// Each node is one link (`<a>` around its circle and label, named by the label), in the order of
     /// ``nodes``; the SVG is named but has no role of an image (whose children are presentational), so the links
-    /// inside it are reachable by keyboard and screen reader. The canvas is `width` units wide and at least `height` high: taller where the labels
-    /// need room (``MapLabels``). The drawing shows the canvas's full width, so every map draws its labels at one
-    /// scale, but only the height its nodes and labels take: a map of two concepts is a strip, not a square.
-    func drawing(from pagePath: String, width: Int = 720, height: Int = 480, title: String) -> DrawnMap {
+    /// inside it are reachable by keyboard and screen reader. Each line names the nodes it joins
+    /// (`data-ends="i j"`, their places among the links), so `assets/map.js` can light a node's neighbours.
+    ///
+    /// The canvas is `width` units wide and at least `height` high: taller where the labels need room
+    /// (``MapLabels``); `width` is narrow enough that a phone shows the whole map with legible labels. The
+    /// drawing (``frame(_:)``) shows only what the nodes and labels take, centred on the focus, and its `width`
+    /// and `height` are those of the frame, so the stylesheet can draw it at that size on a wide screen and
+    /// shrink it to fit a narrow one, one scale for every map's labels.
+    func drawing(from pagePath: String, width: Int = Self.canvasWidth, height: Int = 480, title: String) -> DrawnMap {
         let placed = placed(width: Double(width), height: Double(height))
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
-        let boxes = nodes.indices.map(placed.footprint)
-        let margin = 2 * MapLabels.fontSize
-        let top = max(0, (boxes.map(\.minY).min() ?? 0) - margin)
-        let bottom = min(placed.height, (boxes.map(\.maxY).max() ?? placed.height) + margin)
-        let canvas = "0 \(number(top)) \(number(placed.width)) \(number(bottom - top))"
-        var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        let frame = frame(placed)
+        let size = "width=\"\(Int((frame.maxX - frame.minX).rounded()))\" height=\"\(Int((frame.maxY - frame.minY).rounded()))\""
+        let canvas = "\(number(frame.minX)) \(number(frame.minY)) \(number(frame.maxX - frame.minX)) \(number(frame.maxY - frame.minY))"
+        var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" \(size) aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<g class=\"edges\">\n"
         for (i, j) in edges {
             let (a, b) = (placed.points[i], placed.points[j])
-            svg += "<line x1=\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\"/>\n"
+            svg += "<line x1=\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\" data-ends=\"\(i) \(j)\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
         for (index, node) in nodes.enumerated() {
@@ -42,6 +45,28 @@ extension ConceptMap {
             svg += "<text x=\"\(number(point.x))\" y=\"\(number(placed.baseline(index)))\" text-anchor=\"middle\">\(HTML.escape(node.title))</text></a>\n"
         }
         return DrawnMap(svg: svg + "</g>\n</svg>", legend: legend())
+    }
+
+    /// The width of every map's canvas, in units the page draws as CSS pixels: a phone's column (358 px at
+    /// 390) shows it whole, margins included, with labels of 11 px and more.
+    static let canvasWidth = 420
+
+    /// The part of the canvas the drawing shows: every node with its label and a margin (half a font size at the
+    /// sides, room for the labels' halo; a font size above and below), widened on the short side so that the
+    /// focus, if any, is its centre. The focus stays at the canvas's centre, so the frame is at most the
+    /// canvas's width and the side margins.
+    func frame(_ placed: MapLabels) -> MapLabels.Box {
+        let boxes = nodes.indices.map(placed.footprint)
+        let (side, margin) = (MapLabels.fontSize / 2, MapLabels.fontSize)
+        var frame = MapLabels.Box(minX: (boxes.map(\.minX).min() ?? 0) - side, minY: (boxes.map(\.minY).min() ?? 0) - margin,
+                                  maxX: (boxes.map(\.maxX).max() ?? placed.width) + side,
+                                  maxY: (boxes.map(\.maxY).max() ?? placed.height) + margin)
+        if let focus, let index = nodes.firstIndex(where: { $0.slug == focus }) {
+            let centre = placed.points[index]
+            let half = (x: max(centre.x - frame.minX, frame.maxX - centre.x), y: max(centre.y - frame.minY, frame.maxY - centre.y))
+            frame = MapLabels.Box(minX: centre.x - half.x, minY: centre.y - half.y, maxX: centre.x + half.x, maxY: centre.y + half.y)
+        }
+        return frame
     }
 
     /// A node's classes: `node`, its group's shade and slug, `focus` for the centre.

@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Overlapping pairs are pushed apart along the axis that needs the shorter move (the focus node stays where
 /// it is); where the canvas has no room left, it grows taller, and in the end, should pushing not settle,
-/// the nodes are stacked top to bottom. Every step is arithmetic on the same inputs in the same order: the
-/// same map gives the same positions.
+/// the nodes are stacked top to bottom. Then each label goes above or below its node, whichever side fewer
+/// of the map's lines cross, as long as it overlaps nothing there (``chooseSides(edges:)``). Every step is
+/// arithmetic on the same inputs in the same order: the same map gives the same positions.
 struct MapLabels: Sendable {
     /// The labels' font size, in canvas units (the stylesheet sets the same).
     static let fontSize = 14.0
@@ -48,6 +49,8 @@ struct MapLabels: Sendable {
     /// The canvas's width, and its height as it grew.
     private(set) var width: Double, height: Double
     private let fixed: [Bool]
+    /// Which labels stand below their node rather than above it.
+    private(set) var below: [Bool]
 
     /// Places nodes laid out in a unit square (`unitPoints`) on a canvas of `width` and at least `height`;
     /// `fixed` nodes move only when everything is stacked.
@@ -55,6 +58,7 @@ struct MapLabels: Sendable {
         precondition(unitPoints.count == sizes.count && sizes.count == fixed.count, "one size and one flag per node")
         self.sizes = sizes
         self.fixed = fixed
+        self.below = Array(repeating: false, count: sizes.count)
         self.width = max(width, (sizes.map(\.labelWidth).max() ?? 0) + 2 * Self.padding)
         // Room for every node with its label twice over, so crowded maps start tall enough.
         let area = sizes.reduce(0.0) { $0 + ($1.labelWidth + 2 * Self.padding) * (Self.fontSize * 1.3 + $1.radius * 2 + Self.gap + 2 * Self.padding) }
@@ -65,23 +69,62 @@ struct MapLabels: Sendable {
         place()
     }
 
-    /// The label's box: the text's extent above the node, ascent and descent included.
+    /// The label's box: the text's extent above (or below) the node, ascent and descent included.
     func labelBox(_ index: Int) -> Box {
         let (point, size, baseline) = (points[index], sizes[index], baseline(index))
         return Box(minX: point.x - size.labelWidth / 2, minY: baseline - Self.fontSize,
                    maxX: point.x + size.labelWidth / 2, maxY: baseline + 0.3 * Self.fontSize)
     }
 
-    /// The baseline of a node's label.
+    /// The baseline of a node's label: `gap` above the node, or as far below it as a capital's height and `gap`.
     func baseline(_ index: Int) -> Double {
-        points[index].y - sizes[index].radius - Self.gap
+        below[index] ? points[index].y + sizes[index].radius + Self.gap + Self.capHeight * Self.fontSize
+            : points[index].y - sizes[index].radius - Self.gap
     }
+
+    /// A capital's height, in font sizes, for a label below its node: its top is then `gap` under the node.
+    static let capHeight = 0.75
 
     /// What a node takes with its label, with the padding around it.
     func footprint(_ index: Int) -> Box {
         let (label, point, r) = (labelBox(index), points[index], sizes[index].radius)
-        return Box(minX: min(label.minX, point.x - r) - Self.padding, minY: label.minY - Self.padding,
-                   maxX: max(label.maxX, point.x + r) + Self.padding, maxY: point.y + r + Self.padding)
+        return Box(minX: min(label.minX, point.x - r) - Self.padding, minY: min(label.minY, point.y - r) - Self.padding,
+                   maxX: max(label.maxX, point.x + r) + Self.padding, maxY: max(label.maxY, point.y + r) + Self.padding)
+    }
+
+    /// Puts each label below its node where fewer of `edges` (pairs of node indices) cross it there than above,
+    /// and the move makes no footprint overlap another or leave the canvas; nodes in order, each seeing the
+    /// sides chosen before it. Lines that run under a label anyway are hidden by its halo (the stylesheet's).
+    mutating func chooseSides(edges: [(Int, Int)]) {
+        let segments = edges.map { (points[$0.0], points[$0.1]) }
+        func crossings(_ box: Box) -> Int {
+            segments.reduce(0) { $0 + (Self.segment($1.0, $1.1, crosses: box) ? 1 : 0) }
+        }
+        for index in points.indices {
+            let above = crossings(labelBox(index))
+            guard above > 0 else { continue }
+            below[index] = true
+            let box = footprint(index)
+            let fits = box.minY >= 0 && box.maxY <= height
+                && !points.indices.contains { $0 != index && footprint($0).overlaps(box) }
+            if !fits || crossings(labelBox(index)) >= above { below[index] = false }
+        }
+    }
+
+    /// Whether the segment from `a` to `b` passes through the inside of `box` (clipped to it, Liang–Barsky).
+    static func segment(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double), crosses box: Box) -> Bool {
+        let (dx, dy) = (b.x - a.x, b.y - a.y)
+        var (low, high) = (0.0, 1.0)
+        for (p, q) in [(-dx, a.x - box.minX), (dx, box.maxX - a.x), (-dy, a.y - box.minY), (dy, box.maxY - a.y)] {
+            if p == 0 {
+                if q <= 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { low = max(low, t) } else { high = min(high, t) }
+                if low >= high { return false }
+            }
+        }
+        return true
     }
 
     /// The pairs of nodes whose footprints overlap.

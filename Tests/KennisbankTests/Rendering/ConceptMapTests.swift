@@ -6,7 +6,8 @@ import XCTest
 @testable import KennisbankRendering
 
 /// The concept map: labels that never overlap a label or node, on the real Content's maps and on generated
-/// ones; the same bytes from the same concepts; one link per node; the legend.
+/// ones, on the side of their node fewer lines cross; a drawing centred on the focus; the same bytes from the
+/// same concepts; one link per node; the legend.
 final class ConceptMapTests: XCTestCase {
     /// The real Content's map of all concepts and each concept's own map, as the site draws them.
     private static let realMaps: [(String, ConceptMap, Double)] = DeepStack.run {
@@ -26,14 +27,37 @@ final class ConceptMapTests: XCTestCase {
     }
 
     private func assertPlacedApart(_ map: ConceptMap, height: Double, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let placed = map.placed(width: 720, height: height)
+        let placed = map.placed(width: Double(ConceptMap.canvasWidth), height: height)
         let pairs = placed.overlappingPairs().map { "\(map.nodes[$0.0].title) / \(map.nodes[$0.1].title)" }
         XCTAssertEqual(pairs, [], name, file: file, line: line)
+        // No label's box overlaps another label or another node's circle, whichever side of its node it stands on.
+        for i in map.nodes.indices {
+            for j in map.nodes.indices where j != i {
+                let (p, r) = (placed.points[j], placed.sizes[j].radius)
+                let circle = MapLabels.Box(minX: p.x - r, minY: p.y - r, maxX: p.x + r, maxY: p.y + r)
+                XCTAssertFalse(placed.labelBox(i).overlaps(circle), "\(name): label \(map.nodes[i].title) over node \(map.nodes[j].title)", file: file, line: line)
+                if j > i {
+                    XCTAssertFalse(placed.labelBox(i).overlaps(placed.labelBox(j)), "\(name): \(map.nodes[i].title) / \(map.nodes[j].title)", file: file, line: line)
+                }
+            }
+        }
         // Every node with its label stays on the canvas.
         for index in map.nodes.indices {
             let box = placed.footprint(index)
             XCTAssertTrue(box.minX >= -0.01 && box.minY >= -0.01 && box.maxX <= placed.width + 0.01 && box.maxY <= placed.height + 0.01,
                           "\(name): \(map.nodes[index].title) at \(box) outside \(placed.width)×\(placed.height)", file: file, line: line)
+        }
+        // The drawing's frame holds every node with its label, and is centred on the focus.
+        let frame = map.frame(placed)
+        for index in map.nodes.indices {
+            let box = placed.footprint(index)
+            XCTAssertTrue(box.minX >= frame.minX && box.minY >= frame.minY && box.maxX <= frame.maxX && box.maxY <= frame.maxY,
+                          "\(name): \(map.nodes[index].title) outside the frame", file: file, line: line)
+        }
+        if let focus = map.focus, let index = map.nodes.firstIndex(where: { $0.slug == focus }) {
+            let point = placed.points[index]
+            XCTAssertEqual(point.x, (frame.minX + frame.maxX) / 2, accuracy: 0.01, name, file: file, line: line)
+            XCTAssertEqual(point.y, (frame.minY + frame.maxY) / 2, accuracy: 0.01, name, file: file, line: line)
         }
     }
 
@@ -80,25 +104,30 @@ final class ConceptMapTests: XCTestCase {
         let map = ConceptMap(nodes: [.init(slug: "a", title: "Aap & co", group: "lens"), .init(slug: "b", title: "Beer")],
                              links: [("a", "b")], focus: "a", groups: ["lens"])
         let svg = map.drawing(from: "begrippen/a/", height: 200, title: "Kaart van Aap").svg
-        XCTAssertTrue(svg.hasPrefix("<svg class=\"concept-map\" viewBox=\"0 "), svg)
+        XCTAssertTrue(svg.hasPrefix("<svg class=\"concept-map\" viewBox=\""), svg)
         XCTAssertTrue(svg.contains(" aria-label=\"Kaart van Aap\" xmlns="), svg)
         XCTAssertFalse(svg.contains("role=\"img\""))
         XCTAssertEqual(svg.components(separatedBy: "<a ").count - 1, 2)
         XCTAssertTrue(svg.contains("<a href=\"./\" class=\"node shade-1 group-lens focus\" aria-current=\"page\"><circle "), svg)
         XCTAssertTrue(svg.contains(">Aap &amp; co</text></a>"), svg)
         XCTAssertTrue(svg.contains("<a href=\"../b/\" class=\"node\"><circle "), svg)
+        // The line names the nodes it joins, by their places among the links.
+        XCTAssertTrue(svg.contains(" data-ends=\"0 1\"/>"), svg)
     }
 
-    /// The drawing keeps the canvas's width (one scale for every map's labels) but only the height its nodes and
-    /// labels take, with a margin: a map of two concepts is a strip, and nothing drawn falls outside it.
-    func testTheDrawingIsAsTallAsWhatItShows() throws {
+    /// The drawing shows only what its nodes and labels take, with a margin, at the size its `width` and `height`
+    /// say (one scale for every map's labels), centred on the focus: a map of two concepts is a strip, and
+    /// nothing drawn falls outside it.
+    func testTheDrawingIsAsLargeAsWhatItShowsAndCentredOnTheFocus() throws {
         let map = ConceptMap(nodes: [.init(slug: "a", title: "Aap"), .init(slug: "b", title: "Beer")], links: [("a", "b")], focus: "a")
         let svg = map.drawing(from: "begrippen/a/", height: 480, title: "t").svg
         let box = try XCTUnwrap(svg.components(separatedBy: "viewBox=\"").dropFirst().first?.components(separatedBy: "\"").first)
         let numbers = box.split(separator: " ").compactMap { Double($0) }
         XCTAssertEqual(numbers.count, 4)
-        let (top, width, height) = (numbers[1], numbers[2], numbers[3])
-        XCTAssertEqual(width, 720)
+        let (left, top, width, height) = (numbers[0], numbers[1], numbers[2], numbers[3])
+        XCTAssertTrue(svg.contains(" width=\"\(Int(width.rounded()))\" height=\"\(Int(height.rounded()))\" "), svg)
+        // At most the canvas with its side margins (half a font size each): the focus is the canvas's centre.
+        XCTAssertLessThanOrEqual(width, Double(ConceptMap.canvasWidth) + MapLabels.fontSize + 0.1)
         XCTAssertLessThan(height, 240, "two concepts on a 480-unit canvas")
         func values(_ attribute: String) -> [Double] {
             svg.components(separatedBy: " \(attribute)=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
@@ -107,6 +136,34 @@ final class ConceptMapTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(y - MapLabels.fontSize, top)
             XCTAssertLessThanOrEqual(y + MapLabels.radius * 2, top + height)
         }
+        for x in values("cx") {
+            XCTAssertGreaterThan(x, left)
+            XCTAssertLessThan(x, left + width)
+        }
+        // The focus (the first circle) is the centre.
+        XCTAssertEqual(values("cx")[0], left + width / 2, accuracy: 0.1)
+        XCTAssertEqual(values("cy")[0], top + height / 2, accuracy: 0.1)
+    }
+
+    /// A label a line would cross above its node goes below it, where none does; one no line crosses stays above.
+    func testALabelMovesBelowItsNodeAwayFromALine() {
+        let sizes = [MapLabels.Size(label: "Onder", radius: 6), MapLabels.Size(label: "Boven", radius: 6)]
+        var placed = MapLabels(unitPoints: [(0.5, 0.7), (0.5, 0.2)], sizes: sizes, fixed: [false, false], width: 400, height: 300)
+        XCTAssertTrue(MapLabels.segment(placed.points[0], placed.points[1], crosses: placed.labelBox(0)))
+        placed.chooseSides(edges: [(0, 1)])
+        XCTAssertEqual(placed.below, [true, false])
+        XCTAssertFalse(MapLabels.segment(placed.points[0], placed.points[1], crosses: placed.labelBox(0)))
+        XCTAssertGreaterThan(placed.labelBox(0).minY, placed.points[0].y + sizes[0].radius)
+        XCTAssertEqual(placed.overlappingPairs().count, 0)
+    }
+
+    func testASegmentCrossesABoxOnlyThroughItsInside() {
+        let box = MapLabels.Box(minX: 0, minY: 0, maxX: 10, maxY: 10)
+        XCTAssertTrue(MapLabels.segment((-5, 5), (15, 5), crosses: box))
+        XCTAssertTrue(MapLabels.segment((5, 5), (50, 50), crosses: box))
+        XCTAssertFalse(MapLabels.segment((-5, -5), (-1, 20), crosses: box))
+        XCTAssertFalse(MapLabels.segment((11, 0), (30, 10), crosses: box))
+        XCTAssertFalse(MapLabels.segment((-5, 12), (15, 12), crosses: box))
     }
 
     func testTheLegendNamesEveryKindOfMarkOnTheMap() {
