@@ -22,6 +22,8 @@ struct RouteView: PageView {
     var steps: [RouteStepEntry]
     /// The route's absolute URL, when site.yml has a `baseURL`, else its path from the site root: printed on the handout.
     var address: String
+    /// Whether the route is a draft (`draft: true`), shown only in a `--drafts` build and under `serve`: labelled so.
+    var draft: Bool
 
     static let fields = TemplateFields<RouteView>([
         .init("frame") { $0.frame },
@@ -33,6 +35,7 @@ struct RouteView: PageView {
         .init("introduction") { $0.introduction },
         .init("steps") { $0.steps },
         .init("address") { $0.address },
+        .init("draft") { $0.draft },
     ])
 }
 
@@ -78,6 +81,8 @@ struct RouteEntry: TemplateView {
     var duration: String?
     /// The number of steps, as text.
     var stepCount: String
+    /// Whether the route is a draft (`draft: true`), labelled so in the list.
+    var draft: Bool
 
     static let fields = TemplateFields<RouteEntry>([
         .init("title") { $0.title },
@@ -87,6 +92,7 @@ struct RouteEntry: TemplateView {
         .init("audience") { $0.audience },
         .init("duration") { $0.duration },
         .init("stepCount") { $0.stepCount },
+        .init("draft") { $0.draft },
     ])
 }
 
