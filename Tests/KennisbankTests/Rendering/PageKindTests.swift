@@ -38,10 +38,10 @@ final class PageKindTests: XCTestCase {
     /// home page ("Start" and "Artikelen" were two links to one page); a concept's pass its overview.
     func testBreadcrumbsHaveOneLinkPerLevel() {
         let article = PageKind.article.breadcrumbs(title: "Een", link: ContentID(.article, "een").link)
-        XCTAssertEqual(article.map(\.0), ["Een"])
+        XCTAssertEqual(article.map { $0.0 }, ["Een"])
         let concept = PageKind.concept.breadcrumbs(title: "Purpose", link: ContentID(.concept, "purpose").link)
-        XCTAssertEqual(concept.map(\.0), ["Begrippen", "Purpose"])
-        XCTAssertEqual(concept.map(\.1.path), ["begrippen/", "begrippen/purpose/"])
+        XCTAssertEqual(concept.map { $0.0 }, ["Begrippen", "Purpose"])
+        XCTAssertEqual(concept.map { $0.1.path }, ["begrippen/", "begrippen/purpose/"])
         XCTAssertEqual(PageKind.breadcrumbRoot, "Start")
     }
 }
