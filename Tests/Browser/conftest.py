@@ -78,6 +78,35 @@ def make_driver(javascript=True, width=1280, height=900, scheme=None, performanc
     return driver
 
 
+class Axe:
+    """axe-core 4.12 (the axe.min.js that PyPI's axe-playwright-python 0.1.8 ships), injected into the page
+    Selenium shows and run there with its default rules (WCAG 2 A and AA, and its best practices) or `options`."""
+
+    _script = None
+
+    @classmethod
+    def script(cls):
+        """The axe.min.js file, read once; found without importing the package (which would import Playwright)."""
+        if cls._script is None:
+            import importlib.util
+            spec = importlib.util.find_spec("axe_playwright_python")
+            if spec is None or not spec.submodule_search_locations:
+                pytest.fail("axe-playwright-python is not installed: Scripts/install-dependencies.sh --test")
+            with open(os.path.join(list(spec.submodule_search_locations)[0], "axe.min.js"), encoding="utf-8") as file:
+                cls._script = file.read()
+        return cls._script
+
+    def run(self, driver, options=None):
+        """axe-core's result for the page in `driver`: a dict with `violations`, `passes`, … and `testEngine`."""
+        import json
+        driver.execute_script(self.script())
+        result = driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, %s).then(done, function (error) { done({error: String(error)}); });" % json.dumps(options or {}))
+        assert "error" not in result, result["error"]
+        return result
+
+
 def describe_violations(violations):
     """axe-core's violations, one line each: rule, impact, help and the first targets."""
     lines = []

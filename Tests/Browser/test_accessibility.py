@@ -1,12 +1,10 @@
-"""axe-core (PyPI axe-core-python 0.1.0, which ships axe-core 4.4.3) on every page of the real site, in the light
+"""axe-core 4.12 (the axe.min.js of PyPI's axe-playwright-python 0.1.8, see conftest.Axe) on every page of the real site, in the light
 and the dark colour scheme, at desktop and phone width: no violations of its default rule set (WCAG 2 A and AA,
 and its best practices)."""
 import os
 
 import pytest
-from axe_core_python.selenium import Axe
-
-from conftest import describe_violations, make_driver
+from conftest import Axe, describe_violations, make_driver
 
 SCHEMES = ["light", "dark"]
 

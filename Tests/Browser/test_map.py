@@ -101,7 +101,7 @@ def test_map_is_static_svg_without_javascript(browser_without_js, base_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_map_and_miniature_pages(site_dir, base_url, scheme):
-    from axe_core_python.selenium import Axe
+    from conftest import Axe
 
     driver = make_driver(width=1280, scheme=scheme)
     try:

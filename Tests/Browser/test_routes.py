@@ -8,11 +8,10 @@ import subprocess
 import tempfile
 
 import pytest
-from axe_core_python.selenium import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, kennisbank_binary, make_driver
+from conftest import REPOSITORY, Axe, kennisbank_binary, make_driver
 
 ROUTE = "leerroutes/door-de-vijf-lenzen/"
 TITLE = "Door de vijf lenzen"

@@ -1,5 +1,5 @@
 """`kennisbank serve` in headless Chromium, as the author uses it: an edit reloads the open tab, a build error
-shows the overlay over the last good page, and the fix removes it."""
+shows the overlay over the last good page, and the fix removes it; a draft route carries its label."""
 import os
 import re
 import shutil
@@ -99,3 +99,10 @@ def test_edit_reloads_the_tab_and_an_error_shows_the_overlay(live_browser, serve
     WebDriverWait(browser, 15).until(lambda driver: driver.execute_script("return window.kennisbankMarker") is None)
     assert browser.find_elements(By.ID, "kennisbank-build-error") == []
     assert [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"] == [], "".join(log)
+
+
+def test_under_serve_a_draft_route_carries_its_label(live_browser, served):
+    url, _, _ = served
+    live_browser.get(url + "leerroutes/door-de-vijf-lenzen/")
+    label = live_browser.find_element(By.CSS_SELECTOR, ".page-header .draft-label")
+    assert label.is_displayed() and label.text.strip().lower() == "conceptversie"

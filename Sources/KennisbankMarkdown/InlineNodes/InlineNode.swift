@@ -65,8 +65,9 @@ package struct EngineLink: Hashable, Sendable {
     package var data: [String: String]
     /// An `aria-label`, for links whose text is a symbol.
     package var ariaLabel: String?
-    /// Whether the link is a stop of the keyboard's tab order; `false` writes `tabindex="-1"` (a link that every
-    /// paragraph has, such as its ¶, would otherwise put dozens of stops before the page's navigation).
+    /// Whether the link is for every reader; `false` makes it the pointer's only, `tabindex="-1"` and
+    /// `aria-hidden="true"` (a link that every paragraph has, such as its ¶, would otherwise put dozens of stops
+    /// before the page's navigation, and a screen reader would announce it after every paragraph).
     package var inTabOrder: Bool
 
     /// Creates an engine link.

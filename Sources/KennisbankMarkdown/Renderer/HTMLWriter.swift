@@ -168,7 +168,7 @@ struct HTMLWriter {
         case .link(let link, let children):
             var open = "<a class=\"\(HTML.escape(link.cssClass))\" href=\"\(HTML.escape(options.linkResolver(link.target)))\""
             if let label = link.ariaLabel { open += " aria-label=\"\(HTML.escape(label))\"" }
-            if !link.inTabOrder { open += " tabindex=\"-1\"" }
+            if !link.inTabOrder { open += " tabindex=\"-1\" aria-hidden=\"true\"" }
             for key in link.data.keys.sorted() {
                 open += " data-\(key)=\"\(HTML.escape(link.data[key] ?? ""))\""
             }

@@ -3,9 +3,10 @@ import KennisbankMarkdown
 import KennisbankContent
 import KennisbankLinking
 /// Adds a "link to here" (¶, #) to every heading and paragraph that has an anchor, so a programme designer can
-/// copy a link to any place. The page script turns a click into a copy. The links are out of the tab order (the
-/// stylesheet shows them on hover and when the paragraph holds the focus): 64 of them on an article came
-/// before its table of contents; the table of contents and the anchors' `id`s remain the keyboard's way there.
+/// copy a link to any place. The page script turns a click into a copy. The links are the pointer's only (the
+/// stylesheet shows them on hover): out of the tab order, where 64 of them on an article came before its table of
+/// contents, and out of the accessibility tree (`aria-hidden`), where a screen reader announced one after every
+/// paragraph; the table of contents and the anchors' `id`s remain the keyboard's way there.
 enum AnchorLinks {
     /// The blocks with an anchor link appended to each anchored heading and paragraph.
     static func add(to document: MarkdownDocument, pagePath: String) -> MarkdownDocument {

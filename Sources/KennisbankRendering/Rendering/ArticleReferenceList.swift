@@ -51,11 +51,12 @@ struct ArticleReferenceList {
         return formatted
     }
 
-    /// One entry: the reference as a reader sees it (``Reference/shownInlines``), then a link to its place on the literature page.
+    /// One entry: the reference as a reader sees it (``Reference/shownInlines``), then a link to its place on the literature page, marked
+    /// "→" (a place on this site; "↗" would promise another site) and underlined as every link in running text is.
     private static func entry(_ reference: Reference) -> BlockNode {
         let link = EngineLink(target: PageKind.literature.link(fragment: reference.key), cssClass: "reference-link",
                               ariaLabel: "Volledige vermelding in de literatuurlijst")
         return BlockNode(kind: .section(element: "li", id: "bron-\(reference.key)", cssClass: ""),
-                         inlines: reference.shownInlines + [.text(" "), .link(link, [.text("↗")])])
+                         inlines: reference.shownInlines + [.text(" "), .link(link, [.text("→")])])
     }
 }

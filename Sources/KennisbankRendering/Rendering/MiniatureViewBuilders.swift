@@ -26,7 +26,8 @@ extension PageModels {
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             article: miniature.article.flatMap { placeLink(of: id, in: ContentID(.article, $0), from: path) },
             lenses: miniature.lenses.compactMap { itemLink(ContentID(.concept, $0), from: path) },
-            concepts: conceptsUsed(on: page, from: path),
+            // A lens is listed once, under "Lenzen": the other concepts the miniature names follow it.
+            concepts: conceptsUsed(on: page, from: path).filter { !miniature.lenses.contains($0.slug) },
             previous: neighbour(-1), next: neighbour(1),
             // The article it belongs to is named above; the other pages that link to it or embed it here.
             backlinks: site.backlinks(to: id).filter { $0 != miniature.article.map { ContentID(.article, $0) } }

@@ -75,21 +75,25 @@ extension PageKind {
         }
     }
 
-    /// The breadcrumbs of an item's page of this kind: its overview, then the item.
+    /// The breadcrumbs' first step, the home page (Dutch "Start", not "Home").
+    static let breadcrumbRoot = "Start"
+
+    /// The breadcrumbs of an item's page of this kind after the home page's: its overview, then the item. An
+    /// article's overview is the home page itself, which the first step already leads to: one link per level.
     func breadcrumbs(title: String, link: SiteLink) -> [(String, SiteLink)] {
-        guard let overview, let overviewTitle = overview.navigationTitle else { return [(title, link)] }
+        guard let overview, overview != .home, let overviewTitle = overview.navigationTitle else { return [(title, link)] }
         return [(overviewTitle, overview.link()), (title, link)]
     }
 
-    /// The navigation's entries in order: title and page path. The learning routes only when the site has routes.
-    static func navigation(hasRoutes: Bool) -> [(title: String, path: String)] {
+    /// The navigation's entries in order: title, page path and kind. The learning routes only when the site has routes.
+    static func navigation(hasRoutes: Bool) -> [(title: String, path: String, kind: PageKind)] {
         hasRoutes ? navigationWithRoutes : navigationWithoutRoutes
     }
 
     private static let navigationWithRoutes = navigation(of: [.home, .conceptIndex, .miniatureIndex, .routeIndex, .literature])
     private static let navigationWithoutRoutes = navigation(of: [.home, .conceptIndex, .miniatureIndex, .literature])
 
-    private static func navigation(of kinds: [PageKind]) -> [(title: String, path: String)] {
-        kinds.compactMap { kind in kind.navigationTitle.map { ($0, kind.link().path) } }
+    private static func navigation(of kinds: [PageKind]) -> [(title: String, path: String, kind: PageKind)] {
+        kinds.compactMap { kind in kind.navigationTitle.map { ($0, kind.link().path, kind) } }
     }
 }

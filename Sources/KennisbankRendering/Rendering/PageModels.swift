@@ -73,9 +73,12 @@ struct PageModels {
             lang: config.language, siteTitle: config.title, siteDescription: config.description, siteAuthor: config.author,
             pageTitle: title, description: description ?? config.description, canonical: config.baseURL.map { $0 + path },
             root: root, kind: kind.name,
-            nav: sections.map { name, target in NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: target == path) },
-            breadcrumbs: breadcrumbs.isEmpty ? [] : ([("Home", SiteLink(path: ""))] + breadcrumbs).map { name, link in
-                Breadcrumb(title: name, url: link.relative(from: path))
+            // The page's own entry by its kind, not its path: the 404 page is written with the home page's path.
+            nav: sections.map { name, target, section in
+                NavEntry(title: name, url: SiteLink(path: target).relative(from: path), current: section == kind)
+            },
+            breadcrumbs: breadcrumbs.isEmpty ? [] : ([(PageKind.breadcrumbRoot, SiteLink(path: ""))] + breadcrumbs).enumerated().map { index, step in
+                Breadcrumb(title: step.0, url: step.1.relative(from: path), current: index == breadcrumbs.count)
             },
             portable: config.portable, feed: site.hasFeed)
     }

@@ -64,11 +64,12 @@ extension PageModels {
         let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { place in
             MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
         }
+        let otherNames = OtherNames.shown(title: page.item.title, aliases: page.item.aliases)
         return ConceptView(
             frame: frame(path: path, title: page.item.title, kind: .concept, description: page.item.summary,
                          breadcrumbs: PageKind.concept.breadcrumbs(title: page.item.title, link: id.link)),
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
-            aliases: page.item.aliases.isEmpty ? nil : page.item.aliases.joined(separator: ", "), updated: UpdatedLine(concept.item),
+            aliases: otherNames.isEmpty ? nil : otherNames.joined(separator: ", "), updated: UpdatedLine(concept.item),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             related: site.related(to: id.slug).compactMap { itemLink(ContentID(.concept, $0), from: path) },
             mentions: mentions,

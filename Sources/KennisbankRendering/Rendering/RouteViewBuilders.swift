@@ -24,7 +24,7 @@ extension PageModels {
             title: item.title, summary: item.summary, audience: route.route.audience, totalDuration: route.totalDuration?.description,
             stepCount: String(route.steps.count), updated: UpdatedLine(item),
             introduction: route.introduction.blocks.isEmpty ? nil : HTMLFragment(Cmark.renderHTML(route.introduction.blocks, options: options)),
-            steps: steps, address: address(item.id.link))
+            steps: steps, address: address(item.id.link), draft: route.route.draft)
     }
 
     /// The overview of every route, by title.
@@ -38,7 +38,8 @@ extension PageModels {
         site.routes.map { route in
             let item = route.route.item
             return RouteEntry(title: item.title, url: item.id.link.relative(from: path), slug: item.id.slug, summary: item.summary,
-                              audience: route.route.audience, duration: route.totalDuration?.description, stepCount: String(route.steps.count))
+                              audience: route.route.audience, duration: route.totalDuration?.description, stepCount: String(route.steps.count),
+                              draft: route.route.draft)
         }
     }
 

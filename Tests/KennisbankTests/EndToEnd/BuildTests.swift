@@ -81,12 +81,45 @@ final class BuildTests: XCTestCase {
     func testParagraphAndHeadingAnchorLinksAreOutOfTheTabOrder() throws {
         let (fileSystem, _) = site()
         let article = page(try generate(fileSystem), "artikelen/een/index.html")
-        XCTAssertTrue(article.contains("<h2 id=\"begin\">\nBegin<a class=\"anchor\" href=\"#begin\" aria-label=\"Link naar deze kop\" tabindex=\"-1\">#</a>\n</h2>"), article)
+        XCTAssertTrue(article.contains("<h2 id=\"begin\">\nBegin<a class=\"anchor\" href=\"#begin\" aria-label=\"Link naar deze kop\" tabindex=\"-1\" aria-hidden=\"true\">#</a>\n</h2>"), article)
         let anchors = article.components(separatedBy: "class=\"anchor\"").count - 1
-        let untabbable = article.components(separatedBy: "aria-label=\"Link naar deze alinea\" tabindex=\"-1\"").count - 1
-            + article.components(separatedBy: "aria-label=\"Link naar deze kop\" tabindex=\"-1\"").count - 1
+        let untabbable = article.components(separatedBy: "aria-label=\"Link naar deze alinea\" tabindex=\"-1\" aria-hidden=\"true\"").count - 1
+            + article.components(separatedBy: "aria-label=\"Link naar deze kop\" tabindex=\"-1\" aria-hidden=\"true\"").count - 1
         XCTAssertGreaterThan(anchors, 2)
         XCTAssertEqual(untabbable, anchors)
+    }
+
+    /// Breadcrumbs in Dutch, one link per level, the page itself `aria-current`; the navigation marks a section's
+    /// own page only, never on the 404 page (written with the home page's path); a miniature's lens is listed once;
+    /// a draft route is labelled.
+    func testBreadcrumbsCurrentPagesLensesAndDraftLabel() throws {
+        let (fileSystem, _) = site([
+            "C/concepts/lens.md": "---\ntitle: Lens\naliases:\n  - lenzen\n  - bril\n---\nUitleg.\n",
+            "C/miniatures/scene.md": "---\ntitle: Scène\narticle: een\nlenses:\n  - lens\n---\nEen scène door de lens, met niet-weten.\n",
+            "C/leerroutes/route.md": "---\ntitle: Route\ndraft: true\n---\n1. [[een]] — Lees. (110-115 min)\n",
+        ])
+        var build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "", fileSystem: fileSystem)
+        build.includesDrafts = true
+        let report = try build.generate()
+        let article = page(report, "artikelen/een/index.html")
+        XCTAssertTrue(article.contains("<li><a href=\"../../\">Start</a></li>") && article.contains("<li><a href=\"./\" aria-current=\"page\">Een</a></li>"), article)
+        XCTAssertFalse(article.contains(">Home<"))
+        XCTAssertFalse(article.contains("aria-current=\"page\">Artikelen"))
+        let concepts = page(report, "begrippen/index.html")
+        XCTAssertTrue(concepts.contains("<a href=\"./\" aria-current=\"page\">Begrippen</a>"), concepts)
+        let notFound = page(report, "404.html")
+        XCTAssertFalse(notFound.contains("aria-current"), notFound)
+        XCTAssertTrue(page(report, "index.html").contains("aria-current=\"page\">Artikelen</a>"))
+        let miniature = page(report, "miniaturen/scene/index.html")
+        let concepts2 = miniature.components(separatedBy: "id=\"begrippen-in-deze-miniatuur\"").dropFirst().first ?? ""
+        XCTAssertTrue(miniature.contains("id=\"lenzen\""), miniature)
+        XCTAssertFalse(concepts2.contains("begrippen/lens/"), "the lens is listed under Lenzen only")
+        XCTAssertTrue(concepts2.contains("begrippen/niet-weten/"), miniature)
+        XCTAssertTrue(page(report, "begrippen/lens/index.html").contains("<p class=\"aliases\">Ook: bril</p>"))
+        let route = page(report, "leerroutes/route/index.html")
+        XCTAssertTrue(route.contains("<p class=\"kicker\">Leerroute <span class=\"draft-label\">Conceptversie</span></p>"), route)
+        XCTAssertTrue(route.contains("<span class=\"duration\">110–115 min</span>"), route)
+        XCTAssertTrue(page(report, "leerroutes/index.html").contains("<span class=\"draft-label\">Conceptversie</span>"))
     }
 
     func testBuildsEveryPageWithRelativeLinks() throws {

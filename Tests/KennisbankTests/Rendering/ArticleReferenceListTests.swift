@@ -17,7 +17,7 @@ final class ArticleReferenceListTests: XCTestCase {
 
     private func entry(_ key: String, _ html: String) -> String {
         "<li id=\"bron-\(key)\">\n\(html) <a class=\"reference-link\" href=\"../../literatuur/#\(key)\" "
-            + "aria-label=\"Volledige vermelding in de literatuurlijst\">↗</a>\n</li>\n"
+            + "aria-label=\"Volledige vermelding in de literatuurlijst\">→</a>\n</li>\n"
     }
 
     func testTheOwnListIsFormattedWhereTheAuthorPutItWithTheWorksTheArticleCites() throws {
@@ -31,7 +31,7 @@ final class ArticleReferenceListTests: XCTestCase {
             + entry("kegan1994", "Kegan, R. (1994). <em>In over our heads</em>. Harvard University Press.")
             + entry("weick1995", "Weick, K. E. (1995). <em>Sensemaking in organizations</em>. SAGE.")
             + "</ul>\n<ul>\n<li>Zie ook de website van de reeks.</li>\n</ul>\n<h2 id=\"verantwoording\">"
-        XCTAssertTrue(html.contains("Literatuur<a class=\"anchor\" href=\"#literatuur\" aria-label=\"Link naar deze kop\" tabindex=\"-1\">#</a>\n</h2>\n" + list), html)
+        XCTAssertTrue(html.contains("Literatuur<a class=\"anchor\" href=\"#literatuur\" aria-label=\"Link naar deze kop\" tabindex=\"-1\" aria-hidden=\"true\">#</a>\n</h2>\n" + list), html)
         XCTAssertFalse(html.contains("Bronnen van dit artikel"))
         for key in ["collins2001", "kegan1994", "weick1995"] {
             XCTAssertEqual(html.components(separatedBy: "id=\"bron-\(key)\"").count, 2, "\(key) is listed once")

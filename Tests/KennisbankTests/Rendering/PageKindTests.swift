@@ -33,4 +33,15 @@ final class PageKindTests: XCTestCase {
         XCTAssertEqual(PageKind.navigation(hasRoutes: false).map(\.path), ["", "begrippen/", "miniaturen/", "literatuur/"])
         XCTAssertEqual(PageKind.navigation(hasRoutes: true).map(\.title), ["Artikelen", "Begrippen", "Miniaturen", "Leerroutes", "Literatuur"])
     }
+
+    /// The breadcrumbs after "Start" (the home page): an article's lead straight to it, since its overview is the
+    /// home page ("Start" and "Artikelen" were two links to one page); a concept's pass its overview.
+    func testBreadcrumbsHaveOneLinkPerLevel() {
+        let article = PageKind.article.breadcrumbs(title: "Een", link: ContentID(.article, "een").link)
+        XCTAssertEqual(article.map { $0.0 }, ["Een"])
+        let concept = PageKind.concept.breadcrumbs(title: "Purpose", link: ContentID(.concept, "purpose").link)
+        XCTAssertEqual(concept.map { $0.0 }, ["Begrippen", "Purpose"])
+        XCTAssertEqual(concept.map { $0.1.path }, ["begrippen/", "begrippen/purpose/"])
+        XCTAssertEqual(PageKind.breadcrumbRoot, "Start")
+    }
 }

@@ -69,10 +69,13 @@ struct NavEntry: TemplateView {
 struct Breadcrumb: TemplateView {
     var title: String
     var url: String
+    /// Whether this step is the page itself (the last; `aria-current="page"`).
+    var current: Bool
 
     static let fields = TemplateFields<Breadcrumb>([
         .init("title") { $0.title },
         .init("url") { $0.url },
+        .init("current") { $0.current },
     ])
 }
 

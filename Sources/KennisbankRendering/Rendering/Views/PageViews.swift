@@ -92,7 +92,7 @@ struct ConceptView: PageView {
     var summary: String?
     /// The display name of the concept's group.
     var group: String?
-    /// The other names, joined with commas.
+    /// The other names, joined with commas: the aliases that are no form of the title or of each other (``OtherNames``).
     var aliases: String?
     /// When its file was last committed, or `nil` (outside git, not committed, `gitDates: false`).
     var updated: UpdatedLine?
@@ -143,6 +143,7 @@ struct MiniatureView: PageView {
     /// The article the miniature belongs to.
     var article: ItemLink?
     var lenses: [ItemLink]
+    /// The concepts the miniature names, in order of first mention, its lenses left out (they have their own list).
     var concepts: [ItemLink]
     /// The miniatures before and after it in the order of the series (``SiteReader/miniatureSequence``).
     var previous: ItemLink?

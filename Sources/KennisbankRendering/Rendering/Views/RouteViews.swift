@@ -25,6 +25,8 @@ struct RouteView: PageView {
     /// The route's absolute URL, printed on the handout; `nil` when site.yml has no `baseURL` (a path from the site
     /// root would mean nothing on paper).
     var address: String?
+    /// Whether the route is a draft (`draft: true`), shown only in a `--drafts` build and under `serve`: labelled so.
+    var draft: Bool
 
     static let fields = TemplateFields<RouteView>([
         .init("frame") { $0.frame },
@@ -37,6 +39,7 @@ struct RouteView: PageView {
         .init("introduction") { $0.introduction },
         .init("steps") { $0.steps },
         .init("address") { $0.address },
+        .init("draft") { $0.draft },
     ])
 }
 
@@ -83,6 +86,8 @@ struct RouteEntry: TemplateView {
     var duration: String?
     /// The number of steps, as text.
     var stepCount: String
+    /// Whether the route is a draft (`draft: true`), labelled so in the list.
+    var draft: Bool
 
     static let fields = TemplateFields<RouteEntry>([
         .init("title") { $0.title },
@@ -92,6 +97,7 @@ struct RouteEntry: TemplateView {
         .init("audience") { $0.audience },
         .init("duration") { $0.duration },
         .init("stepCount") { $0.stepCount },
+        .init("draft") { $0.draft },
     ])
 }
 
