@@ -178,12 +178,12 @@ final class RouteTests: XCTestCase {
             "<h1>Drie stappen</h1>",
             "<div><dt>Voor</dt><dd>Nieuwe leidinggevenden</dd></div>",
             "<div><dt>Stappen</dt><dd>3</dd></div>",
-            "<div><dt>Duur</dt><dd>30–35 min</dd></div>",
+            "<div><dt>Duur</dt><dd class=\"duration\">30–35 min</dd></div>",
             "<p>Deze route neemt je mee naar <a class=\"wikilink article\" href=\"../../artikelen/een/\">Een</a>.</p>",
             "<a href=\"../../begrippen/niet-weten/?leerroute=drie-stappen&amp;stap=1\">Niet-weten</a>",
             "<a href=\"../../artikelen/een/?leerroute=drie-stappen&amp;stap=2#begin\">Een › 1. Begin</a>",
             "<a href=\"../../artikelen/een/?leerroute=drie-stappen&amp;stap=3#de-tweede-alinea-van-het\">Een › De tweede alinea van het begin.</a>",
-            "<p class=\"meta\">begrip · 15 min</p>", "<p class=\"meta\">paragraaf · 15–20 min</p>", "<p class=\"meta\">passage</p>",
+            "<p class=\"meta\">begrip · <span class=\"duration\">15 min</span></p>", "<p class=\"meta\">paragraaf · <span class=\"duration\">15–20 min</span></p>", "<p class=\"meta\">passage</p>",
             // The concept: its summary and its text; the heading: its section up to the next heading of its level.
             "<blockquote class=\"route-excerpt prose\">\n<p><em>Open blijven.</em></p>\n<p>Uitleg over het begrip.</p>\n\n      </blockquote>",
             "<blockquote class=\"route-excerpt prose\">\n<h3>1. Begin</h3>\n<p>De eerste alinea van het begin.</p>\n<p>De tweede alinea van het begin.</p>\n\n      </blockquote>",
@@ -212,7 +212,7 @@ final class RouteTests: XCTestCase {
         let report = try build(site(routes: ["drie-stappen": Self.threeSteps]))
         let overview = page(report, "leerroutes/index.html")
         XCTAssertTrue(overview.contains("<h2><a href=\"drie-stappen/\">Drie stappen</a></h2>"), overview)
-        XCTAssertTrue(overview.contains("<p class=\"meta\">Voor Nieuwe leidinggevenden · 3 stappen · 30–35 min</p>"), overview)
+        XCTAssertTrue(overview.contains("<p class=\"meta\">Voor Nieuwe leidinggevenden · 3 stappen · <span class=\"duration\">30–35 min</span></p>"), overview)
         let home = page(report, "index.html")
         XCTAssertTrue(home.contains("<h3><a href=\"leerroutes/drie-stappen/\">Drie stappen</a></h3>"), home)
         XCTAssertTrue(page(report, "begrippen/niet-weten/index.html").contains("<li><a href=\"../../leerroutes/\">Leerroutes</a></li>"))
