@@ -37,8 +37,10 @@ package struct BlockNode: Hashable, Sendable {
         case htmlBlock(String)
         /// A thematic break (`---`).
         case thematicBreak
-        /// An image alone in its paragraph, with its caption as the block's children (see ``Figures``).
-        case figure(Figure)
+        /// An image alone in its paragraph, with its caption as the block's children (see ``Figures``). Boxed, so
+        /// that a kind stays as small as it was without figures: walks copy kinds into each level's frame, and a tree
+        /// as deep as the nesting limit must still be walked on an ordinary thread's stack.
+        indirect case figure(Figure)
         /// A wrapper the engine adds, rendered as `<section>` or `<aside>`-like element with an id and a class.
         case section(element: String, id: String?, cssClass: String)
     }

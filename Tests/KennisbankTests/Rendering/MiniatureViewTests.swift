@@ -53,8 +53,9 @@ final class MiniatureViewTests: XCTestCase {
     func testConceptsInTheTextAreLinked() {
         let view = miniature("het-te-grote-pak")
         XCTAssertTrue(view.body.html.contains("<a class=\"concept\" href=\"../../begrippen/psychodynamische-lens/\""), view.body.html)
-        XCTAssertEqual(links(view.concepts), ["Psychodynamische lens → ../../begrippen/psychodynamische-lens/",
-                                              "Professionele identiteit als leider → ../../begrippen/leiderschapsidentiteit/"])
+        // The lens it names is listed once, under "Lenzen" (`lenses`), not again among the concepts of its text.
+        XCTAssertEqual(links(view.lenses), ["Psychodynamische lens → ../../begrippen/psychodynamische-lens/"])
+        XCTAssertEqual(links(view.concepts), ["Professionele identiteit als leider → ../../begrippen/leiderschapsidentiteit/"])
     }
 
     func testTheOverviewListsEachMiniatureOnceWithItsLenses() {
