@@ -42,7 +42,7 @@ def test_the_literature_page_marks_and_counts_its_incomplete_entries(browser, ba
 def test_the_articles_list_and_the_preview_show_what_is_known(browser, base_url):
     browser.get(base_url + ARTICLE)
     item = browser.find_element(By.ID, "bron-bion1967")
-    assert item.text == "Bion (1967) " + NOTE + " ↗"
+    assert item.text == "Bion (1967) " + NOTE + " →"
     link = browser.find_element(By.CSS_SELECTOR, "a.citation[data-ref='bion1967']")
     browser.execute_script("arguments[0].focus()", link)
     preview = WebDriverWait(browser, 5).until(EC.visibility_of_element_located((By.ID, "kb-preview")))
