@@ -100,6 +100,12 @@ package final class ImageVariants: @unchecked Sendable {
 
     /// The widths of the ladder strictly below the image's width; none for an SVG.
     package func widths(for info: ImageInfo) -> [Int] {
+        Self.widths(for: info, ladder: ladder)
+    }
+
+    /// The widths of `ladder` (ascending) strictly below the image's width; none for an SVG. What a site links in
+    /// `srcset` before any variant is made, and what ``variants(of:digest:info:)`` makes.
+    package static func widths(for info: ImageInfo, ladder: [Int] = standardLadder) -> [Int] {
         info.format.isRaster ? ladder.filter { $0 < info.width } : []
     }
 

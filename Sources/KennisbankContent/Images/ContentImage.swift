@@ -10,16 +10,15 @@ package struct ContentImage: Hashable, Sendable {
     package var name: String
     /// Its bytes.
     package var bytes: Data
-    /// What it is and how large, read from its header; `nil` for a file that is no PNG, JPEG, WebP or SVG image.
-    package var format: ImageFormat?
-    /// Its width and height in pixels (an SVG's in CSS pixels), when its header gives them.
-    package var width: Int, height: Int
+    /// What it is and how large (an SVG in CSS pixels), read from its header; `nil` for a file that is no PNG, JPEG,
+    /// WebP or SVG image Kennisbank can read.
+    package var info: ImageInfo?
     /// What is wrong with the file itself: not an image the site can show, a script in an SVG (the site then leaves
     /// the file out), too large to load quickly.
     package var problems: [Diagnostic]
 
     /// Whether the site copies the file: it is an image, and no SVG with a script.
-    package var isPublished: Bool { format != nil && !problems.contains { $0.severity == .error } }
+    package var isPublished: Bool { info != nil && !problems.contains { $0.severity == .error } }
 
     /// The folder of the content folder that holds the images.
     package static let folder = "images"
@@ -35,7 +34,7 @@ package struct ContentImage: Hashable, Sendable {
 extension ContentImage {
     /// The widths of the smaller copies a raster image gets: those of the ladder below its own width.
     package var variantWidths: [Int] {
-        format?.isRaster == true ? ImageVariants.standardLadder.filter { $0 < width } : []
+        info.map { ImageVariants.widths(for: $0) } ?? []
     }
 
     /// Where the site serves the copy `width` pixels wide: beside the image, the width before its extension

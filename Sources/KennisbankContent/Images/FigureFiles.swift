@@ -46,9 +46,9 @@ enum FigureFiles {
                 report(.warning, .missingAlt, "The image '\(figure.source)' has no description for readers who cannot see it.",
                        hint: "write what the image shows between the brackets: ![beschrijving](\(figure.source))")
             }
-            guard image.isPublished else { return }
+            guard image.isPublished, let info = image.info else { return }
             figure.source = image.sitePath
-            figure.file = FigureFile(width: image.width, height: image.height,
+            figure.file = FigureFile(width: info.width, height: info.height,
                                      variants: image.variantWidths.map { FigureFile.Variant(path: image.variantPath(width: $0), width: $0) })
         }
         for index in content.articles.indices { attach(&content.articles[index].item) }
@@ -67,10 +67,7 @@ enum FigureFiles {
 
     /// Whether a destination is an address of its own (`https://…`, `data:…`, `//host/…`) rather than a file.
     static func isAddress(_ source: String) -> Bool {
-        if source.hasPrefix("//") { return true }
-        guard let colon = source.firstIndex(of: ":") else { return false }
-        let scheme = source[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        source.hasPrefix("//") || URLPath.hasScheme(source)
     }
 
     /// The name below `images/` of a figure's destination, written relative to the file at `path` or from the content

@@ -7,13 +7,14 @@ enum ImageDescription {
     /// The image at `path` (`name` below `images/`) with its format, size and problems.
     static func describe(path: String, name: String, bytes: Data) -> ContentImage {
         var problems: [Diagnostic] = []
-        let info = ImageInfo(data: bytes)
-        let format = info?.format
-        if format == nil {
+        var info: ImageInfo?
+        do throws(ImageInfoError) { info = try ImageInfo.read(bytes) } catch {
+            // The header reader says what it found wrong (an unknown format, a file cut short, no size in an SVG).
             problems.append(Diagnostic(path: path, position: nil, severity: .error, code: .unreadableImage,
-                                       message: "The image '\(name)' is no PNG, JPEG, WebP or SVG file Kennisbank can read (its header gives no size).",
+                                       message: "The image '\(name)' cannot be read: \(error.description)",
                                        hint: "save it again as PNG, JPEG, WebP or SVG"))
         }
+        let format = info?.format
         if format == .svg {
             for problem in SVGSafety.problems(in: bytes) {
                 problems.append(Diagnostic(path: path, position: problem.position, severity: .error, code: .unsafeImage,
@@ -26,7 +27,6 @@ enum ImageDescription {
                                        message: "The image '\(name)' is \(bytes.count / 1000) kB, more than \(ContentImage.sizeLimit / 1000) kB: pages that show it load slowly.",
                                        hint: format?.isRaster == true ? "save it smaller, or as JPEG or WebP" : "simplify it"))
         }
-        return ContentImage(path: path, name: name, bytes: bytes, format: format,
-                            width: info?.width ?? 0, height: info?.height ?? 0, problems: problems)
+        return ContentImage(path: path, name: name, bytes: bytes, info: info, problems: problems)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KennisbankCore
+import KennisbankImages
 
 /// Reads the images of the content folder's `images/` folder (subfolders included), each described again only when
 /// its bytes changed.
@@ -16,9 +17,6 @@ struct ImageFolder: Sendable {
     /// The described images, by path, with the bytes they were described from.
     static let described = MemoName<FileBytes, ContentImage>("content.images", keepsNewestInputs: true)
 
-    /// The file names taken for images; any other file in the folder is reported and left out.
-    static let extensions: Set<String> = ["png", "jpg", "jpeg", "webp", "svg"]
-
     /// Every image of the folder by its name below `images/`, and the problems of the folder's files.
     func load() -> (images: [String: ContentImage], problems: [Diagnostic]) {
         let root = directory + "/" + ContentImage.folder
@@ -27,7 +25,8 @@ struct ImageFolder: Sendable {
         var problems = loops
         let results: [Result<ContentImage, Diagnostic>] = files.parallelMap { file in
             let name = String(file.dropFirst(root.count + 1))
-            guard Self.extensions.contains(Self.fileExtension(of: name)) else {
+            // A file whose name is no image's (by its extension) is reported and left out.
+            guard ImageFormat(fileExtension: Self.fileExtension(of: name)) != nil else {
                 return .failure(Diagnostic(path: file, position: nil, severity: .warning, code: .unreadableImage,
                                            message: "'\(name)' in \(ContentImage.folder)/ is no PNG, JPEG, WebP or SVG file; the site leaves it out."))
             }
@@ -47,9 +46,9 @@ struct ImageFolder: Sendable {
         return (images, problems)
     }
 
-    /// The extension of a file name, lowercased (`PNG` and `png` alike).
+    /// The extension of a file name (`png` of `figuur.png`), or empty.
     static func fileExtension(of name: String) -> String {
         guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        return String(name[name.index(after: dot)...])
     }
 }

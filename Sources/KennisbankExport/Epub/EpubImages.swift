@@ -26,7 +26,7 @@ package struct EpubImage: Sendable, Equatable {
         }
         let byPath = Dictionary(uniqueKeysWithValues: site.content.images.values.map { ($0.sitePath, $0) })
         return paths.sorted().enumerated().compactMap { index, path in
-            guard let image = byPath[path], let format = image.format else { return nil }
+            guard let image = byPath[path], let format = image.info?.format else { return nil }
             return EpubImage(file: path, id: "afbeelding-\(index + 1)", mediaType: format.mediaType, data: image.bytes)
         }
     }

@@ -18,15 +18,12 @@ enum ImageOutput {
         return published.parallelMap { image -> [SiteRenderer.RenderedFile] in
             let digest = image.bytes.withUnsafeBytes { Digest(bytes: $0) }
             var files: [SiteRenderer.RenderedFile] = [.assembled(path: image.sitePath, parts: [digest], written: written) { image.bytes }]
-            guard let format = image.format else { return files }
-            // Made at the first copy that is not on disk already, all widths at once.
+            guard let info = image.info else { return files }
+            // Made at the first copy that is not on disk already, all widths at once (the same widths, in order).
             var made: [ImageVariant]?
             for (index, width) in image.variantWidths.enumerated() {
                 files.append(.assembled(path: image.variantPath(width: width), parts: [digest, Digest(first: width, second: 0)], written: written) {
-                    if made == nil {
-                        let info = ImageInfo(format: format, width: image.width, height: image.height)
-                        made = (try? maker.variants(of: image.bytes, digest: digest, info: info)) ?? []
-                    }
+                    if made == nil { made = (try? maker.variants(of: image.bytes, digest: digest, info: info)) ?? [] }
                     // Where libvips cannot read the pixels (the header was readable), the image itself stands in.
                     guard let made, index < made.count, made[index].width == width, let bytes = try? made[index].bytes() else { return image.bytes }
                     return bytes

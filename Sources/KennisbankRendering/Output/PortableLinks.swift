@@ -34,18 +34,11 @@ package enum PortableLinks {
 
     /// The link to a folder's `index.html` for a relative link to the folder; any other link as it is.
     package static func fileLink(_ link: String) -> String {
-        guard !link.isEmpty, !link.hasPrefix("#"), !link.hasPrefix("/"), !hasScheme(link) else { return link }
+        guard !link.isEmpty, !link.hasPrefix("#"), !link.hasPrefix("/"), !URLPath.hasScheme(link) else { return link }
         let end = link.firstIndex { $0 == "#" || $0 == "?" } ?? link.endIndex
         let path = link[..<end]
         if path.hasSuffix("/") { return path + "index.html" + link[end...] }
         if path == "." || path == ".." || path.hasSuffix("/..") || path.hasSuffix("/.") { return path + "/index.html" + link[end...] }
         return link
-    }
-
-    /// Whether a link starts with a scheme (`https:`, `mailto:`): letters, digits, `+`, `-` or `.` before a colon.
-    private static func hasScheme(_ link: String) -> Bool {
-        guard let colon = link.firstIndex(of: ":") else { return false }
-        let scheme = link[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/") && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
     }
 }
