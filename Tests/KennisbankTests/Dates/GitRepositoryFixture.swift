@@ -15,24 +15,15 @@ struct GitRepositoryFixture {
     /// Runs git in the repository (or in `directory`) with a fixed author and dates; fails on a non-zero exit.
     @discardableResult
     func git(_ arguments: [String], date: String = "2026-01-01T12:00:00+00:00", in directory: URL? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", (directory ?? root).path, "-c", "user.name=Proef", "-c", "user.email=proef@example.org",
-                             "-c", "commit.gpgsign=false", "-c", "protocol.file.allow=always"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_DATE"] = date
         environment["GIT_COMMITTER_DATE"] = date
         for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { environment[name] = nil }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "git", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "git \(arguments): \(text)"])
+        let (status, text) = try runProgram(["git", "-C", (directory ?? root).path, "-c", "user.name=Proef", "-c", "user.email=proef@example.org",
+                                             "-c", "commit.gpgsign=false", "-c", "protocol.file.allow=always"] + arguments,
+                                            environment: environment)
+        guard status == 0 else {
+            throw NSError(domain: "git", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "git \(arguments): \(text)"])
         }
         return text
     }

@@ -8,9 +8,8 @@ import XCTest
 @testable import KennisbankIncremental
 
 final class ConceptLinkingTests: XCTestCase {
-    private func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {
-        Concept(item: ContentItem(id: ContentID(.concept, slug), title: title, aliases: aliases,
-                                  source: SourceFile(path: "\(slug).md", text: ""), document: MarkdownDocument(blocks: [])))
+    private func concept(_ slug: String, _ title: String, _ aliases: [String] = [], linking: ConceptLinkingRule = .automatic) -> Concept {
+        LinkingFixtures.concept(slug, title, aliases, linking: linking)
     }
 
     private lazy var concepts = [

@@ -9,9 +9,7 @@ import XCTest
 /// the review list of every automatic mention.
 final class ConceptTrustTests: XCTestCase {
     private func concept(_ slug: String, _ title: String, _ aliases: [String] = [], linking: ConceptLinkingRule = .automatic) -> Concept {
-        Concept(item: ContentItem(id: ContentID(.concept, slug), title: title, aliases: aliases,
-                                  source: SourceFile(path: "\(slug).md", text: ""), document: MarkdownDocument(blocks: [])),
-                linking: linking)
+        LinkingFixtures.concept(slug, title, aliases, linking: linking)
     }
 
     /// The concepts mentioned in a markdown paragraph, as `slug:written`.

@@ -22,8 +22,7 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
         """
 
     private static func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {
-        Concept(item: ContentItem(id: ContentID(.concept, slug), title: title, aliases: aliases,
-                                  source: SourceFile(path: "\(slug).md", text: ""), document: MarkdownDocument(blocks: [])))
+        LinkingFixtures.concept(slug, title, aliases)
     }
 
     private static let concepts = [
@@ -44,9 +43,7 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
     ]
 
     func testOnePassLinksWhatTheWikilinkWalkThenTheOtherWalksLink() {
-        let source = SourceFile(path: "a.md", text: Self.references)
-        let (library, _) = ReferenceLibrary.build(articles: [(slug: "a", source: source, document: Cmark.parse(source.text))], bibliographies: [])
-        let citations = CitationLinker(library: library)
+        let citations = LinkingFixtures.citationLinker(references: Self.references)
         let wikilinks = WikilinkResolver(index: TargetIndex(items: Self.concepts.map(\.item)),
                                          headings: [ContentID(.concept, "kegan"): ["kop": "kop"]],
                                          paragraphs: [ContentID(.concept, "identiteit"): ["eigen"]])
@@ -54,7 +51,7 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
         var generator = SeededGenerator(seed: 2627)
         var (linkedWikilinks, wikilinkProblems, linkedCitations, linkedMentions) = (0, 0, 0, 0)
         for _ in 0..<1_500 {
-            let markdown = (0..<Int.random(in: 0...30, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            let markdown = LinkingFixtures.markdown(of: Self.pieces, using: &generator)
             let scope = [ConceptLinkingScope.firstPerPage, .firstPerSection, .every].randomElement(using: &generator)!
             let concepts = ConceptLinker(concepts: Self.concepts, scope: scope)
             let file = SourceFile(path: "p.md", text: markdown)

@@ -13,16 +13,7 @@ extension XCTestCase {
         let folder = try temporaryFolder([:])
         let book = folder.appendingPathComponent("boek.epub")
         try data.write(to: book)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["java", "-jar", jar, book.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return try runProgram(["java", "-jar", jar, book.path])
     }
 
     /// Fails unless epubcheck finds no error and no warning in the EPUB.
