@@ -45,15 +45,12 @@ let package = Package(
             name: "Cstemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
-        // The system C library libvips (Debian: libvips-dev): it scales raster figures down to the widths of
-        // their `srcset`, fast and in little memory (it streams the pixels rather than holding whole images).
-        // Its calls take variadic option lists, which Swift cannot make, so shim.h wraps the few Kennisbank makes;
-        // only KennisbankImages/Vips.swift calls it.
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
-        ),
+        // The C library libvips (Debian: libvips42, in libvips-dev), loaded with dlopen on first use: it scales
+        // raster figures down to the widths of their `srcset`, fast and in little memory (it streams the pixels
+        // rather than holding whole images). Loading it only when a figure needs it keeps its hundred-odd shared
+        // libraries out of every other build; vips.c also makes the variadic calls Swift cannot. Only
+        // KennisbankImages/Vips.swift calls it.
+        .target(name: "CVips", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Markdown as Swift values: every call into cmark is in Parser/Cmark.swift; nodes, rewriters.
         .target(name: "KennisbankMarkdown", dependencies: ["KennisbankCore", "Ccmark"], swiftSettings: engineSettings),
         // Figures: a raster or SVG file's format and size read from its header, the problems of an SVG that must
@@ -164,7 +161,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // The image layer's tests, in a target of their own so that they build without the whole engine.
-        .testTarget(name: "KennisbankImagesTests", dependencies: ["KennisbankImages", "KennisbankCore", "CVips"]),
+        .testTarget(name: "KennisbankImagesTests", dependencies: ["KennisbankImages", "KennisbankCore"]),
         .testTarget(
             name: "KennisbankServerTests",
             dependencies: [

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kennisbank needs, only what is missing.
-#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev, libvips-dev (and pkg-config), from Debian
+#   Scripts/install-dependencies.sh          the build: libcmark-dev, libmimalloc-dev, libstemmer-dev (and pkg-config), from Debian, and libvips-dev
+#                                            (libvips, loaded at run time when a site has raster figures)
 #   Scripts/install-dependencies.sh --test   also the tests: chromium and chromium-driver, a Java runtime
 #                                            (for the Nu HTML checker), epubcheck (run as
 #                                            java -jar /usr/share/java/epubcheck.jar) and strace (SwapStopTests kill

@@ -115,7 +115,7 @@ package final class ImageVariants: @unchecked Sendable {
     package func variants(of data: Data, digest: Digest, info: ImageInfo) throws(ImageVariantError) -> [ImageVariant] {
         let widths = widths(for: info)
         guard !widths.isEmpty else { return [] }
-        let key = contentKey(of: data, digest: digest)
+        let key = try contentKey(of: data, digest: digest)
         var variants: [ImageVariant] = []
         for width in widths {
             let file = cacheFolder.appendingPathComponent("\(key)-\(width)w-\(Self.recipe).\(info.format.fileExtension)")
@@ -158,9 +158,10 @@ package final class ImageVariants: @unchecked Sendable {
     }
 
     /// The SHA-256 of a source's bytes, computed once per digest.
-    private func contentKey(of data: Data, digest: Digest) -> String {
+    private func contentKey(of data: Data, digest: Digest) throws(ImageVariantError) -> String {
         if let known = lock.withLock({ keys[digest] }) { return known }
-        let key = Vips.sha256(data)
+        let key: String
+        do { key = try Vips.sha256(data) } catch { throw .libvips(error) }
         lock.withLock { keys[digest] = key }
         return key
     }
