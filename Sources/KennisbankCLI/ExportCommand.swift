@@ -13,14 +13,14 @@ struct ExportCommand: ParsableCommand {
     )
 }
 
-/// `kennisbank export cartridge <route> --output FILE.imscc`: a route as an IMS Common Cartridge 1.3 package.
+/// `kennisbank export cartridge <route> --output FILE.imscc [--version 1.1|1.3]`: a route as an IMS Common Cartridge.
 struct CartridgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cartridge",
-        abstract: "Write a route as an IMS Common Cartridge 1.3 package (.imscc) that a learning platform imports as one module.",
-        discussion: "Each step becomes a web link to its published page and a small page with its instruction; site.yml needs "
-            + "'baseURL', or give --base-url. The cartridge is not schema-validated or import-tested. Exit status: 0 when written, 1 on errors, "
-            + "2 when --strict and there are warnings."
+        abstract: "Write a route as an IMS Common Cartridge package (.imscc) that a learning platform imports as one module.",
+        discussion: "Each step becomes a web link to its published page, carrying the route and the step so the page shows the route bar, "
+            + "and a small page with its instruction; site.yml needs 'baseURL', or give --base-url. Version 1.1 (the default) is the newest "
+            + "Moodle imports; Canvas imports both. Exit status: 0 when written, 1 on errors, 2 when --strict and there are warnings."
     )
 
     @Argument(help: "The route's slug: its file name in leerroutes/ without .md.")
@@ -34,15 +34,27 @@ struct CartridgeCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The published site's address, instead of site.yml's baseURL.")
     var baseURL: String?
 
+    @Option(help: ArgumentHelp("The Common Cartridge version to write: 1.1 (Moodle and Canvas) or 1.3 (Canvas).", valueName: "version"),
+            transform: CartridgeCommand.version)
+    var version: CommonCartridge = .standard
+
     @Flag(help: "Include drafts (draft: true): a draft route can only be exported with it.")
     var drafts = false
 
     @Flag(help: "Treat warnings as fatal (exit 2) and write nothing.")
     var strict = false
 
+    /// The version `--version` names, or an error that lists the versions there are.
+    static func version(_ given: String) throws -> CommonCartridge {
+        guard let version = CommonCartridge(rawValue: given) else {
+            throw ValidationError("--version is \(CommonCartridge.allCases.map(\.rawValue).joined(separator: " or ")), not '\(given)'.")
+        }
+        return version
+    }
+
     func run() throws {
         try folders.export(drafts: drafts, strict: strict, naming: output) { build in
-            let result = try CartridgeExport(build: build, baseURL: baseURL).run(route: route)
+            let result = try CartridgeExport(build: build, baseURL: baseURL, version: version).run(route: route)
             return Export(diagnostics: result.diagnostics, data: result.data, file: output,
                           summary: "'\(result.module.title)', \(result.module.steps.count) step(s)")
         }

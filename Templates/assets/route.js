@@ -1,7 +1,8 @@
 /* Kennisbank: walking a learning route. The links of a route's page carry the route and the step in their query
    (?leerroute=<slug>&stap=2); on the page they lead to, this script loads leerroutes/routes.js (as a script, so it
    loads from a folder opened as file:// too, where fetch is refused) and shows where the reader is, "Stap 2 van 3 —
-   <route>", with the previous and next step. A page in several routes shows the route its link named. Without the
+   <route>", the step's task ("Opdracht: …") and the previous and next step. A page in several routes shows the route
+   its link named; a learner who comes from a learning platform's link has the same query. Without the
    query, or without JavaScript, nothing is shown: the route's page is the way through. */
 (function () {
   "use strict";
@@ -47,6 +48,23 @@
       links.appendChild(link(routePage, "Terug naar de route"));
     }
     bar.appendChild(where);
+    var step = route.steps[number - 1];
+    if (step.task || step.duration) {
+      var task = document.createElement("p");
+      task.className = "route-bar-task";
+      var label = document.createElement("strong");
+      label.textContent = "Opdracht: ";
+      task.appendChild(label);
+      task.appendChild(document.createTextNode(step.task || ""));
+      if (step.duration) {
+        var duration = document.createElement("span");
+        duration.className = "duration";
+        duration.textContent = "(" + step.duration + ")";
+        task.appendChild(document.createTextNode(step.task ? " " : ""));
+        task.appendChild(duration);
+      }
+      bar.appendChild(task);
+    }
     bar.appendChild(links);
     main.appendChild(bar);
   }

@@ -1,11 +1,14 @@
 """Walking a learning route in Chromium: from the route's page through every step with the route bar's "Volgende"
 and back, over HTTP (the real site built with --drafts, served under a sub-path) and from a portable folder
-opened as files; a page in two routes shows the route its link named; without JavaScript there is no bar and the
+opened as files; the bar says each step's task; a step's link in the route's Common Cartridge opens the step with
+its bar and task; a page in two routes shows the route its link named; without JavaScript there is no bar and the
 route page links every step; the bar has no axe-core violations in either colour scheme."""
 import os
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ElementTree
+import zipfile
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -53,15 +56,35 @@ def bar(driver):
     return driver.find_element(By.CSS_SELECTOR, "nav.route-bar .route-bar-where").text
 
 
+def task(driver):
+    """The route bar's task line, once the script has added the bar."""
+    bar(driver)
+    return driver.find_element(By.CSS_SELECTOR, "nav.route-bar .route-bar-task").text
+
+
+def expected_tasks(driver):
+    """Each step's task as the route's page (open in `driver`) prints it: its instruction, and its duration."""
+    tasks = []
+    for step in driver.find_elements(By.CSS_SELECTOR, "li.route-step"):
+        instruction = " ".join(step.find_element(By.CSS_SELECTOR, ".route-instruction").text.split())
+        duration = step.find_elements(By.CSS_SELECTOR, ".meta .duration")
+        tasks.append("Opdracht: " + instruction + (" (%s)" % duration[0].text if duration else ""))
+    return tasks
+
+
 def walk(driver, route_url, portable):
-    """From the route's page to step 1, on with "Volgende" to the last step, one step back, and back to the route."""
+    """From the route's page to step 1, on with "Volgende" to the last step, one step back, and back to the route;
+    on each step the bar says the step's task as the route's page does."""
     driver.get(route_url)
     links = driver.find_elements(By.CSS_SELECTOR, ".route-step-title a")
     assert len(links) == STEPS
+    tasks = expected_tasks(driver)
+    assert all(len(t) > len("Opdracht: ") + 10 for t in tasks), tasks
     follow(driver, links[0])
     visited = []
     for number in range(1, STEPS + 1):
         assert bar(driver) == "Stap %d van %d — %s" % (number, STEPS, TITLE)
+        assert " ".join(task(driver).split()) == tasks[number - 1]
         url = driver.current_url
         assert "?leerroute=door-de-vijf-lenzen&stap=%d" % number in url, url
         assert url.split("?")[0].endswith("index.html") == portable, url
@@ -85,6 +108,28 @@ def test_walks_a_route_over_http(base_url, browser):
 
 def test_walks_a_route_from_a_folder(portable_site, browser):
     walk(browser, "file://" + os.path.join(portable_site, ROUTE, "index.html"), portable=True)
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.3"])
+def test_a_cartridge_step_link_opens_the_step_with_its_bar_and_task(base_url, browser, version, tmp_path):
+    """The route exported as a cartridge for the served site: each web link, opened as a learner who arrives from
+    the platform opens it, shows the route bar at that step and the step's task."""
+    cartridge = tmp_path / "route.imscc"
+    subprocess.run([kennisbank_binary(), "export", "cartridge", "door-de-vijf-lenzen", "--drafts", "--version", version,
+                    "--base-url", base_url, "--content", os.path.join(REPOSITORY, "Content"),
+                    "--templates", os.path.join(REPOSITORY, "Templates"), "--output", str(cartridge)],
+                   cwd=tmp_path, check=True, capture_output=True)
+    with zipfile.ZipFile(cartridge) as archive:
+        links = sorted(name for name in archive.namelist() if name.endswith("weblink.xml"))
+        urls = [ElementTree.fromstring(archive.read(name)).find("{*}url").get("href") for name in links]
+    assert len(urls) == STEPS
+    browser.get(base_url + ROUTE)
+    tasks = expected_tasks(browser)
+    for number, url in enumerate(urls, start=1):
+        assert url.startswith(base_url) and "?leerroute=door-de-vijf-lenzen&stap=%d" % number in url, url
+        browser.get(url)
+        assert bar(browser) == "Stap %d van %d — %s" % (number, STEPS, TITLE)
+        assert " ".join(task(browser).split()) == tasks[number - 1]
 
 
 def test_a_page_in_two_routes_shows_the_route_its_link_named(portable_site, browser):

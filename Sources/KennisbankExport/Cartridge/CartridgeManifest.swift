@@ -8,8 +8,10 @@ import KennisbankCore
 struct CartridgeManifest: Sendable, Equatable {
     /// The module.
     var module: CartridgeModule
-    /// Its parts, as ``CartridgePart/parts(of:)`` makes them.
+    /// Its parts, as ``CartridgePart/parts(of:version:)`` makes them.
     var parts: [CartridgePart]
+    /// The version of the specification whose names it uses.
+    var version: CommonCartridge
 
     /// The manifest's text.
     var xml: String {
@@ -17,12 +19,12 @@ struct CartridgeManifest: Sendable, Equatable {
         let language = HTML.escape(module.language)
         var lines: [String] = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<manifest identifier="kennisbank-\#(slug)" xmlns="\#(CommonCartridge.manifestNamespace)""#
-                + #" xmlns:lomimscc="\#(CommonCartridge.lomManifestNamespace)" xmlns:lom="\#(CommonCartridge.lomResourceNamespace)""#
-                + #" xmlns:xsi="\#(CommonCartridge.schemaInstanceNamespace)" xsi:schemaLocation="\#(CommonCartridge.manifestSchemaLocation)">"#,
+            #"<manifest identifier="kennisbank-\#(slug)" xmlns="\#(version.manifestNamespace)""#
+                + #" xmlns:lomimscc="\#(version.lomManifestNamespace)" xmlns:lom="\#(version.lomResourceNamespace)""#
+                + #" xmlns:xsi="\#(version.schemaInstanceNamespace)" xsi:schemaLocation="\#(version.manifestSchemaLocation)">"#,
             "  <metadata>",
-            "    <schema>\(CommonCartridge.schema)</schema>",
-            "    <schemaversion>\(CommonCartridge.schemaVersion)</schemaversion>",
+            "    <schema>\(version.schema)</schema>",
+            "    <schemaversion>\(version.schemaVersion)</schemaversion>",
             "    <lomimscc:lom>",
             "      <lomimscc:general>",
             "        <lomimscc:title>",
@@ -42,7 +44,7 @@ struct CartridgeManifest: Sendable, Equatable {
             "    </lomimscc:lom>",
             "  </metadata>",
             "  <organizations>",
-            #"    <organization identifier="organization-\#(slug)" structure="\#(CommonCartridge.organizationStructure)">"#,
+            #"    <organization identifier="organization-\#(slug)" structure="\#(version.organizationStructure)">"#,
             #"      <item identifier="root-\#(slug)">"#,
             #"        <item identifier="module-\#(slug)">"#,
             "          <title>\(HTML.escape(module.title))</title>",
@@ -62,7 +64,7 @@ struct CartridgeManifest: Sendable, Equatable {
         for part in parts {
             let path = HTML.escape(part.path)
             let href = part.type == .webContent ? #" href="\#(path)""# : ""
-            lines.append(#"    <resource identifier="\#(part.resourceIdentifier)" type="\#(part.type.rawValue)"\#(href)>"#)
+            lines.append(#"    <resource identifier="\#(part.resourceIdentifier)" type="\#(version.name(of: part.type))"\#(href)>"#)
             lines.append(#"      <file href="\#(path)"/>"#)
             lines.append("    </resource>")
         }

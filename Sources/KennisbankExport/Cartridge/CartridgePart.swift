@@ -25,8 +25,8 @@ struct CartridgePart: Sendable, Equatable {
     }
 
     /// The parts of a module, in the module's order: the introduction page if there is one, then per step its
-    /// web link and its instruction page.
-    static func parts(of module: CartridgeModule) -> [CartridgePart] {
+    /// web link and its instruction page, with the names of `version`.
+    static func parts(of module: CartridgeModule, version: CommonCartridge) -> [CartridgePart] {
         let slug = module.identifier
         var parts: [CartridgePart] = []
         if let introduction = module.introductionHTML {
@@ -46,7 +46,7 @@ struct CartridgePart: Sendable, Equatable {
                 itemIdentifier: "item-\(slug)-\(name)-link", title: "\(stepLabel): \(step.title)",
                 resourceIdentifier: "resource-\(slug)-\(name)-link", type: .webLink,
                 path: "weblinks/\(slug)-\(name)/weblink.xml",
-                contents: Data(WebLinkXML(title: step.title, url: step.url).xml.utf8)
+                contents: Data(WebLinkXML(title: step.title, url: step.url, version: version).xml.utf8)
             ))
             let instructionTitle = "\(stepLabel): \(Label.instruction)" + (step.duration.map { " (\($0))" } ?? "")
             let page = InstructionPage(title: "\(stepLabel): \(step.title)", language: module.language, duration: step.duration,

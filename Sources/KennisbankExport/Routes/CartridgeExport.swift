@@ -10,6 +10,8 @@ package struct CartridgeExport: Sendable {
     package var build: Build
     /// The published site's address, instead of site.yml's `baseURL` (`--base-url`, as given); `nil` to take site.yml's.
     package var baseURL: String?
+    /// The version of the Common Cartridge specification to write (`--version`).
+    package var version: CommonCartridge
 
     /// What an export produced.
     package struct Result: Sendable {
@@ -24,9 +26,10 @@ package struct CartridgeExport: Sendable {
     }
 
     /// Creates an export over a build.
-    package init(build: Build, baseURL: String? = nil) {
+    package init(build: Build, baseURL: String? = nil, version: CommonCartridge = .standard) {
         self.build = build
         self.baseURL = baseURL
+        self.version = version
     }
 
     /// `--base-url` ending in `/`, `nil` when not given; an error that names the option when it is no absolute http or
@@ -78,7 +81,7 @@ package struct CartridgeExport: Sendable {
         }
         let module = RouteCartridge.module(of: route, language: site.content.site.language, baseURL: baseURL)
         do {
-            let data = try CartridgePackage(module: module).data()
+            let data = try CartridgePackage(module: module, version: version).data()
             return Result(data: data, module: module, diagnostics: report.diagnostics, acknowledged: report.acknowledged)
         } catch {
             throw BuildFailure(diagnostics: [Diagnostic(path: routePath, position: nil, code: .io,

@@ -3,8 +3,9 @@ import KennisbankMarkdown
 import KennisbankLinking
 
 /// A route of the linked site as a cartridge's module: each step a link to its published page (the site's
-/// `baseURL`, the page's path and the anchor of its heading or paragraph) and its instruction, the route's
-/// introduction a page before the first step.
+/// `baseURL`, the page's path, the route and step in the query as the route's page links them, so the page shows
+/// the route bar, and the anchor of its heading or paragraph) and its instruction, the route's introduction a page
+/// before the first step.
 package enum RouteCartridge {
     /// The module of `route`, with every link made absolute with `baseURL` (which ends in '/').
     ///
@@ -16,7 +17,7 @@ package enum RouteCartridge {
         let options = Cmark.RenderOptions(unsafeHTML: false, linkResolver: { $0.address(baseURL: baseURL) })
         let introduction = route.introduction.blocks.isEmpty ? nil : Cmark.renderHTML(route.introduction.blocks, options: options)
         let steps = route.steps.map { step in
-            CartridgeStep(title: step.label, url: step.link.address(baseURL: baseURL),
+            CartridgeStep(title: step.label, url: step.walkingAddress(route: route.slug) { $0.address(baseURL: baseURL) },
                           instructionHTML: Cmark.renderHTML(step.instruction.blocks, options: options),
                           duration: step.duration?.description)
         }

@@ -80,6 +80,14 @@ package struct RouteStep: Hashable, Sendable {
         self.duration = duration
         self.position = position
     }
+
+    /// The step's target as a route links it, wherever the learner comes from (the route's page, a cartridge):
+    /// its page as `page` writes it (relative or absolute), then the route and the step in the query
+    /// (`?leerroute=<slug>&stap=2`, which the script on the target's page reads to show the route bar), then the
+    /// anchor. `route` is the route's slug, which needs no escaping.
+    package func walkingAddress(route: String, page: (SiteLink) -> String) -> String {
+        page(link.with(fragment: nil)) + "?leerroute=\(route)&stap=\(number)" + (link.fragment.map { "#" + $0 } ?? "")
+    }
 }
 
 /// How long a step takes, in minutes: "(15 min)" or "(15-20 min)".

@@ -57,7 +57,7 @@ struct RouteData {
         var members: [String: JSONValue] = [
             "number": .int(step.number), "target": .string("\(step.target.kind.rawValue):\(step.target.slug)"),
             "title": .string(step.label), "url": .string(url(step.link)), "place": .string(step.place.rawValue),
-            "instruction": .string(step.instruction.blocks.map(\.inlines.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")),
+            "instruction": .string(Self.task(step)),
             "instructionHTML": .string(html),
         ]
         members["anchor"] = .string(step.link.fragment)
@@ -65,18 +65,27 @@ struct RouteData {
         return .object(members)
     }
 
+    /// A step's instruction as plain text, its paragraphs apart by a blank line.
+    private static func task(_ step: RouteStep) -> String {
+        step.instruction.blocks.map(\.inlines.plainText).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
     private static func duration(_ duration: StepDuration) -> JSONValue {
         .object(["minimum": .int(duration.minimum), "maximum": .int(duration.maximum)])
     }
 
     /// What the walking script needs: by slug, each route's title and page, and each step's title, page and anchor
-    /// (paths from the site root; the script makes them relative with the page's root).
+    /// (paths from the site root; the script makes them relative with the page's root), its task as plain text
+    /// and its duration as the route page prints it, so the route bar says what to do on the step's page.
     func script() -> JSONValue {
         .object(Dictionary(uniqueKeysWithValues: site.routes.map { route in
             let item = route.route.item
             let steps = route.steps.map { step -> JSONValue in
                 var members: [String: JSONValue] = ["title": .string(step.label), "path": .string(step.link.path)]
                 members["anchor"] = .string(step.link.fragment)
+                let task = Self.task(step)
+                if !task.isEmpty { members["task"] = .string(task) }
+                members["duration"] = step.duration.map { .string($0.description) }
                 return .object(members)
             }
             return (item.id.slug, JSONValue.object(["title": .string(item.title), "path": .string(item.id.link.path), "steps": .array(steps)]))

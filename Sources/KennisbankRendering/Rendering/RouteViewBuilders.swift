@@ -14,7 +14,7 @@ extension PageModels {
         let path = item.id.link.path
         let options = renderOptions(from: path)
         let steps = route.steps.map { step in
-            RouteStepEntry(number: String(step.number), title: step.label, url: Self.walkingURL(step, route: route.slug, from: path),
+            RouteStepEntry(number: String(step.number), title: step.label, url: step.walkingAddress(route: route.slug) { $0.relative(from: path) },
                            kind: Self.kindName(step), instruction: HTMLFragment(Cmark.renderHTML(step.instruction.blocks, options: options)),
                            duration: step.duration?.description, excerpt: excerpt(of: step, from: path), address: address(step.link))
         }
@@ -50,13 +50,6 @@ extension PageModels {
             let steps = numbers.count == 1 ? "stap \(numbers[0])" : "stappen \(numbers.dropLast().joined(separator: ", ")) en \(numbers.last!)"
             return RouteUse(title: route.route.item.title, url: route.route.item.id.link.relative(from: path), steps: steps)
         }
-    }
-
-    /// The link from a route's page to a step's target, carrying the route and the step in its query
-    /// (`?leerroute=<slug>&stap=2`), before the target's anchor; the script on the target's page reads them.
-    static func walkingURL(_ step: RouteStep, route slug: String, from path: String) -> String {
-        let relative = step.link.with(fragment: nil).relative(from: path)
-        return relative + "?leerroute=\(slug)&stap=\(step.number)" + (step.link.fragment.map { "#" + $0 } ?? "")
     }
 
     /// What a step points to, in Dutch.

@@ -8,7 +8,8 @@ import FoundationXML
 /// `kennisbank export cartridge`, run as the programme designer runs it, on a small content folder with routes
 /// and on the repository's own draft routes.
 final class ExportCartridgeCommandTests: XCTestCase {
-    private let manifestNS = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
+    /// The manifest's namespace in Common Cartridge 1.1, the version written unless `--version` says otherwise.
+    private let manifestNS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 
     private func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String, errors: String) {
         try KennisbankExecutable.run(arguments, in: directory)
@@ -70,8 +71,10 @@ final class ExportCartridgeCommandTests: XCTestCase {
         ])
         let links = files.filter { $0.key.hasSuffix("weblink.xml") }.sorted { $0.key < $1.key }.map { String(decoding: $0.value, as: UTF8.self) }
         XCTAssertEqual(links.count, 2)
-        XCTAssertTrue(links[0].contains(#"<url href="https://kb.example.nl/begrippen/niet-weten/""#), links[0])
-        XCTAssertTrue(links[1].contains(#"<url href="https://kb.example.nl/artikelen/leiden/#vier-miniaturen""#), links[1])
+        // Each link carries the route and its step, before the anchor, as the route's page links them.
+        XCTAssertTrue(links[0].contains(#"<url href="https://kb.example.nl/begrippen/niet-weten/?leerroute=eerste-route&amp;stap=1""#), links[0])
+        XCTAssertTrue(links[1].contains(#"<url href="https://kb.example.nl/artikelen/leiden/?leerroute=eerste-route&amp;stap=2#vier-miniaturen""#), links[1])
+        XCTAssertTrue(links[0].contains("imsccv1p1/imswl_v1p1"), "1.1 unless asked: the version Moodle imports")
         let secondPage = String(decoding: try XCTUnwrap(files["webcontent/eerste-route/stap-02.html"]), as: UTF8.self)
         XCTAssertTrue(secondPage.contains("Bespreek wat je herkent, met <a "), secondPage)
         XCTAssertTrue(secondPage.contains(#"href="https://kb.example.nl/begrippen/niet-weten/""#), "a wikilink in an instruction leads to the published page")
@@ -81,6 +84,20 @@ final class ExportCartridgeCommandTests: XCTestCase {
         for (path, data) in files where path.hasSuffix(".html") || path.hasSuffix(".xml") {
             XCTAssertNoThrow(try CartridgeXML(data), "\(path) is well-formed")
         }
+    }
+
+    func testVersionChoosesTheSpecificationsNamesAndAnUnknownOneIsRefused() throws {
+        let root = try contentFolder()
+        let newer = try run(["export", "cartridge", "eerste-route", "--version", "1.3", "--output", "x.imscc"], in: root)
+        XCTAssertEqual(newer.status, 0, newer.errors)
+        let (manifest, files) = try manifest(of: root.appendingPathComponent("x.imscc"))
+        XCTAssertEqual(manifest.localName, "manifest")
+        let text = String(decoding: try XCTUnwrap(files["imsmanifest.xml"]), as: UTF8.self)
+        XCTAssertTrue(text.contains(#"xmlns="http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1""#) && text.contains("<schemaversion>1.3.0</schemaversion>"), text)
+        let unknown = try run(["export", "cartridge", "eerste-route", "--version", "1.2", "--output", "y.imscc"], in: root)
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.errors.contains("--version is 1.1 or 1.3, not '1.2'."), unknown.errors)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("y.imscc").path))
     }
 
     func testWithoutBaseURLNothingIsWrittenAndSiteYmlIsNamed() throws {
@@ -93,7 +110,7 @@ final class ExportCartridgeCommandTests: XCTestCase {
         XCTAssertEqual(given.status, 0, given.errors)
         let (_, files) = try manifest(of: root.appendingPathComponent("x.imscc"))
         XCTAssertTrue(String(decoding: try XCTUnwrap(files["weblinks/eerste-route-stap-01/weblink.xml"]), as: UTF8.self)
-            .contains("https://elders.example.nl/begrippen/niet-weten/"), "--base-url, with the '/' it lacked")
+            .contains("https://elders.example.nl/begrippen/niet-weten/?"), "--base-url, with the '/' it lacked")
     }
 
     func testAnUnknownRouteSuggestsTheClosestAndADraftNeedsDrafts() throws {

@@ -6,7 +6,8 @@ import FoundationXML
 @testable import KennisbankExport
 
 /// The IMS Common Cartridge 1.3 package of a module, checked against the specification's text, since no package
-/// ships its schemas and no learning platform runs here:
+/// ships its schemas and no learning platform runs here (``CartridgePackage11Tests`` runs every test again for 1.1,
+/// whose texts say the same with `v1p1` for `v1p3`):
 ///
 /// - IMS Global Common Cartridge Profile: Implementation, v1.3 (imscc_Implementation-v1p3): the manifest is
 ///   `imsmanifest.xml` at the package's root; its metadata is required, with `<schema>IMS Common Cartridge</schema>`
@@ -18,10 +19,16 @@ import FoundationXML
 ///   organization is "the top-level shape of the organization and so only a single Item is permitted. The top-level
 ///   [item] ... has not title. It can contain any number of Items"; "Each Item has an identifier that is unique
 ///   within the Manifest file. Identifierref acts as a reference to an identifier in the resources section."
-final class CartridgePackageTests: XCTestCase {
-    private let manifestNS = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
-    private let lomNS = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest"
-    private let webLinkNS = "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3"
+class CartridgePackageTests: XCTestCase {
+    /// The version the package is written for.
+    class var version: CommonCartridge { .v1_3 }
+    /// Its part of the specification's names, written out here rather than taken from the writer.
+    class var tag: String { "v1p3" }
+    private var version: CommonCartridge { Self.version }
+    private var tag: String { Self.tag }
+    private var manifestNS: String { "http://www.imsglobal.org/xsd/imscc\(tag)/imscp_v1p1" }
+    private var lomNS: String { "http://ltsc.ieee.org/xsd/imscc\(tag)/LOM/manifest" }
+    private var webLinkNS: String { "http://www.imsglobal.org/xsd/imscc\(tag)/imswl_\(tag)" }
     private let xhtmlNS = "http://www.w3.org/1999/xhtml"
 
     private let module = CartridgeModule(
@@ -43,7 +50,7 @@ final class CartridgePackageTests: XCTestCase {
 
     /// The package's files by path, read back from its bytes.
     private func files(of module: CartridgeModule) throws -> [String: Data] {
-        let entries = try ZipArchive.entries(in: CartridgePackage(module: module).data())
+        let entries = try ZipArchive.entries(in: CartridgePackage(module: module, version: version).data())
         return Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0.data) })
     }
 
@@ -64,7 +71,7 @@ final class CartridgePackageTests: XCTestCase {
         XCTAssertEqual(CartridgeXML.attribute("identifier", of: root), "kennisbank-werkplaats-in-drie-stappen")
         let metadata = try child(root, "metadata", manifestNS)
         XCTAssertEqual(try child(metadata, "schema", manifestNS).stringValue, "IMS Common Cartridge")
-        XCTAssertEqual(try child(metadata, "schemaversion", manifestNS).stringValue, "1.3.0")
+        XCTAssertEqual(try child(metadata, "schemaversion", manifestNS).stringValue, version.rawValue + ".0")
         let general = try child(try child(metadata, "lom", lomNS), "general", lomNS)
         let title = try child(try child(general, "title", lomNS), "string", lomNS)
         XCTAssertEqual(title.stringValue, "Werkplaats in drie stappen")
@@ -75,8 +82,8 @@ final class CartridgePackageTests: XCTestCase {
             .split(separator: " ").map(String.init)
         XCTAssertEqual(locations.count, 6, "three namespaces, each with its schema")
         XCTAssertEqual(stride(from: 0, to: locations.count, by: 2).map { locations[$0] },
-                       [manifestNS, "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource", lomNS])
-        XCTAssertTrue(locations.enumerated().filter { $0.offset % 2 == 1 }.allSatisfy { $0.element.contains("/profile/cc/ccv1p3/") })
+                       [manifestNS, "http://ltsc.ieee.org/xsd/imscc\(tag)/LOM/resource", lomNS])
+        XCTAssertTrue(locations.enumerated().filter { $0.offset % 2 == 1 }.allSatisfy { $0.element.contains("/profile/cc/cc\(tag)/") })
         XCTAssertEqual(CartridgeXML.children(of: root).map(\.localName), ["metadata", "organizations", "resources"])
     }
 
@@ -134,12 +141,12 @@ final class CartridgePackageTests: XCTestCase {
             referencedFiles.formUnion(fileHrefs)
             switch type {
             case "webcontent": XCTAssertEqual(CartridgeXML.attribute("href", of: resource), fileHrefs.first, "web content opens its file")
-            case "imswl_xmlv1p3": XCTAssertNil(CartridgeXML.attribute("href", of: resource), "a web link is its descriptor file")
+            case "imswl_xml\(tag)": XCTAssertNil(CartridgeXML.attribute("href", of: resource), "a web link is its descriptor file")
             default: XCTFail("unexpected resource type \(type ?? "none")")
             }
         }
         XCTAssertEqual(referencedFiles.union(["imsmanifest.xml"]), Set(files.keys), "no file in the package that no resource names")
-        let webLinkFolders = resources.filter { CartridgeXML.attribute("type", of: $0) == "imswl_xmlv1p3" }
+        let webLinkFolders = resources.filter { CartridgeXML.attribute("type", of: $0) == "imswl_xml\(tag)" }
             .compactMap { CartridgeXML.children(of: $0).first.flatMap { CartridgeXML.attribute("href", of: $0) } }
             .map { $0.split(separator: "/").dropLast().joined(separator: "/") }
         XCTAssertEqual(Set(webLinkFolders).count, 3, "each web link in a folder of its own")
@@ -187,7 +194,7 @@ final class CartridgePackageTests: XCTestCase {
     }
 
     func testPackageReadsBackWithZIPFoundationAsWritten() throws {
-        let package = CartridgePackage(module: module)
+        let package = CartridgePackage(module: module, version: version)
         let entries = try ZipArchive.entries(in: package.data())
         XCTAssertEqual(entries.map(\.path), package.entries.map(\.path))
         XCTAssertEqual(entries.map(\.path), entries.map(\.path).sorted(), "entries sorted by path")
@@ -196,8 +203,8 @@ final class CartridgePackageTests: XCTestCase {
     }
 
     func testTheSameModuleGivesTheSameBytesAndIdentifiersFollowTheSlug() throws {
-        let once = try CartridgePackage(module: module).data()
-        let again = try CartridgePackage(module: module).data()
+        let once = try CartridgePackage(module: module, version: version).data()
+        let again = try CartridgePackage(module: module, version: version).data()
         XCTAssertEqual(once, again)
         var renamed = module
         renamed.title = "Een andere titel"
@@ -223,9 +230,26 @@ final class CartridgePackageTests: XCTestCase {
     func testStepNumbersAreWideEnoughToSortInOrder() throws {
         var long = module
         long.steps = (1...120).map { CartridgeStep(title: "Stap \($0)", url: "https://kb.example.nl/\($0)/", instructionHTML: "<p>\($0)</p>") }
-        let paths = CartridgePackage(module: long).entries.map(\.path).filter { $0.hasPrefix("webcontent/") && $0.contains("stap-") }
+        let paths = CartridgePackage(module: long, version: version).entries.map(\.path).filter { $0.hasPrefix("webcontent/") && $0.contains("stap-") }
         XCTAssertEqual(paths.count, 120)
         XCTAssertEqual(paths.first, "webcontent/werkplaats-in-drie-stappen/stap-001.html")
         XCTAssertEqual(paths.last, "webcontent/werkplaats-in-drie-stappen/stap-120.html")
     }
+}
+
+/// Every test of ``CartridgePackageTests`` for a Common Cartridge 1.1 package, the version Moodle imports.
+final class CartridgePackage11Tests: CartridgePackageTests {
+    override class var version: CommonCartridge { .v1_1 }
+    override class var tag: String { "v1p1" }
+
+    // Linux's XCTest finds only the tests a class declares itself, so each is declared again here.
+    override func testManifestHasTheCommonCartridgeNamespacesSchemaAndVersion() throws { try super.testManifestHasTheCommonCartridgeNamespacesSchemaAndVersion() }
+    override func testOrganizationIsOneRootItemHoldingTheModuleWithItsStepsInOrder() throws { try super.testOrganizationIsOneRootItemHoldingTheModuleWithItsStepsInOrder() }
+    override func testEveryItemOpensAResourceAndEveryResourceFileIsInThePackage() throws { try super.testEveryItemOpensAResourceAndEveryResourceFileIsInThePackage() }
+    override func testWebLinksCarryTheStepsTitleAndAbsoluteURL() throws { try super.testWebLinksCarryTheStepsTitleAndAbsoluteURL() }
+    override func testInstructionPagesAreWellFormedXHTMLWithTheInstructionDurationAndLink() throws { try super.testInstructionPagesAreWellFormedXHTMLWithTheInstructionDurationAndLink() }
+    override func testPackageReadsBackWithZIPFoundationAsWritten() throws { try super.testPackageReadsBackWithZIPFoundationAsWritten() }
+    override func testTheSameModuleGivesTheSameBytesAndIdentifiersFollowTheSlug() throws { try super.testTheSameModuleGivesTheSameBytesAndIdentifiersFollowTheSlug() }
+    override func testAModuleWithoutIntroductionOrSummaryHasNeither() throws { try super.testAModuleWithoutIntroductionOrSummaryHasNeither() }
+    override func testStepNumbersAreWideEnoughToSortInOrder() throws { try super.testStepNumbersAreWideEnoughToSortInOrder() }
 }

@@ -258,14 +258,15 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(object, expected)
     }
 
-    /// The walking script's data: each route's title and page, each step's title, page and anchor, from the root.
+    /// The walking script's data: each route's title and page, each step's title, page and anchor, from the root,
+    /// and its task (the instruction as text, wikilinks as their text) and duration for the route bar.
     func testTheWalkingData() throws {
         let report = try build(site(routes: ["drie-stappen": Self.threeSteps]))
         let script = page(report, "leerroutes/routes.js")
         XCTAssertEqual(script, "window.KENNISBANK_ROUTES = {\"drie-stappen\":{\"path\":\"leerroutes/drie-stappen/\",\"steps\":["
-                       + "{\"path\":\"begrippen/niet-weten/\",\"title\":\"Niet-weten\"},"
-                       + "{\"anchor\":\"begin\",\"path\":\"artikelen/een/\",\"title\":\"Een › 1. Begin\"},"
-                       + "{\"anchor\":\"de-tweede-alinea-van-het\",\"path\":\"artikelen/een/\",\"title\":\"Een › De tweede alinea van het begin.\"}],"
+                       + "{\"duration\":\"15 min\",\"path\":\"begrippen/niet-weten/\",\"task\":\"Lees de definitie.\",\"title\":\"Niet-weten\"},"
+                       + "{\"anchor\":\"begin\",\"duration\":\"15–20 min\",\"path\":\"artikelen/een/\",\"task\":\"Lees de paragraaf en bespreek Scène.\",\"title\":\"Een › 1. Begin\"},"
+                       + "{\"anchor\":\"de-tweede-alinea-van-het\",\"path\":\"artikelen/een/\",\"task\":\"Schrijf drie zinnen.\",\"title\":\"Een › De tweede alinea van het begin.\"}],"
                        + "\"title\":\"Drie stappen\"}};\n")
     }
 
