@@ -11,6 +11,10 @@ package enum PageKind: Hashable, Sendable, CaseIterable {
     case conceptIndex, miniatureIndex, routeIndex
     /// The list of every reference, the search page and the page a server shows for an unknown path.
     case literature, search, notFound
+    /// Every concept as a card to print and cut (`begrippen/kaarten/`).
+    case cardDeck
+    /// A concept's card as a small page of its own, to embed in another site (`begrippen/<slug>/kaart/`).
+    case conceptCard
     /// A page at an old path (an alias) that sends the reader to the item's page.
     case redirect
 
@@ -30,7 +34,8 @@ package enum PageKind: Hashable, Sendable, CaseIterable {
         switch self {
         case .home: return ""
         case .article: return Self.folder(of: .article)
-        case .concept, .conceptIndex: return Self.folder(of: .concept)
+        case .concept, .conceptIndex, .conceptCard: return Self.folder(of: .concept)
+        case .cardDeck: return Self.folder(of: .concept) + "kaarten/"
         case .miniature, .miniatureIndex: return Self.folder(of: .miniature)
         case .route, .routeIndex: return Self.folder(of: .route)
         case .literature: return "literatuur/"
@@ -50,6 +55,12 @@ package enum PageKind: Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The page of a concept's card, in the folder of the concept's page: `begrippen/niet-weten/kaart/`.
+    package static func cardLink(of concept: ContentID) -> SiteLink {
+        precondition(concept.kind == .concept, "only a concept has a card")
+        return SiteLink(path: concept.link.path + "kaart/")
+    }
+
     /// The kind's one page, optionally at a `fragment` on it (`literatuur/#kegan1994`).
     package func link(fragment: String? = nil) -> SiteLink {
         SiteLink(path: path ?? "", fragment: fragment)
@@ -59,8 +70,8 @@ package enum PageKind: Hashable, Sendable, CaseIterable {
     /// pages), at ``path``, rather than one per item or alias.
     package var isSinglePage: Bool {
         switch self {
-        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .search, .notFound: return true
-        case .article, .concept, .miniature, .route, .redirect: return false
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .search, .notFound, .cardDeck: return true
+        case .article, .concept, .miniature, .route, .redirect, .conceptCard: return false
         }
     }
 

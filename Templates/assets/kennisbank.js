@@ -192,5 +192,23 @@
     }, function () {});
   });
 
+  /* ---------- A concept's embed code, and printing the card deck ---------- */
+  var copyEmbed = document.querySelector("button.copy-embed");
+  var embedCode = document.querySelector(".embed-code code");
+  if (copyEmbed && embedCode && navigator.clipboard) {
+    copyEmbed.hidden = false;
+    copyEmbed.addEventListener("click", function () {
+      navigator.clipboard.writeText(embedCode.textContent).then(function () {
+        copyEmbed.textContent = "Gekopieerd";
+        setTimeout(function () { copyEmbed.textContent = "Kopieer de code"; }, 1500);
+      }, function () {});
+    });
+  }
+  var printCards = document.querySelector("button.print-cards");
+  if (printCards) {
+    printCards.hidden = false;
+    printCards.addEventListener("click", function () { window.print(); });
+  }
+
   /* The search (header box and zoeken/) is assets/search.js. */
 })();

@@ -18,17 +18,20 @@ package enum OutputSafety {
         }
     }
 
-    /// Article and route aliases (old URL paths) must stay inside the site, and each must name a path no page
-    /// and no other alias already takes: the redirect would overwrite that page, or two redirects one another.
+    /// No item's page may be at the path of one of the site's own pages (a concept `kaarten` at the card deck's
+    /// `begrippen/kaarten/`). Article and route aliases (old URL paths) must stay inside the site, and each must
+    /// name a path no page and no other alias already takes: the redirect would overwrite that page, or two
+    /// redirects one another.
     package static func check(_ content: Content) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        guard content.redirects.contains(where: { !$0.aliases.isEmpty }) else { return [] }
+        var diagnostics = reservedPaths(content)
+        guard content.redirects.contains(where: { !$0.aliases.isEmpty }) else { return diagnostics }
         // The page at each path: the source file that makes it, or nil for a page the site always has.
         var pages: [String: String?] = [:]
         for path in PageKind.reservedFolders { pages[path] = .some(nil) }
         func add(_ item: ContentItem) { pages[item.id.link.path] = item.source.path }
         content.articles.forEach { add($0.item) }
         content.concepts.forEach { add($0.item) }
+        for concept in content.concepts { pages[PageKind.cardLink(of: concept.item.id).path] = concept.item.source.path }
         content.miniatures.forEach { add($0.item) }
         content.routes.forEach { add($0.item) }
         var aliases: [String: String] = [:]
@@ -70,6 +73,16 @@ package enum OutputSafety {
     }
 
     /// The error about an alias of an article or route, at the alias's value in its front matter.
+    /// An error for each item whose page would be written where one of the site's own pages is.
+    private static func reservedPaths(_ content: Content) -> [Diagnostic] {
+        let reserved = Set(PageKind.reservedFolders)
+        let items = content.articles.map(\.item) + content.concepts.map(\.item) + content.miniatures.map(\.item) + content.routes.map(\.item)
+        return items.filter { reserved.contains($0.id.link.path) }.map { item in
+            Diagnostic(path: item.source.path, position: nil, code: .invalidSlug,
+                       message: "The \(item.id.kind.rawValue) '\(item.id.slug)' would be written at /\(item.id.link.path), where the site has a page of its own; rename the file.")
+        }
+    }
+
     private static func problem(_ item: ContentItem, _ alias: String, _ message: String) -> Diagnostic {
         let fields = try? FrontMatter(file: item.source)
         return Diagnostic(path: item.source.path, position: fields?.position(ofValue: "aliases", text: alias),

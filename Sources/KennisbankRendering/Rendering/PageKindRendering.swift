@@ -19,6 +19,8 @@ extension PageKind {
         case .search: return .search
         case .notFound: return .notFound
         case .redirect: return .redirect
+        case .cardDeck: return .cardDeck
+        case .conceptCard: return .conceptCard
         }
     }
 
@@ -37,6 +39,8 @@ extension PageKind {
         case .search: return "search"
         case .notFound: return "not-found"
         case .redirect: return "redirect"
+        case .cardDeck: return "concept-cards"
+        case .conceptCard: return "concept-card"
         }
     }
 
@@ -50,7 +54,8 @@ extension PageKind {
         case .literature: return "Literatuur"
         case .search: return "Zoeken"
         case .notFound: return "Pagina niet gevonden"
-        case .home, .article, .concept, .miniature, .route, .redirect: return nil
+        case .cardDeck: return "Begripskaarten"
+        case .home, .article, .concept, .miniature, .route, .redirect, .conceptCard: return nil
         }
     }
 
@@ -59,19 +64,20 @@ extension PageKind {
         switch self {
         case .home: return "Artikelen"
         case .conceptIndex, .miniatureIndex, .routeIndex, .literature: return title
-        case .article, .concept, .miniature, .route, .search, .notFound, .redirect: return nil
+        case .article, .concept, .miniature, .route, .search, .notFound, .redirect, .cardDeck, .conceptCard: return nil
         }
     }
 
     /// The page that lists the pages of this kind, which their breadcrumbs lead back to: the home page for an
-    /// article, the overview for a concept, miniature or route; nil for the other kinds.
+    /// article, the overview for a concept, miniature or route (and the concepts' for the card deck); nil for the
+    /// other kinds.
     var overview: PageKind? {
         switch self {
         case .article: return .home
-        case .concept: return .conceptIndex
+        case .concept, .cardDeck: return .conceptIndex
         case .miniature: return .miniatureIndex
         case .route: return .routeIndex
-        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .search, .notFound, .redirect: return nil
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .search, .notFound, .redirect, .conceptCard: return nil
         }
     }
 

@@ -88,7 +88,7 @@ struct PageModels {
     func frame(of kind: PageKind) -> PageFrame {
         let path = kind.path ?? ""
         let title = kind.title ?? ""
-        return frame(path: path, title: title, kind: kind, description: nil, breadcrumbs: [(title, SiteLink(path: path))])
+        return frame(path: path, title: title, kind: kind, description: nil, breadcrumbs: kind.breadcrumbs(title: title, link: SiteLink(path: path)))
     }
 
     /// A link to an item, relative to the page at `path`, with its title and summary.

@@ -75,7 +75,8 @@ extension PageModels {
             mentions: mentions,
             backlinks: site.backlinks(to: id).compactMap { itemLink($0, from: path) },
             miniatures: miniatures(throughLens: id.slug, from: path),
-            map: map?.svg, mapLegend: map?.legend ?? [], routes: routeUses(of: id, from: path))
+            map: map?.svg, mapLegend: map?.legend ?? [], routes: routeUses(of: id, from: path),
+            card: cardLinks(of: id, title: page.item.title))
     }
 
     /// A link to the article a miniature belongs to: to the place where the article embeds it, or to the article's

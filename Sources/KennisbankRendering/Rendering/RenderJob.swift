@@ -16,13 +16,20 @@ enum RenderJob: Sendable {
     case concept(Int)
     /// The miniature page of `site.content.miniatures[index]`.
     case miniature(Int)
+    /// Every concept as a card (only in a site that has concepts).
+    case cardDeck
+    /// The embeddable card of `site.content.concepts[index]`.
+    case conceptCard(Int)
     case redirect(from: String, to: ContentID)
 
-    /// Every page of a site: the overviews, then each article, concept, miniature and route, then the redirects.
+    /// Every page of a site: the overviews, then each article, concept (and its card), miniature and route, then the
+    /// redirects.
     static func all(of content: Content) -> [RenderJob] {
         var jobs: [RenderJob] = [.home, .conceptIndex, .miniatureIndex, .literature, .notFound, .search]
         jobs += content.articles.indices.map { .article($0) }
         jobs += content.concepts.indices.map { .concept($0) }
+        if !content.concepts.isEmpty { jobs.append(.cardDeck) }
+        jobs += content.concepts.indices.map { .conceptCard($0) }
         jobs += content.miniatures.indices.map { .miniature($0) }
         if !content.routes.isEmpty { jobs.append(.routeIndex) }
         jobs += content.routes.indices.map { .route($0) }
@@ -47,19 +54,22 @@ enum RenderJob: Sendable {
         case .concept: return .concept
         case .miniature: return .miniature
         case .redirect: return .redirect
+        case .cardDeck: return .cardDeck
+        case .conceptCard: return .conceptCard
         }
     }
 
     /// The page's path from the site root (a folder ending in `/`, or `404.html`), without making its view.
     func path(of content: Content) -> String {
         switch self {
-        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .notFound, .search:
+        case .home, .conceptIndex, .miniatureIndex, .routeIndex, .literature, .notFound, .search, .cardDeck:
             assert(kind.isSinglePage)
             return kind.link().path
         case .article(let index): return content.articles[index].item.id.link.path
         case .concept(let index): return content.concepts[index].item.id.link.path
         case .miniature(let index): return content.miniatures[index].item.id.link.path
         case .route(let index): return content.routes[index].item.id.link.path
+        case .conceptCard(let index): return PageKind.cardLink(of: content.concepts[index].item.id).path
         case .redirect(let from, _): return URLPath.directory(from)
         }
     }
@@ -99,6 +109,8 @@ enum RenderJob: Sendable {
         case .literature: return models.literatureView(path: path)
         case .notFound: return models.notFoundView()
         case .search: return models.searchView(path: path)
+        case .cardDeck: return models.cardDeckView(path: path)
+        case .conceptCard(let index): return models.conceptCardView(index, path: path)
         case .redirect(_, let to):
             let title = to.kind == .route ? models.site.routes.first { $0.route.item.id == to }?.route.item.title : models.site.signature(to)?.title
             let frame = models.frame(path: path, title: title, kind: .redirect, description: nil)

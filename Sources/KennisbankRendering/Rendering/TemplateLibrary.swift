@@ -149,4 +149,6 @@ package enum PageTemplate: String, CaseIterable, Sendable {
     case search = "search"
     case route = "route"
     case routeIndex = "routes"
+    case cardDeck = "concept-cards"
+    case conceptCard = "concept-card"
 }

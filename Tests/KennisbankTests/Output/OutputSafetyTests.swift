@@ -40,6 +40,23 @@ final class OutputSafetyTests: XCTestCase {
         ])
     }
 
+    /// A concept named as the card deck (`kaarten`) would be written over it, and an alias over a concept's card.
+    func testAConceptAtTheCardDecksPathAndAnAliasAtACardAreReported() throws {
+        let files = InMemoryFileSystem([
+            "C/site.yml": "title: KB\n",
+            "C/articles/a.md": "---\ntitle: A\naliases: [/begrippen/niet-weten/kaart/]\n---\nTekst.\n",
+            "C/concepts/niet-weten.md": "---\ntitle: Niet-weten\n---\nUitleg.\n",
+            "C/concepts/kaarten.md": "---\ntitle: Kaarten\n---\nUitleg.\n",
+        ])
+        let problems = OutputSafety.check(try ContentLoader(directory: "C", fileSystem: files).load())
+        XCTAssertEqual(problems, [
+            Diagnostic(path: "C/concepts/kaarten.md", position: nil, code: .invalidSlug,
+                       message: "The concept 'kaarten' would be written at /begrippen/kaarten/, where the site has a page of its own; rename the file."),
+            Diagnostic(path: "C/articles/a.md", position: SourcePosition(line: 3, column: 11), code: .invalidField,
+                       message: "The alias '/begrippen/niet-weten/kaart/' is the path of the page of 'C/concepts/niet-weten.md' (/begrippen/niet-weten/kaart/); its redirect would replace that page. Remove the alias or choose another old path."),
+        ])
+    }
+
     /// A redirect is a folder with an index.html, so no alias may lead through a file the site writes: a data file,
     /// a search shard or an asset (the manifest and the journal, hidden files, are refused by the first check).
     func testAnAliasMayNotLeadThroughAFileTheSiteWrites() throws {

@@ -14,7 +14,7 @@ final class PageKindTests: XCTestCase {
 
     /// The folders an alias may not take are the site's own single pages' folders.
     func testReservedFolders() {
-        XCTAssertEqual(Set(PageKind.reservedFolders), ["begrippen/", "miniaturen/", "literatuur/", "zoeken/", "leerroutes/"])
+        XCTAssertEqual(Set(PageKind.reservedFolders), ["begrippen/", "begrippen/kaarten/", "miniaturen/", "literatuur/", "zoeken/", "leerroutes/"])
     }
 
     /// An item's page lies in its kind's folder, and an overview at the folder of the items it lists.

@@ -50,7 +50,8 @@ final class TemplateViewTests: XCTestCase {
                      "ConceptIndexView", "MiniatureIndexView", "LiteratureView", "SearchView", "NotFoundView",
                      "ItemLink", "ArticleEntry", "TocEntry", "MentionEntry", "CitationEntry",
                      "LiteratureEntry", "LetterGroup", "ConceptGroup", "MiniatureEntry", "MapLegendEntry",
-                     "RouteView", "RouteIndexView", "RouteStepEntry", "RouteEntry", "RouteUse"] {
+                     "RouteView", "RouteIndexView", "RouteStepEntry", "RouteEntry", "RouteUse",
+                     "CardDeckView", "ConceptCardView", "ConceptCardEntry", "ConceptCardLinks"] {
             XCTAssertTrue(kinds.contains(kind), "the real Content has no \(kind)")
         }
     }

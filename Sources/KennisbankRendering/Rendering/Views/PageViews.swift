@@ -109,6 +109,8 @@ struct ConceptView: PageView {
     var mapLegend: [MapLegendEntry]
     /// The routes with a step about the concept ("In leerroutes").
     var routes: [RouteUse]
+    /// Its card: the card's page, the deck and the snippet that embeds it.
+    var card: ConceptCardLinks
 
     static let fields = TemplateFields<ConceptView>([
         .init("frame") { $0.frame },
@@ -126,6 +128,7 @@ struct ConceptView: PageView {
         .init("map") { $0.map },
         .init("mapLegend") { $0.mapLegend },
         .init("routes") { $0.routes },
+        .init("card") { $0.card },
     ])
 }
 
