@@ -65,7 +65,7 @@ def other_site(base_url):
     """A page on another origin (another port) that embeds a card, as a programme's own site would."""
     root = tempfile.mkdtemp(prefix="kennisbank-other-")
     with open(os.path.join(root, "index.html"), "w", encoding="utf-8") as file:
-        file.write('<!DOCTYPE html><html lang="nl"><title>Programma</title><h1>Programma</h1>'
+        file.write('<!DOCTYPE html><html lang="nl"><title>Programma</title><link rel="icon" href="data:,"><h1>Programma</h1>'
                    '<iframe src="%sbegrippen/niet-weten/kaart/" title="Begrip: Niet-weten" width="400" height="280"></iframe>' % base_url)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=root))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -85,6 +85,8 @@ def test_a_card_shows_in_an_iframe_on_another_site(other_site, browser):
         assert not browser.find_elements(By.CSS_SELECTOR, ".site-header")
     finally:
         browser.switch_to.default_content()
+        # The shared browser's console log is read by later tests: leave nothing of the other site in it.
+        browser.get_log("browser")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
