@@ -40,6 +40,8 @@ final class SearchIndexTests: XCTestCase {
         }
         let forms: [String: String]
         let stems: [String: Stem]
+        /// The Dutch stop words that start with the file's letters.
+        let stop: [String]
     }
 
     /// The index of a built site: its files of words and of stems.
@@ -163,8 +165,8 @@ final class SearchIndexTests: XCTestCase {
         for (key, bucket) in index.buckets {
             for (stem, entry) in bucket.stems {
                 XCTAssertEqual(SearchIndex.key(of: stem, among: keys), key, "\(stem) is in the file of its longest key")
-                XCTAssertLessThanOrEqual(entry.h.count, SearchIndex.hitsPerStem)
-                XCTAssertEqual(entry.h.count, min(entry.n, SearchIndex.hitsPerStem), "\(stem): the best hits, up to the cap, of \(entry.n)")
+                let carried = entry.n <= SearchIndex.allHitsUpTo ? entry.n : SearchIndex.hitsPerStem
+                XCTAssertEqual(entry.h.count, carried, "\(stem): every hit up to \(SearchIndex.allHitsUpTo), else the best, of \(entry.n)")
                 XCTAssertEqual(entry.h.map(\.score), entry.h.map(\.score).sorted(by: >), "\(stem): best first")
                 let sections = entry.h.map { bucket.pages[$0.page][1] + "#" + $0.heading }
                 XCTAssertEqual(Set(sections).count, sections.count, "\(stem): a page shows once per section")
@@ -202,6 +204,71 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(alias.entry.h.first.map { alias.pages[$0.page] }, ["Veiligheid", "begrippen/veiligheid/", "begrip"])
         XCTAssertEqual(alias.entry.h.first?.excerpt, "Het gevoel dat men veilig is.")
         XCTAssertEqual(alias.entry.h.first?.score, 30)
+    }
+
+    // MARK: Search that forgives (issue 28)
+
+    /// The stop list is Snowball's Dutch list, and each file of words names the stop words of its letters, so the
+    /// browser can leave them out of a query ("wat is purpose") without a list of its own.
+    func testTheFilesOfWordsNameTheDutchStopWordsOfTheirLetters() throws {
+        XCTAssertEqual(DutchStopWords.snowball.count, 101, "Snowball's Dutch stop list has 101 words")
+        XCTAssertEqual(DutchStopWords.all.count, 101, "no word twice")
+        XCTAssertTrue(DutchStopWords.snowball.allSatisfy { SearchText.forms(in: $0) == [$0] }, "the stop words are folded forms")
+        let index = try index(of: try realSite().files)
+        XCTAssertEqual(index.words["wa"]?.stop, ["want", "waren", "was", "wat"])
+        XCTAssertEqual(index.words["is"]?.stop, ["is"])
+        XCTAssertEqual(index.words["pu"]?.stop, [], "no stop word starts with pu")
+        for (letters, file) in index.words {
+            XCTAssertEqual(file.stop, DutchStopWords.starting(with: letters), letters)
+        }
+        // Every stop word of two letters or more is shipped, in the file its look-up loads (the real content has them all).
+        let shipped = Set(index.words.values.flatMap(\.stop))
+        XCTAssertEqual(shipped, DutchStopWords.all.filter { $0.count > 1 })
+        // A stop word is still indexed: a query of stop words alone finds them.
+        XCTAssertNotNil(index.lookUp("wat"))
+    }
+
+    /// The vocabulary a misspelt word is matched against ships in the files of words the look-up loads anyway: each
+    /// file holds every form of the site that starts with its letters, and nothing else.
+    func testTheVocabularyIsInTheFilesOfWordsByFirstLetters() throws {
+        let index = try index(of: try realSite().files)
+        let everyForm = Set(index.buckets.values.flatMap { $0.stems.values.flatMap(\.f) })
+        let inWords = index.words.flatMap { letters, file in file.forms.keys.map { (letters, $0) } }
+        XCTAssertEqual(Set(inWords.map(\.1)), everyForm, "the files of words hold every form of the index")
+        XCTAssertEqual(inWords.count, everyForm.count, "each form once")
+        XCTAssertTrue(inWords.allSatisfy { $0.1.hasPrefix($0.0) })
+        // "identiteid" (a typo) loads words/id.js, which holds "identiteit", two edits away.
+        XCTAssertNotNil(index.words["id"]?.forms["identiteit"])
+        XCTAssertNil(index.words["id"]?.forms["identiteid"])
+    }
+
+    /// A stem in at most ``SearchIndex/allHitsUpTo`` sections carries all of them, best first (a title before a
+    /// definition before a paragraph), so that every result is reachable; a stem in more carries its best.
+    func testAStemCarriesAllItsSectionsUpToTheLimitBestFirst() throws {
+        var files = [
+            "concepts/vertrouwen.md": "---\ntitle: Vertrouwen\nsummary: Het gevoel dat een ander betrouwbaar is.\n---\nUitleg.\n",
+            "concepts/veiligheid.md": "---\ntitle: Veiligheid\nsummary: Een grond van vertrouwen.\n---\nUitleg.\n",
+        ]
+        for number in 1...30 {
+            files["articles/a\(number).md"] = "---\ntitle: Artikel \(number)\nauthors: [A. Auteur]\n---\nHier gaat het om vertrouwen en om zeldzaam.\n"
+        }
+        for number in 31...(SearchIndex.allHitsUpTo + 10) {
+            files["articles/a\(number).md"] = "---\ntitle: Artikel \(number)\nauthors: [A. Auteur]\n---\nHier gaat het om vertrouwen.\n"
+        }
+        let index = try index(of: try inMemoryBuild(of: try temporaryContentFolder(files)).generate().files)
+        // 30 sections: all of them, the true count.
+        let rare = try XCTUnwrap(index.lookUp("zeldzaam"))
+        XCTAssertEqual(rare.entry.n, 30)
+        XCTAssertEqual(rare.entry.h.count, 30, "every section of a word in up to \(SearchIndex.allHitsUpTo) is carried")
+        XCTAssertEqual(Set(rare.entry.h.map { rare.pages[$0.page][1] }).count, 30)
+        // More than the limit: the best, the concept named by the word first, then the definition that holds it.
+        let common = try XCTUnwrap(index.lookUp("vertrouwen"))
+        XCTAssertEqual(common.entry.n, SearchIndex.allHitsUpTo + 10 + 2)
+        XCTAssertEqual(common.entry.h.count, SearchIndex.hitsPerStem)
+        XCTAssertEqual(common.entry.h.prefix(2).map { common.pages[$0.page][0] }, ["Vertrouwen", "Veiligheid"])
+        XCTAssertEqual(common.entry.h.map(\.score), common.entry.h.map(\.score).sorted(by: >), "best first")
+        // Equal scores keep the site's order: articles in their order after the concepts that outscore them.
+        XCTAssertEqual(common.entry.h[2...].map { common.pages[$0.page][2] }, Array(repeating: "artikel", count: SearchIndex.hitsPerStem - 2))
     }
 
     func testAnExcerptIsCutAtSpacesAroundItsWord() {

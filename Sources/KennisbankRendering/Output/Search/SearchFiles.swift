@@ -115,7 +115,7 @@ struct SearchFiles: Sendable {
             if file.forms.isEmpty {
                 (words[initials], wordDigests[initials], stemsOfLetters[initials]) = (nil, nil, nil)
             } else {
-                (words[initials], wordDigests[initials]) = (file, SearchIndex.digest(of: file))
+                (words[initials], wordDigests[initials]) = (file, SearchIndex.digest(of: file, letters: initials))
             }
         }
     }

@@ -7,19 +7,22 @@ import KennisbankLinking
 /// The search index, by word, built at build time and loaded by the browser only in the parts a query needs.
 ///
 /// Every word is folded (``SearchText``) and stemmed with Snowball's Dutch stemmer (``DutchStemmer``); a stem
-/// carries the sections that hold it (``SearchPage``), ranked by score, at most ``hitsPerStem`` of them, with the
+/// carries the sections that hold it (``SearchPage``), ranked by score (all of them up to ``allHitsUpTo``, else its
+/// ``hitsPerStem`` best), with the
 /// true number of sections and the forms of the word that stem to it. Two kinds of file, each a script (a script
 /// loads from a folder opened as `file://` too, where `fetch` is refused):
 ///
 /// - `search/words/<ab>.js`, one per first two letters of a word form: each form with its stem, and each of those
 ///   stems with the key of its file and its number of sections (so that a prefix being typed picks its most
-///   frequent words without loading their hits);
+///   frequent words without loading their hits), and the Dutch stop words (``DutchStopWords``) that start with those
+///   letters (a query drops them unless it holds nothing else). Its forms are also the vocabulary a misspelt word
+///   is matched against in the browser ("Bedoelde je …"), so that needs no file of its own;
 /// - `search/terms/<key>.js`: the stems that start with `<key>`, with their hits. A key is the first two letters,
 ///   or more where the stems under two letters would make a file over ``bucketBytes``.
 ///
 /// ```
 /// (window.KENNISBANK_SEARCH_WORDS = window.KENNISBANK_SEARCH_WORDS || {})["ve"] = {"forms":{"vertrouwen":"vertrouw",…},
-///     "stems":{"vertrouw":["vertr",63],…}};
+///     "stems":{"vertrouw":["vertr",63],…},"stop":["veel","voor"]};
 /// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["vertr"] = {"pages":[[title,url,kind],…],
 ///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
 /// ```
@@ -75,9 +78,18 @@ package struct SearchIndex {
         }
     }
 
-    /// The best-ranked sections a stem carries; the others are only counted. A query of several words
-    /// intersects what its words carry.
+    /// The best-ranked sections a stem carries when it has more than ``allHitsUpTo``; the others are only counted.
     package static let hitsPerStem = 20
+
+    /// A stem in at most this many sections carries all of them, so that a reader reaches every result of such a
+    /// word (paged by the script) and a query of several such words intersects complete lists, with a true count.
+    /// A stem in more carries only its ``hitsPerStem`` best: its file stays small however large the site.
+    package static let allHitsUpTo = 100
+
+    /// The hits a stem's file carries, best first: all of them up to ``allHitsUpTo``, else its ``hitsPerStem`` best.
+    static func carried(_ stem: Stem) -> ArraySlice<(page: Int, hit: SearchPage.Hit)> {
+        stem.total <= allHitsUpTo ? stem.hits[...] : stem.hits.prefix(hitsPerStem)
+    }
 
     /// The size a file of stems may reach (as estimated) before its key is split into longer ones.
     package static let bucketBytes = 24_000
@@ -151,13 +163,15 @@ package struct SearchIndex {
     static func digest(of bucket: Bucket, shown: [SearchShown]) -> Digest {
         var builder = DigestBuilder()
         builder.combine(Self.hitsPerStem)
+        builder.combine(Self.allHitsUpTo)
         for stem in bucket.stems {
             builder.combine(stem.stem)
             builder.combine(stem.total)
             builder.combine(stem.forms.count)
             for form in stem.forms { builder.combine(form) }
-            builder.combine(stem.hits.count)
-            for (page, hit) in stem.hits {
+            let hits = carried(stem)
+            builder.combine(hits.count)
+            for (page, hit) in hits {
                 shown[page].combine(hit, into: &builder)
                 for value in [hit.section, hit.block, hit.offset, hit.score] { builder.combine(Int(value)) }
             }
@@ -166,8 +180,9 @@ package struct SearchIndex {
     }
 
     /// The digest of what a file of words shows.
-    static func digest(of words: Words) -> Digest {
+    static func digest(of words: Words, letters: String) -> Digest {
         var builder = DigestBuilder()
+        for stop in DutchStopWords.starting(with: letters) { builder.combine(stop) }
         for form in words.forms.keys.sorted() { builder.combine(form); builder.combine(words.forms[form]!) }
         for stem in words.stems.keys.sorted() {
             let (key, total) = words.stems[stem]!
@@ -210,7 +225,7 @@ package struct SearchIndex {
         return cut
     }
 
-    /// The ``hitsPerStem`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one
+    /// The ``allHitsUpTo`` best of a stem's hits, by score, an earlier hit (in the site's order) before a later one
     /// of the same score.
     static func best(_ all: [(page: Int, hit: SearchPage.Hit)]) -> [(page: Int, hit: SearchPage.Hit)] {
         var ranking = Ranking()
@@ -218,7 +233,7 @@ package struct SearchIndex {
         return ranking.best
     }
 
-    /// A stem's ``hitsPerStem`` best hits, chosen in one pass as its hits come in, in the site's order (a common stem
+    /// A stem's ``allHitsUpTo`` best hits (of which its file carries ``carried(_:)``), chosen in one pass as its hits come in, in the site's order (a common stem
     /// has tens of thousands of hits), and how many came in.
     struct Ranking {
         /// The best hits so far, best first: the page (its position in the site's order) and the hit.
@@ -230,12 +245,12 @@ package struct SearchIndex {
         mutating func add(_ hit: SearchPage.Hit, page: Int) {
             total += 1
             // Later hits lose ties, so one must score higher than the last kept to get in.
-            if best.count == hitsPerStem, hit.score <= best[best.count - 1].hit.score { return }
-            if best.isEmpty { best.reserveCapacity(hitsPerStem + 1) }
+            if best.count == allHitsUpTo, hit.score <= best[best.count - 1].hit.score { return }
+            if best.isEmpty { best.reserveCapacity(4) }
             var place = best.count
             while place > 0 && best[place - 1].hit.score < hit.score { place -= 1 }
             best.insert((page, hit), at: place)
-            if best.count > hitsPerStem { best.removeLast() }
+            if best.count > allHitsUpTo { best.removeLast() }
         }
     }
 
@@ -277,7 +292,7 @@ package struct SearchIndex {
         }
         var stems: [String: JSONValue] = [:]
         for stem in bucket.stems {
-            let hits = stem.hits.map { entry -> JSONValue in
+            let hits = carried(stem).map { entry -> JSONValue in
                 let page = pages[entry.page]
                 let block = page.blocks[Int(entry.hit.block)]
                 return .array([.int(number(of: entry.page)), .string(block.anchor ?? ""),
@@ -292,8 +307,10 @@ package struct SearchIndex {
     /// A file of words' script.
     private static func wordsScript(letters: String, words: Words) -> Data {
         let stems = words.stems.mapValues { JSONValue.array([.string($0.key), .int($0.total)]) }
+        let stop = DutchStopWords.starting(with: letters).map(JSONValue.string)
         return script(global: "KENNISBANK_SEARCH_WORDS", key: letters,
-                      object: .object(["forms": .object(words.forms.mapValues(JSONValue.string)), "stems": .object(stems)]))
+                      object: .object(["forms": .object(words.forms.mapValues(JSONValue.string)), "stems": .object(stems),
+                                       "stop": .array(stop)]))
     }
 
     /// A script that files `object` under `key` in the global object `global`.

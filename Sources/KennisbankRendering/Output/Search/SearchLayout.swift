@@ -112,7 +112,8 @@ struct SearchLayout: Sendable {
     private func makeStem(_ stem: String, total: Int, best: [(page: Int, hit: SearchPage.Hit)]) -> SearchIndex.Stem {
         let forms = (formPages[stem] ?? [:]).keys.sorted()
         // The excerpts are most of a hit's bytes; their size is known only when written, so estimate.
-        let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + best.count * 180 + 20
+        let carried = total <= SearchIndex.allHitsUpTo ? best.count : min(best.count, SearchIndex.hitsPerStem)
+        let bytes = stem.utf8.count + forms.reduce(0) { $0 + $1.utf8.count + 3 } + carried * 180 + 20
         return SearchIndex.Stem(stem: stem, forms: forms, total: total, hits: best, bytes: bytes)
     }
 
