@@ -3,9 +3,12 @@
 
    The index (written by SearchIndex.swift) is by word: search/words/<ab>.js maps every word form that
    starts with <ab> to its stem (and each stem to its file and count), and search/terms/<key>.js holds the
-   stems that start with <key>, each with the word forms that stem to it, its best hits and their true number.
-   A query loads only the files of its words, as scripts (a script loads from a folder opened as file:// too,
-   where fetch is refused). The browser never stems: it looks the folded form up among the forms the index lists. */
+   stems that start with <key>, each with the word forms that stem to it, its hits (all of them, or its best for a
+   word in very many sections) and their true number. A query loads only the files of its words, as scripts (a
+   script loads from a folder opened as file:// too, where fetch is refused). The browser never stems: it looks the
+   folded form up among the forms the index lists. A file of words also names the Dutch stop words that start with
+   its letters (left out of a query that holds other words), and its forms are the vocabulary a misspelt word is
+   matched against ("Bedoelde je …"). */
 (function () {
   "use strict";
 
@@ -14,7 +17,7 @@
   if (!form || !input) return;
   var root = form.getAttribute("data-root") || "";
   var portable = document.documentElement.hasAttribute("data-portable");
-  var PANEL_HITS = 8;
+  var PANEL_HITS = 8, PAGE_HITS = 20;
 
   function pageFile(url) {
     if (!portable) return url;
@@ -59,14 +62,15 @@
     });
   }
 
-  /* The file of the word forms that start with a word's first two letters: {forms: {form: stem}, stems: {stem: [key, count]}}. */
+  /* The file of the word forms that start with a word's first two letters:
+     {forms: {form: stem}, stems: {stem: [key, count]}, stop: [stop words]}. */
   function words(form) {
     var letters = form.slice(0, 2);
     if (!wordFiles[letters]) {
       wordFiles[letters] = loadScript(root + "search/words/" + letters + ".js").then(function () {
         return window.KENNISBANK_SEARCH_WORDS[letters];
       }, function () {
-        return { forms: {}, stems: {} };  // no word of the site starts with these letters
+        return { forms: {}, stems: {}, stop: [] };  // no word of the site starts with these letters
       });
     }
     return wordFiles[letters];
@@ -113,58 +117,167 @@
   }
 
   /* ---------- A query ---------- */
+  /* The stems that differ from `stem` only by the d or t of a past tense or participle ("vertrouw", "vertrouwd"),
+     among those of a file of words: the stemmer keeps them apart, a reader does not. Only for stems of five letters
+     or more, where such a pair is rarely two different words ("plan", "plant"). */
+  function related(stem, file) {
+    var names = [];
+    if (stem.length >= 5) names.push(stem + "d", stem + "t");
+    if (stem.length >= 6 && /[dt]$/.test(stem)) names.push(stem.slice(0, -1));
+    return Promise.all(names.filter(function (name) { return file.stems[name]; }).map(function (name) {
+      return stemEntry(name, file.stems[name][0]);
+    })).then(function (found) { return found.filter(Boolean); });
+  }
+
+  /* The number of edits (a letter added, dropped, changed, or two swapped) that turn a into b, or more than `most`. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null, row = [], last = [];
+    for (var j = 0; j <= b.length; j++) row[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var next = [i], least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        next[j] = d;
+        if (d < least) least = d;
+      }
+      if (least > most) return most + 1;
+      before = row; row = next;
+    }
+    return row[b.length];
+  }
+
+  /* The word of the site a misspelt word most likely means: among the forms of its file of words (those that share
+     its first two letters), the nearest, at most one edit away (two for a word of eight letters or more); of equals
+     the word in most sections. Null for a word under four letters or with nothing near. */
+  function nearest(word) {
+    if (word.length < 4) return Promise.resolve(null);
+    var most = word.length >= 8 ? 2 : 1;
+    return words(word).then(function (file) {
+      var best = null, bestDistance = most + 1, bestCount = -1;
+      Object.keys(file.forms).forEach(function (form) {
+        var d = distance(word, form, most), count = file.stems[file.forms[form]][1];
+        if (d < bestDistance || (d === bestDistance && (count > bestCount || (count === bestCount && form < best)))) {
+          best = form; bestDistance = d; bestCount = count;
+        }
+      });
+      return bestDistance <= most ? best : null;
+    });
+  }
+
+  /* Whether a folded word is a Dutch stop word (its file of words names it). */
+  function isStop(form) {
+    return words(form).then(function (file) { return (file.stop || []).indexOf(form) >= 0; });
+  }
+
   /* The query's terms, each the stems it stands for. Two words the index knows joined ("niet weten", "niet-weten")
-     are one term; the last word, while still typed, also stands for the words it starts. */
+     are one term; the last word, while still typed, also stands for the words it starts; an exact word also for its
+     related stems. Stop words are left out when the query holds another word ({terms, ignored}). */
   async function terms(query) {
-    var words = queryWords(query);
+    var parts = queryWords(query);
     var typing = !/[\s\-\u2010\u2011]$/.test(query);
     var result = [];
-    for (var i = 0; i < words.length; i++) {
-      if (i + 1 < words.length) {
-        var joined = await exact(words[i] + words[i + 1]);
-        if (joined) { result.push({ word: words[i] + words[i + 1], stems: [joined], exact: true }); i++; continue; }
+    for (var i = 0; i < parts.length; i++) {
+      if (i + 1 < parts.length) {
+        var joined = await exact(parts[i] + parts[i + 1]);
+        if (joined) { result.push({ word: parts[i] + parts[i + 1], stems: [joined], exact: true, stop: false }); i++; continue; }
       }
-      var found = await exact(words[i]);
-      if (found) { result.push({ word: words[i], stems: [found], exact: true }); continue; }
-      var stems = typing && i === words.length - 1 ? await prefixed(words[i]) : [];
-      result.push({ word: words[i], stems: stems, exact: false });
+      var stop = await isStop(parts[i]);
+      var found = await exact(parts[i]);
+      if (found) {
+        var more = stop ? [] : await related(found.stem, await words(parts[i]));
+        result.push({ word: parts[i], stems: [found].concat(more), exact: true, stop: stop, related: more.length > 0 });
+        continue;
+      }
+      var stems = typing && i === parts.length - 1 ? await prefixed(parts[i]) : [];
+      result.push({ word: parts[i], stems: stems, exact: false, stop: stop });
     }
-    return result;
+    var significant = result.filter(function (term) { return !term.stop; });
+    if (!significant.length) return { terms: result, ignored: [] };
+    return { terms: significant, ignored: result.filter(function (term) { return term.stop; }).map(function (term) { return term.word; }) };
+  }
+
+  /* The folded whole words (and compounds) of a text. */
+  function foldedWords(text) {
+    var all = {};
+    (text.match(COMPOUND) || []).forEach(function (compound) {
+      all[fold(compound)] = true;
+      (compound.match(PART) || []).forEach(function (part) { all[fold(part)] = true; });
+    });
+    return all;
+  }
+
+  /* How well a result matches a term's exact word: 5 a concept named by it, 4 a concept whose name holds it, 3 a
+     title, 2 a section heading, 1 an excerpt that holds it, 0 only another form of its stem. Exact forms and concept
+     names rank above the other forms of a stem ("vertrouwen" before "vertrouwelijkheid"). */
+  function tier(unit, term, phrase) {
+    var word = term.word;
+    var title = foldedWords(unit.title);
+    if (unit.kind === "begrip" && fold(unit.title) === phrase) return 5;
+    if (unit.kind === "begrip" && title[word]) return 4;
+    if (title[word]) return 3;
+    if (unit.heading && foldedWords(unit.heading)[word]) return 2;
+    return foldedWords(unit.excerpt)[word] ? 1 : 0;
   }
 
   /* Ranked results: sections of pages that hold every term (one result per page and section), the true count
-     where the index gives it (one word), and the word forms to highlight. */
+     where the index gives it, the word forms to highlight, the stop words left out, and for a query that finds
+     nothing, a query the site's own words suggest ("Bedoelde je …"). */
   async function search(query) {
-    var list = await terms(query);
+    var parsed = await terms(query), list = parsed.terms;
     if (!list.length) return null;
+    var phrase = list.map(function (term) { return term.word; }).join("");
     var forms = {}, merged = null;
     list.forEach(function (term) {
       var units = {};
-      term.stems.forEach(function (found) {
+      term.stems.forEach(function (found, which) {
         found.entry.f.forEach(function (form) { if (term.exact || form.slice(0, term.word.length) === term.word) forms[form] = true; });
         found.entry.h.forEach(function (hit, rank) {
           var page = found.data.pages[hit[0]];
           var key = page[1] + "\u0000" + hit[2];
-          var unit = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3], score: hit[4], rank: rank };
+          // A related stem's hits ("vertrouwde" for "vertrouwen") count half.
+          var score = term.related && which > 0 ? hit[4] / 2 : hit[4];
+          var unit = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3], score: score, rank: rank };
           if (!units[key] || units[key].score < unit.score) units[key] = unit;
         });
       });
+      Object.keys(units).forEach(function (key) { units[key].tier = tier(units[key], term, phrase); });
       if (merged === null) { merged = units; return; }
       var next = {};
       Object.keys(merged).forEach(function (key) {
         if (!units[key]) return;
         var best = units[key].score > merged[key].score ? units[key] : merged[key];
-        next[key] = Object.assign({}, best, { score: merged[key].score + units[key].score, rank: merged[key].rank });
+        next[key] = Object.assign({}, best, { score: merged[key].score + units[key].score, rank: merged[key].rank,
+                                              tier: merged[key].tier + units[key].tier });
       });
       merged = next;
     });
     var results = Object.keys(merged).map(function (key) { return merged[key]; });
-    results.sort(function (a, b) { return b.score - a.score || a.rank - b.rank; });
-    // One exact word: its true count. Otherwise the sections found, which may be fewer than there are when a
-    // word carries only its best sections.
-    var one = list.length === 1 && list[0].exact ? list[0].stems[0].entry : null;
+    results.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.rank - b.rank; });
+    // One exact word of one stem: its true count. Otherwise the sections found, which is the true number too unless
+    // some stem carries only its best sections.
+    var one = list.length === 1 && list[0].exact && list[0].stems.length === 1 ? list[0].stems[0].entry : null;
     var capped = list.some(function (term) { return term.stems.some(function (found) { return found.entry.n > found.entry.h.length; }); });
-    return { results: results, count: one ? one.n : results.length, atLeast: !one && capped, forms: forms };
+    var suggestion = null;
+    if (!results.length) suggestion = await suggest(query, list);
+    return { results: results, count: one ? one.n : results.length, atLeast: !one && capped, forms: forms,
+             ignored: parsed.ignored, suggestion: suggestion };
+  }
+
+  /* The query with each word the site does not have replaced by its nearest word of the site, or null. */
+  async function suggest(query, list) {
+    var replaced = {}, any = false;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].stems.length) continue;
+      var better = await nearest(list[i].word);
+      if (!better) return null;
+      replaced[list[i].word] = better;
+      any = true;
+    }
+    if (!any) return null;
+    return query.replace(PART, function (part) { var form = fold(part); return replaced[form] || part; }).trim();
   }
 
   /* For tests and tools: the stem the index gives a folded word form (null for a word the site does not have). */
@@ -200,6 +313,12 @@
 
   function countText(found) {
     return found.count + (found.atLeast ? " of meer" : "") + (found.count === 1 && !found.atLeast ? " resultaat" : " resultaten");
+  }
+
+  /* The stop words a query left out, said after its count: " (zonder “wat”, “is”)". */
+  function ignoredText(found) {
+    if (!found.ignored || !found.ignored.length) return "";
+    return " (zonder " + found.ignored.map(function (word) { return "“" + word + "”"; }).join(", ") + ")";
   }
 
   /* A result's parts: kind, page › section, excerpt. */
@@ -269,7 +388,7 @@
     li.id = id;
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
-    li.setAttribute("data-href", target);
+    if (target !== null) li.setAttribute("data-href", target);
     build(li);
     listbox.appendChild(li);
   }
@@ -285,19 +404,44 @@
     if (!found || !found.results.length) {
       summary.textContent = "Niets gevonden voor “" + query + "”.";
       live.textContent = summary.textContent;
+      if (found && found.suggestion) {
+        // The suggestion is an option: choosing it runs that search in the box.
+        option("site-search-option-suggestion", null, function (li) {
+          li.className = "search-suggestion";
+          li.setAttribute("data-query", found.suggestion);
+          li.appendChild(document.createTextNode("Bedoelde je "));
+          var word = document.createElement("strong");
+          word.textContent = found.suggestion;
+          li.appendChild(word);
+          li.appendChild(document.createTextNode("?"));
+        });
+        live.textContent += " Bedoelde je " + found.suggestion + "?";
+      }
       open(true);
       return;
     }
-    summary.textContent = countText(found) + " voor “" + query + "”";
+    summary.textContent = countText(found) + " voor “" + query + "”" + ignoredText(found);
     live.textContent = summary.textContent + ".";
     found.results.slice(0, PANEL_HITS).forEach(function (result, n) {
       option("site-search-option-" + n, href(result), function (li) { fill(li, result, found.forms, "span", null); });
     });
     option("site-search-option-all", allResultsURL(query), function (li) {
       li.className = "search-all";
-      li.textContent = "Alle resultaten op de zoekpagina →";
+      li.textContent = found.results.length > PANEL_HITS ? "Alle " + countText(found) + " op de zoekpagina →" : "Op de zoekpagina →";
     });
     open(true);
+  }
+
+  /* Opens an option: a page, or the search an option suggests. */
+  function choose(li) {
+    var suggested = li.getAttribute("data-query");
+    if (suggested !== null) {
+      input.value = suggested;
+      input.focus();
+      update();
+      return;
+    }
+    window.location.href = li.getAttribute("data-href");
   }
 
   function update() {
@@ -323,7 +467,7 @@
       setActive(active < 0 ? (event.key === "ArrowDown" ? 0 : -1) : active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter" && !panel.hidden && active >= 0) {
       event.preventDefault();
-      window.location.href = options()[active].getAttribute("data-href");
+      choose(options()[active]);
     } else if (event.key === "Escape") {
       if (!panel.hidden) { open(false); } else { input.value = ""; }
       event.preventDefault();
@@ -332,7 +476,7 @@
   listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
   listbox.addEventListener("click", function (event) {
     var li = event.target.closest("[role=option]");
-    if (li) window.location.href = li.getAttribute("data-href");
+    if (li) choose(li);
   });
   form.addEventListener("focusout", function (event) {
     if (!event.relatedTarget || !form.contains(event.relatedTarget)) open(false);
@@ -347,36 +491,66 @@
     }
   });
 
-  /* ---------- The search page: every result the index carries for the query ---------- */
+  /* ---------- The search page: every result the index carries for the query, a page of them at a time ---------- */
   var results = document.getElementById("search-results");
   if (!results) return;
   var pageForm = document.getElementById("search-form");
   var pageInput = document.getElementById("search-input");
   var status = document.getElementById("search-status");
-  var pageGeneration = 0;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.hidden = true;
+  results.parentNode.insertBefore(more, results.nextSibling);
+  var pageGeneration = 0, pageFound = null;
   pageInput.value = new URLSearchParams(window.location.search).get("q") || "";
+
+  /* Shows the next page of results; after the first, the first new result takes the focus. */
+  function showMore(focus) {
+    var start = results.children.length, next = pageFound.results.slice(start, start + PAGE_HITS);
+    next.forEach(function (result) {
+      var li = document.createElement("li");
+      fill(li, result, pageFound.forms, "a", href(result));
+      results.appendChild(li);
+    });
+    var left = pageFound.results.length - results.children.length;
+    more.hidden = left <= 0;
+    more.textContent = "Meer resultaten (nog " + left + ")";
+    if (focus && next.length) results.children[start].querySelector("a").focus();
+  }
 
   function run() {
     var query = pageInput.value, mine = ++pageGeneration;
+    more.hidden = true;
     if (!query.trim()) { results.innerHTML = ""; status.textContent = "Typ een woord of begrip om te zoeken."; return; }
     status.textContent = "Zoeken…";
     search(query).then(function (found) {
       if (mine !== pageGeneration) return;
       results.innerHTML = "";
-      if (!found || !found.results.length) { status.textContent = "Niets gevonden voor “" + query + "”."; return; }
-      var shown = found.results.length;
-      status.textContent = countText(found) + " voor “" + query + "”." +
-        (shown < found.count ? " Hier de " + shown + " best passende; een woord meer maakt de zoekvraag preciezer." : "");
-      found.results.forEach(function (result) {
-        var li = document.createElement("li");
-        fill(li, result, found.forms, "a", href(result));
-        results.appendChild(li);
-      });
+      if (!found || !found.results.length) {
+        status.textContent = "Niets gevonden voor “" + query + "”.";
+        if (found && found.suggestion) {
+          var link = document.createElement("a");
+          link.href = "?q=" + encodeURIComponent(found.suggestion);
+          link.textContent = found.suggestion;
+          status.appendChild(document.createTextNode(" Bedoelde je "));
+          status.appendChild(link);
+          status.appendChild(document.createTextNode("?"));
+        }
+        return;
+      }
+      pageFound = found;
+      var carried = found.results.length;
+      status.textContent = countText(found) + " voor “" + query + "”" + ignoredText(found) + "." +
+        (carried < found.count || found.atLeast ? " Van een woord dat zo vaak voorkomt, bewaart de zoekindex alleen de " + carried +
+         " best passende; een woord meer maakt de zoekvraag preciezer." : "");
+      showMore(false);
     }, function () {
       if (mine === pageGeneration) status.textContent = "De zoekindex kon niet worden geladen.";
     });
   }
 
+  more.addEventListener("click", function () { showMore(true); });
   pageForm.addEventListener("submit", function (event) {
     event.preventDefault();
     history.replaceState(null, "", "?q=" + encodeURIComponent(pageInput.value));

@@ -158,7 +158,7 @@ def test_the_search_page_lists_every_carried_result_and_works_as_a_form(browser,
     status = browser.find_element(By.ID, "search-status").text
     count = int(status.split()[0])
     shown = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
-    assert len(shown) == min(count, 30)
+    assert len(shown) == min(count, 20), "a page of 20 results, then 'Meer resultaten'"
     links = [li.find_element(By.TAG_NAME, "a").get_attribute("href") for li in shown]
     assert len(set(links)) == len(links)
 
@@ -171,3 +171,112 @@ def test_without_javascript_the_box_is_a_form_to_the_search_page(browser_without
     box.submit()
     WebDriverWait(browser_without_js, 10).until(lambda d: "zoeken/" in d.current_url)
     assert "q=vertrouwen" in browser_without_js.current_url
+
+
+# ---------- Search that forgives (issue 28): at a phone's and a desktop's width ----------
+
+from conftest import make_driver  # noqa: E402
+
+
+@pytest.fixture(scope="module", params=[390, 1280], ids=["390px", "1280px"])
+def sized(request):
+    driver = make_driver(width=request.param)
+    yield driver
+    driver.quit()
+
+
+def search_page(driver, base_url, query):
+    """The search page run for `query`, once its status is no longer 'Zoeken…'."""
+    from urllib.parse import quote
+    driver.get(base_url + "zoeken/?q=" + quote(query))
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Zoeken…"))
+    return driver.find_element(By.ID, "search-status")
+
+
+def result_titles(driver):
+    return [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li .search-title")]
+
+
+def open_header_search(driver, text):
+    """Types into the header box; on a phone the search button opens it first."""
+    box = driver.find_element(By.ID, "site-search-input")
+    if not box.is_displayed():
+        driver.find_element(By.CSS_SELECTOR, ".site-search button").click()
+        WebDriverWait(driver, 5).until(lambda d: box.is_displayed())
+    return type_query(driver, text)
+
+
+def test_stop_words_are_left_out_so_wat_is_purpose_finds_purpose_first(sized, base_url):
+    status = search_page(sized, base_url, "wat is purpose")
+    assert "zonder “wat”, “is”" in status.text, status.text
+    titles = result_titles(sized)
+    assert titles and titles[0] == "Purpose", titles
+    kinds = [k.text for k in sized.find_elements(By.CSS_SELECTOR, "#search-results li .search-kind")]
+    assert kinds[0].lower() == "begrip", kinds
+    # The header box gives the same first result.
+    sized.get(base_url)
+    open_header_search(sized, "wat is purpose")
+    WebDriverWait(sized, 10).until(lambda d: options(d) and options(d)[0].find_element(By.CSS_SELECTOR, ".search-title").text == "Purpose")
+    # A query of stop words alone still looks for them.
+    status = search_page(sized, base_url, "wat")
+    assert status.text.split()[0].isdigit(), status.text
+
+
+def test_a_typo_is_answered_with_a_word_of_the_site(sized, base_url):
+    status = search_page(sized, base_url, "identiteid")
+    assert "Niets gevonden" in status.text and "Bedoelde je identiteit?" in status.text, status.text
+    status.find_element(By.LINK_TEXT, "identiteit").click()
+    WebDriverWait(sized, 10).until(lambda d: "q=identiteit" in d.current_url and result_titles(d))
+    assert sized.find_element(By.ID, "search-input").get_attribute("value") == "identiteit"
+    # In the header box the suggestion is an option that runs its search.
+    sized.get(base_url)
+    box = open_header_search(sized, "identiteid")
+    suggestion = WebDriverWait(sized, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#site-search-list .search-suggestion"))[0]
+    assert suggestion.text == "Bedoelde je identiteit?"
+    box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    WebDriverWait(sized, 10).until(lambda d: box.get_attribute("value") == "identiteit" and options(d))
+    summary = sized.find_element(By.CSS_SELECTOR, "#site-search-panel .search-summary").text
+    assert summary.endswith("voor “identiteit”"), summary
+
+
+def test_every_result_of_a_query_with_more_than_twenty_is_reachable_with_the_true_count(sized, base_url, site_dir):
+    stem, entry = entry_of(read_index(site_dir), "identiteit")
+    assert 20 < entry["n"] <= 100 and len(entry["h"]) == entry["n"], "the index carries every section of identiteit"
+    status = search_page(sized, base_url, "identiteit")
+    assert status.text.startswith("%d resultaten" % entry["n"]), status.text
+    assert len(result_titles(sized)) == 20
+    more = sized.find_element(By.CSS_SELECTOR, ".search-more")
+    assert more.text == "Meer resultaten (nog %d)" % (entry["n"] - 20)
+    more.click()
+    WebDriverWait(sized, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) == entry["n"])
+    assert not more.is_displayed(), "no more results"
+    # The focus moves to the first new result.
+    assert sized.switch_to.active_element.get_attribute("href") == sized.find_elements(By.CSS_SELECTOR, "#search-results li a")[20].get_attribute("href")
+    links = [a.get_attribute("href") for a in sized.find_elements(By.CSS_SELECTOR, "#search-results li a")]
+    assert len(set(links)) == entry["n"], "every section once"
+
+
+def test_vertrouwen_ranks_the_exact_form_first_and_finds_vertrouwde(sized, base_url):
+    search_page(sized, base_url, "vertrouwen")
+    items = sized.find_elements(By.CSS_SELECTOR, "#search-results li")
+    assert len(items) >= 2
+    def exact_in(item):
+        return "vertrouwen" in [fold(w) for w in re.findall(r"[\w’']+", item.text)]
+    flags = [exact_in(item) for item in items]
+    assert flags[0], [item.text for item in items]
+    assert flags == sorted(flags, reverse=True), "every result with the exact form before those with another form"
+    marks = {fold(m.text) for m in sized.find_elements(By.CSS_SELECTOR, "#search-results mark")}
+    assert "vertrouwde" in marks, marks
+
+
+def test_results_are_compact_on_a_phone(sized, base_url):
+    search_page(sized, base_url, "identiteit")
+    items = sized.find_elements(By.CSS_SELECTOR, "#search-results li")
+    tallest = max(item.size["height"] for item in items[:10])
+    title_size = float(sized.execute_script(
+        "return getComputedStyle(document.querySelector('#search-results .search-title')).fontSize").rstrip("px"))
+    if sized.get_window_size()["width"] < 600 or sized.execute_script("return innerWidth") < 600:
+        assert title_size <= 16, title_size
+        assert tallest <= 130, "a result takes at most about a seventh of the screen: %d px" % tallest
+    visible = [i for i in items if i.rect["y"] < sized.execute_script("return innerHeight")]
+    assert len(visible) >= 4, "several results on the first screen"
