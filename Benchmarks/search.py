@@ -5,6 +5,7 @@ files a one-article edit rewrites, on generated corpora.
     Benchmarks/search.py                 # release build in .build, sizes 500 1000 2000
     SIZES="2000" Benchmarks/search.py    # one size
     KENNISBANK_BIN=path Benchmarks/search.py   # a binary already built (bytes do not depend on how it was built)
+    CORPUS=path SIZES=2000 Benchmarks/search.py  # a corpus already generated, for the one size
 
 Each corpus is /tmp/kennisbank-bench/corpus-<N> (Benchmarks/run.sh's; generated with `kennisbank corpus --articles N`
 when missing). The site is built, served over HTTP on loopback, and each query is typed into the header box of
@@ -29,7 +30,8 @@ sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
 from conftest import QuietHandler, make_driver  # noqa: E402
 
 WORK = "/tmp/kennisbank-bench"
-QUERIES = ["vertrouwen", "identiteit", "leiderschap", "niet-weten", "Kegan"]
+# The one-word queries, then the forgiving paths: stop words left out, a typo answered with "Bedoelde je …".
+QUERIES = ["vertrouwen", "identiteit", "leiderschap", "niet-weten", "Kegan", "wat is vertrouwen", "identiteid", "vertrouwem"]
 
 
 def binary():
@@ -121,7 +123,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     rows = []
     for n in sizes:
-        corpus = os.path.join(WORK, "corpus-%d" % n)
+        corpus = os.environ.get("CORPUS") or os.path.join(WORK, "corpus-%d" % n)
         if not os.path.isdir(corpus):
             subprocess.run([bin_path, "corpus", "--output", corpus, "--articles", str(n)], check=True)
         site = os.path.join(WORK, "search-site-%d" % n)
