@@ -57,9 +57,17 @@ def test_instant_search_shows_sections_the_true_count_and_whole_words(browser, b
     start = article_url(base_url) if over == "http" else "file://" + os.path.join(site_dir, "artikelen", "de-kunst-van-het-leiden", "index.html")
     browser.get(start)
     type_query(browser, "vertrouwen")
-    stem, entry = entry_of(read_index(site_dir), "vertrouwen")
+    buckets = read_index(site_dir)
+    stem, entry = entry_of(buckets, "vertrouwen")
+    # "vertrouwen" also finds its past forms ("vertrouwde", stem vertrouwd): the count is their sections together.
+    sections = set()
+    for form in ("vertrouwen", "vertrouwde"):
+        _, found = entry_of(buckets, form)
+        pages = next(b["pages"] for b in buckets.values() if found in b["stems"].values())
+        sections |= {(pages[h[0]][1], h[2]) for h in found["h"]}
+    entry = dict(entry, f=entry["f"] + ["vertrouwde"])
     summary = browser.find_element(By.CSS_SELECTOR, "#site-search-panel .search-summary").text
-    assert summary.startswith("%d resultaten" % entry["n"]), summary
+    assert summary.startswith("%d resultaten" % len(sections)), summary
     shown = options(browser)
     assert 0 < len(shown) <= 8
     titles = [o.find_element(By.CSS_SELECTOR, ".search-title").text for o in shown]
