@@ -26,6 +26,10 @@ enum DutchStopWords {
         byLetters[letters] ?? []
     }
 
+    /// The first two letters of every stop word the index ships: each names a file of words, which the index writes
+    /// even when no word of the site starts with them.
+    static var letters: Dictionary<String, [String]>.Keys { byLetters.keys }
+
     private static let byLetters: [String: [String]] =
         Dictionary(grouping: snowball.filter { $0.count > 1 }.sorted(), by: { String($0.prefix(2)) })
 }

@@ -33,6 +33,7 @@ struct SearchFiles: Sendable {
     /// The files of every stem of `layout`, whose pages' hits show `shown`.
     init(_ layout: SearchLayout, shown: [SearchShown]) {
         update(layout, stems: Set(layout.stems.keys), pages: [], shown: shown)
+        for letters in DutchStopWords.letters where words[letters] == nil { setWords(SearchIndex.Words(), letters: letters) }
     }
 
     /// Cuts again what changed: `changed` holds each stem whose hits, number of sections or forms may differ from
@@ -112,11 +113,19 @@ struct SearchFiles: Sendable {
                 for form in shown { file.forms[form] = name }
                 file.stems[name] = (entry.key, entry.stem.total)
             }
-            if file.forms.isEmpty {
-                (words[initials], wordDigests[initials], stemsOfLetters[initials]) = (nil, nil, nil)
-            } else {
-                (words[initials], wordDigests[initials]) = (file, SearchIndex.digest(of: file, letters: initials))
-            }
+            if file.forms.isEmpty { stemsOfLetters[initials] = nil }
+            setWords(file, letters: initials)
+        }
+    }
+
+    /// Files `file` as the file of words of `letters`, or drops it when it names neither a form nor a stop word. A
+    /// stop word's letters keep their file though the site has no word that starts with them ("uw"), so that the
+    /// browser still leaves that stop word out of a query.
+    private mutating func setWords(_ file: SearchIndex.Words, letters: String) {
+        if file.forms.isEmpty && DutchStopWords.starting(with: letters).isEmpty {
+            (words[letters], wordDigests[letters]) = (nil, nil)
+        } else {
+            (words[letters], wordDigests[letters]) = (file, SearchIndex.digest(of: file, letters: letters))
         }
     }
 
