@@ -209,14 +209,18 @@
     return all;
   }
 
-  /* How well a result matches a term's exact word: 5 a concept named by it, 4 a concept whose name holds it, 3 a
-     title, 2 a section heading, 1 an excerpt that holds it, 0 only another form of its stem. Exact forms and concept
-     names rank above the other forms of a stem ("vertrouwen" before "vertrouwelijkheid"). */
+  /* How well a result matches a term's exact word: 5 a concept named by it, 4 a concept whose name holds it (or
+     one of its other names), 3 a title, 2 a section heading, 1 an excerpt that holds it, 0 only another form of its
+     stem. Exact forms and concept names rank above the other forms of a stem ("vertrouwen" before
+     "vertrouwelijkheid"). */
   function tier(unit, term, phrase) {
     var word = term.word;
     var title = foldedWords(unit.title);
     if (unit.kind === "begrip" && fold(unit.title) === phrase) return 5;
     if (unit.kind === "begrip" && title[word]) return 4;
+    if (unit.kind === "begrip" && unit.named && !term.stems.some(function (found) {
+      return found.entry.f.some(function (form) { return title[form]; });
+    })) return 4;  // an other name ("betekenisgeving" of Betekenis): the title block holds the stem, the title does not
     if (title[word]) return 3;
     if (unit.heading && foldedWords(unit.heading)[word]) return 2;
     return foldedWords(unit.excerpt)[word] ? 1 : 0;
@@ -239,7 +243,10 @@
           var key = page[1] + "\u0000" + hit[2];
           // A related stem's hits ("vertrouwde" for "vertrouwen") count half.
           var score = term.related && which > 0 ? hit[4] / 2 : hit[4];
-          var unit = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3], score: score, rank: rank };
+          // A concept's first section scoring a title's weight (SearchPage.Role.title, 30) or more holds the stem in
+          // its title block: its title or one of its other names.
+          var unit = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3], score: score, rank: rank,
+                       named: page[2] === "begrip" && !hit[2] && hit[4] >= 30 };
           if (!units[key] || units[key].score < unit.score) units[key] = unit;
         });
       });
