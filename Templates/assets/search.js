@@ -350,6 +350,9 @@
   panel.className = "search-panel";
   panel.id = "site-search-panel";
   panel.hidden = true;
+  // A panel taller than the screen allows scrolls: a Tab stop after the box, so that the keyboard can scroll it
+  // as it scrolls a page (the arrow keys in the box also move through the options, each scrolled into view).
+  panel.tabIndex = 0;
   var summary = document.createElement("p");
   summary.className = "search-summary";
   var listbox = document.createElement("ul");
@@ -479,6 +482,9 @@
       if (!panel.hidden) { open(false); } else { input.value = ""; }
       event.preventDefault();
     }
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { open(false); input.focus(); event.preventDefault(); }
   });
   listbox.addEventListener("mousedown", function (event) { event.preventDefault(); });
   listbox.addEventListener("click", function (event) {

@@ -288,3 +288,36 @@ def test_results_are_compact_on_a_phone(sized, base_url):
         assert tallest <= 130, "a result takes at most about a seventh of the screen: %d px" % tallest
     visible = [i for i in items if i.rect["y"] < sized.execute_script("return innerHeight")]
     assert len(visible) >= 4, "several results on the first screen"
+
+
+def test_a_stop_word_no_word_of_the_site_starts_with_is_left_out_too(sized, base_url):
+    """No word of the real content starts with "uw": its file of words names the stop word alone."""
+    status = search_page(sized, base_url, "uw identiteit")
+    assert "zonder “uw”" in status.text, status.text
+    assert result_titles(sized)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_results_suggestions_and_the_panel_have_no_axe_violations(base_url, width, scheme):
+    """axe-core over what the script adds: a page of results with 'Meer resultaten', a 'Bedoelde je …' link, and the
+    header panel open with results and with a suggestion."""
+    from conftest import Axe, describe_violations
+    driver = make_driver(width=width, scheme=scheme)
+    driver.set_script_timeout(60)
+    failures = {}
+    try:
+        for query in ("identiteit", "identiteid"):
+            search_page(driver, base_url, query)
+            violations = Axe().run(driver)["violations"]
+            if violations:
+                failures["zoeken/?q=" + query] = describe_violations(violations)
+        for query in ("wat is purpose", "identiteid"):
+            driver.get(base_url)
+            open_header_search(driver, query)
+            violations = Axe().run(driver)["violations"]
+            if violations:
+                failures["panel " + query] = describe_violations(violations)
+    finally:
+        driver.quit()
+    assert not failures, "\n\n".join("%s (%s, %d px):\n%s" % (what, scheme, width, text) for what, text in failures.items())
