@@ -31,7 +31,8 @@ from conftest import QuietHandler, make_driver  # noqa: E402
 
 WORK = "/tmp/kennisbank-bench"
 # The one-word queries, then the forgiving paths: stop words left out, a typo answered with "Bedoelde je …".
-QUERIES = ["vertrouwen", "identiteit", "leiderschap", "niet-weten", "Kegan", "wat is vertrouwen", "identiteid", "vertrouwem"]
+QUERIES = ["vertrouwen", "identiteit", "leiderschap", "niet-weten", "Kegan", "leiderschap en vertrouwen",
+           "wat is vertrouwen", "identiteid", "vertrouwem", "leiderscap"]
 
 
 def binary():

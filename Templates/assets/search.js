@@ -178,13 +178,18 @@
   async function terms(query) {
     var parts = queryWords(query);
     var typing = !/[\s\-\u2010\u2011]$/.test(query);
+    // Which words are stop words is in the files of words alone: a query that holds another word does not load a
+    // stop word's file of stems.
+    var stops = await Promise.all(parts.map(isStop));
+    var leftOut = stops.indexOf(false) >= 0;
     var result = [];
     for (var i = 0; i < parts.length; i++) {
       if (i + 1 < parts.length) {
         var joined = await exact(parts[i] + parts[i + 1]);
         if (joined) { result.push({ word: parts[i] + parts[i + 1], stems: [joined], exact: true, stop: false }); i++; continue; }
       }
-      var stop = await isStop(parts[i]);
+      var stop = stops[i];
+      if (stop && leftOut) { result.push({ word: parts[i], stems: [], exact: true, stop: true }); continue; }
       var found = await exact(parts[i]);
       if (found) {
         var more = stop ? [] : await related(found.stem, await words(parts[i]));

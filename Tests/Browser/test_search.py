@@ -221,6 +221,10 @@ def test_stop_words_are_left_out_so_wat_is_purpose_finds_purpose_first(sized, ba
     assert titles and titles[0] == "Purpose", titles
     kinds = [k.text for k in sized.find_elements(By.CSS_SELECTOR, "#search-results li .search-kind")]
     assert kinds[0].lower() == "begrip", kinds
+    # The stop words' files of words are loaded (they name the stop words), their files of stems are not.
+    loaded = sized.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert any(name.endswith("/search/words/wa.js") for name in loaded), loaded
+    assert not [name for name in loaded if re.search(r"/search/terms/(wa|is)[a-z]*\.js$", name)], loaded
     # The header box gives the same first result.
     sized.get(base_url)
     open_header_search(sized, "wat is purpose")
