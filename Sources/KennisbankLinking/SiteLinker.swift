@@ -145,8 +145,8 @@ package struct SiteLinker: Sendable {
                 concepts.link(&block, context: context, on: page.item.id, source: source, state: &mentions, texts: { text in
                     paragraph == nil ? nil : citations.link(text, in: &paragraph!, uses: &uses, diagnostics: &blockCitationProblems)
                 }, wikilinks: { wikilink in
-                    wikilinks.replacement(for: wikilink, inBlockAt: start, source: source, targets: &targets, lookups: &lookups,
-                                          diagnostics: &wikilinkProblems)
+                    wikilinks.resolved(wikilink, inBlockAt: start, source: source, targets: &targets, lookups: &lookups,
+                                       diagnostics: &wikilinkProblems)
                 })
                 if !context.isInside(cssClass: "miniature") {
                     linkProblems += wikilinkProblems
@@ -155,7 +155,7 @@ package struct SiteLinker: Sendable {
             }
             let linkedPage = LinkedPage(item: page.item, document: document, tableOfContents: page.toc,
                                         wikilinkTargets: targets, embeddedMiniatures: page.embedded,
-                                        mentions: mentions.mentions, citations: uses)
+                                        mentions: mentions.mentions, citations: uses, wikilinkUses: mentions.wikilinks)
             return (linkedPage, lookups, linkProblems + citationProblems)
         }
         if prepared.handsOver {

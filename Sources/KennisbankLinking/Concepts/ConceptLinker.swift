@@ -31,6 +31,8 @@ package struct ConceptLinker: Sendable {
     struct PageState {
         /// Every mention found so far.
         var mentions: [ConceptMention] = []
+        /// Every resolved wikilink in running text found so far, with its sentence's place.
+        var wikilinks: [WikilinkUse] = []
         /// The concepts linked so far (in the section, with ``ConceptLinkingScope/firstPerSection``).
         var linked = Set<String>()
         /// The anchor of the section the last block was in.
@@ -46,17 +48,20 @@ package struct ConceptLinker: Sendable {
     ///
     /// `wikilinks`, when given, links the block's wikilinks before both, in the same pass: each level of the running
     /// text's inlines is read through ``WikilinkScanner/walk(_:_:emit:)``, which hands on the level with its wikilinks
-    /// replaced by what `wikilinks` returns and its neighbouring texts joined, as ``WikilinkScanner/rewrite(_:_:)``
-    /// would give it. A block without running text (a heading) gets its wikilinks alone.
+    /// replaced by the nodes `wikilinks` returns and its neighbouring texts joined, as ``WikilinkScanner/rewrite(_:_:)``
+    /// would give it. A block without running text (a heading) gets its wikilinks alone. Each wikilink in running
+    /// text that `wikilinks` resolves (it returns the page it leads to, and one link) is noted in the state with the
+    /// sentence around the link's text, as a mention is.
     func link(_ block: inout BlockNode, context: BlockContext, on page: ContentID, source: SourceFile?, state: inout PageState,
-              texts: (String) -> [InlineNode]? = { _ in nil }, wikilinks: ((Wikilink) -> [InlineNode])? = nil) {
+              texts: (String) -> [InlineNode]? = { _ in nil },
+              wikilinks: ((Wikilink) -> (nodes: [InlineNode], target: ContentID?))? = nil) {
         if scope == .firstPerSection, context.sectionAnchor != state.section {
             state.section = context.sectionAnchor
             state.linked.removeAll()
         }
         // Running text only: headings, a miniature's label and the titles in a reference list hold no mentions.
         guard let anchor = RunningText.paragraphAnchor(of: block, in: context) else {
-            if let wikilinks, !block.inlines.isEmpty { block.inlines = WikilinkScanner.rewrite(block.inlines, wikilinks) }
+            if let wikilinks, !block.inlines.isEmpty { block.inlines = WikilinkScanner.rewrite(block.inlines) { wikilinks($0).nodes } }
             return
         }
         let place = Place(page: page, blockAnchor: anchor, sectionAnchor: context.sectionAnchor, sectionTitle: context.sectionTitle,
@@ -67,6 +72,7 @@ package struct ConceptLinker: Sendable {
         block.inlines = rewrite(block.inlines, place: place, offset: &offset, linked: &state.linked, mentions: &state.mentions,
                                 texts: texts, wikilinks: wikilinks)
         place.paragraph.placeMentions(in: block.inlines, from: first, of: &state.mentions)
+        state.wikilinks += place.paragraph.wikilinks
     }
 
     private struct Place {
@@ -94,31 +100,45 @@ package struct ConceptLinker: Sendable {
     private final class Paragraph {
         /// Where in the file the next mention's place is looked for: after the last one found.
         var cursor: SourceFile.SearchCursor?
-        /// Each mention's UTF-8 offset into the paragraph's text and its length in scalars, in order.
-        var places: [(byte: Int, scalars: Int)] = []
+        /// Each mention's or wikilink's UTF-8 offset into the paragraph's text, its length in scalars and whether it
+        /// is a wikilink, in order.
+        var places: [(byte: Int, scalars: Int, isWikilink: Bool)] = []
+        /// The paragraph's resolved wikilinks, placed with its mentions.
+        var wikilinks: [WikilinkUse] = []
+        /// The page the wikilink just resolved leads to, until its link is reached in the pass.
+        var awaitedTarget: ContentID?
 
         /// The context every mention gets until ``placeMentions(in:from:of:)`` places it.
         static let unplaced = MentionContext(paragraph: MentionContext.Paragraph([]), range: 0..<0)
 
-        /// Gives `mentions[first...]`, the paragraph's, their places in its text, `inlines` as linked (links keep
-        /// their text, so it is the text the mentions were found in). All of them take one pass over the text.
+        /// Gives `mentions[first...]` and ``wikilinks``, the paragraph's, their places in its text, `inlines` as linked
+        /// (links keep their text, so it is the text the mentions were found in). All of them take one pass over the text.
         func placeMentions(in inlines: [InlineNode], from first: Int, of mentions: inout [ConceptMention]) {
             guard !places.isEmpty else { return }
             var plainText = inlines.plainText
             let text = MentionContext.Paragraph(Array(plainText.unicodeScalars))
             var counted = (bytes: 0, scalars: 0)
+            var (mention, wikilink) = (first, 0)
             plainText.withUTF8 { bytes in
-                for (index, place) in places.enumerated() {
+                for place in places {
                     // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
                     counted.scalars += bytes[counted.bytes..<place.byte].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                     counted.bytes = place.byte
-                    mentions[first + index].around = MentionContext(paragraph: text, range: counted.scalars..<(counted.scalars + place.scalars))
+                    let around = MentionContext(paragraph: text, range: counted.scalars..<(counted.scalars + place.scalars))
+                    if place.isWikilink {
+                        wikilinks[wikilink].around = around
+                        wikilink += 1
+                    } else {
+                        mentions[mention].around = around
+                        mention += 1
+                    }
                 }
             }
-            // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer mentions than a
+            // A sentence is about 240 characters, a scalar of the paragraph's text 4 bytes: with fewer places than a
             // sixtieth of the paragraph's length, their sentences take less room than the text, and are made now.
             if places.count * 60 <= text.scalars.count {
                 for index in first..<mentions.count { mentions[index].around = mentions[index].around.made() }
+                for index in wikilinks.indices { wikilinks[index].around = wikilinks[index].around.made() }
             }
         }
     }
@@ -128,7 +148,8 @@ package struct ConceptLinker: Sendable {
     /// `offset` counts the UTF-8 bytes of the paragraph's text before the current node (`texts` keeps a text's
     /// characters: it only wraps some in links).
     private func rewrite(_ inlines: [InlineNode], place: Place, offset: inout Int, linked: inout Set<String>, mentions: inout [ConceptMention],
-                         texts: (String) -> [InlineNode]?, wikilinks: ((Wikilink) -> [InlineNode])?) -> [InlineNode] {
+                         texts: (String) -> [InlineNode]?,
+                         wikilinks: ((Wikilink) -> (nodes: [InlineNode], target: ContentID?))?) -> [InlineNode] {
         var result: [InlineNode] = []
         var run: [InlineNode] = []
         var runStart = offset
@@ -163,12 +184,25 @@ package struct ConceptLinker: Sendable {
                 flush()
                 result.append(.strong(rewrite(children, place: place, offset: &offset, linked: &linked, mentions: &mentions,
                                               texts: texts, wikilinks: wikilinks)))
+            case .link(_, let children):
+                // The link a wikilink just became (the scanner hands it on next): noted with its place in the text.
+                guard let target = place.paragraph.awaitedTarget else { return add(inline) }
+                place.paragraph.awaitedTarget = nil
+                let start = offset
+                add(inline)
+                place.paragraph.places.append((byte: start, scalars: children.plainText.unicodeScalars.count, isWikilink: true))
+                place.paragraph.wikilinks.append(WikilinkUse(target: target, blockAnchor: place.blockAnchor, sectionAnchor: place.sectionAnchor,
+                                                             sectionTitle: place.sectionTitle, around: Paragraph.unplaced))
             default:
                 add(inline)
             }
         }
         if let wikilinks {
-            WikilinkScanner.walk(inlines, wikilinks, emit: visit)
+            WikilinkScanner.walk(inlines, { wikilink in
+                let (nodes, target) = wikilinks(wikilink)
+                place.paragraph.awaitedTarget = target
+                return nodes
+            }, emit: visit)
         } else {
             for inline in inlines { visit(inline) }
         }
@@ -193,7 +227,7 @@ package struct ConceptLinker: Sendable {
         for match in matches where ContentID(.concept, match.concept) != place.page {
             let makeLink = scope == .every || !linked.contains(match.concept)
             let written = String(slice(match.bytes))
-            place.paragraph.places.append((byte: start + match.bytes.lowerBound, scalars: match.scalars.count))
+            place.paragraph.places.append((byte: start + match.bytes.lowerBound, scalars: match.scalars.count, isWikilink: false))
             mentions.append(ConceptMention(concept: match.concept, page: place.page, blockAnchor: place.blockAnchor,
                                            sectionAnchor: place.sectionAnchor, sectionTitle: place.sectionTitle,
                                            around: Paragraph.unplaced,

@@ -20,7 +20,7 @@ struct LinkGraph {
         /// The places it cites each reference: one per section.
         var citations: [(key: String, value: CitationPlace)]
         /// The pages it links to or embeds, each with this page.
-        var backlinks: [(key: ContentID, value: ContentID)]
+        var backlinks: [(key: ContentID, value: MentionPlace)]
         /// Each ordered pair of concepts that share one of its paragraphs, once per paragraph.
         var pairs: [(String, String)]
     }
@@ -32,7 +32,7 @@ struct LinkGraph {
         fileprivate var parts: [Part]
         fileprivate(set) var mentions: PageOrderedIndex<String, MentionPlace>
         fileprivate(set) var citations: PageOrderedIndex<String, CitationPlace>
-        fileprivate(set) var backlinks: PageOrderedIndex<ContentID, ContentID>
+        fileprivate(set) var backlinks: PageOrderedIndex<ContentID, MentionPlace>
         /// How many paragraphs each concept shares with each other concept.
         fileprivate var together: [String: [String: Int]]
     }
@@ -68,7 +68,7 @@ struct LinkGraph {
     private static func sameLinks(_ old: LinkedPage, _ new: LinkedPage) -> Bool {
         old.item.id == new.item.id && old.item.title == new.item.title && old.mentions == new.mentions
             && old.citations == new.citations && old.wikilinkTargets == new.wikilinkTargets
-            && old.embeddedMiniatures == new.embeddedMiniatures
+            && old.embeddedMiniatures == new.embeddedMiniatures && old.wikilinkUses == new.wikilinkUses
     }
 
     /// A page's part of every index.
@@ -88,9 +88,30 @@ struct LinkGraph {
             citations.append((use.key, CitationPlace(page: id, pageTitle: page.item.title, sectionTitle: use.sectionTitle,
                                                      link: id.link.with(fragment: use.blockAnchor ?? use.sectionAnchor))))
         }
+        return Part(mentions: mentions, citations: citations, backlinks: backlinks(of: page), pairs: pairs(on: page))
+    }
+
+    /// The places a page links to each other page: one per paragraph with a wikilink to it, with the sentence
+    /// around the first; a page it links to only from elsewhere (a heading, a list of references) gets one place
+    /// without a sentence, at the page's top, and a miniature it embeds one at the embed.
+    private static func backlinks(of page: LinkedPage) -> [(key: ContentID, value: MentionPlace)] {
+        let id = page.item.id
+        var inText: [ContentID: [MentionPlace]] = [:]
+        var placed = Set<[String]>()
+        for use in page.wikilinkUses where use.target != id
+        && placed.insert([use.target.kind.rawValue, use.target.slug, use.blockAnchor ?? use.sectionAnchor ?? ""]).inserted {
+            inText[use.target, default: []].append(MentionPlace(
+                page: id, pageTitle: page.item.title, sectionTitle: use.sectionTitle,
+                link: id.link.with(fragment: use.blockAnchor ?? use.sectionAnchor), context: use.context))
+        }
+        let embedded = Set(page.embeddedMiniatures)
         let targets = Set(page.wikilinkTargets + page.embeddedMiniatures.map { ContentID(.miniature, $0) })
-        let backlinks = targets.sorted().filter { $0 != id }.map { (key: $0, value: id) }
-        return Part(mentions: mentions, citations: citations, backlinks: backlinks, pairs: pairs(on: page))
+        return targets.sorted().filter { $0 != id }.flatMap { target -> [(key: ContentID, value: MentionPlace)] in
+            if let places = inText[target] { return places.map { (key: target, value: $0) } }
+            let fragment = target.kind == .miniature && embedded.contains(target.slug) ? EmbedExpander.anchor(ofEmbedded: target.slug) : nil
+            return [(key: target, value: MentionPlace(page: id, pageTitle: page.item.title, sectionTitle: nil,
+                                                      link: id.link.with(fragment: fragment), context: ""))]
+        }
     }
 
     private struct CitationSection: Hashable {

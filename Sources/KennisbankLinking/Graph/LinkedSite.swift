@@ -11,6 +11,7 @@ package struct LinkedPage: Equatable, Sendable {
         var embeddedMiniatures: [String]
         var mentions: [ConceptMention]
         var citations: [CitationUse]
+        var wikilinkUses: [WikilinkUse]
     }
 
     /// The fields in one shared object (``CopyOnWrite``): pages are copied into indexes, memo inputs and
@@ -58,16 +59,23 @@ package struct LinkedPage: Equatable, Sendable {
         get { storage.fields.citations }
         set { storage.fields.citations = newValue }
     }
+    /// Every resolved wikilink in running text, with the sentence around it (a link in a heading has none).
+    package var wikilinkUses: [WikilinkUse] {
+        get { storage.fields.wikilinkUses }
+        set { storage.fields.wikilinkUses = newValue }
+    }
 
     /// Creates a linked page.
     package init(item: ContentItem, document: MarkdownDocument, tableOfContents: [TableOfContentsEntry], wikilinkTargets: [ContentID],
-                embeddedMiniatures: [String], mentions: [ConceptMention], citations: [CitationUse]) {
+                embeddedMiniatures: [String], mentions: [ConceptMention], citations: [CitationUse], wikilinkUses: [WikilinkUse] = []) {
         storage = CopyOnWrite(Fields(item: item, document: document, tableOfContents: tableOfContents, wikilinkTargets: wikilinkTargets,
-                                     embeddedMiniatures: embeddedMiniatures, mentions: mentions, citations: citations))
+                                     embeddedMiniatures: embeddedMiniatures, mentions: mentions, citations: citations,
+                                     wikilinkUses: wikilinkUses))
     }
 }
 
-/// A place where a concept is used, for the concept's "genoemd in" list.
+/// A place in running text that names a page, with the sentence around it: where a concept is mentioned (the
+/// concept's "genoemd in" list) or where a wikilink leads to a page (every page's "verwijzen hiernaar" list).
 package struct MentionPlace: Hashable, Sendable {
     /// The page.
     package var page: ContentID
@@ -77,7 +85,7 @@ package struct MentionPlace: Hashable, Sendable {
     package var sectionTitle: String?
     /// Where to link: the page and the paragraph's anchor.
     package var link: SiteLink
-    /// The sentence around the mention.
+    /// The sentence around the mention; empty for a page that links only from a heading or embeds a miniature.
     package var context: String
 }
 
@@ -107,8 +115,9 @@ package struct LinkedSite: Sendable {
     package var citedIn: [String: [CitationPlace]]
     /// Related concepts of each concept: the author's `related` list, then those that most often share a paragraph.
     package var related: [String: [String]]
-    /// Pages that link to each page with a wikilink, by target.
-    package var backlinks: [ContentID: [ContentID]]
+    /// Where pages link to each page with a wikilink or embed it, by target, in page order: one place per paragraph
+    /// with its sentence, or one place without a sentence for a page that links only from elsewhere (a heading, an embed).
+    package var backlinks: [ContentID: [MentionPlace]]
     /// The learning routes, in the order of ``Content/routes``, their steps resolved.
     package var routes: [ResolvedRoute] = []
     /// Warnings and errors found while linking.

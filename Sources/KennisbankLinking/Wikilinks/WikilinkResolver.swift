@@ -74,6 +74,15 @@ package struct WikilinkResolver: Sendable {
         return [.link(EngineLink(target: target, cssClass: "wikilink \(id.kind.rawValue)"), [.text(text)])]
     }
 
+    /// ``replacement(for:inBlockAt:source:targets:lookups:diagnostics:)`` with the page the link leads to, `nil` when
+    /// it names nothing: what the concept linker's pass takes, to note each link's sentence (``ConceptLinker``).
+    func resolved(_ wikilink: Wikilink, inBlockAt start: SourcePosition, source: SourceFile, targets: inout [ContentID],
+                  lookups: inout [ParagraphLookup], diagnostics: inout [Diagnostic]) -> (nodes: [InlineNode], target: ContentID?) {
+        let known = targets.count
+        let nodes = replacement(for: wikilink, inBlockAt: start, source: source, targets: &targets, lookups: &lookups, diagnostics: &diagnostics)
+        return (nodes, targets.count > known ? targets.last : nil)
+    }
+
     /// What one wikilink names: the item, and its page with the anchor of the heading or paragraph it names, or
     /// `nil` when it names no item (a warning at `position` is added). A heading or anchor the item lacks is a
     /// warning too; the link then leads to the page.

@@ -30,8 +30,8 @@ extension PageModels {
             concepts: conceptsUsed(on: page, from: path).filter { !miniature.lenses.contains($0.slug) },
             previous: neighbour(-1), next: neighbour(1),
             // The article it belongs to is named above; the other pages that link to it or embed it here.
-            backlinks: site.backlinks(to: id).filter { $0 != miniature.article.map { ContentID(.article, $0) } }
-                .compactMap { itemLink($0, from: path) },
+            backlinks: site.backlinks(to: id).filter { $0.page != miniature.article.map { ContentID(.article, $0) } }
+                .map { mentionEntry($0, from: path) },
             routes: routeUses(of: id, from: path))
     }
 

@@ -50,8 +50,15 @@ extension PageModels {
             concepts: conceptsUsed(on: page, from: path), references: references,
             previous: index > 0 ? itemLink(order[index - 1], from: path) : nil,
             next: index + 1 < count ? itemLink(order[index + 1], from: path) : nil,
-            backlinks: site.backlinks(to: id).compactMap { itemLink($0, from: path) },
+            backlinks: site.backlinks(to: id).map { mentionEntry($0, from: path) },
             routes: routeUses(of: id, from: path))
+    }
+
+    /// A place that mentions a concept or links to a page, as a concept's "Genoemd in" and every page's backlinks
+    /// show it: the page (and section) linked to the paragraph, and the sentence around the mention or link.
+    func mentionEntry(_ place: MentionPlace, from path: String) -> MentionEntry {
+        MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path),
+                     context: place.context.isEmpty ? nil : place.context)
     }
 
     /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.
@@ -61,9 +68,7 @@ extension PageModels {
         let path = id.link.path
         let page = site.page(id)!
         let map = conceptMap(focus: id.slug, from: path)
-        let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { place in
-            MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path), context: place.context)
-        }
+        let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { mentionEntry($0, from: path) }
         let otherNames = OtherNames.shown(title: page.item.title, aliases: page.item.aliases)
         return ConceptView(
             frame: frame(path: path, title: page.item.title, kind: .concept, description: page.item.summary,
@@ -73,7 +78,7 @@ extension PageModels {
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
             related: site.related(to: id.slug).compactMap { itemLink(ContentID(.concept, $0), from: path) },
             mentions: mentions,
-            backlinks: site.backlinks(to: id).compactMap { itemLink($0, from: path) },
+            backlinks: site.backlinks(to: id).map { mentionEntry($0, from: path) },
             miniatures: miniatures(throughLens: id.slug, from: path),
             map: map?.svg, mapLegend: map?.legend ?? [], routes: routeUses(of: id, from: path),
             card: cardLinks(of: id, title: page.item.title))

@@ -182,8 +182,8 @@ package struct SiteReader {
         return site.related[slug] ?? []
     }
 
-    /// The pages that link to `id`.
-    func backlinks(to id: ContentID) -> [ContentID] {
+    /// The places where pages link to `id` or embed it, in page order (``LinkedSite/backlinks``).
+    func backlinks(to id: ContentID) -> [MentionPlace] {
         note(.backlinks(id))
         return site.backlinks[id] ?? []
     }

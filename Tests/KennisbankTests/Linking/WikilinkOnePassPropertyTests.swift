@@ -82,8 +82,8 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
                 concepts.link(&block, context: context, on: page, source: file, state: &state, texts: { text in
                     paragraph == nil ? nil : citations.link(text, in: &paragraph!, uses: &uses, diagnostics: &problems)
                 }, wikilinks: { wikilink in
-                    wikilinks.replacement(for: wikilink, inBlockAt: start, source: file, targets: &targets, lookups: &lookups,
-                                          diagnostics: &wikiProblems)
+                    wikilinks.resolved(wikilink, inBlockAt: start, source: file, targets: &targets, lookups: &lookups,
+                                       diagnostics: &wikiProblems)
                 })
             }
 

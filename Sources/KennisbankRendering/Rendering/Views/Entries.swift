@@ -68,12 +68,14 @@ struct ReferenceEntry: TemplateView {
     ])
 }
 
-/// A place where a concept is mentioned, with the sentence around the mention.
+/// A place where a concept is mentioned or a page linked to, with the sentence around the mention or link
+/// (``PageModels/mentionEntry(_:from:)``).
 struct MentionEntry: TemplateView {
     var pageTitle: String
     var sectionTitle: String?
     var url: String
-    var context: String
+    /// `nil` for a page that links only from a heading or embeds a miniature.
+    var context: String?
 
     static let fields = TemplateFields<MentionEntry>([
         .init("pageTitle") { $0.pageTitle },

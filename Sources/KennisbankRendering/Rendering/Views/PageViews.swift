@@ -57,7 +57,7 @@ struct ArticleView: PageView {
     var previous: ItemLink?
     var next: ItemLink?
     /// The pages that link to the article (`backlinks.mustache`).
-    var backlinks: [ItemLink]
+    var backlinks: [MentionEntry]
     /// The routes with a step about the article ("In leerroutes").
     var routes: [RouteUse]
 
@@ -100,7 +100,7 @@ struct ConceptView: PageView {
     var previewsJSON: HTMLFragment?
     var related: [ItemLink]
     var mentions: [MentionEntry]
-    var backlinks: [ItemLink]
+    var backlinks: [MentionEntry]
     /// The miniatures that name the concept among their lenses, in title order.
     var miniatures: [ItemLink]
     /// The concept and its neighbours as an SVG map.
@@ -152,7 +152,7 @@ struct MiniatureView: PageView {
     var previous: ItemLink?
     var next: ItemLink?
     /// The pages that link to the miniature or embed it (`backlinks.mustache`).
-    var backlinks: [ItemLink]
+    var backlinks: [MentionEntry]
     /// The routes with a step about the miniature ("In leerroutes").
     var routes: [RouteUse]
 
