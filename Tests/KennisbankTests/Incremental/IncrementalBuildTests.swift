@@ -302,6 +302,25 @@ final class IncrementalBuildTests: XCTestCase {
         try assertSameWarnings("its opening words back", count: 0)
     }
 
+    func testAPagesBacklinksFollowTheSentenceOfTheLinkingPage() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        let linked = "artikelen/de-kunst-van-het-leiden/index.html"
+        try edit("Content/concepts/vijf-lenzen.md") {
+            $0.replacingOccurrences(of: "worden in [[De kunst van het leiden]] toegepast", with: "worden in [[De kunst van het leiden]] telkens toegepast")
+        }
+        let work = try XCTUnwrap(try incremental.run().incremental)
+        try assertSiteEqualsCleanBuild("the sentence around a link edited")
+        XCTAssertTrue(work.writtenFiles.contains(linked), "\(work.writtenFiles)")
+        let html = String(decoding: try XCTUnwrap(try files(in: "Site")[linked]), as: UTF8.self)
+        XCTAssertTrue(html.contains("worden in De kunst van het leiden telkens toegepast op leiders."), "the backlink shows the new sentence")
+        try edit("Content/concepts/vijf-lenzen.md") { $0.replacingOccurrences(of: "[[De kunst van het leiden]]", with: "De kunst van het leiden") }
+        _ = try incremental.run()
+        try assertSiteEqualsCleanBuild("the link removed")
+        let without = String(decoding: try XCTUnwrap(try files(in: "Site")[linked]), as: UTF8.self)
+        XCTAssertFalse(without.contains("telkens toegepast"), "the backlink is gone with the link")
+    }
+
     func testAFailedRunWritesNothingAndTheNextRunCatchesUp() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
         _ = try incremental.run()
