@@ -75,13 +75,17 @@ package struct EpubPages: Sendable {
         return EpubText.values(after: "href=\"#\(EpubLinks.noteID(""))", in: html).filter { seen.insert($0).inserted }
     }
 
-    /// The pop-up notes of a chapter: each concept's title and summary, and a link to its glossary entry.
+    /// The pop-up notes of a chapter: each concept's title as the note's heading (which names the note for a screen
+    /// reader, and stands above it where a reader shows the notes at the chapter's end), its summary, and a link to
+    /// its glossary entry.
     private func notes(for slugs: [String]) -> String {
         slugs.compactMap { slug -> String? in
             guard let concept = site.pages[ContentID(.concept, slug)] else { return nil }
+            let heading = EpubLinks.noteID(slug) + "-titel"
             return """
-            <aside epub:type="footnote" role="doc-footnote" id="\(EpubLinks.noteID(slug))" class="begripsnoot" aria-label="\(HTML.escape(concept.item.title))">
-            <p><strong>\(HTML.escape(concept.item.title))</strong>: \(HTML.escape(summary(of: concept)))</p>
+            <aside epub:type="footnote" role="doc-footnote" id="\(EpubLinks.noteID(slug))" class="begripsnoot" aria-labelledby="\(heading)">
+            <h2 id="\(heading)">\(HTML.escape(concept.item.title))</h2>
+            <p>\(HTML.escape(summary(of: concept)))</p>
             <p><a href="\(EpubLinks.glossaryFile)#\(EpubLinks.glossaryID(slug))">Meer in de begrippenlijst</a></p>
             </aside>
 

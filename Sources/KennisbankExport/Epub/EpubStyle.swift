@@ -30,6 +30,7 @@ package enum EpubStyle {
     .literatuur li { margin: 0 0 0.6em; padding-left: 2em; text-indent: -2em; }
     .reference-note, .onvolledig { font-size: 0.85em; opacity: 0.75; }
     aside.begripsnoot { font-size: 0.9em; }
+    aside.begripsnoot h2 { font-size: 1em; margin: 1.5em 0 0.25em; }
     nav ol { list-style: none; padding-left: 1em; }
 
     """

@@ -187,6 +187,21 @@ final class EpubBookTests: XCTestCase {
         XCTAssertEqual(try elements(glossary).filter { attribute("epub:type", $0) == "glossterm" }.count, 3)
     }
 
+    func testEachNoteIsTitledByItsConceptsName() throws {
+        let chapter = try XCTUnwrap(export(contentFolder()).files["EPUB/" + EpubLinks.articleFile("leiden")])
+        let notes = try elements(chapter).filter { $0.localName == "aside" }
+        XCTAssertEqual(notes.count, 3, "niet-weten, betekenis, drive")
+        for note in notes {
+            let heading = try XCTUnwrap((note.children ?? []).compactMap { $0 as? XMLElement }.first, "the note opens with its title")
+            XCTAssertEqual(heading.localName, "h2")
+            XCTAssertEqual(attribute("aria-labelledby", note), attribute("id", heading), "the title names the note")
+            XCTAssertNil(attribute("aria-label", note))
+        }
+        XCTAssertEqual(notes.map { ($0.children ?? []).compactMap { $0 as? XMLElement }.first?.stringValue }, ["Niet-weten", "Betekenis", "Drive"])
+        // The summary follows the title on a line of its own, without the name again.
+        XCTAssertTrue(chapter.contains("<h2 id=\"noot-niet-weten-titel\">Niet-weten</h2>\n<p>Open blijven voor wat zich aandient.</p>"), chapter)
+    }
+
     func testAnEntryWithOnlyAuthorsAndYearIsShownAsSuchInTheLiterature() throws {
         let folder = try temporaryContentFolder([
             "site.yml": "title: Proef\nauthor: C. Auteur\n",
