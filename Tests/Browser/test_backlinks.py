@@ -21,6 +21,7 @@ HELD_OUT = {
     "site.yml": "title: Proef\nlanguage: nl\n",
     "articles/de-stilte.md": "---\ntitle: De stilte\ndate: 2024-01-01\n---\n## Zwijgen\n\n"
     + "Een leider spreekt veel. Wie [[het-moment|het moment van zwijgen]] leest, ziet wat stilte doet. Daarna volgt meer.\n",
+    "articles/het-gesprek.md": "---\ntitle: Het gesprek\ndate: 2024-02-01\n---\nTekst.\n\n![[het-moment]]\n",
     "miniatures/het-moment.md": "---\ntitle: Het moment\n---\nEen leider zwijgt en wacht af.\n",
 }
 
@@ -92,6 +93,12 @@ def test_an_article_shows_the_sentence_around_each_link_to_it(driver, base_url):
 def test_a_miniature_shows_the_sentence_around_each_link_to_it(driver, held_out_site):
     driver.get(held_out_site + "miniaturen/het-moment/")
     entries = backlinks(driver)
-    assert [(place.text, sentence) for place, sentence in entries] == [
-        ("De stilte › Zwijgen", "Wie het moment van zwijgen leest, ziet wat stilte doet.")]
-    assert_leads_to_the_paragraph(driver, entries[0][0], "Een leider spreekt veel.")
+    assert sorted((place.text, sentence) for place, sentence in entries) == [
+        ("De stilte › Zwijgen", "Wie het moment van zwijgen leest, ziet wat stilte doet."), ("Het gesprek", None)]
+    # The article that embeds it has no sentence: it says that it embeds the miniature, and leads to the embed.
+    note = driver.find_element(By.CSS_SELECTOR, "#verwijzingen + ul .mention-note")
+    assert note.is_displayed() and note.text == "Neemt deze miniatuur op."
+    embed = next(place for place, sentence in entries if sentence is None)
+    assert embed.get_attribute("href").endswith("artikelen/het-gesprek/#miniatuur-het-moment")
+    place = next(place for place, sentence in entries if sentence)
+    assert_leads_to_the_paragraph(driver, place, "Een leider spreekt veel.")

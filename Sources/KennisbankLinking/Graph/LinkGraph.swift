@@ -108,9 +108,10 @@ struct LinkGraph {
         let targets = Set(page.wikilinkTargets + page.embeddedMiniatures.map { ContentID(.miniature, $0) })
         return targets.sorted().filter { $0 != id }.flatMap { target -> [(key: ContentID, value: MentionPlace)] in
             if let places = inText[target] { return places.map { (key: target, value: $0) } }
-            let fragment = target.kind == .miniature && embedded.contains(target.slug) ? EmbedExpander.anchor(ofEmbedded: target.slug) : nil
+            let embeds = target.kind == .miniature && embedded.contains(target.slug)
             return [(key: target, value: MentionPlace(page: id, pageTitle: page.item.title, sectionTitle: nil,
-                                                      link: id.link.with(fragment: fragment), context: ""))]
+                                                      link: id.link.with(fragment: embeds ? EmbedExpander.anchor(ofEmbedded: target.slug) : nil),
+                                                      context: "", embeds: embeds))]
         }
     }
 

@@ -87,6 +87,8 @@ package struct MentionPlace: Hashable, Sendable {
     package var link: SiteLink
     /// The sentence around the mention; empty for a page that links only from a heading or embeds a miniature.
     package var context: String
+    /// Whether the place is where the page embeds the miniature (`![[…]]`), which has no sentence of its own.
+    package var embeds = false
 }
 
 /// A place where a reference is cited, for the literature page's "geciteerd in" links.

@@ -58,7 +58,7 @@ extension PageModels {
     /// show it: the page (and section) linked to the paragraph, and the sentence around the mention or link.
     func mentionEntry(_ place: MentionPlace, from path: String) -> MentionEntry {
         MentionEntry(pageTitle: place.pageTitle, sectionTitle: place.sectionTitle, url: place.link.relative(from: path),
-                     context: place.context.isEmpty ? nil : place.context)
+                     context: place.context.isEmpty ? nil : place.context, embeds: place.embeds)
     }
 
     /// The page of `site.content.concepts[index]`: where it is mentioned, related concepts, backlinks, its map.

@@ -53,9 +53,10 @@ final class BacklinkContextTests: XCTestCase {
         XCTAssertTrue(section.contains("<p class=\"mention-place\"><a href=\"../../artikelen/b/#\(paragraph)\">Het tweede artikel › Kader</a></p>\n"
                                        + "        <blockquote class=\"mention-context\"><p>Wie Het moment leest, ziet een leider zwijgen.</p></blockquote>"),
                       section)
-        // The article that embeds it has no sentence to quote: it is linked to the place of the embed.
+        // The article that embeds it has no sentence to quote: it is linked to the place of the embed, and says so.
         XCTAssertTrue(section.contains("<p class=\"mention-place\"><a href=\"../../artikelen/c/#miniatuur-het-moment\">Het derde artikel</a></p>\n"
-                                       + "      </li>"), section)
+                                       + "        <p class=\"mention-note\">Neemt deze miniatuur op.</p>\n      </li>"), section)
+        XCTAssertEqual(section.components(separatedBy: "mention-note").count, 2, "only the embed says so")
     }
 
     func testAPageLinkedOnlyFromAHeadingIsListedWithoutASentence() throws {

@@ -76,12 +76,15 @@ struct MentionEntry: TemplateView {
     var url: String
     /// `nil` for a page that links only from a heading or embeds a miniature.
     var context: String?
+    /// Whether the place is where the page embeds the miniature (the templates say so, as it has no sentence).
+    var embeds = false
 
     static let fields = TemplateFields<MentionEntry>([
         .init("pageTitle") { $0.pageTitle },
         .init("sectionTitle") { $0.sectionTitle },
         .init("url") { $0.url },
         .init("context") { $0.context },
+        .init("embeds") { $0.embeds },
     ])
 }
 
