@@ -13,7 +13,7 @@ import threading
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import QuietHandler, REPOSITORY, kennisbank_binary, make_driver
+from conftest import Axe, QuietHandler, REPOSITORY, describe_violations, kennisbank_binary, make_driver
 
 WIDTHS = [1280, 390]
 
@@ -100,5 +100,7 @@ def test_a_miniature_shows_the_sentence_around_each_link_to_it(driver, held_out_
     assert note.is_displayed() and note.text == "Neemt deze miniatuur op."
     embed = next(place for place, sentence in entries if sentence is None)
     assert embed.get_attribute("href").endswith("artikelen/het-gesprek/#miniatuur-het-moment")
+    violations = Axe().run(driver)["violations"]
+    assert not violations, describe_violations(violations)
     place = next(place for place, sentence in entries if sentence)
     assert_leads_to_the_paragraph(driver, place, "Een leider spreekt veel.")
