@@ -116,6 +116,19 @@ def describe_violations(violations):
     return "\n".join(lines)
 
 
+WIDTHS = [1280, 390]
+"""The widths the reader's tests look at: a desktop window, and a phone's viewport (emulated by make_driver)."""
+
+
+@pytest.fixture(scope="module", params=WIDTHS)
+def driver(request):
+    """Headless Chromium at each of WIDTHS, with its width at hand as `driver.width`."""
+    driver = make_driver(width=request.param)
+    driver.width = request.param
+    yield driver
+    driver.quit()
+
+
 @pytest.fixture(scope="session")
 def browser():
     driver = make_driver()

@@ -13,9 +13,8 @@ import threading
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import Axe, QuietHandler, REPOSITORY, describe_violations, kennisbank_binary, make_driver
+from conftest import Axe, QuietHandler, REPOSITORY, describe_violations, kennisbank_binary
 
-WIDTHS = [1280, 390]
 
 HELD_OUT = {
     "site.yml": "title: Proef\nlanguage: nl\n",
@@ -24,15 +23,6 @@ HELD_OUT = {
     "articles/het-gesprek.md": "---\ntitle: Het gesprek\ndate: 2024-02-01\n---\nTekst.\n\n![[het-moment]]\n",
     "miniatures/het-moment.md": "---\ntitle: Het moment\n---\nEen leider zwijgt en wacht af.\n",
 }
-
-
-@pytest.fixture(scope="module", params=WIDTHS)
-def driver(request):
-    """Headless Chromium at each width."""
-    driver = make_driver(width=request.param)
-    driver.width = request.param
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture(scope="module")

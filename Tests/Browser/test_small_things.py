@@ -10,20 +10,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import make_driver
-
 ARTICLES = ["artikelen/de-kunst-van-het-leiden/", "artikelen/nieuw-leiderschap-in-de-professionele-ruimte/"]
 DRAFT_ROUTE = "leerroutes/door-de-vijf-lenzen/"
-WIDTHS = [1280, 390]
-
-
-@pytest.fixture(scope="module", params=WIDTHS)
-def driver(request):
-    """Headless Chromium at each width."""
-    driver = make_driver(width=request.param)
-    driver.width = request.param
-    yield driver
-    driver.quit()
 
 
 def absolute(driver, element):
