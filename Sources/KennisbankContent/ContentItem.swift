@@ -167,17 +167,21 @@ package struct Article: Hashable, Sendable {
 package struct Concept: Hashable, Sendable {
     /// Name, aliases, summary, source and body.
     package var item: ContentItem
-    /// Slugs of related concepts, as the author listed them.
+    /// Slugs of related concepts, as the author listed them in `related:` ("hangt samen met").
     package var related: [String]
+    /// The typed relations of the `relations:` map, in the order of ``RelationType/keys``, then as written.
+    package var relations: [ConceptRelation]
     /// A group such as `lens`, or `nil`.
     package var group: String?
     /// Which of its names are linked automatically.
     package var linking: ConceptLinkingRule
 
     /// Creates a concept.
-    package init(item: ContentItem, related: [String] = [], group: String? = nil, linking: ConceptLinkingRule = .automatic) {
+    package init(item: ContentItem, related: [String] = [], relations: [ConceptRelation] = [], group: String? = nil,
+                 linking: ConceptLinkingRule = .automatic) {
         self.item = item
         self.related = related
+        self.relations = relations
         self.group = group
         self.linking = linking
     }

@@ -18,4 +18,10 @@ struct FieldReader {
             return fallback
         }
     }
+
+    /// The value `read` gives, keeping every problem it adds to its list: a field with several problems of its own
+    /// (the `relations:` map) reports them all.
+    mutating func collecting<Value>(_ read: (inout [Diagnostic]) -> Value) -> Value {
+        read(&problems)
+    }
 }

@@ -1,7 +1,7 @@
 import KennisbankCore
 
-/// The front-matter fields that name other files by slug: a concept's `related`, a miniature's `lenses` (concepts)
-/// and `article`. A slug that names no file would drop the link from the page without a word, so it is an error
+/// The front-matter fields that name other files by slug: a concept's `related` and the lists of its `relations:`
+/// map, a miniature's `lenses` (concepts) and `article`. A slug that names no file would drop the link from the page without a word, so it is an error
 /// (`unresolved-slug`) at the slug itself, with "did you mean" when a slug of the right kind is close.
 enum FieldReferences {
     /// One field that names files by slug.
@@ -12,6 +12,8 @@ enum FieldReferences {
         var kind: ContentKind
         /// The slugs it names, as written.
         var slugs: [String]
+        /// The relation type, for a list of the `relations:` map.
+        var relation: RelationType? = nil
     }
 
     /// An error for each slug in `related`, `lenses` and `article` of `concepts` and `miniatures` that names no file
@@ -41,14 +43,21 @@ enum FieldReferences {
             let frontMatter = try? FrontMatter(file: item.source)
             let known = (fileSlugs?[field.kind] ?? []).sorted()
             for slug in dangling {
-                problems.append(Diagnostic(path: item.source.path, position: frontMatter?.position(ofValue: field.key, text: slug) ?? .start,
+                let position = field.relation.map { frontMatter?.position(ofRelation: field.key, type: $0, text: slug) }
+                    ?? frontMatter?.position(ofValue: field.key, text: slug)
+                let name = field.relation.map { "\(field.key).\($0.rawValue)" } ?? field.key
+                problems.append(Diagnostic(path: item.source.path, position: position ?? .start,
                                            code: .unresolvedSlug,
-                                           message: "The field '\(field.key)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
+                                           message: "The field '\(name)' names '\(slug)', but there is no \(field.kind.rawValue) '\(slug)' (\(field.kind.folder)/\(slug).md).",
                                            hint: Suggestions.hint(for: slug, among: known)))
             }
         }
-        for concept in concepts where !concept.related.isEmpty {
-            check(concept.item, Field(key: "related", kind: .concept, slugs: concept.related))
+        for concept in concepts {
+            if !concept.related.isEmpty { check(concept.item, Field(key: "related", kind: .concept, slugs: concept.related)) }
+            for type in RelationType.allCases {
+                let slugs = concept.relations.filter { $0.type == type }.map(\.target)
+                if !slugs.isEmpty { check(concept.item, Field(key: "relations", kind: .concept, slugs: slugs, relation: type)) }
+            }
         }
         for miniature in miniatures {
             if let article = miniature.article { check(miniature.item, Field(key: "article", kind: .article, slugs: [article])) }

@@ -18,7 +18,7 @@ package struct FrontMatter {
     private let name: String
     /// Whether the fields stand between `---` lines (front matter) rather than in a file of their own.
     private let fenced: Bool
-    private let mapping: [String: (value: Node, line: Int, column: Int)]
+    let mapping: [String: (value: Node, line: Int, column: Int)]
     /// The lines of the file before the YAML: what turns a line of the YAML into a line of the file.
     private let lineOffset: Int
 
@@ -116,7 +116,7 @@ package struct FrontMatter {
 
     /// Where a value stands in the file: its own line and column (a quoted value's first character, past the
     /// quote), or its key's when YAML gives it no place.
-    private func position(of node: Node, key: String) -> SourcePosition {
+    func position(of node: Node, key: String) -> SourcePosition {
         guard let mark = node.mark else { return position(of: key) }
         let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
         return SourcePosition(line: mark.line + lineOffset, column: max(1, mark.column) + (quoted ? 1 : 0))
@@ -136,7 +136,7 @@ package struct FrontMatter {
     }
 
     /// The error for a field whose value is not what it must be, at the value (`node`, the field's own when `nil`).
-    private func invalid(_ key: String, _ expectation: String, at node: Node? = nil, hint: String? = nil) -> Diagnostic {
+    func invalid(_ key: String, _ expectation: String, at node: Node? = nil, hint: String? = nil) -> Diagnostic {
         let place = (node ?? mapping[key]?.value).map { position(of: $0, key: key) } ?? position(of: key)
         return Diagnostic(path: file.path, position: place, code: .invalidField,
                           message: "The field '\(key)' must be \(expectation).", hint: hint)
@@ -153,7 +153,7 @@ package struct FrontMatter {
 
     /// Whether YAML reads a value as a number or as true or false rather than as text: `title: 5`, `tags: 7`. (Words
     /// YAML 1.1 also reads as booleans, such as `no` or `on`, stay text: a title may be one.)
-    private static func isNumberOrTruth(_ node: Node) -> Bool {
+    static func isNumberOrTruth(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         if node.tag == Tag(.int) || node.tag == Tag(.float) { return true }
         return ["true", "false"].contains(scalar.string.lowercased())

@@ -13,7 +13,7 @@ package enum KnownFields {
     package static func of(_ kind: ContentKind) -> [String] {
         switch kind {
         case .article: return shared + ["subtitle", "authors", "series", "date", "tags", "draft"]
-        case .concept: return shared + ["related", "group", "linking"]
+        case .concept: return shared + ["related", "relations", "group", "linking"]
         case .miniature: return shared + ["article", "lenses"]
         case .route: return shared + ["audience", "draft"]
         }

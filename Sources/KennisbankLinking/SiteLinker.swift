@@ -68,9 +68,10 @@ package struct SiteLinker: Sendable {
         let routeResolver = RouteResolver(wikilinks: wikilinks, pages: pages)
         let routes = content.routes.map { routeResolver.resolve($0) }
         diagnostics += routes.flatMap(\.1)
+        let relations = RelationIndex.relations(of: content.concepts)
         return LinkedSite(content: content, pages: pages, references: references,
                           mentions: indexes.mentions.values, citedIn: indexes.citations.values,
-                          related: graph.relatedConcepts(indexes), backlinks: indexes.backlinks.values, routes: routes.map(\.0),
+                          related: graph.relatedConcepts(indexes, relations: relations), relations: relations, backlinks: indexes.backlinks.values, routes: routes.map(\.0),
                           diagnostics: diagnostics)
     }
 

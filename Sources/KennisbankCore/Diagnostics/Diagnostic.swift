@@ -26,6 +26,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unresolvedWikilink = "unresolved-wikilink"
         case unresolvedHeading = "unresolved-heading"
         case unresolvedSlug = "unresolved-slug"
+        case unknownRelation = "unknown-relation"
         case duplicateAnchor = "duplicate-anchor"
         case invalidAnchor = "invalid-anchor"
         case missingEmbed = "missing-embed"

@@ -38,7 +38,7 @@ struct SiteDifference {
         case .miniatureOrder: return !old.site.content.miniatures.elementsEqual(new.site.content.miniatures) { $0.item.id == $1.item.id }
         case .mentions(let slug): return old.site.mentions[slug] != new.site.mentions[slug]
         case .citedIn(let key): return old.site.citedIn[key] != new.site.citedIn[key]
-        case .related(let slug): return old.site.related[slug] != new.site.related[slug]
+        case .related(let slug): return old.site.related[slug] != new.site.related[slug] || old.site.relations[slug] != new.site.relations[slug]
         case .backlinks(let id): return old.site.backlinks[id] != new.site.backlinks[id]
         case .embeds(let id): return changedItems.contains(id) && old.site.pages[id]?.embeddedMiniatures != new.site.pages[id]?.embeddedMiniatures
         case .miniatureSequence: return old.miniatureSequence != new.miniatureSequence

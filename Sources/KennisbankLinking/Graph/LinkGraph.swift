@@ -149,15 +149,16 @@ struct LinkGraph {
         }
     }
 
-    /// For each concept: its `related` list, then the concepts that most often share a paragraph with it.
-    func relatedConcepts(_ indexes: Indexes, limit: Int = 6) -> [String: [String]] {
-        let known = Set(concepts.map(\.item.id.slug))
+    /// For each concept: the concepts the authors related it to (``RelationIndex``, both ends, typed ones first), then
+    /// the concepts that most often share a paragraph with it, up to `limit` in all (or as many as the authors named).
+    func relatedConcepts(_ indexes: Indexes, relations: [String: [ConceptRelation]], limit: Int = 6) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for concept in concepts {
             let slug = concept.item.id.slug
-            var list = concept.related.filter { known.contains($0) && $0 != slug }
+            var list = (relations[slug] ?? []).map(\.target)
+            let stated = list.count
             let counted = (indexes.together[slug] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
-            for other in counted where !list.contains(other) && list.count < max(limit, concept.related.count) {
+            for other in counted where other != slug && !list.contains(other) && list.count < max(limit, stated) {
                 list.append(other)
             }
             result[slug] = list

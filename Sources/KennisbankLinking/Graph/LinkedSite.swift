@@ -117,6 +117,9 @@ package struct LinkedSite: Sendable {
     package var citedIn: [String: [CitationPlace]]
     /// Related concepts of each concept: the author's `related` list, then those that most often share a paragraph.
     package var related: [String: [String]]
+    /// The relations the authors stated, of each concept that has any, read from both ends (``RelationIndex``): the
+    /// type each concept of ``related`` has that is no mere neighbour in the text.
+    package var relations: [String: [ConceptRelation]] = [:]
     /// Where pages link to each page with a wikilink or embed it, by target, in page order: one place per paragraph
     /// with its sentence, or one place without a sentence for a page that links only from elsewhere (a heading, an embed).
     package var backlinks: [ContentID: [MentionPlace]]

@@ -29,13 +29,17 @@ struct MachineReadable {
     /// One concept in `concepts.json`.
     struct ConceptEntry: Codable, Equatable, Sendable {
         let slug: String, title: String, aliases: [String], summary: String?, group: String?
-        let url: String, related: [String], mentions: [Mention]
+        let url: String, related: [String], relations: [ConceptRelation], mentions: [Mention]
 
-        /// The entry as `JSONEncoder` would encode it.
+        /// The entry as `JSONEncoder` would encode it. `relations` are those the authors stated, from both ends:
+        /// `{"concept": slug, "label": "is onderdeel van", "type": "partOf"}`.
         var json: JSONValue {
             var members: [String: JSONValue] = [
                 "slug": .string(slug), "title": .string(title), "aliases": .array(aliases.map(JSONValue.string)), "url": .string(url),
                 "related": .array(related.map(JSONValue.string)), "mentions": .array(mentions.map(\.json)),
+                "relations": .array(relations.map { relation in
+                    .object(["concept": .string(relation.target), "type": .string(relation.type.rawValue), "label": .string(relation.type.label)])
+                }),
             ]
             members["summary"] = .string(summary)
             members["group"] = .string(group)
@@ -45,7 +49,7 @@ struct MachineReadable {
         /// What an entry is made from: the concept's slug, title and aliases, its summary and group, the
         /// related concepts, the places it is mentioned, and the base URL.
         struct Inputs: Equatable, Sendable {
-            let names: [String], summary: String?, group: String?, related: [String]
+            let names: [String], summary: String?, group: String?, related: [String], relations: [ConceptRelation]
             let mentions: [MentionPlace], baseURL: String?
         }
 
@@ -61,7 +65,7 @@ struct MachineReadable {
         let url = { (link: SiteLink) in link.address(baseURL: inputs.baseURL) }
         return ConceptEntry(
             slug: concept.item.id.slug, title: concept.item.title, aliases: concept.item.aliases, summary: concept.item.summary,
-            group: concept.group, url: url(concept.item.id.link), related: inputs.related,
+            group: concept.group, url: url(concept.item.id.link), related: inputs.related, relations: inputs.relations,
             mentions: inputs.mentions.filter { $0.page != concept.item.id }.map {
                 Mention(page: "\($0.page.kind.rawValue):\($0.page.slug)", title: $0.pageTitle, section: $0.sectionTitle,
                         url: url($0.link), context: $0.context)
@@ -80,7 +84,8 @@ struct MachineReadable {
         }
     }
 
-    /// `concepts.json`: every concept with slug, title, aliases, summary, URL, related concepts and mentions.
+    /// `concepts.json`: every concept with slug, title, aliases, summary, URL, related concepts, the relations the authors
+    /// stated and mentions.
     ///
     /// The bytes of `JSONEncoder` with pretty printing and sorted keys over the whole document, but each
     /// entry is encoded on its own, on all cores, and reused from `cache` while it is unchanged: at a few
@@ -95,7 +100,7 @@ struct MachineReadable {
             // time, so comparing the inputs costs nothing per mention (building the entry would).
             let inputs = ConceptEntry.Inputs(
                 names: [slug, concept.item.title] + concept.item.aliases, summary: concept.item.summary, group: concept.group,
-                related: site.related[slug] ?? [], mentions: site.mentions[slug] ?? [], baseURL: baseURL)
+                related: site.related[slug] ?? [], relations: site.relations[slug] ?? [], mentions: site.mentions[slug] ?? [], baseURL: baseURL)
             return memo.value(Self.conceptEntries, key: slug, inputs: inputs) {
                 // Pretty-printed at the depth the entry has in the document, as one `JSONEncoder` pass writes it.
                 let data = Data("    ".utf8) + Self.entry(concept, inputs: inputs).json.data(pretty: true, level: 2)

@@ -32,6 +32,8 @@ package struct ConceptMap: Sendable {
     package var nodes: [Node]
     /// Undirected links between concepts, by index into ``nodes``.
     package var edges: [(Int, Int)]
+    /// The kind of relation of each of ``edges``, which draws its line.
+    package var families: [RelationFamily]
     /// The concept drawn as the centre (on a concept's own page), if any.
     package var focus: String?
     /// Every group of the site, in the order that gives each its shade (`shade-1` … `shade-4`, then again), so a
@@ -39,8 +41,10 @@ package struct ConceptMap: Sendable {
     package var groups: [String]
 
     /// Creates a map from concepts and links named by slug; links to unknown slugs are left out. `groups` are
-    /// the site's groups in shade order; a node's group missing from it is added after them.
-    package init(nodes: [Node], links: [(String, String)], focus: String? = nil, groups: [String] = []) {
+    /// the site's groups in shade order; a node's group missing from it is added after them. `family` gives the
+    /// kind of relation of a link (of its first direction given).
+    package init(nodes: [Node], links: [(String, String)], focus: String? = nil, groups: [String] = [],
+                 family: (String, String) -> RelationFamily = { _, _ in .related }) {
         self.nodes = nodes
         self.focus = focus
         var allGroups = groups
@@ -49,11 +53,16 @@ package struct ConceptMap: Sendable {
         let position = Dictionary(nodes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<[Int]>()
         var edges: [(Int, Int)] = []
+        var families: [RelationFamily] = []
         for (a, b) in links {
             guard let i = position[a], let j = position[b], i != j else { continue }
-            if seen.insert([min(i, j), max(i, j)]).inserted { edges.append((min(i, j), max(i, j))) }
+            if seen.insert([min(i, j), max(i, j)]).inserted {
+                edges.append((min(i, j), max(i, j)))
+                families.append(family(a, b))
+            }
         }
         self.edges = edges
+        self.families = families
     }
 
     /// The shade of a group: 1 to ``shadeCount``.

@@ -31,9 +31,11 @@ extension ConceptMap {
         let canvas = "\(number(frame.minX)) \(number(frame.minY)) \(number(frame.maxX - frame.minX)) \(number(frame.maxY - frame.minY))"
         var svg = "<svg class=\"concept-map\" viewBox=\"\(canvas)\" \(size) aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<g class=\"edges\">\n"
-        for (i, j) in edges {
+        for ((i, j), family) in zip(edges, families) {
             let (a, b) = (placed.points[i], placed.points[j])
-            svg += "<line x1=\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\" data-ends=\"\(i) \(j)\"/>\n"
+            // A typed relation's line has its kind's class, which gives it its own dashes (not a colour alone).
+            svg += family == .related ? "<line x1=" : "<line class=\"\(family.rawValue)\" x1="
+            svg += "\"\(number(a.x))\" y1=\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\" data-ends=\"\(i) \(j)\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
         for (index, node) in nodes.enumerated() {
@@ -78,7 +80,7 @@ extension ConceptMap {
     }
 
     /// What the map's marks mean: the focus, each group it shows (in shade order), a concept without a group,
-    /// and the lines.
+    /// and each kind of line it draws (related concepts, then the typed relations in the vocabulary's order).
     func legend() -> [MapLegendEntry] {
         var entries: [MapLegendEntry] = []
         if let focus, let node = nodes.first(where: { $0.slug == focus }) {
@@ -91,9 +93,25 @@ extension ConceptMap {
         if others.contains(where: { $0.group == nil }) {
             entries.append(MapLegendEntry(label: "Begrip zonder groep", swatch: "node", line: false))
         }
-        if !edges.isEmpty {
-            entries.append(MapLegendEntry(label: "Verwante begrippen", swatch: "edge", line: true))
+        for family in RelationFamily.lineOrder where families.contains(family) {
+            entries.append(MapLegendEntry(label: family.legendLabel, swatch: family == .related ? "edge" : "edge \(family.rawValue)", line: true))
         }
         return entries
+    }
+}
+
+extension RelationFamily {
+    /// The order of the legend's lines.
+    static let lineOrder: [RelationFamily] = [.related, .kind, .part, .opposite]
+
+    /// What the legend says a line of the kind means: both directions of a typed relation, since a line has no
+    /// arrow (the pages say which concept is the whole or the broader one).
+    var legendLabel: String {
+        switch self {
+        case .related: return "Verwante begrippen"
+        case .kind: return "Is een soort van / omvat"
+        case .part: return "Is onderdeel van / heeft als onderdeel"
+        case .opposite: return "Staat tegenover"
+        }
     }
 }

@@ -57,7 +57,8 @@ extension PageModels {
 
 }
 
-/// What the concept maps are drawn from: every concept's slug, title and group, and the related concepts. The
+/// What the concept maps are drawn from: every concept's slug, title and group, the related concepts and the types of
+/// their relations. The
 /// render step keeps maps while these are unchanged; the incremental build's ``SitePart/conceptMap`` is these.
 package struct ConceptMapInputs: Equatable, Sendable {
     struct Concept: Equatable, Sendable {
@@ -68,11 +69,14 @@ package struct ConceptMapInputs: Equatable, Sendable {
 
     var concepts: [Concept]
     var related: [String: [String]]
+    /// The stated relations, whose types draw the lines.
+    var relations: [String: [ConceptRelation]]
 
     /// The inputs of a site's concept maps.
     package init(site: LinkedSite) {
         concepts = site.content.concepts.map { Concept(slug: $0.item.id.slug, title: $0.item.title, group: $0.group) }
         related = site.related
+        relations = site.relations
     }
 }
 

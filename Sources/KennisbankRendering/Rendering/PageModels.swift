@@ -187,7 +187,10 @@ struct PageModels {
         }
         guard nodes.count > 1 else { return nil }
         let groups = Set(concepts.compactMap(\.group)).sorted()
-        return ConceptMap(nodes: nodes, links: links, focus: focus, groups: groups)
+        let relations = inputs.relations
+        return ConceptMap(nodes: nodes, links: links, focus: focus, groups: groups) { a, b in
+            relations[a]?.first { $0.target == b }?.type.family ?? .related
+        }
             .drawing(from: path, height: focus == nil ? 560 : 360, title: title)
     }
 

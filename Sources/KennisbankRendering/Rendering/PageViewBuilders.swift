@@ -70,13 +70,17 @@ extension PageModels {
         let map = conceptMap(focus: id.slug, from: path)
         let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { mentionEntry($0, from: path) }
         let otherNames = OtherNames.shown(title: page.item.title, aliases: page.item.aliases)
+        let types = Dictionary(site.relations(of: id.slug).map { ($0.target, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let related = site.related(to: id.slug).compactMap { slug in
+            itemLink(ContentID(.concept, slug), from: path).map { (types[slug] ?? .related, $0) }
+        }
         return ConceptView(
             frame: frame(path: path, title: page.item.title, kind: .concept, description: page.item.summary,
                          breadcrumbs: PageKind.concept.breadcrumbs(title: page.item.title, link: id.link)),
             title: page.item.title, summary: page.item.summary, group: concept.group.map(GroupNames.display),
             aliases: otherNames.isEmpty ? nil : otherNames.joined(separator: ", "), updated: UpdatedLine(concept.item),
             body: body(page, path: path), previewsJSON: previewsJSON(for: page, path: path),
-            related: site.related(to: id.slug).compactMap { itemLink(ContentID(.concept, $0), from: path) },
+            related: related.map(\.1), relatedGroups: RelatedGroup.grouped(related),
             mentions: mentions,
             backlinks: site.backlinks(to: id).map { mentionEntry($0, from: path) },
             miniatures: miniatures(throughLens: id.slug, from: path),

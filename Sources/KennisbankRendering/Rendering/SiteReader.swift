@@ -182,6 +182,12 @@ package struct SiteReader {
         return site.related[slug] ?? []
     }
 
+    /// The relations the authors stated of the concept `slug`, from both ends (part of what ``related(to:)`` reads).
+    func relations(of slug: String) -> [ConceptRelation] {
+        note(.related(slug))
+        return site.relations[slug] ?? []
+    }
+
     /// The places where pages link to `id` or embed it, in page order (``LinkedSite/backlinks``).
     func backlinks(to id: ContentID) -> [MentionPlace] {
         note(.backlinks(id))

@@ -99,6 +99,8 @@ struct ConceptView: PageView {
     var body: HTMLFragment
     var previewsJSON: HTMLFragment?
     var related: [ItemLink]
+    /// ``related`` grouped by the type of each relation, in the order of the vocabulary.
+    var relatedGroups: [RelatedGroup]
     var mentions: [MentionEntry]
     var backlinks: [MentionEntry]
     /// The miniatures that name the concept among their lenses, in title order.
@@ -122,6 +124,7 @@ struct ConceptView: PageView {
         .init("body") { $0.body },
         .init("previewsJSON") { $0.previewsJSON },
         .init("related") { $0.related },
+        .init("relatedGroups") { $0.relatedGroups },
         .init("mentions") { $0.mentions },
         .init("backlinks") { $0.backlinks },
         .init("miniatures") { $0.miniatures },
