@@ -45,6 +45,20 @@ package enum RelationType: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// The keys of the `relations:` map, in the order pages list the types.
     package static let keys = allCases.map(\.rawValue)
+
+    /// The type a Dutch key names (`onderdeelVan`, `is-onderdeel-van`, `soortVan`, `tegenover`, `verwant`), for the
+    /// hint of an author who wrote the page's words instead of the key; `nil` for any other word.
+    static func dutch(_ name: String) -> RelationType? {
+        let folded = String(name.lowercased().filter(\.isLetter))
+        let words: [String: RelationType] = [
+            "soortvan": .broader, "eensoortvan": .broader, "issoortvan": .broader, "iseensoortvan": .broader, "omvat": .narrower,
+            "onderdeelvan": .partOf, "isonderdeelvan": .partOf, "deelvan": .partOf,
+            "heeftalsonderdeel": .hasPart, "heeftonderdeel": .hasPart, "onderdelen": .hasPart, "heeftonderdelen": .hasPart,
+            "tegenover": .opposite, "staattegenover": .opposite, "tegengesteld": .opposite,
+            "hangtsamenmet": .related, "verwant": .related, "samenhang": .related,
+        ]
+        return words[folded]
+    }
 }
 
 /// A relation and its inverse, as one line on the concept map.
@@ -75,10 +89,10 @@ package struct ConceptRelation: Hashable, Sendable, Codable {
 
 extension FrontMatter {
     /// A concept's `relations:` map (`partOf: [vijf-lenzen]`), in the order of ``RelationType/keys`` and, within a
-    /// type, as written, with every problem of the map at once in `problems`: a key that is no relation type is an
-    /// `unknown-relation` error at the key, with "did you mean"; a value that is no list of slugs is an
-    /// `invalid-field` error at the value. A type in error is left out.
-    package func relations(_ key: String, problems: inout [Diagnostic]) -> [ConceptRelation] {
+    /// type, as written. A key that is no relation type is left out and added to `unknownTypes` (reported with the
+    /// file's dangling slugs, ``FieldReferences``, so that the author hears of both at once); a value that is no
+    /// list of slugs is an `invalid-field` error at the value, in `problems`.
+    package func relations(_ key: String, unknownTypes: inout [String], problems: inout [Diagnostic]) -> [ConceptRelation] {
         guard let node = mapping[key]?.value else { return [] }
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.style == .plain && ["~", "null"].contains(scalar.string) { return [] }
         guard let pairs = node.mapping else {
@@ -89,9 +103,7 @@ extension FrontMatter {
         for (typeNode, value) in pairs {
             let name = typeNode.string ?? ""
             guard let type = RelationType(rawValue: name) else {
-                problems.append(Diagnostic(path: file.path, position: position(of: typeNode, key: key), code: .unknownRelation,
-                                           message: "'\(name)' in '\(key)' is no relation type; the types are \(RelationType.keys.joined(separator: ", ")).",
-                                           hint: Suggestions.hint(for: name, among: RelationType.keys)))
+                unknownTypes.append(name)
                 continue
             }
             let items = value.sequence.map(Array.init) ?? [value]
@@ -107,6 +119,16 @@ extension FrontMatter {
             byType[type, default: []] += slugs
         }
         return RelationType.allCases.flatMap { type in (byType[type] ?? []).map { ConceptRelation(type, $0) } }
+    }
+
+    /// The `unknown-relation` error for the key `name` of the map `key` (`relations:`) that is no relation type, at
+    /// the key, with "did you mean".
+    package func unknownRelation(_ key: String, name: String) -> Diagnostic {
+        let typeNode = mapping[key]?.value.mapping?.first { $0.key.string == name }?.key
+        return Diagnostic(path: file.path, position: typeNode.map { position(of: $0, key: key) } ?? position(of: key), code: .unknownRelation,
+                          message: "'\(name)' in '\(key)' is no relation type; the types are \(RelationType.keys.joined(separator: ", ")).",
+                          hint: RelationType.dutch(name).map { "did you mean '\($0.rawValue)' (\($0.label))?" }
+                            ?? Suggestions.hint(for: name, among: RelationType.keys))
     }
 
     /// Where the slug `text` stands in the list of `type` in the map `key` (`relations:`), or the type's key, or

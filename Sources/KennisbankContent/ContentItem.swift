@@ -171,6 +171,9 @@ package struct Concept: Hashable, Sendable {
     package var related: [String]
     /// The typed relations of the `relations:` map, in the order of ``RelationType/keys``, then as written.
     package var relations: [ConceptRelation]
+    /// The keys of the `relations:` map that are no relation type, as written: errors that ``FieldReferences``
+    /// reports with the file's dangling slugs.
+    package var unknownRelationTypes: [String] = []
     /// A group such as `lens`, or `nil`.
     package var group: String?
     /// Which of its names are linked automatically.

@@ -378,10 +378,13 @@ package struct ContentLoader: Sendable {
                                     date: read(fields.date, "date", or: nil), tags: read(fields.strings, "tags", or: []),
                                     redirectsFrom: item.aliases, draft: read(fields.bool, "draft", or: nil) ?? false))
         case .concept:
-            page = .concept(Concept(item: item, related: read(fields.strings, "related", or: []),
-                                    relations: read.collecting { problems in fields.relations("relations", problems: &problems) },
-                                    group: read(fields.string, "group", or: nil),
-                                    linking: read(fields.conceptLinkingRule, "linking", or: .automatic)))
+            var unknownTypes: [String] = []
+            var concept = Concept(item: item, related: read(fields.strings, "related", or: []),
+                                  relations: read.collecting { fields.relations("relations", unknownTypes: &unknownTypes, problems: &$0) },
+                                  group: read(fields.string, "group", or: nil),
+                                  linking: read(fields.conceptLinkingRule, "linking", or: .automatic))
+            concept.unknownRelationTypes = unknownTypes
+            page = .concept(concept)
         case .miniature:
             page = .miniature(Miniature(item: item, article: read(fields.string, "article", or: nil), lenses: read(fields.strings, "lenses", or: [])))
         case .route:

@@ -20,6 +20,8 @@ enum FieldReferences {
     /// of its kind: not among `articles` and `concepts` (the slugs read into the site) nor among `files`, the
     /// markdown files found of each kind (drafts included: a draft is no mistake, only left out). The file list is
     /// looked at only for a slug the site does not hold, so the usual case costs one look-up per slug.
+    /// A concept's `relations:` keys that are no relation type are errors too (`unknown-relation`), reported here with
+    /// the file's dangling slugs, in the order they stand in the file.
     static func problems(concepts: [Concept], miniatures: [Miniature], articles: [Article], files: [(ContentKind, String)]) -> [Diagnostic] {
         let conceptSlugs = Set(concepts.lazy.map(\.item.id.slug))
         var articleSlugs: Set<String>?
@@ -53,10 +55,19 @@ enum FieldReferences {
             }
         }
         for concept in concepts {
+            let before = problems.count
+            if !concept.unknownRelationTypes.isEmpty, let frontMatter = try? FrontMatter(file: concept.item.source) {
+                problems += concept.unknownRelationTypes.map { frontMatter.unknownRelation("relations", name: $0) }
+            }
             if !concept.related.isEmpty { check(concept.item, Field(key: "related", kind: .concept, slugs: concept.related)) }
             for type in RelationType.allCases {
                 let slugs = concept.relations.filter { $0.type == type }.map(\.target)
                 if !slugs.isEmpty { check(concept.item, Field(key: "relations", kind: .concept, slugs: slugs, relation: type)) }
+            }
+            if problems.count - before > 1 {
+                // The file's problems in the order they stand in it.
+                let own = problems[before...].sorted { ($0.position ?? .start) < ($1.position ?? .start) }
+                problems.replaceSubrange(before..., with: own)
             }
         }
         for miniature in miniatures {

@@ -42,6 +42,21 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.errors)
     }
 
+    /// `check` reports a relation type that is not in the vocabulary at its line and column, with "did you mean",
+    /// and fails.
+    func testCheckReportsABadRelationTypeAtItsLine() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
+        let root = try temporaryFolder([
+            "Content/site.yml": "title: Proef\n",
+            "Content/concepts/lens.md": "---\ntitle: Lens\nrelations:\n  onderdeelVan: [lenzen]\n---\nUitleg.\n",
+            "Content/concepts/lenzen.md": "---\ntitle: Lenzen\n---\nUitleg.\n",
+        ])
+        let result = try run(["check", "--templates", Fixtures.repository.appendingPathComponent("Templates").path], in: root)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("Content/concepts/lens.md:4:3: error: 'onderdeelVan' in 'relations' is no relation type; the types are broader, narrower, partOf, hasPart, opposite, related.\n"), result.errors)
+        XCTAssertTrue(result.errors.contains("did you mean 'partOf' (is onderdeel van)?"), result.errors)
+    }
+
     func testCheckReportsABrokenWikilinkWithFileLineAndColumn() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build the kennisbank product first (swift build --build-tests)")
         let root = try temporaryFolder([

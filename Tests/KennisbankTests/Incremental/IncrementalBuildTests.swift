@@ -105,6 +105,34 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertLessThan(work.renderedPages, first.pages / 2, "rendered \(work.renderedPages) of \(first.pages) pages")
     }
 
+    /// A relation added, retyped or removed in one concept's file changes the other concept's page (its inverse) and
+    /// the maps: the incremental site stays the clean build's.
+    func testRelationEditsRebuildTheOtherConceptsPage() throws {
+        let incremental = IncrementalBuild(build: build(into: "Site"))
+        _ = try incremental.run()
+        // (what, the file edited, the other concept, what its page shows or no longer shows)
+        let steps: [(String, String, String, String, Bool)] = [
+            ("an opposite added", "Content/concepts/systemische-lens.md", "culturele-lens", ">Staat tegenover</h3>", true),
+            ("a part removed from its whole", "Content/concepts/vijf-lenzen.md", "psychodynamische-lens", ">Is onderdeel van</h3>", false),
+            ("an untyped relation added", "Content/concepts/identity-work.md", "niet-weten", "<a href=\"../identity-work/\">", true),
+        ]
+        for (message, path, other, needle, shows) in steps {
+            switch message {
+            case "an opposite added":
+                try edit(path) { $0.replacingOccurrences(of: "group: lens\n", with: "group: lens\nrelations:\n  opposite: [culturele-lens]\n") }
+            case "a part removed from its whole":
+                try edit(path) { $0.replacingOccurrences(of: "    - psychodynamische-lens\n", with: "") }
+            default:
+                try edit(path) { $0.replacingOccurrences(of: "related:\n", with: "related:\n  - niet-weten\n") }
+            }
+            let work = try XCTUnwrap(try incremental.run().incremental)
+            try assertSiteEqualsCleanBuild(message)
+            XCTAssertTrue(work.writtenFiles.contains("begrippen/\(other)/index.html"), "\(message): \(work.writtenFiles)")
+            let page = try String(contentsOf: root.appendingPathComponent("Site/begrippen/\(other)/index.html"), encoding: .utf8)
+            XCTAssertEqual(page.contains(needle), shows, "\(message): \(other) and \(needle)")
+        }
+    }
+
     func testANoChangeRunRendersAndWritesNothing() throws {
         let incremental = IncrementalBuild(build: build(into: "Site"))
         _ = try incremental.run()
