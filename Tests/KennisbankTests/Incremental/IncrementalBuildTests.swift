@@ -187,7 +187,7 @@ final class IncrementalBuildTests: XCTestCase {
             ("a reference added to the literature list", { try self.edit(self.article) { $0 + "\n- Zuiderveld, A. (2024). *Een nieuw boek*. Uitgeverij.\n" } }),
             ("a concept removed, and from the concept that lists it as related", {
                 try FileManager.default.removeItem(at: self.root.appendingPathComponent("Content/concepts/betekenis.md"))
-                try self.edit("Content/concepts/professionele-ruimte.md") { $0.replacingOccurrences(of: "  - betekenis\n", with: "") }
+                try self.edit("Content/concepts/professionele-ruimte.md") { $0.replacingOccurrences(of: "    - betekenis\n", with: "") }
             }),
             ("a template changed", { try self.edit("Templates/layout.mustache") { $0.replacingOccurrences(of: "</body>", with: "<!-- voet -->\n</body>") } }),
             ("the site title changed", { try self.edit("Content/site.yml") { $0.replacingOccurrences(of: "title: Kennisbank", with: "title: De kennisbank") } }),
