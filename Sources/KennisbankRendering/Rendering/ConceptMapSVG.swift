@@ -35,7 +35,7 @@ extension ConceptMap {
             let (a, b) = (placed.points[i], placed.points[j])
             // A typed relation's line has its kind's class, which gives it its own dashes (not a colour alone).
             svg += family == .related ? "<line x1=" : "<line class=\"\(family.rawValue)\" x1="
-            svg += "\"\(number(a.x))\" y1=\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\" data-ends=\"\(i) \(j)\"/>\n"
+            svg += "\"\(number(a.x))\" y1=\"\(number(a.y))\" x2=\"\(number(b.x))\" y2=\"\(number(b.y))\" data-ends=\"\(i) \(j)\"/>\n"
         }
         svg += "</g>\n<g class=\"nodes\">\n"
         for (index, node) in nodes.enumerated() {
