@@ -8,7 +8,18 @@ import KennisbankCore
 /// Vijf lenzen") and has an inverse that the other concept's page shows without the author writing it twice
 /// ("Vijf lenzen *heeft als onderdeel* Systemische lens"). `opposite` and `related` are their own inverses.
 package enum RelationType: String, CaseIterable, Hashable, Sendable, Codable {
-    case broader, narrower, partOf, hasPart, opposite, related
+    /// "is een soort van": the concept is a kind of the other.
+    case broader
+    /// "omvat": the other concept is a kind of this one.
+    case narrower
+    /// "is onderdeel van": the concept is a part of the other.
+    case partOf
+    /// "heeft als onderdeel": the other concept is a part of this one.
+    case hasPart
+    /// "staat tegenover": the two are opposites.
+    case opposite
+    /// "hangt samen met": the untyped relation of `related:`.
+    case related
 
     /// The type the other concept has towards this one.
     package var inverse: RelationType {

@@ -18,6 +18,7 @@ import KennisbankLinking
 /// the kind-of hierarchy), opposite and related as `skos:related` (SKOS Core has no antonym; `concepts.json`
 /// keeps the type). Concepts that only share paragraphs are no stated relation and are left out.
 struct ConceptScheme {
+    /// The site whose concepts the files state.
     let site: LinkedSite
 
     /// The folder of the files and of the scheme: the concept index.
@@ -27,14 +28,20 @@ struct ConceptScheme {
     /// The JSON-LD file's path.
     static let jsonLDPath = folder + "begrippen.jsonld"
 
+    /// The SKOS Core namespace, prefix `skos:`.
     static let skos = "http://www.w3.org/2004/02/skos/core#"
+    /// The DCMI terms namespace, prefix `dcterms:` (the scheme's title, part-of).
     static let dcterms = "http://purl.org/dc/terms/"
 
     /// One concept as the files state it.
     struct Entry {
+        /// The concept's IRI.
         var iri: String
+        /// Its title.
         var prefLabel: String
+        /// Its aliases, each once and not the title again (SKOS keeps the two apart).
         var altLabels: [String]
+        /// Its summary.
         var definition: String?
         /// (property as `prefix:name`, IRI of the other concept), in the order of the vocabulary.
         var relations: [(String, String)]
