@@ -28,7 +28,7 @@ enum RawHTMLWarnings {
                 switch inline {
                 case .html(let html): check(html, in: block)
                 case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children),
-                     .link(_, let children), .span(_, let children):
+                     .link(_, let children), .span(_, let children), .siteImage(_, let children):
                     visit(children, in: block)
                 case .text, .softBreak, .lineBreak, .code: break
                 }

@@ -2,54 +2,86 @@ import Foundation
 import KennisbankCore
 import KennisbankMarkdown
 
-/// Gives each figure of the content its image file: where the site serves it, its size and its smaller copies; and
-/// says what is wrong: an image that is not there, one without a description, a figure still waiting for its
-/// image, an image no page shows.
+/// Gives each figure of the content its image file: where the site serves it, its size and its smaller copies; gives
+/// an image inside running text its file and size the same way (without smaller copies: it is shown small); and says
+/// what is wrong: an image that is not there, one without a description, a figure still waiting for its image, an
+/// image no page shows.
 ///
 /// A figure names its image as any markdown editor previews it, relative to its own file
 /// (`![…](../images/figuur-1.png)` in `articles/…md`), or from the content folder (`/images/figuur-1.png`). The
 /// image must lie in `images/`.
 enum FigureFiles {
-    /// The content with every figure's file found, and the problems.
+    /// The content with every figure's file found, and every image inside running text that names a file of
+    /// `images/` turned into a ``SiteImage``, and the problems.
     static func attach(to content: inout Content, images: [String: ContentImage], directory: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var used = Set<String>()
         func attach(_ item: inout ContentItem) {
-            guard item.document.blocks.contains(where: \.isFigure) else { return }
-            for index in item.document.blocks.indices {
-                guard case .figure(var figure) = item.document.blocks[index].kind else { continue }
-                let position = item.document.blocks[index].range.start
-                attach(&figure, at: position, of: item.source.path)
-                item.document.blocks[index].kind = .figure(figure)
+            if item.document.blocks.contains(where: \.isFigure) {
+                for index in item.document.blocks.indices {
+                    guard case .figure(var figure) = item.document.blocks[index].kind else { continue }
+                    let position = item.document.blocks[index].range.start
+                    attach(&figure, at: position, of: item.source.path)
+                    item.document.blocks[index].kind = .figure(figure)
+                }
+            }
+            // A walk over every inline of the file only when its text has an image left after the figures.
+            guard Self.mayHoldImage(item.source.text) else { return }
+            let path = item.source.path
+            item.document.rewriteBlocks { block, _ in
+                guard !block.inlines.isEmpty else { return }
+                let position = block.range.start
+                block.inlines = block.inlines.map { resolveImages(in: $0, at: position, of: path) }
+            }
+        }
+        /// An image of running text made a ``SiteImage`` where its file is one of `images/`, within any inline.
+        func resolveImages(in inline: InlineNode, at position: SourcePosition, of path: String) -> InlineNode {
+            switch inline {
+            case .image(let source, let title, let children):
+                guard let image = image(source, alt: children.plainText, at: position, of: path), let info = image.info else { return inline }
+                return .siteImage(SiteImage(path: image.sitePath, title: title, width: info.width, height: info.height), children)
+            case .emphasis(let children): return .emphasis(children.map { resolveImages(in: $0, at: position, of: path) })
+            case .strong(let children): return .strong(children.map { resolveImages(in: $0, at: position, of: path) })
+            case .markdownLink(let destination, let title, let children):
+                return .markdownLink(destination: destination, title: title, children: children.map { resolveImages(in: $0, at: position, of: path) })
+            case .link(let link, let children): return .link(link, children.map { resolveImages(in: $0, at: position, of: path) })
+            case .span(let cssClass, let children): return .span(cssClass: cssClass, children.map { resolveImages(in: $0, at: position, of: path) })
+            case .text, .softBreak, .lineBreak, .code, .html, .siteImage: return inline
             }
         }
         func attach(_ figure: inout Figure, at position: SourcePosition, of path: String) {
-            func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, _ message: String, hint: String? = nil) {
-                problems.append(Diagnostic(path: path, position: position, severity: severity, code: code, message: message, hint: hint))
-            }
-            let label = figure.number.map { "Figuur \($0)" } ?? "The figure"
             if figure.isPlaceholder {
-                report(.warning, .unavailableFigure, "\(label) has no image yet: the page says that it is not available in this edition.",
-                       hint: "put the image in \(ContentImage.folder)/ and its path between the parentheses, as in ![beschrijving](../\(ContentImage.folder)/figuur.png)")
+                let label = figure.number.map { "Figuur \($0)" } ?? "The figure"
+                problems.append(Diagnostic(path: path, position: position, severity: .warning, code: .unavailableFigure,
+                    message: "\(label) has no image yet: the page says that it is not available in this edition.",
+                    hint: "put the image in \(ContentImage.folder)/ and its path between the parentheses, as in ![beschrijving](../\(ContentImage.folder)/figuur.png)"))
                 return
             }
-            guard !isAddress(figure.source) else { return }
-            guard let name = name(of: figure.source, in: path, directory: directory), let image = images[name] else {
-                let hint = Suggestions.closest(to: figure.source.split(separator: "/").last.map(String.init) ?? "", among: images.keys.sorted())
-                    .map { "did you mean '\($0)'?" }
-                report(.error, .missingImage,
-                       "The image '\(figure.source)' is not in the content folder's \(ContentImage.folder)/ folder.", hint: hint ?? "put the file in \(ContentImage.folder)/")
-                return
-            }
-            used.insert(name)
-            if figure.alt.allSatisfy(\.isWhitespace) {
-                report(.warning, .missingAlt, "The image '\(figure.source)' has no description for readers who cannot see it.",
-                       hint: "write what the image shows between the brackets: ![beschrijving](\(figure.source))")
-            }
-            guard image.isPublished, let info = image.info else { return }
+            guard let image = image(figure.source, alt: figure.alt, at: position, of: path), let info = image.info else { return }
             figure.source = image.sitePath
             figure.file = FigureFile(width: info.width, height: info.height,
                                      variants: image.variantWidths.map { FigureFile.Variant(path: image.variantPath(width: $0), width: $0) })
+        }
+        /// The published image of `images/` a destination names, marked as used; `nil` for an address of its own, an
+        /// image that is missing (an error) or one the site does not publish. A missing description is a warning.
+        func image(_ source: String, alt: String, at position: SourcePosition, of path: String) -> ContentImage? {
+            func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, _ message: String, hint: String? = nil) {
+                problems.append(Diagnostic(path: path, position: position, severity: severity, code: code, message: message, hint: hint))
+            }
+            guard !isAddress(source) else { return nil }
+            guard let name = name(of: source, in: path, directory: directory), let image = images[name] else {
+                let hint = Suggestions.closest(to: source.split(separator: "/").last.map(String.init) ?? "", among: images.keys.sorted())
+                    .map { "did you mean '\($0)'?" }
+                report(.error, .missingImage,
+                       "The image '\(source)' is not in the content folder's \(ContentImage.folder)/ folder.", hint: hint ?? "put the file in \(ContentImage.folder)/")
+                return nil
+            }
+            used.insert(name)
+            if alt.allSatisfy(\.isWhitespace) {
+                report(.warning, .missingAlt, "The image '\(source)' has no description for readers who cannot see it.",
+                       hint: "write what the image shows between the brackets: ![beschrijving](\(source))")
+            }
+            return image.isPublished ? image : nil
         }
         for index in content.articles.indices { attach(&content.articles[index].item) }
         for index in content.concepts.indices { attach(&content.concepts[index].item) }
@@ -63,6 +95,17 @@ enum FigureFiles {
             }
         }
         return problems
+    }
+
+    /// Whether a file's text has `![` anywhere: only then may its running text hold an image, and its parsed inlines
+    /// need a walk. (A figure's own `![` counts too; the walk then finds nothing to change.)
+    static func mayHoldImage(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether a destination is an address of its own (`https://…`, `data:…`, `//host/…`) rather than a file.

@@ -15,13 +15,25 @@ package struct EpubImage: Sendable, Equatable {
     /// Its bytes.
     package var data: Data
 
-    /// The images the figures of the site's pages show, in the order of their files: each once, however many
-    /// figures show it.
+    /// The images the figures and the running text of the site's pages show, in the order of their files: each
+    /// once, however many places show it.
     static func shown(in site: LinkedSite) -> [EpubImage] {
         var paths = Set<String>()
+        func collect(_ inlines: [InlineNode]) {
+            for inline in inlines {
+                switch inline {
+                case .siteImage(let image, _): paths.insert(image.path)
+                case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children),
+                     .link(_, let children), .span(_, let children):
+                    collect(children)
+                case .text, .softBreak, .lineBreak, .code, .html: break
+                }
+            }
+        }
         for page in site.pages.values {
-            for block in page.document.blocks {
+            page.document.forEachBlock { block, _ in
                 if case .figure(let figure) = block.kind, figure.file != nil { paths.insert(figure.source) }
+                collect(block.inlines)
             }
         }
         let byPath = Dictionary(uniqueKeysWithValues: site.content.images.values.map { ($0.sitePath, $0) })

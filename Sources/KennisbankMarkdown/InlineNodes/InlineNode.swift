@@ -24,6 +24,9 @@ package indirect enum InlineNode: Hashable, Sendable {
     case markdownLink(destination: String, title: String, children: [InlineNode])
     /// A markdown image `![alt](url "title")`.
     case image(source: String, title: String, children: [InlineNode])
+    /// A markdown image inside running text whose file the build found in the content's `images/` folder: its
+    /// description stays the children.
+    case siteImage(SiteImage, [InlineNode])
     /// A link made by the engine, with a class and attributes.
     case link(EngineLink, [InlineNode])
     /// Text the engine sets apart with a class, rendered as `<span class="…">`: the note that a reference gives
@@ -48,7 +51,8 @@ package indirect enum InlineNode: Hashable, Sendable {
         case .softBreak, .lineBreak: text += " "
         case .html: break
         case .emphasis(let children), .strong(let children),
-             .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children), .span(_, let children):
+             .markdownLink(_, _, let children), .image(_, _, let children), .link(_, let children), .span(_, let children),
+             .siteImage(_, let children):
             for child in children { child.appendPlainText(to: &text) }
         }
     }

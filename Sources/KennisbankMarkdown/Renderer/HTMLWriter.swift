@@ -165,6 +165,15 @@ struct HTMLWriter {
             for child in children { plain(child) }
             attribute("title", title)
             put("\" />")
+        case .siteImage(let image, let children):
+            put("<img src=\"")
+            escape(options.linkResolver(SiteLink(path: image.path)))
+            put("\" alt=\"")
+            for child in children { plain(child) }
+            attribute("title", image.title)
+            put("\" width=\"\(image.width)\" height=\"\(image.height)\"")
+            if options.webImages { put(" loading=\"lazy\" decoding=\"async\"") }
+            put(" />")
         case .link(let link, let children):
             var open = "<a class=\"\(HTML.escape(link.cssClass))\" href=\"\(HTML.escape(options.linkResolver(link.target)))\""
             if let label = link.ariaLabel { open += " aria-label=\"\(HTML.escape(label))\"" }
@@ -188,7 +197,7 @@ struct HTMLWriter {
         case .text(let text), .code(let text), .html(let text): escape(text)
         case .softBreak, .lineBreak: bytes.append(0x20)
         case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children),
-             .image(_, _, let children), .link(_, let children), .span(_, let children):
+             .image(_, _, let children), .link(_, let children), .span(_, let children), .siteImage(_, let children):
             for child in children { plain(child) }
         }
     }

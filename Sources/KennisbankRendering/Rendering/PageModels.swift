@@ -51,11 +51,12 @@ struct PageModels {
         job.path(of: tables.site.content)
     }
 
-    /// Whether inline content holds a link the engine made, whose `href` depends on the page it is shown on.
+    /// Whether inline content holds a link the engine made, or an image of the site, whose address depends on the
+    /// page it is shown on.
     private static func holdsEngineLink(_ inlines: [InlineNode]) -> Bool {
         inlines.contains { inline in
             switch inline {
-            case .link: return true
+            case .link, .siteImage: return true
             case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .image(_, _, let children),
                  .span(_, let children):
                 return holdsEngineLink(children)

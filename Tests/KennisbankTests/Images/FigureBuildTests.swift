@@ -110,6 +110,43 @@ final class FigureBuildTests: XCTestCase {
         try assertPassesEpubcheck(result.data)
     }
 
+    /// An image inside a sentence (an icon, a small schema in a list) is found as a figure is: shown from
+    /// `afbeeldingen/` at its size on every page kind and in the book, and its problems reported at its paragraph.
+    func testAnImageInsideASentenceIsFoundAsAFigureIs() throws {
+        let folder = try temporaryFolder([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2026-01-01\n---\nTekst met ![een schema](../images/schema.svg \"Schema\") erin.\n\n"
+                + "- een lijst met *![het schema](/images/schema.svg)* en [![](../images/schema.svg)](https://example.org/)\n",
+            "Content/concepts/box.md": "---\ntitle: Box\n---\nHet model ![het model](../images/model.png) in een zin.\n",
+            "Content/images/schema.svg": svg,
+        ])
+        try png(width: 1600, height: 800).write(to: folder.appendingPathComponent("Content/images/model.png"))
+        let output = folder.appendingPathComponent("Site")
+        _ = try repositoryTemplatesBuild(of: folder.appendingPathComponent("Content").path, into: output.path).run()
+        let article = try String(contentsOf: output.appendingPathComponent("artikelen/a/index.html"), encoding: .utf8)
+        XCTAssertTrue(article.contains(#"Tekst met <img src="../../afbeeldingen/schema.svg" alt="een schema" title="Schema" width="300" height="200" loading="lazy" decoding="async" /> erin."#), article)
+        XCTAssertTrue(article.contains(#"<em><img src="../../afbeeldingen/schema.svg" alt="het schema" width="300" height="200""#), "inside emphasis, from the content folder")
+        XCTAssertTrue(article.contains(#"<a href="https://example.org/"><img src="../../afbeeldingen/schema.svg" alt="" width="300""#), "inside a link")
+        let concept = try String(contentsOf: output.appendingPathComponent("begrippen/box/index.html"), encoding: .utf8)
+        XCTAssertTrue(concept.contains(#"Het model <img src="../../afbeeldingen/model.png" alt="het model" width="1600" height="800""#), concept)
+        let result = try EpubExport(build: inMemoryBuild(of: folder.appendingPathComponent("Content").path), modified: "2026-01-02").run()
+        let names = try ZipArchive.entries(in: result.data).map(\.path)
+        XCTAssertTrue(names.contains("EPUB/afbeeldingen/schema.svg") && names.contains("EPUB/afbeeldingen/model.png"), "\(names)")
+        try assertPassesEpubcheck(result.data)
+
+        let broken = try temporaryFolder([
+            "Content/site.yml": "title: Proef\n",
+            "Content/articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2026-01-01\n---\nTekst.\n\nMet ![](../images/schema.svg) en\n![weg](../images/schemma.svg) erin.\n",
+            "Content/images/schema.svg": svg,
+        ])
+        XCTAssertThrowsError(try inMemoryBuild(of: broken.appendingPathComponent("Content").path).generate()) { error in
+            let problems = (error as! BuildFailure).diagnostics
+            XCTAssertEqual(problems.map { "\($0.position.map { "\($0.line):\($0.column)" } ?? "-"):\($0.code.rawValue)" }.sorted(),
+                           ["8:1:missing-alt", "8:1:missing-image"], problems.map(\.message).joined(separator: "\n"))
+            XCTAssertEqual(problems.first { $0.code == .missingImage }?.hint, "did you mean 'schema.svg'?")
+        }
+    }
+
     func testCheckReportsEveryProblemOfTheFiguresAtItsLine() throws {
         let folder = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
