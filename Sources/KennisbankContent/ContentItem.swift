@@ -72,6 +72,7 @@ package struct ContentItem: Hashable, Sendable {
         var document: MarkdownDocument
         var ignoredWarnings: IgnoredWarnings
         var lastModified: LastModified?
+        var hasInlineImages: Bool
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -123,8 +124,13 @@ package struct ContentItem: Hashable, Sendable {
     package init(id: ContentID, title: String, aliases: [String] = [], summary: String? = nil, source: SourceFile, document: MarkdownDocument,
                 ignoredWarnings: IgnoredWarnings = .none) {
         storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document,
-                                     ignoredWarnings: ignoredWarnings, lastModified: nil))
+                                     ignoredWarnings: ignoredWarnings, lastModified: nil,
+                                     hasInlineImages: FigureFiles.mayHoldImage(source.text) && document.blocks.contains(where: FigureFiles.holdsImage)))
     }
+
+    /// Whether the body, as parsed, has an image inside running text (not a figure), whose file the build looks up
+    /// (``FigureFiles``): found once, when the file is read, so a rebuild does not look through every file again.
+    package var hasInlineImages: Bool { storage.fields.hasInlineImages }
 }
 
 /// An article of the series.

@@ -25,11 +25,12 @@ enum FigureFiles {
                     item.document.blocks[index].kind = .figure(figure)
                 }
             }
-            // A walk over every inline of the file only when its text has an image left after the figures.
-            guard Self.mayHoldImage(item.source.text) else { return }
+            // The inlines are rewritten only where the file holds such an image: a rewrite copies the document, which
+            // the build otherwise shares with what it remembers of the file.
+            guard item.hasInlineImages else { return }
             let path = item.source.path
             item.document.rewriteBlocks { block, _ in
-                guard !block.inlines.isEmpty else { return }
+                guard block.inlines.contains(where: Self.holdsImage) else { return }
                 let position = block.range.start
                 block.inlines = block.inlines.map { resolveImages(in: $0, at: position, of: path) }
             }
@@ -97,15 +98,33 @@ enum FigureFiles {
         return problems
     }
 
-    /// Whether a file's text has `![` anywhere: only then may its running text hold an image, and its parsed inlines
-    /// need a walk. (A figure's own `![` counts too; the walk then finds nothing to change.)
+    /// Whether a file's text has `![` not followed by another `[` (which opens an embed, `![[miniatuur]]`): only
+    /// then may its running text hold an image. A figure's own `![` counts too; its tree then tells.
     static func mayHoldImage(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "!") { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 2 else { return false }
+            for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "!") {
+                if bytes[index + 1] == UInt8(ascii: "["), bytes[index + 2] != UInt8(ascii: "[") { return true }
+            }
+            return false
         }
-        return false
+    }
+
+    /// Whether a block, its children or its inlines hold an image of running text (a figure's is its own kind).
+    static func holdsImage(_ block: BlockNode) -> Bool {
+        block.inlines.contains(where: holdsImage) || block.children.contains(where: holdsImage)
+    }
+
+    /// Whether an inline is an image or holds one.
+    static func holdsImage(_ inline: InlineNode) -> Bool {
+        switch inline {
+        case .image: return true
+        case .emphasis(let children), .strong(let children), .markdownLink(_, _, let children), .link(_, let children),
+             .span(_, let children):
+            return children.contains(where: holdsImage)
+        case .text, .softBreak, .lineBreak, .code, .html, .siteImage: return false
+        }
     }
 
     /// Whether a destination is an address of its own (`https://…`, `data:…`, `//host/…`) rather than a file.

@@ -147,6 +147,14 @@ final class FigureBuildTests: XCTestCase {
         }
     }
 
+    /// An embed's `![[…]]` is no image: a file of embeds is not walked for images (which would copy its document).
+    func testOnlyAnImagesBracketMakesAFileLookForImages() {
+        XCTAssertTrue(FigureFiles.mayHoldImage("Tekst ![een schema](x.svg)."))
+        XCTAssertTrue(FigureFiles.mayHoldImage("![](x.svg)"))
+        XCTAssertFalse(FigureFiles.mayHoldImage("Tekst.\n\n![[het-moment]]\n"))
+        XCTAssertFalse(FigureFiles.mayHoldImage("Geen beeld! [link](x)"))
+    }
+
     func testCheckReportsEveryProblemOfTheFiguresAtItsLine() throws {
         let folder = try temporaryFolder([
             "Content/site.yml": "title: Proef\n",
