@@ -20,6 +20,19 @@ import KennisbankLinking
 struct ConceptScheme {
     /// The site whose concepts the files state.
     let site: LinkedSite
+    /// Where the files are kept between builds (`serve`), made again only when what they state changed.
+    let memo: Memo
+
+    /// The files, by what they state.
+    static let made = MemoName<Inputs, [OutputFile]>("output.skos")
+
+    /// What the files state: the site's title and language, the scheme's IRI and every concept's entry.
+    struct Inputs: Equatable, Sendable {
+        var title: String
+        var language: String
+        var scheme: String
+        var entries: [Entry]
+    }
 
     /// The folder of the files and of the scheme: the concept index.
     static let folder = PageKind.folder(of: .concept)
@@ -34,7 +47,7 @@ struct ConceptScheme {
     static let dcterms = "http://purl.org/dc/terms/"
 
     /// One concept as the files state it.
-    struct Entry {
+    struct Entry: Equatable, Sendable {
         /// The concept's IRI.
         var iri: String
         /// Its title.
@@ -43,8 +56,14 @@ struct ConceptScheme {
         var altLabels: [String]
         /// Its summary.
         var definition: String?
-        /// (property as `prefix:name`, IRI of the other concept), in the order of the vocabulary.
-        var relations: [(String, String)]
+        /// Its relations, in the order of the vocabulary.
+        var relations: [Statement]
+    }
+
+    /// A relation as the files state it: a property (`prefix:name`) and the other concept's IRI.
+    struct Statement: Equatable, Sendable {
+        var property: String
+        var other: String
     }
 
     /// The property a relation type is written with.
@@ -73,11 +92,11 @@ struct ConceptScheme {
         site.content.concepts.map { concept in
             let slug = concept.item.id.slug
             var seen: Set<String> = [concept.item.title]
-            var relations: [(String, String)] = []
+            var relations: [Statement] = []
             var stated: Set<[String]> = []
             for relation in site.relations[slug] ?? [] {
                 let pair = [Self.property(of: relation.type), iri(of: relation.target)]
-                if stated.insert(pair).inserted { relations.append((pair[0], pair[1])) }
+                if stated.insert(pair).inserted { relations.append(Statement(property: pair[0], other: pair[1])) }
             }
             return Entry(iri: iri(of: slug), prefLabel: concept.item.title,
                          altLabels: concept.item.aliases.filter { seen.insert($0).inserted },
@@ -85,10 +104,14 @@ struct ConceptScheme {
         }
     }
 
-    /// Both files.
+    /// Both files: made again only when what they state changed, so an edit to an article does not write them out
+    /// anew under `serve`.
     func files() -> [OutputFile] {
-        let entries = self.entries
-        return [OutputFile(path: Self.turtlePath, text: turtle(entries)), OutputFile(path: Self.jsonLDPath, contents: jsonLD(entries))]
+        let config = site.content.site
+        let inputs = Inputs(title: config.title, language: config.language, scheme: schemeIRI, entries: entries)
+        return memo.value(Self.made, key: "begrippen", inputs: inputs) {
+            [OutputFile(path: Self.turtlePath, text: turtle(inputs.entries)), OutputFile(path: Self.jsonLDPath, contents: jsonLD(inputs.entries))]
+        }
     }
 
     // MARK: Turtle
@@ -103,7 +126,7 @@ struct ConceptScheme {
             var statements = ["a skos:Concept", "skos:inScheme \(Self.turtleIRI(schemeIRI))", "skos:prefLabel \(text(entry.prefLabel))"]
             if !entry.altLabels.isEmpty { statements.append("skos:altLabel " + entry.altLabels.map(text).joined(separator: ", ")) }
             if let definition = entry.definition { statements.append("skos:definition \(text(definition))") }
-            for (property, other) in entry.relations { statements.append("\(property) \(Self.turtleIRI(other))") }
+            for statement in entry.relations { statements.append("\(statement.property) \(Self.turtleIRI(statement.other))") }
             out += "\n\(Self.turtleIRI(entry.iri)) " + statements.joined(separator: " ;\n    ") + " .\n"
         }
         return out
@@ -168,7 +191,7 @@ struct ConceptScheme {
             if !entry.altLabels.isEmpty { members["skos:altLabel"] = .array(entry.altLabels.map(text)) }
             if let definition = entry.definition { members["skos:definition"] = text(definition) }
             var byProperty: [String: [JSONValue]] = [:]
-            for (property, other) in entry.relations { byProperty[property, default: []].append(reference(other)) }
+            for statement in entry.relations { byProperty[statement.property, default: []].append(reference(statement.other)) }
             for (property, others) in byProperty { members[property] = .array(others) }
             graph.append(.object(members))
         }

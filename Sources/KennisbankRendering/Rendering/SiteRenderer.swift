@@ -126,7 +126,7 @@ package struct SiteRenderer: Sendable {
         let searchFolder = PageKind.search.link().path
         let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix(searchFolder) }
             .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
-        let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 } + ConceptScheme(site: site).files()
+        let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 } + ConceptScheme(site: site, memo: memo).files()
         let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files()).map { $0.streamed(to: writer) } + search
         return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + images + assembled
     }
