@@ -24,4 +24,15 @@ enum LinkingFixtures {
     static func markdown(of pieces: [String], using generator: inout SeededGenerator) -> String {
         (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
+
+    /// One random case of a one-pass linking property: markdown of `pieces`, the concept linker of `concepts` with a
+    /// scope drawn at random, the file and its parsed document with its anchors.
+    static func randomCase(of pieces: [String], concepts: [Concept], using generator: inout SeededGenerator)
+        -> (markdown: String, concepts: ConceptLinker, file: SourceFile, document: MarkdownDocument) {
+        let markdown = markdown(of: pieces, using: &generator)
+        let scope = [ConceptLinkingScope.firstPerPage, .firstPerSection, .every].randomElement(using: &generator)!
+        var document = Cmark.parse(markdown)
+        Anchors.assign(in: &document)
+        return (markdown, ConceptLinker(concepts: concepts, scope: scope), SourceFile(path: "p.md", text: markdown), document)
+    }
 }

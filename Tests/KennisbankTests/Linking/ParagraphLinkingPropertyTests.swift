@@ -22,14 +22,11 @@ final class ParagraphLinkingPropertyTests: XCTestCase {
         - Kahneman, D. (2011). *Thinking, fast and slow*. Penguin.
         """
 
-    private static func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {
-        LinkingFixtures.concept(slug, title, aliases)
-    }
-
     private static let concepts = [
-        concept("niet-weten", "Niet-weten", ["niet weten"]), concept("weten", "Weten"), concept("identiteit", "Identiteit"),
-        concept("professionele-identiteit", "Professionele identiteit"), concept("identity-workspace", "Identity workspace"),
-        concept("kegan", "Kegan"), concept("a", "Eigen pagina"),
+        LinkingFixtures.concept("niet-weten", "Niet-weten", ["niet weten"]), LinkingFixtures.concept("weten", "Weten"),
+        LinkingFixtures.concept("identiteit", "Identiteit"), LinkingFixtures.concept("professionele-identiteit", "Professionele identiteit"),
+        LinkingFixtures.concept("identity-workspace", "Identity workspace"), LinkingFixtures.concept("kegan", "Kegan"),
+        LinkingFixtures.concept("a", "Eigen pagina"),
     ]
 
     /// Pieces random documents are made of.
@@ -47,12 +44,7 @@ final class ParagraphLinkingPropertyTests: XCTestCase {
         var generator = SeededGenerator(seed: 2026)
         var (linkedCitations, linkedMentions) = (0, 0)
         for _ in 0..<1_500 {
-            let markdown = LinkingFixtures.markdown(of: Self.pieces, using: &generator)
-            let scope = [ConceptLinkingScope.firstPerPage, .firstPerSection, .every].randomElement(using: &generator)!
-            let concepts = ConceptLinker(concepts: Self.concepts, scope: scope)
-            let file = SourceFile(path: "p.md", text: markdown)
-            var document = Cmark.parse(markdown)
-            Anchors.assign(in: &document)
+            let (markdown, concepts, file, document) = LinkingFixtures.randomCase(of: Self.pieces, concepts: Self.concepts, using: &generator)
 
             var twoWalks = document, oneWalk = document
             var (usesTwo, problemsTwo, stateTwo) = ([CitationUse](), [Diagnostic](), ConceptLinker.PageState())

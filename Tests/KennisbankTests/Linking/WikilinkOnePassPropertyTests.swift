@@ -21,13 +21,10 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
         - Pont, J. (2013). *Hechting*. Boom.
         """
 
-    private static func concept(_ slug: String, _ title: String, _ aliases: [String] = []) -> Concept {
-        LinkingFixtures.concept(slug, title, aliases)
-    }
-
     private static let concepts = [
-        concept("niet-weten", "Niet-weten", ["niet weten"]), concept("weten", "Weten"), concept("identiteit", "Identiteit"),
-        concept("kegan", "Kegan"), concept("a", "Eigen pagina"),
+        LinkingFixtures.concept("niet-weten", "Niet-weten", ["niet weten"]), LinkingFixtures.concept("weten", "Weten"),
+        LinkingFixtures.concept("identiteit", "Identiteit"), LinkingFixtures.concept("kegan", "Kegan"),
+        LinkingFixtures.concept("a", "Eigen pagina"),
     ]
 
     /// Pieces random documents are made of.
@@ -51,12 +48,7 @@ final class WikilinkOnePassPropertyTests: XCTestCase {
         var generator = SeededGenerator(seed: 2627)
         var (linkedWikilinks, wikilinkProblems, linkedCitations, linkedMentions) = (0, 0, 0, 0)
         for _ in 0..<1_500 {
-            let markdown = LinkingFixtures.markdown(of: Self.pieces, using: &generator)
-            let scope = [ConceptLinkingScope.firstPerPage, .firstPerSection, .every].randomElement(using: &generator)!
-            let concepts = ConceptLinker(concepts: Self.concepts, scope: scope)
-            let file = SourceFile(path: "p.md", text: markdown)
-            var document = Cmark.parse(markdown)
-            Anchors.assign(in: &document)
+            let (markdown, concepts, file, document) = LinkingFixtures.randomCase(of: Self.pieces, concepts: Self.concepts, using: &generator)
 
             // The old path: three walks, one after the other.
             var separate = document
