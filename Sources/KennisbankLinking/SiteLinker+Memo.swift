@@ -28,6 +28,29 @@ extension SiteLinker {
     package static var linkedPagesTable: String { linked.name }
     /// The link graph's indexes of the last build, updated in place by the next.
     static let graph = SlotName<LinkGraph.Indexes>("link.graph")
+    /// The relations stated between concepts, read from both ends (``RelationIndex``), by what each concept states.
+    static let relations = MemoName<[StatedRelations], [String: [ConceptRelation]]>("link.relations")
+    /// The related concepts of each concept (``LinkGraph/relatedConcepts(_:relations:limit:)``).
+    static let related = MemoName<RelatedInputs, [String: [String]]>("link.related")
+
+    /// What one concept's file says of its relations: all ``RelationIndex`` reads of it.
+    struct StatedRelations: Equatable, Sendable {
+        var slug: String
+        var relations: [ConceptRelation]
+        var related: [String]
+
+        init(_ concept: Concept) {
+            (slug, relations, related) = (concept.item.id.slug, concept.relations, concept.related)
+        }
+    }
+
+    /// What the related concepts are made from: the concepts in order, the stated relations, and the version of
+    /// the counts of the paragraphs they share (``LinkGraph/Indexes/togetherVersion``).
+    struct RelatedInputs: Equatable, Sendable {
+        var concepts: [String]
+        var relations: [String: [ConceptRelation]]
+        var together: Int
+    }
 
     /// A prepared page with what it was prepared from.
     struct PreparedEntry: Sendable {

@@ -68,10 +68,18 @@ package struct SiteLinker: Sendable {
         let routeResolver = RouteResolver(wikilinks: wikilinks, pages: pages)
         let routes = content.routes.map { routeResolver.resolve($0) }
         diagnostics += routes.flatMap(\.1)
-        let relations = RelationIndex.relations(of: content.concepts)
+        // Kept while what they are made from is unchanged, so that the pages reading them compare them by identity.
+        let concepts = content.concepts
+        let relations = memo.value(Self.relations, key: "site", inputs: concepts.map(StatedRelations.init)) {
+            RelationIndex.relations(of: concepts)
+        }
+        let related = memo.value(Self.related, key: "site", inputs: RelatedInputs(
+            concepts: concepts.map(\.item.id.slug), relations: relations, together: indexes.togetherVersion)) {
+            graph.relatedConcepts(indexes, relations: relations)
+        }
         return LinkedSite(content: content, pages: pages, references: references,
                           mentions: indexes.mentions.values, citedIn: indexes.citations.values,
-                          related: graph.relatedConcepts(indexes, relations: relations), relations: relations, backlinks: indexes.backlinks.values, routes: routes.map(\.0),
+                          related: related, relations: relations, backlinks: indexes.backlinks.values, routes: routes.map(\.0),
                           diagnostics: diagnostics)
     }
 

@@ -35,6 +35,9 @@ struct LinkGraph {
         fileprivate(set) var backlinks: PageOrderedIndex<ContentID, MentionPlace>
         /// How many paragraphs each concept shares with each other concept.
         fileprivate var together: [String: [String: Int]]
+        /// A number that changes whenever ``together`` does (and stays while it does not), so that what is made from
+        /// it is kept without comparing the counts.
+        fileprivate(set) var togetherVersion: Int
     }
 
     /// The indexes of these pages: those of `previous` with the parts of the changed pages replaced, when
@@ -48,7 +51,7 @@ struct LinkGraph {
             for part in parts { Self.count(part.pairs, by: 1, into: &together) }
             return Indexes(pages: pages, parts: parts, mentions: PageOrderedIndex(parts.map(\.mentions)),
                            citations: PageOrderedIndex(parts.map(\.citations)), backlinks: PageOrderedIndex(parts.map(\.backlinks)),
-                           together: together)
+                           together: together, togetherVersion: (previous?.togetherVersion ?? 0) + 1)
         }
         for (position, page) in pages.enumerated()
         where !indexes.pages[position].isIdentical(to: page) && !Self.sameLinks(indexes.pages[position], page) {
@@ -56,8 +59,11 @@ struct LinkGraph {
             indexes.mentions.replace(at: position, old: old.mentions, new: new.mentions)
             indexes.citations.replace(at: position, old: old.citations, new: new.citations)
             indexes.backlinks.replace(at: position, old: old.backlinks, new: new.backlinks)
-            Self.count(old.pairs, by: -1, into: &indexes.together)
-            Self.count(new.pairs, by: 1, into: &indexes.together)
+            if !old.pairs.elementsEqual(new.pairs, by: { $0 == $1 }) {
+                Self.count(old.pairs, by: -1, into: &indexes.together)
+                Self.count(new.pairs, by: 1, into: &indexes.together)
+                indexes.togetherVersion += 1
+            }
             indexes.parts[position] = new
         }
         indexes.pages = pages
