@@ -79,24 +79,61 @@ package struct ContentWatcher: Sendable {
         while !Task.isCancelled {
             do { try await Task.sleep(for: tick) } catch { return }
             // Drained before the look: an event of a change made while it looks stays for the next tick.
-            let signalled = signal?.drain() ?? true
+            var events = signal?.drain() ?? .anything
             await onTick()
-            guard signalled || clock.now - lastLook >= fullLookInterval else { continue }
-            var current = snapshot()
-            lastLook = clock.now
-            guard current != known else { continue }
-            // Debounce: wait until two looks `debounce` apart agree.
+            if clock.now - lastLook >= fullLookInterval { events = .anything }
+            var current = known
+            if events == .anything { lastLook = clock.now }
+            guard look(events, at: &current) else { continue }
+            // Debounce: wait until the folders have been quiet for `debounce` (no event, or a look that changes nothing).
             while !Task.isCancelled {
                 do { try await Task.sleep(for: debounce) } catch { return }
-                _ = signal?.drain()
-                let again = snapshot()
-                if again == current { break }
-                current = again
+                guard look(signal?.drain() ?? .anything, at: &current) else { break }
             }
             let changed = Self.changes(from: known, to: current)
             known = current
             await onChange(changed)
         }
+    }
+
+    /// Brings `files` up to date with what `events` name: each file named looked at again, or every file when the
+    /// events cannot name them. Returns whether anything differs.
+    private func look(_ events: ChangeSignal.Events, at files: inout [String: Stamp]) -> Bool {
+        switch events {
+        case .none: return false
+        case .files(let paths):
+            var differs = false
+            for path in paths {
+                var info = stat()
+                let stamp: Stamp?
+                if stat(path, &info) != 0 {
+                    stamp = nil
+                } else if info.st_mode & S_IFMT == S_IFREG {
+                    stamp = Self.stamp(info)
+                } else {
+                    // A folder (or more) where a file was: only a look at every file sees what it holds.
+                    return look(.anything, at: &files)
+                }
+                if files[path] != stamp {
+                    files[path] = stamp
+                    differs = true
+                }
+            }
+            return differs
+        case .anything:
+            let all = snapshot()
+            defer { files = all }
+            return all != files
+        }
+    }
+
+    private static func stamp(_ info: stat) -> Stamp {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Stamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), inode: UInt64(info.st_ino))
     }
 
     private static func scan(_ directory: String, into files: inout [String: Stamp], folders: inout Set<String>, depth: Int) {
@@ -109,13 +146,7 @@ package struct ContentWatcher: Sendable {
             if info.st_mode & S_IFMT == S_IFDIR {
                 scan(path, into: &files, folders: &folders, depth: depth + 1)
             } else {
-                #if canImport(Darwin)
-                let time = info.st_mtimespec
-                #else
-                let time = info.st_mtim
-                #endif
-                files[path] = Stamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
-                                    inode: UInt64(info.st_ino))
+                files[path] = stamp(info)
             }
         }
     }

@@ -111,7 +111,7 @@ final class LiveReloadTests: XCTestCase {
         let signal = try XCTUnwrap(watcher.signal, "inotify is there on Linux")
         _ = watcher.snapshot()
         _ = signal.drain()
-        XCTAssertFalse(signal.drain(), "quiet when nothing happened")
+        XCTAssertEqual(signal.drain(), .none, "quiet when nothing happened")
 
         let batches = Locked<[[String]]>([])
         let start = watcher.snapshot()
@@ -125,6 +125,32 @@ final class LiveReloadTests: XCTestCase {
         try await batch(2, of: batches, is: [folder.path + "/nieuw/a.md"])
         try FileManager.default.removeItem(at: folder.appendingPathComponent("nieuw/a.md"))
         try await batch(3, of: batches, is: [folder.path + "/nieuw/a.md"])
+    }
+
+    /// The signal names the files an event is about, so that the watcher looks at those alone; a hidden file is
+    /// left out, and an event about a folder asks for a look at every file.
+    func testOnLinuxTheSignalNamesTheFilesThatChanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennisbank-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("een".utf8).write(to: folder.appendingPathComponent("sub/a.md"))
+        let watcher = ContentWatcher(directories: [folder.path])
+        let signal = try XCTUnwrap(watcher.signal, "inotify is there on Linux")
+        _ = watcher.snapshot()
+        _ = signal.drain()
+
+        try Data("twee".utf8).write(to: folder.appendingPathComponent("sub/a.md"))
+        try Data("b".utf8).write(to: folder.appendingPathComponent("b.md"))
+        try Data("swap".utf8).write(to: folder.appendingPathComponent(".b.md.swp"))
+        XCTAssertEqual(signal.drain(), .files([folder.path + "/sub/a.md", folder.path + "/b.md"]))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("b.md"))
+        XCTAssertEqual(signal.drain(), .files([folder.path + "/b.md"]))
+        try Data("swap".utf8).write(to: folder.appendingPathComponent(".b.md.swp"))
+        XCTAssertEqual(signal.drain(), .files([]), "a hidden file is no file of the site")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nieuw"), withIntermediateDirectories: true)
+        XCTAssertEqual(signal.drain(), .anything, "a new folder's files are found by a look at every file")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("sub"))
+        XCTAssertEqual(signal.drain(), .anything)
     }
     #endif
 
