@@ -165,6 +165,8 @@ package struct ContentLoader: Sendable {
         content.concepts = Self.sortedByTitle(content.concepts, \.item.title)
         content.miniatures = Self.sortedByTitle(content.miniatures, \.item.title)
         content.routes = Self.sortedByTitle(content.routes, \.item.title)
+        // In the site's order of concepts, which decides which of two conflicting relations stands.
+        content.diagnostics += RelationConflicts.problems(content.concepts)
         return content
     }
 

@@ -27,6 +27,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case unresolvedHeading = "unresolved-heading"
         case unresolvedSlug = "unresolved-slug"
         case unknownRelation = "unknown-relation"
+        case conflictingRelation = "conflicting-relation"
         case duplicateAnchor = "duplicate-anchor"
         case invalidAnchor = "invalid-anchor"
         case missingEmbed = "missing-embed"

@@ -8,7 +8,8 @@ enum RelationIndex {
     /// ``RelationType/keys``; within a type, those its own file names first, as written, then those other files
     /// name, in the order of `concepts`. A typed relation outranks an untyped one for the same pair (the author
     /// who wrote `related: [b]` in one file and `partOf: [a]` in the other said the second more exactly); of two
-    /// typed ones the first stands. Targets that are no concept, and a concept naming itself, are left out.
+    /// typed ones the first stands (``RelationConflicts`` warns of each one left out). Targets that are no concept, and a
+    /// concept naming itself, are left out.
     static func relations(of concepts: [Concept]) -> [String: [ConceptRelation]] {
         let known = Set(concepts.map(\.item.id.slug))
         var result: [String: [ConceptRelation]] = [:]

@@ -52,6 +52,38 @@ final class ConceptRelationTests: XCTestCase {
         }
     }
 
+    /// A relation the site leaves out is a warning at its slug: a concept naming itself, a pair given two types in
+    /// one file, and a pair whose two files disagree (the first concept by title stands); relations that agree, as
+    /// a type and its inverse written in both files, or an untyped relation beside a typed one, are no problem.
+    func testARelationLeftOutIsAWarningAtItsSlug() throws {
+        let content = try load([
+            "a": concept("a", title: "A", "related: [a, b]\nrelations:\n  partOf: [b]\n  broader: [b, c]\n"),
+            "b": concept("b", title: "B", "relations:\n  hasPart: [a]\n  opposite: [c]\n"),
+            "c": concept("c", title: "C", "relations:\n  narrower: [a]\n  broader: [b]\n  related: [c]\n"),
+        ])
+        let warning = "warning:conflicting-relation:The field"
+        XCTAssertEqual(content.diagnostics.map { "\($0.path):\($0.position!):\($0.severity):\($0.code.rawValue):\($0.message)" }, [
+            "C/concepts/a.md:3:11:\(warning) 'related' names this concept itself ('a'); a concept relates only to others, so it is left out.",
+            "C/concepts/a.md:5:12:\(warning) 'relations.partOf' says that this concept is onderdeel van 'b', but this file already says that it is een soort van 'b'; two concepts have one relation, so this one is left out.",
+            "C/concepts/a.md:6:13:\(warning) 'relations.broader' says that this concept is een soort van 'b', but the page of 'b' already shows that this concept is onderdeel van it; the two pages disagree, and that page leaves this one out.",
+            "C/concepts/b.md:4:13:\(warning) 'relations.hasPart' says that this concept heeft als onderdeel 'a', but the page of 'a' already shows that this concept omvat it; the two pages disagree, and that page leaves this one out.",
+            "C/concepts/b.md:5:14:\(warning) 'relations.opposite' says that this concept staat tegenover 'c', but the page of 'c' already shows that this concept omvat it; the two pages disagree, and that page leaves this one out.",
+            "C/concepts/c.md:5:13:\(warning) 'relations.broader' says that this concept is een soort van 'b', but the page of 'b' already shows that this concept staat tegenover it; the two pages disagree, and that page leaves this one out.",
+            "C/concepts/c.md:6:13:\(warning) 'relations.related' names this concept itself ('c'); a concept relates only to others, so it is left out.",
+        ])
+        // What the warnings say is what the link step does: each page shows the relations that stand, and only those.
+        let relations = RelationIndex.relations(of: content.concepts)
+        XCTAssertEqual(relations["a"], [ConceptRelation(.broader, "b"), ConceptRelation(.broader, "c")])
+        XCTAssertEqual(relations["b"], [ConceptRelation(.hasPart, "a"), ConceptRelation(.opposite, "c")])
+        XCTAssertEqual(relations["c"], [ConceptRelation(.broader, "b"), ConceptRelation(.narrower, "a")])
+        // Relations that agree give no warning.
+        let agreeing = try load([
+            "a": concept("a", title: "A", "related: [b]\nrelations:\n  partOf: [b]\n"),
+            "b": concept("b", title: "B", "related: [a]\nrelations:\n  hasPart: [a]\n"),
+        ])
+        XCTAssertEqual(agreeing.diagnostics, [])
+    }
+
     /// A value that is no list of slugs is an error at the value; a map that is no map, at the field.
     func testAValueThatIsNoListOfSlugsIsAnErrorAtTheValue() throws {
         XCTAssertThrowsError(try load(["a": concept("a", "relations:\n  partOf:\n    - 7\n"), "b": concept("b")])) { error in
