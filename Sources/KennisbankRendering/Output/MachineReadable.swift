@@ -183,8 +183,9 @@ struct MachineReadable {
 
     /// `sitemap.xml`, only when the absolute base URL is known. The page of an item whose file has a last commit
     /// (``ContentItem/lastModified``) gets its `<lastmod>`; other pages have none.
-    func sitemap(pages: [String]) -> OutputFile? {
+    func sitemap(pages: () -> [String]) -> OutputFile? {
         guard let baseURL else { return nil }
+        let pages = pages()
         let items = site.content.items + site.content.routes.map(\.item)
         let modified = Dictionary(items.compactMap { item in item.lastModified.map { (item.id.link.path, $0.utc) } },
                                   uniquingKeysWith: { first, _ in first })

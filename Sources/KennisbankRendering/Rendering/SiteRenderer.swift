@@ -122,10 +122,13 @@ package struct SiteRenderer: Sendable {
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let images = ImageOutput.files(of: content.images, cache: imageCache, written: written).map { $0.streamed(to: writer) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
-        let redirects = Set(content.redirects.flatMap(\.aliases).map(URLPath.directory))
-        let searchFolder = PageKind.search.link().path
-        let indexable = pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix(searchFolder) }
-            .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
+        // Listed only for a sitemap, which needs a base URL.
+        let indexable = {
+            let redirects = Set(content.redirects.flatMap(\.aliases).map(URLPath.directory))
+            let searchFolder = PageKind.search.link().path
+            return pages.map(\.path).filter { $0.hasSuffix("index.html") && !$0.hasPrefix(searchFolder) }
+                .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
+        }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 } + ConceptScheme(site: site, memo: memo).files()
         let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files()).map { $0.streamed(to: writer) } + search
         return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + images + assembled
