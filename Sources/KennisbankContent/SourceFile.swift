@@ -26,20 +26,29 @@ package struct SourceFile: Hashable, Sendable {
     package init(path: String, text: String) {
         self.path = path
         self.text = text
-        // Split on the bytes: a line feed is never part of another character (a CR LF pair is, so
-        // the CR is left out of the line when it is read).
-        var starts: [UInt32] = [0], carriageReturns = false, previous: UInt8 = 0
-        for (offset, byte) in text.utf8.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                if previous == UInt8(ascii: "\r") { carriageReturns = true }
-                starts.append(UInt32(offset + 1))
+        (lineStarts, hasCarriageReturns) = Self.lineStarts(of: text)
+    }
+
+    /// Where each line of `text` starts (then one past its end), and whether a line ends in CR LF. Split on the
+    /// bytes: a line feed is never part of another character (a CR LF pair is, so the CR is left out of the line
+    /// when it is read). Each file is split once as it is read, so the scan jumps from one line feed to the next
+    /// with `memchr` over the text's UTF-8 storage rather than stepping through the UTF-8 view byte by byte.
+    private static func lineStarts(of text: String) -> ([UInt32], Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var starts: [UInt32] = [0], carriageReturns = false, next = 0
+            if let base = bytes.baseAddress {
+                while next < bytes.count, let found = memchr(base + next, Int32(UInt8(ascii: "\n")), bytes.count - next) {
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if offset > 0 && bytes[offset - 1] == UInt8(ascii: "\r") { carriageReturns = true }
+                    starts.append(UInt32(offset + 1))
+                    next = offset + 1
+                }
             }
-            previous = byte
+            if bytes.last == UInt8(ascii: "\r") { carriageReturns = true }
+            starts.append(UInt32(bytes.count + 1))
+            return (starts, carriageReturns)
         }
-        if previous == UInt8(ascii: "\r") { carriageReturns = true }
-        starts.append(UInt32(text.utf8.count + 1))
-        self.lineStarts = starts
-        self.hasCarriageReturns = carriageReturns
     }
 
     /// Decodes bytes as UTF-8, or reports the first invalid byte with its line and column.
