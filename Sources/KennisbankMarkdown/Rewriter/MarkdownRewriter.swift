@@ -23,6 +23,34 @@ package struct BlockContext: Sendable {
         guard case .item? = parent, case .list(let attributes)? = grandparent else { return false }
         return attributes.tight
     }
+
+    /// What stepping into a block's children changed, for ``leave(_:)`` to undo.
+    fileprivate typealias Entered = (parent: BlockNode.Kind?, grandparent: BlockNode.Kind?, wrappers: Int)
+
+    /// The context of the blocks after `block`, which was just visited: a heading at the top level starts a section.
+    fileprivate mutating func pass(_ block: BlockNode) {
+        if case .heading(_, let anchor) = block.kind, depth == 0 {
+            sectionAnchor = anchor
+            sectionTitle = block.inlines.plainText
+        }
+    }
+
+    /// The context of `block`'s children.
+    fileprivate mutating func enter(_ block: BlockNode) -> Entered {
+        let entered = (parent, grandparent, wrapperClasses.count)
+        depth += 1
+        grandparent = parent
+        parent = block.kind
+        if case .section(_, _, let cssClass) = block.kind { wrapperClasses.append(cssClass) }
+        return entered
+    }
+
+    /// The context after the children of a block, back where ``enter(_:)`` found it.
+    fileprivate mutating func leave(_ entered: Entered) {
+        depth -= 1
+        (parent, grandparent) = (entered.parent, entered.grandparent)
+        wrapperClasses.removeLast(wrapperClasses.count - entered.wrappers)
+    }
 }
 
 extension MarkdownDocument {
@@ -35,30 +63,36 @@ extension MarkdownDocument {
         try Self.rewrite(&blocks, context: &context, visit)
     }
 
-    /// Visits every block in document order without changing it.
+    /// Visits every block in document order without changing it, in the contexts ``rewriteBlocks(_:)`` gives.
+    ///
+    /// It reads the tree in place: a rewrite of a copy of the document would copy every array of blocks it passes
+    /// through (the document is shared), and the search index walks every page so.
     package func forEachBlock(_ visit: (BlockNode, BlockContext) throws -> Void) rethrows {
-        var copy = self
-        try copy.rewriteBlocks { block, context in try visit(block, context) }
+        var context = BlockContext(depth: 0, parent: nil, grandparent: nil, wrapperClasses: [], sectionAnchor: nil, sectionTitle: nil)
+        try Self.walk(blocks, context: &context, visit)
     }
 
     private static func rewrite(_ blocks: inout [BlockNode], context: inout BlockContext,
                                 _ visit: (inout BlockNode, BlockContext) throws -> Void) rethrows {
         for index in blocks.indices {
             try visit(&blocks[index], context)
-            if case .heading(_, let anchor) = blocks[index].kind, context.depth == 0 {
-                context.sectionAnchor = anchor
-                context.sectionTitle = blocks[index].inlines.plainText
-            }
+            context.pass(blocks[index])
             guard !blocks[index].children.isEmpty else { continue }
-            let saved = (context.parent, context.grandparent, context.wrapperClasses.count)
-            context.depth += 1
-            context.grandparent = context.parent
-            context.parent = blocks[index].kind
-            if case .section(_, _, let cssClass) = blocks[index].kind { context.wrapperClasses.append(cssClass) }
+            let entered = context.enter(blocks[index])
             try rewrite(&blocks[index].children, context: &context, visit)
-            context.depth -= 1
-            (context.parent, context.grandparent) = (saved.0, saved.1)
-            context.wrapperClasses.removeLast(context.wrapperClasses.count - saved.2)
+            context.leave(entered)
+        }
+    }
+
+    private static func walk(_ blocks: [BlockNode], context: inout BlockContext,
+                             _ visit: (BlockNode, BlockContext) throws -> Void) rethrows {
+        for block in blocks {
+            try visit(block, context)
+            context.pass(block)
+            guard !block.children.isEmpty else { continue }
+            let entered = context.enter(block)
+            try walk(block.children, context: &context, visit)
+            context.leave(entered)
         }
     }
 }
