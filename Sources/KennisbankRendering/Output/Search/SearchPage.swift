@@ -205,7 +205,7 @@ package struct SearchPage: Sendable {
         allHits.reserveCapacity(tallies.hitCount)
         for (sorted, number) in order.enumerated() {
             place[number] = Int32(sorted)
-            allHits.append(contentsOf: tallies.hits(of: number))
+            tallies.appendHits(of: number, to: &allHits)
             hitStarts.append(Int32(allHits.count))
         }
         self.stems = order.map { stems[$0] }

@@ -15,8 +15,8 @@ extension SearchPage {
         }
 
         private var tallies: [Tally] = []
-        /// Each stem's first and last tally (-1: none yet) and its number of tallies.
-        private var first: [Int], last: [Int], count: [Int]
+        /// Each stem's first and last tally (-1: none yet).
+        private var first: [Int], last: [Int]
         /// Whether the blocks so far came in the order of their sections, so that each stem's list is in that order.
         private var inOrder = true
 
@@ -24,7 +24,6 @@ extension SearchPage {
         init(stems: Int) {
             first = [Int](repeating: -1, count: stems)
             last = first
-            count = [Int](repeating: 0, count: stems)
         }
 
         /// Adds one block's `score` for `stem` to its tally of `section`, which links to the block when its `rank` is
@@ -46,7 +45,6 @@ extension SearchPage {
                 tallies.append(Tally(section: section))
                 if last[stem] >= 0 { tallies[last[stem]].next = index } else { first[stem] = index }
                 last[stem] = index
-                count[stem] += 1
             }
             tallies[index].score += score
             if rank > tallies[index].bestRank {
@@ -59,18 +57,17 @@ extension SearchPage {
         /// The number of hits of all stems: one per stem and section.
         var hitCount: Int { tallies.count }
 
-        /// The hits of `stem`, one per section, in the order of sections.
-        func hits(of stem: Int) -> [Hit] {
-            var hits: [Hit] = []
-            hits.reserveCapacity(count[stem])
+        /// Appends the hits of `stem`, one per section, in the order of sections, to `hits`: straight into the page's
+        /// array of all hits, rather than through an array of the stem's own (a page has a thousand stems).
+        func appendHits(of stem: Int, to hits: inout [Hit]) {
+            let start = hits.count
             var index = first[stem]
             while index >= 0 {
                 let tally = tallies[index]
                 hits.append(Hit(section: Int32(tally.section), block: Int32(tally.bestBlock), offset: Int32(tally.offset), score: Int32(tally.score)))
                 index = tally.next
             }
-            if !inOrder { hits.sort { $0.section < $1.section } }
-            return hits
+            if !inOrder { hits[start...].sort { $0.section < $1.section } }
         }
     }
 }
