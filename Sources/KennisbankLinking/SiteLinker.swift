@@ -140,9 +140,10 @@ package struct SiteLinker: Sendable {
         // inlines: the concept linker reads each level through the wikilink scanner, which hands on each text with
         // its wikilinks linked and its neighbours joined; each such text is linked to its citations as the concept
         // linker reaches it, and the mentions are looked for in what stays text.
-        let link = { @Sendable (page: PreparedPage) -> (LinkedPage, [WikilinkResolver.ParagraphLookup], [Diagnostic]) in
+        // `document` is the page's tree, rewritten in place when the caller hands over its only copy.
+        let link = { @Sendable (page: PreparedPage, document: consuming MarkdownDocument) -> (LinkedPage, [WikilinkResolver.ParagraphLookup], [Diagnostic]) in
             let source = page.item.source
-            var document = page.document
+            var document = document
             var targets: [ContentID] = [], linkProblems: [Diagnostic] = [], lookups: [WikilinkResolver.ParagraphLookup] = []
             var uses: [CitationUse] = [], citationProblems: [Diagnostic] = []
             var mentions = ConceptLinker.PageState()
@@ -168,16 +169,18 @@ package struct SiteLinker: Sendable {
             return (linkedPage, lookups, linkProblems + citationProblems)
         }
         if prepared.handsOver {
-            // Nothing is remembered: each prepared page is taken, linked and let go.
+            // Nothing is remembered: each prepared page is taken, linked and let go, its tree rewritten in place.
             return Array(prepared.ids.indices).parallelMap { index in
-                let (page, _, problems) = link(prepared.take(index))
+                var taken = prepared.take(index)
+                let document = taken.takeDocument()
+                let (page, _, problems) = link(taken, document)
                 return (page, problems)
             }
         }
         return memo.list(Self.linked, keys: prepared.ids, reuse: { index, entry in
             entry.inputs == .init(environment: environment, prepared: prepared[index]) && entry.lookups.allSatisfy(wikilinks.holds)
         }, make: { index in
-            let (page, lookups, problems) = link(prepared[index])
+            let (page, lookups, problems) = link(prepared[index], prepared[index].document)
             return LinkedEntry(inputs: .init(environment: environment, prepared: prepared[index]), lookups: lookups, page: page, problems: problems)
         }).map { ($0.page, $0.problems) }
     }
@@ -248,6 +251,15 @@ package struct SiteLinker: Sendable {
              paragraphs: Set<String>, embedded: [String], diagnostics: [Diagnostic]) {
             storage = CopyOnWrite(Fields(item: item, document: document, toc: toc, headings: headings, paragraphs: paragraphs,
                                          embedded: embedded, diagnostics: diagnostics))
+        }
+
+        /// Takes the document out of the page, leaving it empty: of a page that nothing else shares (handed over,
+        /// ``PreparedPages/take(_:)``), the only copy of its tree, which linking then rewrites in place instead of
+        /// copying every array of blocks it changes.
+        mutating func takeDocument() -> MarkdownDocument {
+            let document = storage.fields.document
+            storage.fields.document = MarkdownDocument(blocks: [])
+            return document
         }
     }
 }
