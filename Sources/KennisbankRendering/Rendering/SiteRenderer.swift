@@ -112,13 +112,13 @@ package struct SiteRenderer: Sendable {
         // With the trees in the site, the search index is made first: it is the step that needs the most memory for a
         // while, and before the pages are rendered the link checker's scans of them are not yet held. Without them,
         // each page's search page is made with the page, and its tree let go.
-        let searchFirst = trees == nil ? index.files().map { $0.streamed(to: writer) } : nil
+        let searchFirst = trees == nil ? index.files(writer: writer) : nil
         let pages = jobs.parallelMap { job -> RenderedFile in
             let rendered = renderPage(job).streamed(to: writer)
             if let trees, let id = job.item(of: content), let page = site.pages[id] { trees.finish(page) }
             return rendered
         }
-        let search = searchFirst ?? index.files().map { $0.streamed(to: writer) }
+        let search = searchFirst ?? index.files(writer: writer)
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let images = ImageOutput.files(of: content.images, cache: imageCache, written: written).map { $0.streamed(to: writer) }
         let machine = MachineReadable(site: site, memo: memo, written: written)

@@ -122,8 +122,9 @@ package struct SearchIndex {
         var bytes: Int
     }
 
-    /// Every file of the index: the keys and the files of stems.
-    func files() -> [SiteRenderer.RenderedFile] {
+    /// Every file of the index: the keys and the files of stems, each handed to `writer` (when there is one) as soon as
+    /// it is made, on all cores, so that the bytes of the files are not all held at once.
+    func files(writer: SiteWriter? = nil) -> [SiteRenderer.RenderedFile] {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
         // Each word form is stemmed once, whichever page has it first (in this build, or an earlier one of `serve`).
@@ -146,14 +147,14 @@ package struct SearchIndex {
         let keys = Array(cut.buckets.keys).sorted()
         let terms = keys.parallelMap { key -> SiteRenderer.RenderedFile in
             let bucket = cut.buckets[key]!
-            return .assembled(path: Self.path(ofKey: key), parts: [cut.bucketDigests[key]!], written: written) {
+            return SiteRenderer.RenderedFile.assembled(path: Self.path(ofKey: key), parts: [cut.bucketDigests[key]!], written: written) {
                 Self.script(key: key, bucket: bucket, pages: pages)
-            }
+            }.streamed(to: writer)
         }
-        let words = cut.words.keys.sorted().map { letters -> SiteRenderer.RenderedFile in
-            .assembled(path: Self.path(ofWords: letters), parts: [cut.wordDigests[letters]!], written: written) {
+        let words = cut.words.keys.sorted().parallelMap { letters -> SiteRenderer.RenderedFile in
+            SiteRenderer.RenderedFile.assembled(path: Self.path(ofWords: letters), parts: [cut.wordDigests[letters]!], written: written) {
                 Self.wordsScript(letters: letters, words: cut.words[letters]!)
-            }
+            }.streamed(to: writer)
         }
         return terms + words
     }
