@@ -118,7 +118,26 @@ package struct SiteRenderer: Sendable {
             if let trees, let id = job.item(of: content), let page = site.pages[id] { trees.finish(page) }
             return rendered
         }
+        // The site's small files share nothing with the search index, which is partly serial (its layout): they are
+        // made and written on a thread of their own meanwhile, so that each fills the core the other leaves idle.
+        // `concepts.json` (megabytes, made on all cores) comes after the index, so that the two are not in memory at once.
+        let imageCache = self.imageCache
+        let others = Beside { () -> [RenderedFile] in
+            Self.smallFiles(of: site, pages: pages, templates: templates, imageCache: imageCache, memo: memo, written: written, writer: writer)
+        }
         let search = searchFirst ?? index.files(writer: writer)
+        let small = others.value()
+        let assembled = ([MachineReadable(site: site, memo: memo, written: written).conceptsJSON()] + RouteData(site: site, written: written).files())
+            .map { $0.streamed(to: writer) }
+        return pages + small + assembled + search
+    }
+
+    /// The files of the site besides its pages, the search index, `concepts.json` and the routes' data, each handed to
+    /// `writer` (when there is one) as it is made: the assets, the feed, robots.txt, the sitemap of `pages`, the SKOS
+    /// files and the images.
+    private static func smallFiles(of site: LinkedSite, pages: [RenderedFile], templates: TemplateLibrary, imageCache: String?,
+                                   memo: Memo, written: (any WrittenSite)?, writer: SiteWriter?) -> [RenderedFile] {
+        let content = site.content
         let assets = templates.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }
         let images = ImageOutput.files(of: content.images, cache: imageCache, written: written).map { $0.streamed(to: writer) }
         let machine = MachineReadable(site: site, memo: memo, written: written)
@@ -130,7 +149,6 @@ package struct SiteRenderer: Sendable {
                 .map { String($0.dropLast("index.html".count)) }.filter { !redirects.contains($0) }
         }
         let extras = [machine.atomFeed(), machine.robots(), machine.sitemap(pages: indexable)].compactMap { $0 } + ConceptScheme(site: site, memo: memo).files()
-        let assembled = ([machine.conceptsJSON()] + RouteData(site: site, written: written).files()).map { $0.streamed(to: writer) } + search
-        return pages + (assets + extras).map { RenderedFile.made($0, writer: writer) } + images + assembled
+        return (assets + extras).map { RenderedFile.made($0, writer: writer) } + images
     }
 }
