@@ -47,10 +47,13 @@ struct LinkGraph {
         guard var indexes = previous, indexes.pages.count == pages.count,
               zip(indexes.pages, pages).allSatisfy({ $0.isIdentical(to: $1) || $0.item.id == $1.item.id }) else {
             let parts = pages.parallelMap(Self.part(of:))
+            // Each index is gathered in one pass in page order; the mentions, the largest, on a thread of their own
+            // beside the others.
+            let mentions = Beside { PageOrderedIndex(parts.map(\.mentions)) }
             var together: [String: [String: Int]] = [:]
             for part in parts { Self.count(part.pairs, by: 1, into: &together) }
-            return Indexes(pages: pages, parts: parts, mentions: PageOrderedIndex(parts.map(\.mentions)),
-                           citations: PageOrderedIndex(parts.map(\.citations)), backlinks: PageOrderedIndex(parts.map(\.backlinks)),
+            let citations = PageOrderedIndex(parts.map(\.citations)), backlinks = PageOrderedIndex(parts.map(\.backlinks))
+            return Indexes(pages: pages, parts: parts, mentions: mentions.value(), citations: citations, backlinks: backlinks,
                            together: together, togetherVersion: (previous?.togetherVersion ?? 0) + 1)
         }
         for (position, page) in pages.enumerated()
