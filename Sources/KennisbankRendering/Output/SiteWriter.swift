@@ -87,9 +87,7 @@ package final class SiteWriter: @unchecked Sendable {
 
     /// Notes `path` for the manifest and makes its folder in the staging folder `root`, once per folder.
     private func record(_ path: String, in root: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        paths.append(path)
+        lock.withLock { paths.append(path) }
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         try makeFolder(path[..<slash], in: root)
     }
@@ -97,13 +95,16 @@ package final class SiteWriter: @unchecked Sendable {
     /// Makes `folder` (relative to the staging folder `root`) and those of its parents not made yet in this build,
     /// each with one `mkdir`: the writer remembers the folders it made, so it never asks the file system whether one
     /// exists (Foundation's `createDirectory(withIntermediateDirectories:)` looks at every parent, for every file).
-    /// Called with the lock held.
+    ///
+    /// The `mkdir` runs outside the lock, as it is a write of the file system that may take a while, so that the
+    /// other threads go on writing meanwhile. Two threads that both find a folder not made yet both make it; the one
+    /// that comes second finds it there (`EEXIST`), and each writes its file only once the folder is there.
     private func makeFolder(_ folder: Substring, in root: String) throws(FileWriting.Failure) {
-        guard !folders.contains(folder) else { return }
+        guard !lock.withLock({ folders.contains(folder) }) else { return }
         if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(folder[..<slash], in: root) }
         let path = root + "/" + folder
         if mkdir(path, 0o777) != 0, errno != EEXIST { throw FileWriting.failure(path) }
-        folders.insert(folder)
+        _ = lock.withLock { folders.insert(folder) }
     }
 
     /// Writes the manifest and replaces the output folder with the staging folder, or reports the first failed
