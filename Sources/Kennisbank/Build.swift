@@ -253,9 +253,12 @@ public struct Build: Sendable {
         let result: Result<BuildReport, BuildFailure> = DeepStack.run {
             do throws(BuildFailure) {
                 let generated = try generate(memo: Memo.none, written: nil, writer: writer)
-                // The markdown trees are released here, on the deep stack.
-                return .success(BuildReport(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
-                                            acknowledged: generated.acknowledged, site: generated.site.withoutTrees(), times: generated.times))
+                let report = BuildReport(paths: generated.files.map(\.path), diagnostics: generated.diagnostics,
+                                         acknowledged: generated.acknowledged, site: generated.site.withoutTrees(), times: generated.times)
+                // The markdown trees, the scans of the pages and their link checks go on a thread of their own: the
+                // site is written, and nothing waits for their memory.
+                DeepStack.letGo(consume generated)
+                return .success(report)
             } catch {
                 return .failure(error)
             }

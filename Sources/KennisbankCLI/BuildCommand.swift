@@ -51,6 +51,8 @@ struct BuildCommand: ParsableCommand {
             if let summary = IgnoredWarnings.summary(of: result.acknowledged) {
                 standardError(summary + "; `kennisbank check --show-ignored` lists them.\n")
             }
+            // The process ends here: the linked site goes on a thread that the exit does not wait for.
+            DeepStack.letGo(consume result)
         } catch {
             folders.report(error.diagnostics)
             for note in error.notes { standardError(note + "\n") }

@@ -49,6 +49,15 @@ package enum DeepStack {
         return thread
     }
 
+    /// Lets `value` go on a thread of its own (with a large stack, as a tree's deinitialisers recurse) that nobody
+    /// waits for. Freeing a large value, such as the link checker's scans of every page or a linked site, takes a
+    /// moment that a caller who ends right after, as `kennisbank build` does, need not spend: the process ends
+    /// whether or not the thread is done.
+    package static func letGo<T>(_ value: consuming T) {
+        var value = Optional(value)
+        pthread_detach(start { value = nil })
+    }
+
     /// Runs `work` on a thread with a large stack and waits for its result.
     package static func run<T>(_ work: @escaping () -> T) -> T {
         let box = ValueBox<T>()
