@@ -68,7 +68,7 @@ final class SearchIndexTests: XCTestCase {
 
     private func index(of files: [OutputFile]) throws -> Index {
         var index = Index(words: [:], buckets: [:])
-        for file in files where file.path.hasPrefix("search/") {
+        for file in files where file.path.hasPrefix("search/") && !SearchIndexTests.isMore(file.path) {
             let name = String(file.path.split(separator: "/").last!.dropLast(".js".count))
             if file.path.hasPrefix("search/terms/") {
                 index.buckets[name] = try decode(Bucket.self, file, global: "KENNISBANK_SEARCH", key: name)
@@ -79,6 +79,11 @@ final class SearchIndexTests: XCTestCase {
             }
         }
         return index
+    }
+
+    /// Whether a file of the index is one of the files of a stem over the limit (``SearchMore``).
+    private static func isMore(_ path: String) -> Bool {
+        path.hasPrefix("search/more/") || path.hasPrefix("search/sections/")
     }
 
     private func realSite() throws -> BuildReport {
@@ -275,6 +280,94 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(common.entry.h.map(\.score), common.entry.h.map(\.score).sorted(by: >), "best first")
         // Equal scores keep the site's order: articles in their order after the concepts that outscore them.
         XCTAssertEqual(common.entry.h[2...].map { common.pages[$0.page][2] }, Array(repeating: "artikel", count: SearchIndex.hitsPerStem - 2))
+    }
+
+    /// A file of a stem's sections (`search/more/<stem>.js`) as the browser reads it.
+    private struct More: Decodable { let per: Int, sections: String }
+    /// A file of sections: each page as `[title, url, kind, [heading, anchor, …]]`.
+    private struct Sections: Decodable {
+        struct Page: Decodable {
+            let title: String, url: String, kind: String, sections: [String]
+            init(from decoder: any Decoder) throws {
+                var array = try decoder.unkeyedContainer()
+                title = try array.decode(String.self)
+                url = try array.decode(String.self)
+                kind = try array.decode(String.self)
+                sections = try array.decode([String].self)
+            }
+        }
+        let pages: [Page]
+    }
+
+    /// The numbers of ``SectionSet``: each page's number less the last one's, then its sections' mask, five bits a
+    /// character, lowest first, 32 added to each but a number's last.
+    func testASectionSetWritesPagesAndMasksInFiveBitGroups() {
+        XCTAssertEqual(SectionSet.encode([(5, [0, 3])]), "GJ", "page 5 is 6 after none; sections 0 and 3 are 0b1001")
+        XCTAssertEqual(SectionSet.encode([(4, [1]), (5, [0, 3])]), "FCBJ")
+        // Page 40 after page 5: 35 = 3 + 32, two characters; section 12 is bit 2 of the third group.
+        XCTAssertEqual(SectionSet.encode([(5, [0]), (40, [12])]), "GBjBggE")
+        let sets: [[(page: Int, sections: [Int])]] = [
+            [], [(0, [0])], [(0, [4, 5, 9, 10])], [(1, [0]), (2, [1, 2]), (3_000, [0, 1_499])],
+            [(31, Array(0..<64)), (32, [31, 32]), (1_056, [7])],
+        ]
+        for pages in sets {
+            let text = SectionSet.encode(pages)
+            XCTAssertTrue(text.utf8.allSatisfy { SectionSet.alphabet.contains($0) }, text)
+            let decoded = SectionSet.decode(text)
+            XCTAssertEqual(decoded.map(\.page), pages.map(\.page), text)
+            XCTAssertEqual(decoded.map(\.sections), pages.map(\.sections), text)
+        }
+    }
+
+    /// A stem in more than ``SearchIndex/allHitsUpTo`` sections has a file of every section that holds it, which
+    /// the files of sections turn into pages and headings: every result is reachable, each once, the count true.
+    func testAStemOverTheLimitHasEverySectionInAFileOfItsOwn() throws {
+        var files = [
+            "concepts/vertrouwen.md": "---\ntitle: Vertrouwen\nsummary: Het gevoel dat een ander betrouwbaar is.\n---\nUitleg.\n",
+        ]
+        for number in 1...(SearchIndex.allHitsUpTo + 10) {
+            // Every third article holds the word in a second section too.
+            let second = number % 3 == 0 ? "\n## Verder\n\nOok hier vertrouwen.\n" : "\n## Verder\n\nIets anders.\n"
+            files["articles/a\(number).md"] = "---\ntitle: Artikel \(number)\nauthors: [A. Auteur]\n---\nHier gaat het om vertrouwen en om zeldzaam.\n" + second
+        }
+        let built = try inMemoryBuild(of: try temporaryContentFolder(files)).generate().files
+        let index = try index(of: built)
+        let common = try XCTUnwrap(index.lookUp("vertrouwen"))
+        XCTAssertEqual(common.entry.n, 1 + (SearchIndex.allHitsUpTo + 10) + (SearchIndex.allHitsUpTo + 10) / 3)
+        XCTAssertEqual(common.entry.h.count, SearchIndex.hitsPerStem)
+        let byPath = Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0) })
+        let moreFile = try XCTUnwrap(byPath[SearchMore.path(ofStem: common.stem)], "the stem's file of sections")
+        let more = try decode(More.self, moreFile, global: "KENNISBANK_SEARCH_MORE", key: common.stem)
+        XCTAssertEqual(more.per, SearchMore.pagesPerFile)
+        let sets = SectionSet.decode(more.sections)
+        XCTAssertEqual(sets.reduce(0) { $0 + $1.sections.count }, common.entry.n, "every section, the true count")
+        // Each section resolves to a page and a heading, distinct, through the files of sections.
+        var shown = Set<String>(), anchors: [String: String] = [:]
+        for (page, sections) in sets {
+            let file = page / more.per
+            let path = SearchMore.path(ofSections: file)
+            let entry = try decode(Sections.self, try XCTUnwrap(byPath[path], path), global: "KENNISBANK_SEARCH_SECTIONS",
+                                   key: String(file)).pages[page - file * more.per]
+            for section in sections {
+                shown.insert(entry.url + " › " + entry.sections[2 * section])
+                anchors[entry.sections[2 * section]] = entry.sections[2 * section + 1]
+            }
+        }
+        XCTAssertEqual(shown.count, common.entry.n, "each section once")
+        XCTAssertTrue(shown.contains("begrippen/vertrouwen/ › "), "the concept's first section")
+        XCTAssertEqual(shown.filter { $0.hasSuffix(" › Verder") }.count, (SearchIndex.allHitsUpTo + 10) / 3, "a second section, by its heading")
+        XCTAssertEqual(anchors, ["": "", "Verder": "verder"], "a first section links to the top, another to its heading")
+        // Every result the file of stems carries is among them.
+        for hit in common.entry.h { XCTAssertTrue(shown.contains(common.pages[hit.page][1] + " › " + hit.heading)) }
+        // A word in fewer sections has no such file; nor has a site without such a word any file of sections.
+        XCTAssertNil(byPath[SearchMore.path(ofStem: try XCTUnwrap(index.lookUp("zeldzaam")).stem)])
+    }
+
+    /// The real Content has no word in more than ``SearchIndex/allHitsUpTo`` sections: no file of sections at all.
+    func testASiteWithoutAWordOverTheLimitHasNoFilesOfSections() throws {
+        let paths = try realSite().files.map(\.path).filter { $0.hasPrefix("search/") }
+        XCTAssertFalse(paths.isEmpty)
+        XCTAssertEqual(paths.filter(SearchIndexTests.isMore), [])
     }
 
     func testAnExcerptIsCutAtSpacesAroundItsWord() {

@@ -27,6 +27,7 @@ import KennisbankLinking
 ///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
 /// ```
 ///
+/// A stem in more than ``allHitsUpTo`` sections also has every one of them in a file of its own (``SearchMore``).
 /// The JSON is everything after `= ` up to the closing `;`. Each page's ``SearchPage`` is made again only
 /// when the page changed; a file is written only when its bytes changed.
 package struct SearchIndex {
@@ -50,10 +51,11 @@ package struct SearchIndex {
     /// brought up to date by the next.
     static let layoutSlot = SlotName<Cut>("output.searchLayout")
 
-    /// The stems of the pages and the files cut from them.
+    /// The stems of the pages, the files cut from them and the sets of the stems in more than ``allHitsUpTo`` sections.
     struct Cut: Sendable {
         var layout: SearchLayout
         var files: SearchFiles
+        var more: SearchMore
     }
 
     /// The inputs of a page's ``SearchPage``.
@@ -78,7 +80,8 @@ package struct SearchIndex {
         }
     }
 
-    /// The best-ranked sections a stem carries when it has more than ``allHitsUpTo``; the others are only counted.
+    /// The best-ranked sections a stem carries when it has more than ``allHitsUpTo``; the others are counted, and
+    /// reached through its file of sections (``SearchMore``).
     package static let hitsPerStem = 20
 
     /// A stem in at most this many sections carries all of them, so that a reader reaches every result of such a
@@ -140,7 +143,7 @@ package struct SearchIndex {
         let literatureShown = SearchShown(literature)
         let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literatureShown.whole]
         let shown = entries.map(\.shown) + [literatureShown]
-        let cut = self.cut(pages, digests: digests, shown: shown).files
+        let whole = self.cut(pages, digests: digests, shown: shown), cut = whole.files
         let written = self.written
         // A file is encoded only when what it shows changed: its digest is made from its stems and what their hits
         // show, so that a one-paragraph edit encodes only the files that show it.
@@ -156,7 +159,7 @@ package struct SearchIndex {
                 Self.wordsScript(letters: letters, words: cut.words[letters]!)
             }.streamed(to: writer)
         }
-        return terms + words
+        return terms + words + whole.more.files(pages: pages, shown: shown, written: written)
     }
 
     /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
@@ -214,13 +217,15 @@ package struct SearchIndex {
         if var kept = memo.take(Self.layoutSlot) {
             if let changed = kept.layout.update(to: pages, digests: digests) {
                 kept.files.update(kept.layout, stems: changed.stems, pages: changed.pages, shown: shown)
+                kept.more.update(kept.layout, stems: changed.stems)
             } else {
                 kept.files = SearchFiles(kept.layout, shown: shown)
+                kept.more = SearchMore(kept.layout)
             }
             cut = kept
         } else {
             let layout = SearchLayout(pages: pages, digests: digests)
-            cut = Cut(layout: layout, files: SearchFiles(layout, shown: shown))
+            cut = Cut(layout: layout, files: SearchFiles(layout, shown: shown), more: SearchMore(layout))
         }
         memo.keep(cut, in: Self.layoutSlot)
         return cut
@@ -315,7 +320,7 @@ package struct SearchIndex {
     }
 
     /// A script that files `object` under `key` in the global object `global`.
-    private static func script(global: String, key: String, object: JSONValue) -> Data {
+    static func script(global: String, key: String, object: JSONValue) -> Data {
         var bytes = Array("(window.\(global) = window.\(global) || {})[\"\(key)\"] = ".utf8)
         object.write(to: &bytes, pretty: false, level: 0)
         bytes.append(contentsOf: Array(";\n".utf8))

@@ -108,6 +108,17 @@ struct SearchLayout: Sendable {
         return (affected, changedPages)
     }
 
+    /// Every section that holds `stem`, page by page, as ``SectionSet`` writes them (read from the pages' own hits).
+    func sectionSet(of stem: String) -> String {
+        let numbers = pagesOfStem[stem] ?? []
+        return SectionSet.encode(numbers.map { number in
+            (number, pages[number].hits(of: stem)!.map { Int($0.section) })
+        })
+    }
+
+    /// The numbers of the pages the layout was made from.
+    var pageCount: Int { pages.count }
+
     /// A stem with its forms, as they stand, and the estimated size of its JSON.
     private func makeStem(_ stem: String, total: Int, best: [(page: Int, hit: SearchPage.Hit)]) -> SearchIndex.Stem {
         let forms = (formPages[stem] ?? [:]).keys.sorted()

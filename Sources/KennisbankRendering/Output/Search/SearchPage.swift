@@ -239,6 +239,17 @@ package struct SearchPage: Sendable {
         Dictionary(uniqueKeysWithValues: formList.map { ($0.form, stems[Int($0.stem)]) })
     }
 
+    /// The anchor of each section, by section: that of its first block (`nil`: the top of the page), where a result
+    /// that names only the section links (``SearchMore``).
+    package var sectionAnchors: [String?] {
+        var anchors = [String?](repeating: nil, count: sections.count), seen = [Bool](repeating: false, count: sections.count)
+        for block in blocks where !seen[block.section] {
+            seen[block.section] = true
+            anchors[block.section] = block.anchor
+        }
+        return anchors
+    }
+
     /// The digest of everything a hit in this page can show: its title, URL and kind, its sections' headings, and its
     /// blocks with their anchors (the excerpts come from their text).
     package var digest: Digest { SearchShown(self).whole }

@@ -16,6 +16,9 @@ struct SearchShown: Sendable {
     let headings: [Digest]
     /// Everything a hit in the page can show (``SearchPage/digest``), made from the same digests of its texts.
     let whole: Digest
+    /// What the page's entry in a file of sections shows (``SearchMore``): its title, URL and kind, and each
+    /// section's heading and anchor.
+    let sections: Digest
 
     /// What the hits of `page` show.
     init(_ page: SearchPage) {
@@ -41,6 +44,14 @@ struct SearchShown: Sendable {
             builder.combine(section.heading ?? "\u{0}")
             return builder.finalize()
         }
+        var sections = DigestBuilder()
+        sections.combine(self.page)
+        sections.combine(headings.count)
+        for (heading, anchor) in zip(headings, page.sectionAnchors) {
+            sections.combine(heading)
+            sections.combine(anchor ?? "\u{0}")
+        }
+        self.sections = sections.finalize()
         var whole = DigestBuilder()
         whole.combine(self.page)
         whole.combine(page.summaryBlock ?? -1)

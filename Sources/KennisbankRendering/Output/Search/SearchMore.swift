@@ -1,0 +1,101 @@
+import Foundation
+import KennisbankCore
+
+/// What makes every result of a stem in more than ``SearchIndex/allHitsUpTo`` sections reachable, beyond the
+/// ``SearchIndex/hitsPerStem`` best its file of stems carries: two kinds of file, loaded by the browser only when the
+/// reader asks for more results ("Meer resultaten") of such a word.
+///
+/// - `search/more/<stem>.js`, for each such stem: every section that holds it (``SectionSet``: a few characters a
+///   page), one file a stem so that the first "Meer resultaten" of a word loads only its own (at most about 14 kB at
+///   2,000 articles);
+/// - `search/sections/<n>.js`: the pages numbered `n` × ``pagesPerFile`` onwards (in the index's order, which the
+///   sets number), ``pagesPerFile`` of them, each with its title, URL, kind and every section's heading and anchor,
+///   which is what such a result shows and links to (no excerpt). Written only when some stem is in more than
+///   ``SearchIndex/allHitsUpTo`` sections.
+///
+/// ```
+/// (window.KENNISBANK_SEARCH_MORE = window.KENNISBANK_SEARCH_MORE || {})["de"] = {"per":4,"sections":"BDBHCB…"};
+/// (window.KENNISBANK_SEARCH_SECTIONS = window.KENNISBANK_SEARCH_SECTIONS || {})["0"] = {"pages":[[title,url,kind,
+///     [heading,anchor,heading,anchor,…]],…]};
+/// ```
+///
+/// `serve` keeps it with the layout: a stem's set is made again only when the stem changed (``update(_:stems:)``),
+/// from the pages' own hits, and a file is encoded only when what it shows changed.
+struct SearchMore: Sendable {
+    /// The pages a file of sections holds: few, since the sections of a rare word's next twenty results may be on
+    /// twenty pages far apart, each in a file of its own (at 2,000 articles a file is about 6 kB).
+    package static let pagesPerFile = 4
+
+    /// The file of a stem's sections.
+    package static func path(ofStem stem: String) -> String { "search/more/\(stem).js" }
+
+    /// The file of sections numbered `number`.
+    package static func path(ofSections number: Int) -> String { "search/sections/\(number).js" }
+
+    /// Each stem in more than ``SearchIndex/allHitsUpTo`` sections: its set and the set's digest.
+    private var sets: [String: (text: String, digest: Digest)] = [:]
+
+    /// The sets of every stem of `layout` in more than ``SearchIndex/allHitsUpTo`` sections.
+    init(_ layout: SearchLayout) {
+        update(layout, stems: Set(layout.stems.keys))
+    }
+
+    /// Makes again the sets of the stems in `changed` (those whose hits may differ from the last build, or that
+    /// came or went): a stem's set when it is in more than ``SearchIndex/allHitsUpTo`` sections, none otherwise.
+    mutating func update(_ layout: SearchLayout, stems changed: Set<String>) {
+        var capped: [String] = []
+        for name in changed {
+            if let stem = layout.stems[name], stem.total > SearchIndex.allHitsUpTo { capped.append(name) } else { sets[name] = nil }
+        }
+        let made = capped.parallelMap { name -> (text: String, digest: Digest) in
+            let text = layout.sectionSet(of: name)
+            var builder = DigestBuilder()
+            builder.combine(Self.pagesPerFile)
+            builder.combine(text)
+            return (text, builder.finalize())
+        }
+        for (name, set) in zip(capped, made) { sets[name] = set }
+    }
+
+    /// The file of each stem with a set, and (when there is any) the files of sections of `pages`, whose entries
+    /// show `shown`.
+    func files(pages: [SearchPage], shown: [SearchShown], written: (any WrittenSite)?) -> [SiteRenderer.RenderedFile] {
+        guard !sets.isEmpty else { return [] }
+        var files: [SiteRenderer.RenderedFile] = []
+        files.reserveCapacity(sets.count + pages.count / Self.pagesPerFile + 1)
+        for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
+            files.append(.assembled(path: Self.path(ofStem: name), parts: [set.digest], written: written) {
+                Self.script(stem: name, set: set.text)
+            })
+        }
+        for start in stride(from: 0, to: pages.count, by: Self.pagesPerFile) {
+            let numbers = start..<min(start + Self.pagesPerFile, pages.count)
+            var builder = DigestBuilder()
+            for number in numbers { builder.combine(shown[number].sections) }
+            let file = start / Self.pagesPerFile
+            files.append(.assembled(path: Self.path(ofSections: file), parts: [builder.finalize()], written: written) {
+                Self.sectionsScript(file: file, pages: pages[numbers])
+            })
+        }
+        return files
+    }
+
+    /// A stem's file: its sections, and the number of pages of a file of sections.
+    static func script(stem: String, set: String) -> Data {
+        SearchIndex.script(global: "KENNISBANK_SEARCH_MORE", key: stem,
+                           object: .object(["per": .int(pagesPerFile), "sections": .string(set)]))
+    }
+
+    /// A file of sections: each page's title, URL and kind, and its sections' headings and anchors, one after the other.
+    private static func sectionsScript(file: Int, pages: ArraySlice<SearchPage>) -> Data {
+        let entries = pages.map { page -> JSONValue in
+            var sections: [JSONValue] = []
+            for (section, anchor) in zip(page.sections, page.sectionAnchors) {
+                sections.append(.string(section.heading ?? ""))
+                sections.append(.string(anchor ?? ""))
+            }
+            return .array([.string(page.title), .string(page.url), .string(page.kind), .array(sections)])
+        }
+        return SearchIndex.script(global: "KENNISBANK_SEARCH_SECTIONS", key: String(file), object: .object(["pages": .array(entries)]))
+    }
+}
