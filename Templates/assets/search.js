@@ -8,7 +8,10 @@
    script loads from a folder opened as file:// too, where fetch is refused). The browser never stems: it looks the
    folded form up among the forms the index lists. A file of words also names the Dutch stop words that start with
    its letters (left out of a query that holds other words), and its forms are the vocabulary a misspelt word is
-   matched against ("Bedoelde je …"). */
+   matched against ("Bedoelde je …"). A word in more sections than its file carries has every one of them in
+   search/more/<stem>.js (by page and section number, SearchMore.swift), and search/sections/<n>.js names the pages
+   and sections those numbers stand for; both load only when the reader asks for more results, or when a query
+   needs them for its true count. */
 (function () {
   "use strict";
 
@@ -93,6 +96,62 @@
     return bucket(key).then(function (data) {
       return data.stems[stem] ? { stem: stem, entry: data.stems[stem], data: data } : null;
     });
+  }
+
+  /* Whether a stem's file carries only its best sections (it is in more than its file carries). */
+  function capped(found) { return found.entry.n > found.entry.h.length; }
+
+  /* Every section of a capped stem, ascending, each as its page's number × 65536 + its section's number
+     (search/more/<stem>.js: per page, the page's number less the last one's, then a mask of its sections; five bits
+     a character, with 32 added to each but a number's last; SectionSet.swift), with the number of pages a file of
+     sections holds. */
+  var moreFiles = {}, sectionFiles = {};
+  function allSections(found) {
+    if (!moreFiles[found.stem]) {
+      moreFiles[found.stem] = loadScript(root + "search/more/" + found.stem + ".js").then(function () {
+        return window.KENNISBANK_SEARCH_MORE[found.stem];
+      });
+    }
+    return moreFiles[found.stem].then(function (more) {
+      var text = more.sections, list = [], index = 0, page = -1;
+      function next() { return DIGITS.indexOf(text.charAt(index++)); }
+      while (index < text.length) {
+        var delta = 0, shift = 0, value;
+        do { value = next(); delta += (value & 31) * Math.pow(2, shift); shift += 5; } while (value >= 32);
+        page += delta;
+        var group = 0;
+        do {
+          value = next();
+          for (var bit = 0; bit < 5; bit++) if (value & (1 << bit)) list.push(page * 65536 + group * 5 + bit);
+          group++;
+        } while (value >= 32);
+      }
+      return { sections: list, per: more.per };
+    });
+  }
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  /* The pages of a file of sections: [title, url, kind, [heading, anchor, …]]. */
+  function sectionFile(number) {
+    if (!sectionFiles[number]) {
+      sectionFiles[number] = loadScript(root + "search/sections/" + number + ".js").then(function () {
+        return window.KENNISBANK_SEARCH_SECTIONS[String(number)];
+      });
+    }
+    return sectionFiles[number];
+  }
+
+  /* Sorted lists of numbers, joined or met. */
+  function union(lists) {
+    var all = [].concat.apply([], lists).sort(function (a, b) { return a - b; });
+    return all.filter(function (value, n) { return n === 0 || all[n - 1] !== value; });
+  }
+  function intersection(a, b) {
+    var result = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { result.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return result;
   }
 
   /* The stem of an exact word form, or null when the site has no such word. */
@@ -269,13 +328,75 @@
     var results = Object.keys(merged).map(function (key) { return merged[key]; });
     results.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.rank - b.rank; });
     // One exact word of one stem: its true count. Otherwise the sections found, which is the true number too unless
-    // some stem carries only its best sections.
+    // some stem carries only its best sections. Then the sections beyond those carried (the tail, loaded as the reader
+    // asks for more) are every section of the query when each term stands only for such stems (their sets of
+    // sections are whole: the count is their intersection's size, loaded at once for whole words, not for a word
+    // still being typed), or those of its capped stems for a query of one term; a query of several words that mixes
+    // them keeps what the files carry, the count an "of meer".
     var one = list.length === 1 && list[0].exact && list[0].stems.length === 1 ? list[0].stems[0].entry : null;
-    var capped = list.some(function (term) { return term.stems.some(function (found) { return found.entry.n > found.entry.h.length; }); });
+    var count = one ? one.n : results.length, atLeast = false, tail = null;
+    if (list.some(function (term) { return term.stems.some(capped); })) {
+      var whole = list.every(function (term) { return term.stems.every(capped); });
+      if (whole || list.length === 1) tail = { terms: list, next: 0 };
+      var typed = list.every(function (term) { return term.exact; });
+      if (whole && !one && typed) count = (await loadTail(tail)).sections.length;
+      atLeast = !(whole && typed);
+    }
     var suggestion = null;
     if (!results.length) suggestion = await suggest(query, list);
-    return { results: results, count: one ? one.n : results.length, atLeast: !one && capped, forms: forms,
-             ignored: parsed.ignored, suggestion: suggestion };
+    return { results: results, count: count, atLeast: atLeast, tail: tail, forms: forms, ignored: parsed.ignored,
+             suggestion: suggestion };
+  }
+
+  /* A tail's sections: the intersection over its terms of the union of each term's capped stems' sections. */
+  function loadTail(tail) {
+    if (!tail.loading) {
+      tail.loading = Promise.all(tail.terms.map(function (term) {
+        return Promise.all(term.stems.filter(capped).map(allSections)).then(function (sets) {
+          tail.per = sets[0].per;
+          return union(sets.map(function (set) { return set.sections; }));
+        });
+      })).then(function (lists) {
+        tail.sections = lists.reduce(intersection);
+        return tail;
+      });
+    }
+    return tail.loading;
+  }
+
+  /* Adds results from the tail until the query has `wanted` (or the tail ends): each section named by its page and
+     heading from the files of sections, without an excerpt, once (a section the files of stems carried is not
+     shown again). */
+  async function extend(found, wanted) {
+    var tail = found.tail;
+    if (!tail || found.exhausted || found.results.length >= wanted) return;
+    await loadTail(tail);
+    if (!found.seen) {
+      found.seen = {};
+      found.results.forEach(function (result) { found.seen[result.url + "\u0000" + result.heading] = true; });
+    }
+    while (found.results.length < wanted && tail.next < tail.sections.length) {
+      var batch = tail.sections.slice(tail.next, tail.next + wanted - found.results.length), files = {};
+      tail.next += batch.length;
+      batch.forEach(function (number) { files[Math.floor(Math.floor(number / 65536) / tail.per)] = true; });
+      var loaded = {};
+      await Promise.all(Object.keys(files).map(function (file) {
+        return sectionFile(file).then(function (data) { loaded[file] = data; });
+      }));
+      batch.forEach(function (number) {
+        var page = Math.floor(number / 65536), section = number % 65536, file = Math.floor(page / tail.per);
+        var entry = loaded[file].pages[page - file * tail.per];
+        var heading = entry[3][2 * section], key = entry[1] + "\u0000" + heading;
+        if (found.seen[key]) return;
+        found.seen[key] = true;
+        found.results.push({ title: entry[0], url: entry[1], kind: entry[2], anchor: entry[3][2 * section + 1],
+                             heading: heading, excerpt: "" });
+      });
+    }
+    if (tail.next >= tail.sections.length) {
+      found.exhausted = true;
+      if (found.atLeast) { found.count = found.results.length; found.atLeast = false; }
+    }
   }
 
   /* The query with each word the site does not have replaced by its nearest word of the site, or null. */
@@ -342,11 +463,12 @@
     title.className = "search-title";
     if (titleHref) title.href = titleHref;
     highlight(title, result.title + (result.heading ? " › " + result.heading : ""), forms);
+    element.appendChild(kind);
+    element.appendChild(title);
+    if (!result.excerpt) return;  // a result beyond those the files of stems carry names only its section
     var excerpt = document.createElement(titleTag === "a" ? "p" : "span");
     excerpt.className = "search-excerpt";
     highlight(excerpt, result.excerpt, forms);
-    element.appendChild(kind);
-    element.appendChild(title);
     element.appendChild(excerpt);
   }
 
@@ -509,7 +631,7 @@
     }
   });
 
-  /* ---------- The search page: every result the index carries for the query, a page of them at a time ---------- */
+  /* ---------- The search page: every result of the query, a page of them at a time ---------- */
   var results = document.getElementById("search-results");
   if (!results) return;
   var pageForm = document.getElementById("search-form");
@@ -520,20 +642,34 @@
   more.className = "search-more";
   more.hidden = true;
   results.parentNode.insertBefore(more, results.nextSibling);
-  var pageGeneration = 0, pageFound = null;
+  var pageGeneration = 0, pageFound = null, pageQuery = "";
   pageInput.value = new URLSearchParams(window.location.search).get("q") || "";
 
-  /* Shows the next page of results; after the first, the first new result takes the focus. */
-  function showMore(focus) {
-    var start = results.children.length, next = pageFound.results.slice(start, start + PAGE_HITS);
+  /* The status line: the count, the stop words left out, and for a query whose results are not all reachable, why. */
+  function statusText(found, query) {
+    return countText(found) + " voor “" + query + "”" + ignoredText(found) + "." + (found.atLeast && !found.tail ?
+      " Van een woord dat zo vaak voorkomt, bewaart de zoekindex per woord alleen de best passende; een woord meer maakt de zoekvraag preciezer." : "");
+  }
+
+  /* Shows the next page of results (loading them from the tail when the files of stems carried no more); after the
+     first, the first new result takes the focus. */
+  async function showMore(focus) {
+    var found = pageFound, start = results.children.length;
+    if (found.extending) return;  // a click while the last one's results load
+    found.extending = true;
+    try { await extend(found, start + PAGE_HITS); } finally { found.extending = false; }
+    if (found !== pageFound) return;
+    var next = found.results.slice(start, start + PAGE_HITS);
     next.forEach(function (result) {
       var li = document.createElement("li");
-      fill(li, result, pageFound.forms, "a", href(result));
+      fill(li, result, found.forms, "a", href(result));
       results.appendChild(li);
     });
-    var left = pageFound.results.length - results.children.length;
-    more.hidden = left <= 0;
-    more.textContent = "Meer resultaten (nog " + left + ")";
+    var shown = results.children.length, tailLeft = found.tail && !found.exhausted;
+    var left = tailLeft ? found.count - shown : found.results.length - shown;
+    more.hidden = left <= 0 && !tailLeft;
+    more.textContent = "Meer resultaten" + (found.atLeast || left <= 0 ? "" : " (nog " + left + ")");
+    if (found.exhausted) status.textContent = statusText(found, pageQuery);
     if (focus && next.length) results.children[start].querySelector("a").focus();
   }
 
@@ -558,10 +694,8 @@
         return;
       }
       pageFound = found;
-      var carried = found.results.length;
-      status.textContent = countText(found) + " voor “" + query + "”" + ignoredText(found) + "." +
-        (carried < found.count || found.atLeast ? " Van een woord dat zo vaak voorkomt, bewaart de zoekindex alleen de " + carried +
-         " best passende; een woord meer maakt de zoekvraag preciezer." : "");
+      pageQuery = query;
+      status.textContent = statusText(found, query);
       showMore(false);
     }, function () {
       if (mine === pageGeneration) status.textContent = "De zoekindex kon niet worden geladen.";

@@ -1,0 +1,176 @@
+"""Every result of a word in more sections than its file of stems carries is reachable, with the true count: a
+generated corpus small enough to build in seconds where common words are in more than 100 sections, clicked through
+to the last result over HTTP and from the folder (file://), on a phone and on a desktop."""
+import functools
+import glob
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from urllib.parse import quote
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import QuietHandler, kennisbank_binary, make_driver, REPOSITORY
+
+DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@pytest.fixture(scope="module")
+def corpus_site():
+    """A generated corpus of 12 articles of 2,000 words: words such as "wanneer" are in more than 100 sections."""
+    folder = tempfile.mkdtemp(prefix="kennisbank-more-")
+    content, output = os.path.join(folder, "content"), os.path.join(folder, "Site")
+    subprocess.run([kennisbank_binary(), "corpus", "--output", content, "--articles", "12", "--concepts", "20",
+                    "--references", "40", "--miniatures", "10", "--words", "2000", "--seed", "1"], check=True,
+                   capture_output=True)
+    subprocess.run([kennisbank_binary(), "build", "--content", content, "--templates", os.path.join(REPOSITORY, "Templates"),
+                    "--output", output], check=True, capture_output=True)
+    yield output
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def corpus_url(corpus_site):
+    handler = functools.partial(QuietHandler, directory=corpus_site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield "http://127.0.0.1:%d/" % server.server_address[1]
+    server.shutdown()
+
+
+def read_script(path):
+    text = open(path, encoding="utf-8").read()
+    return json.loads(text[text.index("] = ") + 4:].rstrip().rstrip(";"))
+
+
+def stem_of(site, form):
+    """The stem of a folded word form and its number of sections, from its file of words."""
+    words = read_script(os.path.join(site, "search", "words", form[:2] + ".js"))
+    stem = words["forms"][form]
+    return stem, words["stems"][stem][1]
+
+
+def sections_of(site, stem):
+    """Every section of a stem over the limit, as (url, heading), read from its file as the browser reads it."""
+    more = read_script(os.path.join(site, "search", "more", stem + ".js"))
+    values, index, page, found = [DIGITS.index(c) for c in more["sections"]], 0, -1, []
+    while index < len(values):
+        delta, shift = 0, 0
+        while True:
+            value = values[index]; index += 1
+            delta |= (value & 31) << shift; shift += 5
+            if value < 32: break
+        page += delta
+        group = 0
+        while True:
+            value = values[index]; index += 1
+            found += [(page, group * 5 + bit) for bit in range(5) if value & (1 << bit)]
+            group += 1
+            if value < 32: break
+    result = []
+    for page, section in found:
+        file = page // more["per"]
+        entry = read_script(os.path.join(site, "search", "sections", "%d.js" % file))["pages"][page - file * more["per"]]
+        result.append((entry[1], entry[3][2 * section]))
+    return result
+
+
+def search_page(driver, start, query):
+    driver.get(start + "?q=" + quote(query))
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Zoeken…"))
+    return driver.find_element(By.ID, "search-status").text
+
+
+def results(driver):
+    return driver.find_elements(By.CSS_SELECTOR, "#search-results li")
+
+
+def click_to_the_end(driver):
+    """Clicks "Meer resultaten" until it is gone; returns the labels the button showed."""
+    labels = []
+    more = driver.find_element(By.CSS_SELECTOR, ".search-more")
+    while more.is_displayed():
+        labels.append(more.text)
+        shown = len(results(driver))
+        more.click()
+        WebDriverWait(driver, 10).until(lambda d: len(results(d)) > shown or not more.is_displayed())
+        assert len(results(driver)) <= shown + 20
+    return labels
+
+
+@pytest.fixture(params=[390, 1280])
+def sized(request):
+    driver = make_driver(width=request.param)
+    yield driver
+    driver.quit()
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_every_result_of_a_word_in_more_than_100_sections_is_reachable(sized, corpus_site, corpus_url, over):
+    stem, count = stem_of(corpus_site, "wanneer")
+    assert count > 100, "the corpus has the word in more sections than a file of stems carries"
+    expected = sections_of(corpus_site, stem)
+    assert len(expected) == count
+    start = corpus_url + "zoeken/" if over == "http" else "file://" + os.path.join(corpus_site, "zoeken", "index.html")
+    status = search_page(sized, start, "wanneer")
+    assert status.startswith("%d resultaten voor “wanneer”." % count), status
+    assert "bewaart" not in status, "no word of the query is cut short"
+    assert len(results(sized)) == 20
+    labels = click_to_the_end(sized)
+    assert labels[0] == "Meer resultaten (nog %d)" % (count - 20), labels
+    # Every section once: the page and the heading each result names, and its link.
+    shown = results(sized)
+    named = [(li.find_element(By.CSS_SELECTOR, "a").get_attribute("href"), li.find_element(By.CSS_SELECTOR, ".search-title").text)
+             for li in shown]
+    distinct = len(set(expected))
+    assert len(shown) == distinct, "every section of the word, each once (%d of %d)" % (len(shown), distinct)
+    assert len({href for href, _ in named}) == distinct, "each result links to its own section"
+    for (url, heading) in set(expected):
+        assert any(href.split("#")[0].rstrip("/").endswith(url.rstrip("/")) or href.split("#")[0].endswith(url + "index.html")
+                   for href, _ in named), url
+    # The results past the carried ones name their section and no excerpt.
+    assert not shown[-1].find_elements(By.CSS_SELECTOR, ".search-excerpt")
+    assert sized.switch_to.active_element.get_attribute("href") == named[(len(shown) - 1) // 20 * 20][0], \
+        "the focus is on the first result of the last page added"
+    # The last result leads to its section.
+    last_href, last_title = named[-1]
+    shown[-1].find_element(By.CSS_SELECTOR, "a").click()
+    WebDriverWait(sized, 10).until(lambda d: d.current_url.split("#")[0] == last_href.split("#")[0])
+    if "#" in last_href:
+        anchor = last_href.split("#")[1]
+        assert sized.find_elements(By.ID, anchor), "the section's anchor is on the page: " + anchor
+        heading = sized.find_element(By.ID, anchor)
+        assert heading.text.strip() and heading.text.strip() in last_title, (heading.text, last_title)
+
+
+def test_two_words_over_the_limit_count_their_common_sections(sized, corpus_site, corpus_url):
+    """A query of two words that are each in more than 100 sections: the count is that of the sections holding both,
+    and every one of them is reachable."""
+    first, second = stem_of(corpus_site, "wanneer")[0], stem_of(corpus_site, "betekent")[0]
+    both = set(sections_of(corpus_site, first)) & set(sections_of(corpus_site, second))
+    assert 20 < len(both)
+    status = search_page(sized, corpus_url + "zoeken/", "wanneer betekent")
+    assert status.startswith("%d resultaten" % len(both)), status
+    click_to_the_end(sized)
+    shown = results(sized)
+    assert len(shown) == len(both)
+    assert len({li.find_element(By.CSS_SELECTOR, "a").get_attribute("href") for li in shown}) == len(both)
+
+
+def test_the_first_page_of_results_loads_no_file_of_sections(sized, corpus_site, corpus_url):
+    """The files of a word's sections load only when the reader asks for more: the first page comes from the file
+    of stems alone, and a click on "Meer resultaten" loads the word's own file and a few files of sections."""
+    search_page(sized, corpus_url + "zoeken/", "wanneer")
+    def loaded():
+        return sized.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert not [name for name in loaded() if "/search/more/" in name or "/search/sections/" in name], loaded()
+    sized.find_element(By.CSS_SELECTOR, ".search-more").click()
+    WebDriverWait(sized, 10).until(lambda d: len(results(d)) > 20)
+    more = [name for name in loaded() if "/search/more/" in name]
+    assert more == [corpus_url + "search/more/%s.js" % stem_of(corpus_site, "wanneer")[0]], more
