@@ -27,6 +27,38 @@ final class SearchLayoutTests: XCTestCase {
         }
     }
 
+    /// The sets of the stems over ``SearchIndex/allHitsUpTo`` that the layout writes as it is made are those read
+    /// from it (``SearchLayout/sectionSet(of:)``), and the sets ``SearchMore`` keeps and brings up to date with the
+    /// layout stay those of a layout made from all pages.
+    func testTheSectionSetsMadeWithTheLayoutAreThoseReadFromItAndStaySo() {
+        var random = SeededRandom(seed: 23)
+        var pages = (0..<130).map { page($0, random: &random) }
+        var layout = SearchLayout(pages: pages, digests: pages.map(\.digest))
+        var more = SearchMore(layout)
+        for round in 0..<12 {
+            for _ in 0...random.below(3) {
+                let number = random.below(pages.count)
+                pages[number] = page(number, random: &random)
+            }
+            if let changed = layout.update(to: pages, digests: pages.map(\.digest)) {
+                more.update(layout, stems: changed.stems)
+            } else {
+                more = SearchMore(layout)
+            }
+            var made: [String: String]? = [:]
+            let fresh = SearchLayout(pages: pages, digests: pages.map(\.digest), sectionSets: &made)
+            let over = Set(fresh.stems.values.filter { $0.total > SearchIndex.allHitsUpTo }.map(\.stem))
+            XCTAssertFalse(over.isEmpty, "some stem is over the limit")
+            XCTAssertEqual(Set(made!.keys), over, "round \(round)")
+            for stem in over.sorted() {
+                XCTAssertEqual(made![stem], fresh.sectionSet(of: stem), "round \(round): \(stem)")
+                XCTAssertEqual(SectionSet.decode(made![stem]!).reduce(0) { $0 + $1.sections.count }, fresh.stems[stem]!.total)
+            }
+            XCTAssertEqual(more.texts, made!, "round \(round): the sets kept are those made")
+            XCTAssertEqual(SearchMore(fresh, made: made).texts, made!)
+        }
+    }
+
     func testTheLayoutBroughtUpToDateIsTheLayoutMadeFromAllPages() {
         var random = SeededRandom(seed: 19)
         var pages = (0..<40).map { page($0, random: &random) }

@@ -224,8 +224,9 @@ package struct SearchIndex {
             }
             cut = kept
         } else {
-            let layout = SearchLayout(pages: pages, digests: digests)
-            cut = Cut(layout: layout, files: SearchFiles(layout, shown: shown), more: SearchMore(layout))
+            var sets: [String: String]? = [:]
+            let layout = SearchLayout(pages: pages, digests: digests, sectionSets: &sets)
+            cut = Cut(layout: layout, files: SearchFiles(layout, shown: shown), more: SearchMore(layout, made: sets))
         }
         memo.keep(cut, in: Self.layoutSlot)
         return cut

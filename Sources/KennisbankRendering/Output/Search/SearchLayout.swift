@@ -24,6 +24,14 @@ struct SearchLayout: Sendable {
 
     /// The layout of `pages`, made from all of them.
     init(pages: [SearchPage], digests: [Digest]) {
+        var sets: [String: String]? = nil
+        self.init(pages: pages, digests: digests, sectionSets: &sets)
+    }
+
+    /// The layout of `pages`, made from all of them; and when `sectionSets` is not `nil`, the ``SectionSet`` of every
+    /// stem in more than ``SearchIndex/allHitsUpTo`` sections put in it (what ``sectionSet(of:)`` gives), written in
+    /// the same pass from the hits at hand: a stem's earlier pages are looked up only once it passes the limit.
+    init(pages: [SearchPage], digests: [Digest], sectionSets: inout [String: String]?) {
         precondition(pages.count == digests.count, "one digest for each page")
         self.pages = pages
         self.digests = digests
@@ -31,19 +39,29 @@ struct SearchLayout: Sendable {
         struct Gathered {
             var pages: [Int] = []
             var ranking = SearchIndex.Ranking()
+            var set: SectionSet.Builder?
 
-            mutating func add(_ hits: ArraySlice<SearchPage.Hit>, of page: Int) {
+            mutating func add(_ hits: ArraySlice<SearchPage.Hit>, of page: Int, stem: String, in all: [SearchPage], sets: Bool) {
                 pages.append(page)
                 for hit in hits { ranking.add(hit, page: page) }
+                guard sets else { return }
+                if set == nil, ranking.total > SearchIndex.allHitsUpTo {
+                    var builder = SectionSet.Builder()
+                    for earlier in pages.dropLast() { builder.add(page: earlier, sections: all[earlier].hits(of: stem)!.lazy.map { Int($0.section) }) }
+                    set = builder
+                }
+                set?.add(page: page, sections: hits.lazy.map { Int($0.section) })
             }
         }
         var gathered: [String: Gathered] = [:]
+        let sets = sectionSets != nil
         for (number, page) in pages.enumerated() {
             for (index, stem) in page.stems.enumerated() {
-                gathered[stem, default: Gathered()].add(page.hits(at: index), of: number)
+                gathered[stem, default: Gathered()].add(page.hits(at: index), of: number, stem: stem, in: pages, sets: sets)
             }
             for form in page.formList { formPages[page.stems[Int(form.stem)], default: [:]][form.form, default: 0] += 1 }
         }
+        if sets { sectionSets = gathered.compactMapValues { $0.set?.text } }
         pagesOfStem = gathered.mapValues(\.pages)
         stems.reserveCapacity(gathered.count)
         for (stem, stemGathered) in gathered {

@@ -35,9 +35,26 @@ struct SearchMore: Sendable {
     /// Each stem in more than ``SearchIndex/allHitsUpTo`` sections: its set and the set's digest.
     private var sets: [String: (text: String, digest: Digest)] = [:]
 
-    /// The sets of every stem of `layout` in more than ``SearchIndex/allHitsUpTo`` sections.
-    init(_ layout: SearchLayout) {
-        update(layout, stems: Set(layout.stems.keys))
+    /// Each set's text, by stem.
+    var texts: [String: String] { sets.mapValues(\.text) }
+
+    /// The sets of every stem of `layout` in more than ``SearchIndex/allHitsUpTo`` sections: `made`, when the
+    /// layout wrote them as it was made (``SearchLayout/init(pages:digests:sectionSets:)``), else read from it.
+    init(_ layout: SearchLayout, made: [String: String]? = nil) {
+        guard let made else {
+            update(layout, stems: Set(layout.stems.keys))
+            return
+        }
+        let names = Array(made.keys)
+        for (name, digest) in zip(names, names.parallelMap { Self.digest(of: made[$0]!) }) { sets[name] = (made[name]!, digest) }
+    }
+
+    /// The digest of a set's file.
+    private static func digest(of text: String) -> Digest {
+        var builder = DigestBuilder()
+        builder.combine(pagesPerFile)
+        builder.combine(text)
+        return builder.finalize()
     }
 
     /// Makes again the sets of the stems in `changed` (those whose hits may differ from the last build, or that
@@ -49,10 +66,7 @@ struct SearchMore: Sendable {
         }
         let made = capped.parallelMap { name -> (text: String, digest: Digest) in
             let text = layout.sectionSet(of: name)
-            var builder = DigestBuilder()
-            builder.combine(Self.pagesPerFile)
-            builder.combine(text)
-            return (text, builder.finalize())
+            return (text, Self.digest(of: text))
         }
         for (name, set) in zip(capped, made) { sets[name] = set }
     }

@@ -13,16 +13,26 @@ package enum SectionSet {
 
     /// The text of `pages`: each page's number, ascending, with the sections of it that hold the stem, ascending.
     package static func encode(_ pages: [(page: Int, sections: [Int])]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pages.count * 3)
-        var previous = -1
-        for (page, sections) in pages {
-            precondition(page > previous && !sections.isEmpty, "pages ascending, each with a section")
-            appendNumber(page - previous, to: &bytes)
+        var builder = Builder()
+        for (page, sections) in pages { builder.add(page: page, sections: sections) }
+        return builder.text
+    }
+
+    /// A text written page by page, as the pages come.
+    struct Builder: Sendable {
+        private var bytes: [UInt8] = []
+        private var previous = -1
+
+        /// The text so far.
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// Adds the next page, after those added, with its `sections` that hold the stem, ascending (at least one).
+        mutating func add(page: Int, sections: some Sequence<Int>) {
+            precondition(page > previous, "pages ascending")
+            SectionSet.appendNumber(page - previous, to: &bytes)
             previous = page
-            appendMask(sections, to: &bytes)
+            SectionSet.appendMask(sections, to: &bytes)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The pages and sections of a text made by ``encode(_:)``.
@@ -56,9 +66,10 @@ package enum SectionSet {
     }
 
     /// The mask of ascending `sections`, five sections a character, up to the last that holds one.
-    private static func appendMask(_ sections: [Int], to bytes: inout [UInt8]) {
-        var group = 0, bits = 0
+    private static func appendMask(_ sections: some Sequence<Int>, to bytes: inout [UInt8]) {
+        var group = 0, bits = 0, any = false
         for section in sections {
+            any = true
             while section / 5 > group {
                 bytes.append(alphabet[32 | bits])
                 group += 1
@@ -66,6 +77,7 @@ package enum SectionSet {
             }
             bits |= 1 << (section % 5)
         }
+        precondition(any, "a page with a section")
         bytes.append(alphabet[bits])
     }
 }
