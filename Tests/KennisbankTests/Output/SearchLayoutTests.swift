@@ -41,7 +41,7 @@ final class SearchLayoutTests: XCTestCase {
                 pages[number] = page(number, random: &random)
             }
             if let changed = layout.update(to: pages, digests: pages.map(\.digest)) {
-                more.update(layout, stems: changed.stems)
+                more.update(layout, stems: changed.sections)
             } else {
                 more = SearchMore(layout)
             }

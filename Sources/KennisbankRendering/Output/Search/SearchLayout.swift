@@ -71,10 +71,11 @@ struct SearchLayout: Sendable {
 
     /// Brings the layout up to the pages `pages` with their `digests`: the result is the layout made from them.
     /// Returns the stems that may have changed (in their hits, number of sections or forms, or what a hit of a changed
-    /// page shows, or that came or went) and the numbers of the pages whose digests changed, or `nil` when the layout was made again from all pages
+    /// page shows, or that came or went), the numbers of the pages whose digests changed, and the stems whose sections
+    /// changed (``sectionSet(of:)``), or `nil` when the layout was made again from all pages
     /// (pages came or went, which renumbers them).
     @discardableResult
-    mutating func update(to pages: [SearchPage], digests: [Digest]) -> (stems: Set<String>, pages: Set<Int>)? {
+    mutating func update(to pages: [SearchPage], digests: [Digest]) -> (stems: Set<String>, pages: Set<Int>, sections: Set<String>)? {
         precondition(pages.count == digests.count, "one digest for each page")
         let changed = digests.indices.filter { $0 >= self.digests.count || digests[$0] != self.digests[$0] }
         // Pages added or removed renumber the pages after them; many changed pages cost as much to patch as to make.
@@ -82,9 +83,9 @@ struct SearchLayout: Sendable {
             self = SearchLayout(pages: pages, digests: digests)
             return nil
         }
-        guard !changed.isEmpty else { return ([], []) }
+        guard !changed.isEmpty else { return ([], [], []) }
         let old = changed.map { self.pages[$0] }
-        var affected = Set<String>()
+        var affected = Set<String>(), moved = Set<String>()
         for (number, before) in zip(changed, old) {
             let after = pages[number]
             let change = SearchPageChange(from: before, to: after)
@@ -93,6 +94,7 @@ struct SearchLayout: Sendable {
             for (form, stem) in change.removedForms { count(form, of: stem, by: -1) }
             for (form, stem) in change.addedForms { count(form, of: stem, by: 1) }
             affected.formUnion(change.stems)
+            moved.formUnion(change.sectionStems)
             self.pages[number] = after
             self.digests[number] = digests[number]
         }
@@ -123,7 +125,7 @@ struct SearchLayout: Sendable {
                 stems[stem] = makeStem(stem, total: total, best: SearchIndex.best(candidates))
             }
         }
-        return (affected, changedPages)
+        return (affected, changedPages, moved)
     }
 
     /// Every section that holds `stem`, page by page, as ``SectionSet`` writes them (read from the pages' own hits).

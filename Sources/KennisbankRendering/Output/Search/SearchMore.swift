@@ -57,8 +57,10 @@ struct SearchMore: Sendable {
         return builder.finalize()
     }
 
-    /// Makes again the sets of the stems in `changed` (those whose hits may differ from the last build, or that
-    /// came or went): a stem's set when it is in more than ``SearchIndex/allHitsUpTo`` sections, none otherwise.
+    /// Makes again the sets of the stems in `changed` (those whose sections may differ from the last build, or that
+    /// came or went: ``SearchLayout/update(to:digests:)``): a stem's set when it is in more than
+    /// ``SearchIndex/allHitsUpTo`` sections, none otherwise. A stem whose sections did not change keeps its set
+    /// though its scores or excerpts changed, and so is not looked up in every page that holds it.
     mutating func update(_ layout: SearchLayout, stems changed: Set<String>) {
         var capped: [String] = []
         for name in changed {

@@ -7,6 +7,8 @@
 struct SearchPageChange {
     /// The stems that may have changed: in their hits or forms on this page, or in what a hit shows, or that came or went.
     private(set) var stems: Set<String> = []
+    /// The stems whose sections on this page changed (or that came or went): those whose ``SectionSet`` changed.
+    private(set) var sectionStems: Set<String> = []
     /// The stems the page had and no longer has.
     private(set) var removedStems: [String] = []
     /// The stems the page has and did not have.
@@ -27,10 +29,12 @@ struct SearchPageChange {
             if a == after.stems.count || b < before.stems.count && before.stems[b] < after.stems[a] {
                 removedStems.append(before.stems[b])
                 stems.insert(before.stems[b])
+                sectionStems.insert(before.stems[b])
                 b += 1
             } else if b == before.stems.count || after.stems[a] < before.stems[b] {
                 addedStems.append(after.stems[a])
                 stems.insert(after.stems[a])
+                sectionStems.insert(after.stems[a])
                 a += 1
             } else {
                 let (old, new) = (before.hits(at: b), after.hits(at: a))
@@ -38,7 +42,10 @@ struct SearchPageChange {
                     x.section == y.section && x.block == y.block && x.offset == y.offset && x.score == y.score
                         && sameBlocks[Int(y.block)] && sameHeadings[Int(y.section)]
                 }
-                if !same { stems.insert(after.stems[a]) }
+                if !same {
+                    stems.insert(after.stems[a])
+                    if !old.elementsEqual(new, by: { $0.section == $1.section }) { sectionStems.insert(after.stems[a]) }
+                }
                 (b, a) = (b + 1, a + 1)
             }
         }
