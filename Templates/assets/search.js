@@ -101,35 +101,39 @@
   /* Whether a stem's file carries only its best sections (it is in more than its file carries). */
   function capped(found) { return found.entry.n > found.entry.h.length; }
 
-  /* Every section of a capped stem, ascending, each as its page's number × 65536 + its section's number
-     (search/more/<stem>.js: per page, the page's number less the last one's, then a mask of its sections; five bits
-     a character, with 32 added to each but a number's last; SectionSet.swift), with the number of pages a file of
-     sections holds. */
+  /* Sections written as SectionSet.swift writes them (per page, the page's number less the last one's, then a mask of
+     its sections; five bits a character, with 32 added to each but a number's last), ascending, each as its page's
+     number × 65536 + its section's number. */
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function sectionNumbers(text) {
+    var list = [], index = 0, page = -1;
+    function next() { return DIGITS.indexOf(text.charAt(index++)); }
+    while (index < text.length) {
+      var delta = 0, shift = 0, value;
+      do { value = next(); delta += (value & 31) * Math.pow(2, shift); shift += 5; } while (value >= 32);
+      page += delta;
+      var group = 0;
+      do {
+        value = next();
+        for (var bit = 0; bit < 5; bit++) if (value & (1 << bit)) list.push(page * 65536 + group * 5 + bit);
+        group++;
+      } while (value >= 32);
+    }
+    return list;
+  }
+
+  /* Every section of a capped stem and those of them its file of stems carries (search/more/<stem>.js), with the
+     number of pages a file of sections holds. */
   var moreFiles = {}, sectionFiles = {};
   function allSections(found) {
     if (!moreFiles[found.stem]) {
       moreFiles[found.stem] = loadScript(root + "search/more/" + found.stem + ".js").then(function () {
-        return window.KENNISBANK_SEARCH_MORE[found.stem];
+        var more = window.KENNISBANK_SEARCH_MORE[found.stem];
+        return { sections: sectionNumbers(more.sections), carried: sectionNumbers(more.carried), per: more.per };
       });
     }
-    return moreFiles[found.stem].then(function (more) {
-      var text = more.sections, list = [], index = 0, page = -1;
-      function next() { return DIGITS.indexOf(text.charAt(index++)); }
-      while (index < text.length) {
-        var delta = 0, shift = 0, value;
-        do { value = next(); delta += (value & 31) * Math.pow(2, shift); shift += 5; } while (value >= 32);
-        page += delta;
-        var group = 0;
-        do {
-          value = next();
-          for (var bit = 0; bit < 5; bit++) if (value & (1 << bit)) list.push(page * 65536 + group * 5 + bit);
-          group++;
-        } while (value >= 32);
-      }
-      return { sections: list, per: more.per };
-    });
+    return moreFiles[found.stem];
   }
-  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   /* The pages of a file of sections: [title, url, kind, [heading, anchor, …]]. */
   function sectionFile(number) {
@@ -151,6 +155,14 @@
     while (i < a.length && j < b.length) {
       if (a[i] === b[j]) { result.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
     }
+    return result;
+  }
+  function difference(a, b) {
+    var result = [], j = 0;
+    a.forEach(function (value) {
+      while (j < b.length && b[j] < value) j++;
+      if (j === b.length || b[j] !== value) result.push(value);
+    });
     return result;
   }
 
@@ -348,16 +360,20 @@
              suggestion: suggestion };
   }
 
-  /* A tail's sections: the intersection over its terms of the union of each term's capped stems' sections. */
+  /* A tail's sections: the intersection over its terms of the union of each term's capped stems' sections; and those
+     of them not already among the results, which the tail shows: the results carried are the sections that every
+     term's files of stems carry. */
   function loadTail(tail) {
     if (!tail.loading) {
       tail.loading = Promise.all(tail.terms.map(function (term) {
         return Promise.all(term.stems.filter(capped).map(allSections)).then(function (sets) {
           tail.per = sets[0].per;
-          return union(sets.map(function (set) { return set.sections; }));
+          return { all: union(sets.map(function (set) { return set.sections; })),
+                   carried: union(sets.map(function (set) { return set.carried; })) };
         });
       })).then(function (lists) {
-        tail.sections = lists.reduce(intersection);
+        tail.sections = lists.map(function (list) { return list.all; }).reduce(intersection);
+        tail.rest = difference(tail.sections, lists.map(function (list) { return list.carried; }).reduce(intersection));
         return tail;
       });
     }
@@ -365,8 +381,8 @@
   }
 
   /* Adds results from the tail until the query has `wanted` (or the tail ends): each section named by its page and
-     heading from the files of sections, without an excerpt, once (a section the files of stems carried is not
-     shown again). */
+     heading from the files of sections, without an excerpt, once (one whose page and heading a result already shows,
+     such as one carried by a stem not capped, is left out). */
   async function extend(found, wanted) {
     var tail = found.tail;
     if (!tail || found.exhausted || found.results.length >= wanted) return;
@@ -375,8 +391,8 @@
       found.seen = {};
       found.results.forEach(function (result) { found.seen[result.url + "\u0000" + result.heading] = true; });
     }
-    while (found.results.length < wanted && tail.next < tail.sections.length) {
-      var batch = tail.sections.slice(tail.next, tail.next + wanted - found.results.length), files = {};
+    while (found.results.length < wanted && tail.next < tail.rest.length) {
+      var batch = tail.rest.slice(tail.next, tail.next + wanted - found.results.length), files = {};
       tail.next += batch.length;
       batch.forEach(function (number) { files[Math.floor(Math.floor(number / 65536) / tail.per)] = true; });
       var loaded = {};
@@ -393,7 +409,7 @@
                              heading: heading, excerpt: "" });
       });
     }
-    if (tail.next >= tail.sections.length) {
+    if (tail.next >= tail.rest.length) {
       found.exhausted = true;
       if (found.atLeast) { found.count = found.results.length; found.atLeast = false; }
     }

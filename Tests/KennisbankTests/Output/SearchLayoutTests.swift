@@ -41,7 +41,7 @@ final class SearchLayoutTests: XCTestCase {
                 pages[number] = page(number, random: &random)
             }
             if let changed = layout.update(to: pages, digests: pages.map(\.digest)) {
-                more.update(layout, stems: changed.sections)
+                more.update(layout, stems: changed.stems, sections: changed.sections)
             } else {
                 more = SearchMore(layout)
             }
@@ -56,6 +56,7 @@ final class SearchLayoutTests: XCTestCase {
             }
             XCTAssertEqual(more.texts, made!, "round \(round): the sets kept are those made")
             XCTAssertEqual(SearchMore(fresh, made: made).texts, made!)
+            XCTAssertEqual(more.carriedTexts, SearchMore(fresh, made: made).carriedTexts, "round \(round): the carried sections too")
         }
     }
 

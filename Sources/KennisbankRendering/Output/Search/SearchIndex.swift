@@ -217,7 +217,7 @@ package struct SearchIndex {
         if var kept = memo.take(Self.layoutSlot) {
             if let changed = kept.layout.update(to: pages, digests: digests) {
                 kept.files.update(kept.layout, stems: changed.stems, pages: changed.pages, shown: shown)
-                kept.more.update(kept.layout, stems: changed.sections)
+                kept.more.update(kept.layout, stems: changed.stems, sections: changed.sections)
             } else {
                 kept.files = SearchFiles(kept.layout, shown: shown)
                 kept.more = SearchMore(kept.layout)

@@ -6,15 +6,16 @@ import KennisbankCore
 /// reader asks for more results ("Meer resultaten") of such a word.
 ///
 /// - `search/more/<stem>.js`, for each such stem: every section that holds it (``SectionSet``: a few characters a
-///   page), one file a stem so that the first "Meer resultaten" of a word loads only its own (at most about 14 kB at
-///   2,000 articles);
+///   page) and, the same way, the sections its file of stems carries (which the browser shows already, so that it
+///   loads nothing to skip them), one file a stem so that the first "Meer resultaten" of a word loads only its own
+///   (at most about 15 kB at 2,000 articles);
 /// - `search/sections/<n>.js`: the pages numbered `n` × ``pagesPerFile`` onwards (in the index's order, which the
 ///   sets number), ``pagesPerFile`` of them, each with its title, URL, kind and every section's heading and anchor,
 ///   which is what such a result shows and links to (no excerpt). Written only when some stem is in more than
 ///   ``SearchIndex/allHitsUpTo`` sections.
 ///
 /// ```
-/// (window.KENNISBANK_SEARCH_MORE = window.KENNISBANK_SEARCH_MORE || {})["de"] = {"per":4,"sections":"BDBHCB…"};
+/// (window.KENNISBANK_SEARCH_MORE = window.KENNISBANK_SEARCH_MORE || {})["de"] = {"carried":"HB…","per":4,"sections":"BDBHCB…"};
 /// (window.KENNISBANK_SEARCH_SECTIONS = window.KENNISBANK_SEARCH_SECTIONS || {})["0"] = {"pages":[[title,url,kind,
 ///     [heading,anchor,heading,anchor,…]],…]};
 /// ```
@@ -34,19 +35,37 @@ struct SearchMore: Sendable {
 
     /// Each stem in more than ``SearchIndex/allHitsUpTo`` sections: its set and the set's digest.
     private var sets: [String: (text: String, digest: Digest)] = [:]
+    /// Each such stem's carried sections (``SearchIndex/carried(_:)``), as a ``SectionSet``.
+    private var carried: [String: String] = [:]
 
     /// Each set's text, by stem.
     var texts: [String: String] { sets.mapValues(\.text) }
+    /// Each stem's carried sections, by stem.
+    var carriedTexts: [String: String] { carried }
 
     /// The sets of every stem of `layout` in more than ``SearchIndex/allHitsUpTo`` sections: `made`, when the
     /// layout wrote them as it was made (``SearchLayout/init(pages:digests:sectionSets:)``), else read from it.
     init(_ layout: SearchLayout, made: [String: String]? = nil) {
         guard let made else {
-            update(layout, stems: Set(layout.stems.keys))
+            update(layout, stems: Set(layout.stems.keys), sections: Set(layout.stems.keys))
             return
         }
         let names = Array(made.keys)
         for (name, digest) in zip(names, names.parallelMap { Self.digest(of: made[$0]!) }) { sets[name] = (made[name]!, digest) }
+        for name in names { carried[name] = Self.carried(layout.stems[name]!) }
+    }
+
+    /// The sections a stem's file of stems carries, as a ``SectionSet``.
+    private static func carried(_ stem: SearchIndex.Stem) -> String {
+        let hits = SearchIndex.carried(stem).map { (page: $0.page, section: Int($0.hit.section)) }.sorted { ($0.page, $0.section) < ($1.page, $1.section) }
+        var builder = SectionSet.Builder(), index = 0
+        while index < hits.count {
+            let page = hits[index].page
+            var sections: [Int] = []
+            while index < hits.count && hits[index].page == page { sections.append(hits[index].section); index += 1 }
+            builder.add(page: page, sections: sections)
+        }
+        return builder.text
     }
 
     /// The digest of a set's file.
@@ -57,13 +76,17 @@ struct SearchMore: Sendable {
         return builder.finalize()
     }
 
-    /// Makes again the sets of the stems in `changed` (those whose sections may differ from the last build, or that
+    /// Makes again the sets of the stems in `sections` (those whose sections may differ from the last build, or that
     /// came or went: ``SearchLayout/update(to:digests:)``): a stem's set when it is in more than
-    /// ``SearchIndex/allHitsUpTo`` sections, none otherwise. A stem whose sections did not change keeps its set
-    /// though its scores or excerpts changed, and so is not looked up in every page that holds it.
-    mutating func update(_ layout: SearchLayout, stems changed: Set<String>) {
+    /// ``SearchIndex/allHitsUpTo`` sections, none otherwise; and the carried sections of those in `changed` (whose
+    /// best hits may differ). A stem whose sections did not change keeps its set though its scores or excerpts
+    /// changed, and so is not looked up in every page that holds it.
+    mutating func update(_ layout: SearchLayout, stems changed: Set<String>, sections: Set<String>) {
+        for name in changed.union(sections) {
+            if let stem = layout.stems[name], stem.total > SearchIndex.allHitsUpTo { carried[name] = Self.carried(stem) } else { carried[name] = nil }
+        }
         var capped: [String] = []
-        for name in changed {
+        for name in sections {
             if let stem = layout.stems[name], stem.total > SearchIndex.allHitsUpTo { capped.append(name) } else { sets[name] = nil }
         }
         let made = capped.parallelMap { name -> (text: String, digest: Digest) in
@@ -80,8 +103,12 @@ struct SearchMore: Sendable {
         var files: [SiteRenderer.RenderedFile] = []
         files.reserveCapacity(sets.count + pages.count / Self.pagesPerFile + 1)
         for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
-            files.append(.assembled(path: Self.path(ofStem: name), parts: [set.digest], written: written) {
-                Self.script(stem: name, set: set.text)
+            let carried = self.carried[name]!
+            var builder = DigestBuilder()
+            builder.combine(set.digest)
+            builder.combine(carried)
+            files.append(.assembled(path: Self.path(ofStem: name), parts: [builder.finalize()], written: written) {
+                Self.script(stem: name, set: set.text, carried: carried)
             })
         }
         for start in stride(from: 0, to: pages.count, by: Self.pagesPerFile) {
@@ -96,10 +123,10 @@ struct SearchMore: Sendable {
         return files
     }
 
-    /// A stem's file: its sections, and the number of pages of a file of sections.
-    static func script(stem: String, set: String) -> Data {
+    /// A stem's file: its sections, those of them its file of stems carries, and the number of pages of a file of sections.
+    static func script(stem: String, set: String, carried: String) -> Data {
         SearchIndex.script(global: "KENNISBANK_SEARCH_MORE", key: stem,
-                           object: .object(["per": .int(pagesPerFile), "sections": .string(set)]))
+                           object: .object(["carried": .string(carried), "per": .int(pagesPerFile), "sections": .string(set)]))
     }
 
     /// A file of sections: each page's title, URL and kind, and its sections' headings and anchors, one after the other.
