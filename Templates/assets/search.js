@@ -348,7 +348,7 @@
     var one = list.length === 1 && list[0].exact && list[0].stems.length === 1 ? list[0].stems[0].entry : null;
     var count = one ? one.n : results.length, atLeast = false, tail = null;
     if (list.some(function (term) { return term.stems.some(capped); })) {
-      var whole = list.every(function (term) { return term.stems.every(capped); });
+      var whole = list.every(function (term) { return term.stems.length > 0 && term.stems.every(capped); });
       if (whole || list.length === 1) tail = { terms: list, next: 0 };
       var typed = list.every(function (term) { return term.exact; });
       if (whole && !one && typed) count = (await loadTail(tail)).sections.length;

@@ -163,6 +163,11 @@ def test_two_words_over_the_limit_count_their_common_sections(sized, corpus_site
     assert len({li.find_element(By.CSS_SELECTOR, "a").get_attribute("href") for li in shown}) == len(both)
 
 
+def test_a_word_over_the_limit_with_a_word_the_site_lacks_finds_nothing(sized, corpus_url):
+    status = search_page(sized, corpus_url + "zoeken/", "wanneer qwxzqv")
+    assert status.startswith("Niets gevonden voor “wanneer qwxzqv”."), status
+
+
 def test_the_first_page_of_results_loads_no_file_of_sections(sized, corpus_site, corpus_url):
     """The files of a word's sections load only when the reader asks for more: the first page comes from the file
     of stems alone, and a click on "Meer resultaten" loads the word's own file and a few files of sections."""
