@@ -57,6 +57,8 @@ final class SearchLayoutTests: XCTestCase {
             XCTAssertEqual(more.texts, made!, "round \(round): the sets kept are those made")
             XCTAssertEqual(SearchMore(fresh, made: made).texts, made!)
             XCTAssertEqual(more.carriedTexts, SearchMore(fresh, made: made).carriedTexts, "round \(round): the carried sections too")
+            XCTAssertEqual(more.fileDigests.digests, SearchMore(fresh, made: made).fileDigests.digests, "round \(round): and the files' digests")
+            XCTAssertTrue(more.fileDigests.sorted)
         }
     }
 

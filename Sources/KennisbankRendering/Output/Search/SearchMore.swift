@@ -37,11 +37,20 @@ struct SearchMore: Sendable {
     private var sets: [String: (text: String, digest: Digest)] = [:]
     /// Each such stem's carried sections (``SearchIndex/carried(_:)``), as a ``SectionSet``.
     private var carried: [String: String] = [:]
+    /// Each such stem's file: its path and the digest of what it holds; sorted by stem, sorted again only when a
+    /// stem came or went, so that an edit does not sort or digest every stem's file again.
+    private var stemFiles: [(stem: String, path: String, digest: Digest)] = []
+    /// The place of each stem's file in ``stemFiles``.
+    private var fileIndex: [String: Int] = [:]
 
     /// Each set's text, by stem.
     var texts: [String: String] { sets.mapValues(\.text) }
     /// Each stem's carried sections, by stem.
     var carriedTexts: [String: String] { carried }
+    /// The digest of each stem's file, by path, and whether the files are listed by stem.
+    var fileDigests: (digests: [String: Digest], sorted: Bool) {
+        (Dictionary(uniqueKeysWithValues: stemFiles.map { ($0.path, $0.digest) }), stemFiles.map(\.stem) == stemFiles.map(\.stem).sorted())
+    }
 
     /// The sets of every stem of `layout` in more than ``SearchIndex/allHitsUpTo`` sections: `made`, when the
     /// layout wrote them as it was made (``SearchLayout/init(pages:digests:sectionSets:)``), else read from it.
@@ -53,6 +62,24 @@ struct SearchMore: Sendable {
         let names = Array(made.keys)
         for (name, digest) in zip(names, names.parallelMap { Self.digest(of: made[$0]!) }) { sets[name] = (made[name]!, digest) }
         for name in names { carried[name] = Self.carried(layout.stems[name]!) }
+        listFiles(of: Set(names))
+    }
+
+    /// Brings ``stemFiles`` up to the sets of the stems in `touched` (whose sets or carried sections may have
+    /// changed): their digests made again, or the list made again, sorted, when one of them came or went.
+    private mutating func listFiles(of touched: Set<String>) {
+        func entry(_ name: String) -> (stem: String, path: String, digest: Digest) {
+            var builder = DigestBuilder()
+            builder.combine(sets[name]!.digest)
+            builder.combine(carried[name]!)
+            return (name, Self.path(ofStem: name), builder.finalize())
+        }
+        if touched.contains(where: { (sets[$0] != nil) != (fileIndex[$0] != nil) }) {
+            stemFiles = sets.keys.sorted().map(entry)
+            fileIndex = Dictionary(uniqueKeysWithValues: stemFiles.enumerated().map { ($1.stem, $0) })
+        } else {
+            for name in touched { if let index = fileIndex[name] { stemFiles[index] = entry(name) } }
+        }
     }
 
     /// The sections a stem's file of stems carries, as a ``SectionSet``.
@@ -94,6 +121,7 @@ struct SearchMore: Sendable {
             return (text, Self.digest(of: text))
         }
         for (name, set) in zip(capped, made) { sets[name] = set }
+        listFiles(of: changed.union(sections))
     }
 
     /// The file of each stem with a set, and (when there is any) the files of sections of `pages`, whose entries
@@ -101,14 +129,10 @@ struct SearchMore: Sendable {
     func files(pages: [SearchPage], shown: [SearchShown], written: (any WrittenSite)?) -> [SiteRenderer.RenderedFile] {
         guard !sets.isEmpty else { return [] }
         var files: [SiteRenderer.RenderedFile] = []
-        files.reserveCapacity(sets.count + pages.count / Self.pagesPerFile + 1)
-        for (name, set) in sets.sorted(by: { $0.key < $1.key }) {
-            let carried = self.carried[name]!
-            var builder = DigestBuilder()
-            builder.combine(set.digest)
-            builder.combine(carried)
-            files.append(.assembled(path: Self.path(ofStem: name), parts: [builder.finalize()], written: written) {
-                Self.script(stem: name, set: set.text, carried: carried)
+        files.reserveCapacity(stemFiles.count + pages.count / Self.pagesPerFile + 1)
+        for (name, path, digest) in stemFiles {
+            files.append(.assembled(path: path, parts: [digest], written: written) {
+                Self.script(stem: name, set: sets[name]!.text, carried: carried[name]!)
             })
         }
         for start in stride(from: 0, to: pages.count, by: Self.pagesPerFile) {
