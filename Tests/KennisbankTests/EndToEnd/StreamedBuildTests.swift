@@ -1,6 +1,7 @@
 import XCTest
 @testable import Kennisbank
 @testable import KennisbankCore
+@testable import KennisbankCorpus
 
 /// `build` lets each markdown tree go as soon as nothing reads it again (`PageTrees`, `SiteLinker.lettingTreesGo`);
 /// `generate()` keeps them all. Both must write the same site.
@@ -19,6 +20,27 @@ final class StreamedBuildTests: XCTestCase {
         XCTAssertEqual(written.diagnostics, generated.diagnostics)
         for file in generated.files {
             let bytes = try Data(contentsOf: output.appendingPathComponent(file.path))
+            XCTAssertEqual(bytes, file.contents, "\(file.path) differs")
+        }
+    }
+
+    /// A generated corpus whose common words are in more than 100 sections, so that the search writes its files of
+    /// every section of such a word (`search/more/`, `search/sections/`): `run()` writes those too, as `generate()` makes them.
+    func testAStreamedBuildWritesTheSearchFilesOfWordsInManySections() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-streamed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content"), output = folder.appendingPathComponent("Site")
+        try CorpusGenerator(options: CorpusOptions(articles: 12, concepts: 20, references: 40, miniatures: 10, seed: 1,
+                                                   wordsPerArticle: 2000)).write(to: content.path)
+        let build = Build(contentDirectory: content.path, templatesDirectory: Fixtures.repository.appendingPathComponent("Templates").path,
+                          outputDirectory: output.path)
+        let generated = try build.generate()
+        XCTAssertTrue(generated.paths.contains { $0.hasPrefix("search/more/") }, "a word in more than 100 sections")
+        XCTAssertTrue(generated.paths.contains { $0.hasPrefix("search/sections/") })
+        let written = try build.run()
+        XCTAssertEqual(written.paths, generated.paths)
+        for file in generated.files {
+            let bytes = try? Data(contentsOf: output.appendingPathComponent(file.path))
             XCTAssertEqual(bytes, file.contents, "\(file.path) differs")
         }
     }

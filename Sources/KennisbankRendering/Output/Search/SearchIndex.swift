@@ -159,7 +159,8 @@ package struct SearchIndex {
                 Self.wordsScript(letters: letters, words: cut.words[letters]!)
             }.streamed(to: writer)
         }
-        return terms + words + whole.more.files(pages: pages, shown: shown, written: written)
+        let more = whole.more.files(pages: pages, shown: shown, written: written).map { $0.streamed(to: writer) }
+        return terms + words + more
     }
 
     /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
