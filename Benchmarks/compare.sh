@@ -85,14 +85,11 @@ for N in $SIZES; do
     "$KENNISBANK_BIN" corpus --output "$corpus" --articles "$N" --concepts "$CONCEPTS" --references "$REFERENCES" \
         --miniatures "$MINIATURES" --words "$WORDS" --seed "$SEED" >&2
     build_both "$N articles" "$corpus" --templates Templates
-    # The edit under serve, each binary on a copy of the corpus of its own (the edits change it).
+    # The edit under serve: both binaries' servers side by side, each on a copy of the corpus of its own (the edits
+    # change it), edited in turn.
     medians=()
-    for i in 0 1; do
-        rm -rf "$corpus-$i"; cp -r "$corpus" "$corpus-$i"
-        line=$(Benchmarks/incremental.sh "${BINS[$i]}" "$corpus-$i" "$WORK_DIR/serve-$i" 5)
-        medians+=("$(incremental_median "$line")")
-        rm -rf "$corpus-$i" "$WORK_DIR/serve-$i"
-    done
+    while read -r line; do medians+=("$(incremental_median "$line")"); done \
+        < <(Benchmarks/incremental-ab.sh "${BINS[0]}" "${BINS[1]}" "$corpus" "$WORK_DIR/serve" 10)
     row "$N articles: one-article edit (median)" "${medians[0]} ms" "${medians[1]} ms" "${medians[1]}" "${medians[0]}"
 done
 for folder in "${FOLDERS[@]}"; do
