@@ -341,33 +341,51 @@
     results.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.rank - b.rank; });
     // One exact word of one stem: its true count. Otherwise the sections found, which is the true number too unless
     // some stem carries only its best sections. Then the sections beyond those carried (the tail, loaded as the reader
-    // asks for more) are every section of the query when each term stands only for such stems (their sets of
-    // sections are whole: the count is their intersection's size, loaded at once for whole words, not for a word
-    // still being typed), or those of its capped stems for a query of one term; a query of several words that mixes
-    // them keeps what the files carry, the count an "of meer".
+    // asks for more) are every section of the query, since every stem's sections are whole (a capped stem's in its own
+    // file, another's in its hits): the count is their intersection's size, loaded at once for whole words, not for a
+    // word still being typed (which stands for its three most frequent words only, so its count is an "of meer").
     var one = list.length === 1 && list[0].exact && list[0].stems.length === 1 ? list[0].stems[0].entry : null;
     var count = one ? one.n : results.length, atLeast = false, tail = null;
     if (list.some(function (term) { return term.stems.some(capped); })) {
-      var whole = list.every(function (term) { return term.stems.length > 0 && term.stems.every(capped); });
-      if (whole || list.length === 1) tail = { terms: list, next: 0 };
       var typed = list.every(function (term) { return term.exact; });
-      if (whole && !one && typed) count = (await loadTail(tail)).sections.length;
-      atLeast = !(whole && typed);
+      if (list.every(function (term) { return term.stems.length > 0; })) tail = { terms: list, next: 0 };
+      if (tail && !one && typed) count = (await loadTail(tail)).sections.length;
+      atLeast = !(tail && typed);
     }
-    var suggestion = null;
-    if (!results.length) suggestion = await suggest(query, list);
-    return { results: results, count: count, atLeast: atLeast, tail: tail, forms: forms, ignored: parsed.ignored,
-             suggestion: suggestion };
+    var found = { results: results, count: count, atLeast: atLeast, tail: tail, forms: forms, ignored: parsed.ignored,
+                  suggestion: null };
+    // Sections that hold every word but that no word's file of stems carries for all of them fill the panel's first
+    // results when the tail is loaded for the count already, or when the files carried none.
+    if (tail && (tail.loading || !results.length)) await extend(found, PANEL_HITS);
+    if (!found.results.length) found.suggestion = await suggest(query, list);
+    return found;
   }
 
-  /* A tail's sections: the intersection over its terms of the union of each term's capped stems' sections; and those
-     of them not already among the results, which the tail shows: the results carried are the sections that every
-     term's files of stems carry. */
+  /* A section's number as the files of sections count it: its page's number in the index's order × 65536 + its
+     section's number (a hit names both: SearchIndex.swift). */
+  function hitNumber(found, hit) { return found.data.pages[hit[0]][3] * 65536 + hit[5]; }
+
+  /* A stem's sections and those of them its file of stems carries: every one of them from its own file for a capped
+     stem, else those its hits name, each of which also goes into `units` as the result it shows, excerpt and all. */
+  function stemSections(found, units) {
+    if (capped(found)) return allSections(found);
+    var numbers = found.entry.h.map(function (hit) {
+      var number = hitNumber(found, hit), page = found.data.pages[hit[0]];
+      if (!units[number]) units[number] = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3] };
+      return number;
+    }).sort(function (a, b) { return a - b; });
+    return Promise.resolve({ sections: numbers, carried: numbers });
+  }
+
+  /* A tail's sections: the intersection over its terms of the union of each term's stems' sections (whole for every
+     stem: a capped stem's from its own file, another's from its hits); and those of them not already among the
+     results, which the tail shows: the results carried are the sections that every term's files of stems carry. */
   function loadTail(tail) {
     if (!tail.loading) {
+      tail.units = {};
       tail.loading = Promise.all(tail.terms.map(function (term) {
-        return Promise.all(term.stems.filter(capped).map(allSections)).then(function (sets) {
-          tail.per = sets[0].per;
+        return Promise.all(term.stems.map(function (found) { return stemSections(found, tail.units); })).then(function (sets) {
+          sets.forEach(function (set) { if (set.per) tail.per = set.per; });
           return { all: union(sets.map(function (set) { return set.sections; })),
                    carried: union(sets.map(function (set) { return set.carried; })) };
         });
@@ -380,9 +398,9 @@
     return tail.loading;
   }
 
-  /* Adds results from the tail until the query has `wanted` (or the tail ends): each section named by its page and
-     heading from the files of sections, without an excerpt, once (one whose page and heading a result already shows,
-     such as one carried by a stem not capped, is left out). */
+  /* Adds results from the tail until the query has `wanted` (or the tail ends), once each (one whose page and
+     heading a result already shows is left out): a section that a stem's file carries in full shows its hit, excerpt
+     and all; any other is named by its page and heading from the files of sections, without an excerpt. */
   async function extend(found, wanted) {
     var tail = found.tail;
     if (!tail || found.exhausted || found.results.length >= wanted) return;
@@ -394,19 +412,25 @@
     while (found.results.length < wanted && tail.next < tail.rest.length) {
       var batch = tail.rest.slice(tail.next, tail.next + wanted - found.results.length), files = {};
       tail.next += batch.length;
-      batch.forEach(function (number) { files[Math.floor(Math.floor(number / 65536) / tail.per)] = true; });
+      batch.forEach(function (number) {
+        if (!tail.units[number]) files[Math.floor(Math.floor(number / 65536) / tail.per)] = true;
+      });
       var loaded = {};
       await Promise.all(Object.keys(files).map(function (file) {
         return sectionFile(file).then(function (data) { loaded[file] = data; });
       }));
       batch.forEach(function (number) {
-        var page = Math.floor(number / 65536), section = number % 65536, file = Math.floor(page / tail.per);
-        var entry = loaded[file].pages[page - file * tail.per];
-        var heading = entry[3][2 * section], key = entry[1] + "\u0000" + heading;
+        var result = tail.units[number];
+        if (!result) {
+          var page = Math.floor(number / 65536), section = number % 65536, file = Math.floor(page / tail.per);
+          var entry = loaded[file].pages[page - file * tail.per];
+          result = { title: entry[0], url: entry[1], kind: entry[2], anchor: entry[3][2 * section + 1],
+                     heading: entry[3][2 * section], excerpt: "" };
+        }
+        var key = result.url + "\u0000" + result.heading;
         if (found.seen[key]) return;
         found.seen[key] = true;
-        found.results.push({ title: entry[0], url: entry[1], kind: entry[2], anchor: entry[3][2 * section + 1],
-                             heading: heading, excerpt: "" });
+        found.results.push(result);
       });
     }
     if (tail.next >= tail.rest.length) {
@@ -580,7 +604,7 @@
     });
     option("site-search-option-all", allResultsURL(query), function (li) {
       li.className = "search-all";
-      li.textContent = found.results.length > PANEL_HITS ? "Alle " + countText(found) + " op de zoekpagina →" : "Op de zoekpagina →";
+      li.textContent = Math.max(found.count, found.results.length) > PANEL_HITS ? "Alle " + countText(found) + " op de zoekpagina →" : "Op de zoekpagina →";
     });
     open(true);
   }
@@ -661,10 +685,9 @@
   var pageGeneration = 0, pageFound = null, pageQuery = "";
   pageInput.value = new URLSearchParams(window.location.search).get("q") || "";
 
-  /* The status line: the count, the stop words left out, and for a query whose results are not all reachable, why. */
+  /* The status line: the count and the stop words left out. */
   function statusText(found, query) {
-    return countText(found) + " voor “" + query + "”" + ignoredText(found) + "." + (found.atLeast && !found.tail ?
-      " Van een woord dat zo vaak voorkomt, bewaart de zoekindex per woord alleen de best passende; een woord meer maakt de zoekvraag preciezer." : "");
+    return countText(found) + " voor “" + query + "”" + ignoredText(found) + ".";
   }
 
   /* Shows the next page of results (loading them from the tail when the files of stems carried no more); after the

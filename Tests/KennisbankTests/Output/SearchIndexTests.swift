@@ -12,9 +12,9 @@ final class SearchIndexTests: XCTestCase {
     /// A file of stems as the browser reads it.
     private struct Bucket: Decodable {
         struct Stem: Decodable { let f: [String], h: [Hit], n: Int }
-        /// `[page, anchor, heading, excerpt, score]`.
+        /// `[page, anchor, heading, excerpt, score, section]`.
         struct Hit: Decodable {
-            let page: Int, anchor: String, heading: String, excerpt: String, score: Int
+            let page: Int, anchor: String, heading: String, excerpt: String, score: Int, section: Int
             init(from decoder: any Decoder) throws {
                 var array = try decoder.unkeyedContainer()
                 page = try array.decode(Int.self)
@@ -22,9 +22,20 @@ final class SearchIndexTests: XCTestCase {
                 heading = try array.decode(String.self)
                 excerpt = try array.decode(String.self)
                 score = try array.decode(Int.self)
+                section = try array.decode(Int.self)
             }
         }
-        let pages: [[String]]
+        /// `[title, url, kind, number]`: `fields` are the first three, `number` the page's place in the index's order.
+        struct Page: Decodable {
+            let fields: [String], number: Int
+            init(from decoder: any Decoder) throws {
+                var array = try decoder.unkeyedContainer()
+                fields = [try array.decode(String.self), try array.decode(String.self), try array.decode(String.self)]
+                number = try array.decode(Int.self)
+            }
+            subscript(field: Int) -> String { fields[field] }
+        }
+        let pages: [Page]
         let stems: [String: Stem]
     }
 
@@ -50,7 +61,7 @@ final class SearchIndexTests: XCTestCase {
         var buckets: [String: Bucket]
 
         /// The entry of the stem of a folded word form, found as the browser finds it, with its file's pages.
-        func lookUp(_ form: String) -> (stem: String, entry: Bucket.Stem, pages: [[String]])? {
+        func lookUp(_ form: String) -> (stem: String, entry: Bucket.Stem, pages: [Bucket.Page])? {
             guard let file = words[SearchIndex.letters(of: form)], let stem = file.forms[form], let key = file.stems[stem]?.key,
                   let bucket = buckets[key], let entry = bucket.stems[stem] else { return nil }
             XCTAssertEqual(file.stems[stem]?.total, entry.n)
@@ -202,11 +213,11 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(found.entry.h.map(\.heading), ["Over vertrouwen", ""])
         // The excerpt is the first paragraph that holds the word, not the heading (which is in the result's title).
         XCTAssertEqual(found.entry.h.map(\.excerpt), ["Wie vertrouwt, wint. Vertrouwen is werk.", "Vertrouwen groeit."])
-        XCTAssertEqual(found.entry.h.map { found.pages[$0.page] }, [["Een", "artikelen/een/", "artikel"], ["Een", "artikelen/een/", "artikel"]])
+        XCTAssertEqual(found.entry.h.map { found.pages[$0.page].fields }, [["Een", "artikelen/een/", "artikel"], ["Een", "artikelen/een/", "artikel"]])
         // The alias finds the concept, whose hit shows its definition.
         let alias = try XCTUnwrap(index.lookUp("basisvertrouwen"))
         XCTAssertEqual(alias.entry.n, 1)
-        XCTAssertEqual(alias.entry.h.first.map { alias.pages[$0.page] }, ["Veiligheid", "begrippen/veiligheid/", "begrip"])
+        XCTAssertEqual(alias.entry.h.first.map { alias.pages[$0.page].fields }, ["Veiligheid", "begrippen/veiligheid/", "begrip"])
         XCTAssertEqual(alias.entry.h.first?.excerpt, "Het gevoel dat men veilig is.")
         XCTAssertEqual(alias.entry.h.first?.score, 30)
     }
@@ -283,7 +294,7 @@ final class SearchIndexTests: XCTestCase {
     }
 
     /// A file of a stem's sections (`search/more/<stem>.js`) as the browser reads it.
-    private struct More: Decodable { let per: Int, sections: String }
+    private struct More: Decodable { let per: Int, sections: String, carried: String }
     /// A file of sections: each page as `[title, url, kind, [heading, anchor, …]]`.
     private struct Sections: Decodable {
         struct Page: Decodable {
@@ -360,6 +371,17 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(anchors, ["": "", "Verder": "verder"], "a first section links to the top, another to its heading")
         // Every result the file of stems carries is among them.
         for hit in common.entry.h { XCTAssertTrue(shown.contains(common.pages[hit.page][1] + " › " + hit.heading)) }
+        // A hit names its section by page number and section as the set does, so that the browser meets a rarer
+        // word's hits with the common word's set: here every section of "zeldzaam" holds "vertrouwen" too.
+        let rare = try XCTUnwrap(index.lookUp("zeldzaam"))
+        let numbered = Set(sets.flatMap { set in set.sections.map { "\(set.page).\($0)" } })
+        let rareNumbered = rare.entry.h.map { "\(rare.pages[$0.page].number).\($0.section)" }
+        XCTAssertEqual(rareNumbered.count, 30)
+        XCTAssertTrue(numbered.isSuperset(of: rareNumbered), "the rare word's sections, by number, are among the common word's")
+        XCTAssertEqual(Set(common.entry.h.map { "\(common.pages[$0.page].number).\($0.section)" }),
+                       Set(SectionSet.decode(try decode(More.self, moreFile, global: "KENNISBANK_SEARCH_MORE", key: common.stem).carried)
+                            .flatMap { set in set.sections.map { "\(set.page).\($0)" } }),
+                       "the carried hits are the sections the stem's file marks as carried")
         // A word in fewer sections has no such file; nor has a site without such a word any file of sections.
         XCTAssertNil(byPath[SearchMore.path(ofStem: try XCTUnwrap(index.lookUp("zeldzaam")).stem)])
     }

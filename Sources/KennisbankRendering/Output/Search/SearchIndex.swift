@@ -23,9 +23,13 @@ import KennisbankLinking
 /// ```
 /// (window.KENNISBANK_SEARCH_WORDS = window.KENNISBANK_SEARCH_WORDS || {})["ve"] = {"forms":{"vertrouwen":"vertrouw",…},
 ///     "stems":{"vertrouw":["vertr",63],…},"stop":["veel","voor"]};
-/// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["vertr"] = {"pages":[[title,url,kind],…],
-///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score],…],"n":63},…}};
+/// (window.KENNISBANK_SEARCH = window.KENNISBANK_SEARCH || {})["vertr"] = {"pages":[[title,url,kind,number],…],
+///     "stems":{"vertrouw":{"f":["vertrouwen","vertrouwelijk"],"h":[[page,anchor,heading,excerpt,score,section],…],"n":63},…}};
 /// ```
+///
+/// A hit's `page` is its place in the file's `pages`; that page's `number` (its place in the index's order) and the
+/// hit's `section` name the section as ``SectionSet`` and the files of sections do, so that the browser meets a
+/// word's carried hits with every section of a word in more than ``allHitsUpTo`` (a query of a rare and a common word).
 ///
 /// A stem in more than ``allHitsUpTo`` sections also has every one of them in a file of its own (``SearchMore``).
 /// The JSON is everything after `= ` up to the closing `;`. Each page's ``SearchPage`` is made again only
@@ -177,6 +181,7 @@ package struct SearchIndex {
             let hits = carried(stem)
             builder.combine(hits.count)
             for (page, hit) in hits {
+                builder.combine(page)
                 shown[page].combine(hit, into: &builder)
                 for value in [hit.section, hit.block, hit.offset, hit.score] { builder.combine(Int(value)) }
             }
@@ -295,7 +300,7 @@ package struct SearchIndex {
         func number(of page: Int) -> Int {
             if let known = pageNumbers[page] { return known }
             pageNumbers[page] = pageList.count
-            pageList.append(.array([.string(pages[page].title), .string(pages[page].url), .string(pages[page].kind)]))
+            pageList.append(.array([.string(pages[page].title), .string(pages[page].url), .string(pages[page].kind), .int(page)]))
             return pageList.count - 1
         }
         var stems: [String: JSONValue] = [:]
@@ -305,7 +310,8 @@ package struct SearchIndex {
                 let block = page.blocks[Int(entry.hit.block)]
                 return .array([.int(number(of: entry.page)), .string(block.anchor ?? ""),
                                .string(page.sections[Int(entry.hit.section)].heading ?? ""),
-                               .string(page.excerpt(of: entry.hit)), .int(Int(entry.hit.score))])
+                               .string(page.excerpt(of: entry.hit)), .int(Int(entry.hit.score)),
+                               .int(Int(entry.hit.section))])
             }
             stems[stem.stem] = .object(["f": .array(stem.forms.map(JSONValue.string)), "h": .array(hits), "n": .int(stem.total)])
         }
