@@ -30,8 +30,8 @@ struct SearchFiles: Sendable {
     /// The group of a stem or a key: its first two letters.
     static func group(of stem: String) -> String { String(stem.prefix(2)) }
 
-    /// The files of every stem of `layout`, whose pages' hits show `shown`.
-    init(_ layout: SearchLayout, shown: [SearchShown]) {
+    /// The files of every stem of `layout`, whose pages' hits show `shown` (`nil` when nothing is digested).
+    init(_ layout: SearchLayout, shown: [SearchShown]?) {
         update(layout, stems: Set(layout.stems.keys), pages: [], shown: shown)
         for letters in DutchStopWords.letters where words[letters] == nil { setWords(SearchIndex.Words(), letters: letters) }
     }
@@ -43,7 +43,7 @@ struct SearchFiles: Sendable {
     /// A group is split again only when a stem came or went or its estimated size changed; a file of stems is
     /// digested again only when one of its stems shows something else, or a page whose hit it shows changed; a
     /// file of words is made again only when one of its forms, or a key or number of sections it names, changed.
-    mutating func update(_ layout: SearchLayout, stems changed: Set<String>, pages: Set<Int>, shown: [SearchShown]) {
+    mutating func update(_ layout: SearchLayout, stems changed: Set<String>, pages: Set<Int>, shown: [SearchShown]?) {
         var groups = Set<String>(), keys = Set<String>(), letters = Set<String>()
         for name in changed {
             let (old, new) = (cut[name]?.stem, layout.stems[name])

@@ -69,20 +69,28 @@ package struct SearchIndex {
     }
 
     /// A page's ``SearchPage`` with what it was made from, the digest of everything its hits can show
-    /// (``SearchPage/digest``), which tells whether the page changed, and what each of its hits shows.
+    /// (``SearchPage/digest``), which tells whether the page changed, and what each of its hits shows; or, in a
+    /// build that keeps nothing for the next and compares with no site on disk (``digesting``), neither.
     struct Entry: Sendable {
         var inputs: EntryInputs
         var page: SearchPage
         var digest: Digest
-        var shown: SearchShown
+        var shown: SearchShown?
 
-        init(inputs: EntryInputs, page: SearchPage) {
+        init(inputs: EntryInputs, page: SearchPage, digesting: Bool) {
             self.inputs = inputs
             self.page = page
-            self.shown = SearchShown(page)
-            self.digest = shown.whole
+            self.shown = digesting ? SearchShown(page) : nil
+            self.digest = shown?.whole ?? Self.undigested
         }
+
+        /// The digest of every page of a build that digests nothing.
+        static let undigested = Digest(first: 0, second: 0)
     }
+
+    /// Whether the files' digests are read: by a later build (`serve`'s memo) or against the site on disk. A clean
+    /// build reads none, so it leaves out what they are made from (``SearchShown``).
+    private var digesting: Bool { memo.remembers || written != nil }
 
     /// The best-ranked sections a stem carries when it has more than ``allHitsUpTo``; the others are counted, and
     /// reached through its file of sections (``SearchMore``).
@@ -135,18 +143,19 @@ package struct SearchIndex {
         let linked = indexed
         let inputs = { @Sendable (order: Int) in EntryInputs(page: linked[order].item, document: linked[order].document) }
         // Each word form is stemmed once, whichever page has it first (in this build, or an earlier one of `serve`).
-        let trees = self.trees
+        let trees = self.trees, digesting = self.digesting
         let stemCache = trees?.stems ?? memo.take(Self.stemsSlot) ?? StemCache()
         defer { memo.keep(stemCache, in: Self.stemsSlot) }
         let entries = memo.list(Self.pages, keys: linked.map(\.item.id), reuse: { order, old in old.inputs == inputs(order) },
                                 make: { order in
-            Entry(inputs: inputs(order), page: trees?.searchPage(of: linked[order]) ?? SearchPage(page: linked[order], stems: stemCache))
+            Entry(inputs: inputs(order), page: trees?.searchPage(of: linked[order]) ?? SearchPage(page: linked[order], stems: stemCache),
+                  digesting: digesting)
         })
         let references = site.references.references
         let literature = memo.value(Self.literature, key: "literatuur", inputs: references) { SearchPage(references: references, stems: stemCache) }
-        let literatureShown = SearchShown(literature)
-        let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literatureShown.whole]
-        let shown = entries.map(\.shown) + [literatureShown]
+        let literatureShown = digesting ? SearchShown(literature) : nil
+        let pages = entries.map(\.page) + [literature], digests = entries.map(\.digest) + [literatureShown?.whole ?? Entry.undigested]
+        let shown = literatureShown.map { literature in entries.map { $0.shown! } + [literature] }
         let whole = self.cut(pages, digests: digests, shown: shown), cut = whole.files
         let written = self.written
         // A file is encoded only when what it shows changed: its digest is made from its stems and what their hits
@@ -168,8 +177,9 @@ package struct SearchIndex {
     }
 
     /// The digest of what a file of stems shows: each stem, its number of sections, its forms and its hits, with
-    /// what each hit shows of its page.
-    static func digest(of bucket: Bucket, shown: [SearchShown]) -> Digest {
+    /// what each hit shows of its page (nothing, when nothing is digested: `shown` is `nil`).
+    static func digest(of bucket: Bucket, shown: [SearchShown]?) -> Digest {
+        guard let shown else { return Entry.undigested }
         var builder = DigestBuilder()
         builder.combine(Self.hitsPerStem)
         builder.combine(Self.allHitsUpTo)
@@ -218,7 +228,7 @@ package struct SearchIndex {
 
     /// The stems of `pages` and the files cut from them: those the last build kept, brought up to date (only the
     /// files of the stems that changed are cut again), or made from all pages; kept for the next build.
-    private func cut(_ pages: [SearchPage], digests: [Digest], shown: [SearchShown]) -> Cut {
+    private func cut(_ pages: [SearchPage], digests: [Digest], shown: [SearchShown]?) -> Cut {
         var cut: Cut
         if var kept = memo.take(Self.layoutSlot) {
             if let changed = kept.layout.update(to: pages, digests: digests) {

@@ -125,8 +125,8 @@ struct SearchMore: Sendable {
     }
 
     /// The file of each stem with a set, and (when there is any) the files of sections of `pages`, whose entries
-    /// show `shown`.
-    func files(pages: [SearchPage], shown: [SearchShown], written: (any WrittenSite)?) -> [SiteRenderer.RenderedFile] {
+    /// show `shown` (`nil` when nothing is digested).
+    func files(pages: [SearchPage], shown: [SearchShown]?, written: (any WrittenSite)?) -> [SiteRenderer.RenderedFile] {
         guard !sets.isEmpty else { return [] }
         var files: [SiteRenderer.RenderedFile] = []
         files.reserveCapacity(stemFiles.count + pages.count / Self.pagesPerFile + 1)
@@ -138,7 +138,7 @@ struct SearchMore: Sendable {
         for start in stride(from: 0, to: pages.count, by: Self.pagesPerFile) {
             let numbers = start..<min(start + Self.pagesPerFile, pages.count)
             var builder = DigestBuilder()
-            for number in numbers { builder.combine(shown[number].sections) }
+            for number in numbers { builder.combine(shown?[number].sections ?? SearchIndex.Entry.undigested) }
             let file = start / Self.pagesPerFile
             files.append(.assembled(path: Self.path(ofSections: file), parts: [builder.finalize()], written: written) {
                 Self.sectionsScript(file: file, pages: pages[numbers])
