@@ -28,17 +28,21 @@ package struct Reference: Hashable, Sendable {
     /// The entry as plain text.
     package var plainText: String { inlines.plainText }
 
-    /// Where the work stands in an APA 7 reference list (see ``ReferenceOrder``).
+    /// Where the work stands in an APA 7 reference list (see ``ReferenceOrder``), but for works whose order is the
+    /// same: those follow their ``orderText``.
     package var order: ReferenceOrder {
-        ReferenceOrder(surnames: surnames.map(ReferenceKey.fold), year: year == "n.d." ? "" : year, letter: yearSuffix ?? "",
-                       text: plainText.lowercased())
+        ReferenceOrder(surnames: surnames.map(ReferenceKey.fold), year: year == "n.d." ? "" : year, letter: yearSuffix ?? "")
     }
+
+    /// The entry's text, lowercased: what orders works of the same ``order``, the last resort.
+    package var orderText: String { plainText.lowercased() }
 }
 
 /// The order of an APA 7 reference list: by the first author's surname; a work by one author before the works
 /// of that author with others, which follow in the order of their further authors' surnames; the works of the
 /// same authors by year, a work without a date (`n.d.`) first; works of the same authors and year in the order of
-/// their letters (2011a before 2011b), which are the keys the author cites; then by the entry's text.
+/// their letters (2011a before 2011b), which are the keys the author cites. Works equal in all of these follow the
+/// entry's text (``Reference/orderText``, made only for them).
 ///
 /// Surnames are compared folded to lowercase ASCII letters, particles kept ("Van Es" sorts as `vanes`).
 package struct ReferenceOrder: Comparable, Sendable {
@@ -48,13 +52,11 @@ package struct ReferenceOrder: Comparable, Sendable {
     var year: String
     /// The year's letter, given or assigned, or empty.
     var letter: String
-    /// The entry's text, lowercased: the last resort.
-    var text: String
 
     package static func < (lhs: ReferenceOrder, rhs: ReferenceOrder) -> Bool {
         // A list of surnames that is the start of another is shorter, and so comes first: Collins before Collins & Porras.
         if lhs.surnames != rhs.surnames { return lhs.surnames.lexicographicallyPrecedes(rhs.surnames) }
-        return (lhs.year, lhs.letter, lhs.text) < (rhs.year, rhs.letter, rhs.text)
+        return (lhs.year, lhs.letter) < (rhs.year, rhs.letter)
     }
 }
 

@@ -16,14 +16,33 @@ package struct ReferenceLibrary: Sendable {
 
     /// Creates a library from references that already have keys.
     package init(references: [Reference]) {
-        // Each sort key once, not once per comparison: folding surnames and a whole entry is not cheap.
-        self.references = references.map { ($0.order, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // Each sort key once, not once per comparison: folding surnames is not cheap. The entry's text, lowercased,
+        // orders only works of the same authors, year and letter, so it is made only for those.
+        let orders = references.map(\.order)
+        var texts: [Int: String] = [:]
+        func text(_ index: Int) -> String {
+            if let known = texts[index] { return known }
+            let made = references[index].orderText
+            texts[index] = made
+            return made
+        }
+        let sorted = references.indices.sorted { a, b in orders[a] != orders[b] ? orders[a] < orders[b] : text(a) < text(b) }
+        self.references = sorted.map { references[$0] }
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var listed: [String: [String]] = [:]
         for reference in self.references {
-            for slug in Set(reference.sources.compactMap(\.articleSlug)) { listed[slug, default: []].append(reference.key) }
+            // A work listed twice in one article is one listing of its key there.
+            for source in reference.sources {
+                guard let slug = source.articleSlug else { continue }
+                Self.add(reference.key, to: &listed[slug, default: []])
+            }
         }
         self.listedIn = listed
+    }
+
+    /// Adds `key` to `keys` unless it is the last of them already.
+    private static func add(_ key: String, to keys: inout [String]) {
+        if keys.last != key { keys.append(key) }
     }
 
     /// Whether a heading text names a reference list.
@@ -52,8 +71,11 @@ package struct ReferenceLibrary: Sendable {
         var text: String
         /// The parsed entry, or `nil` when the item is not an APA reference.
         var entry: ReferenceParser.Entry?
-        /// Surnames, year, letter and title, folded: items with the same identity are one work.
+        /// Surnames, year, letter and title, folded: items with the same identity are one work. Empty when the item
+        /// is not an APA reference (`entry` is `nil`).
         var identity: String
+        /// What the entry lacks of APA 7's title and source (``ReferenceLibrary/incompleteness(title:source:)``), or `nil`.
+        var incompleteness: String?
     }
 
     /// The reference list items of one article (those under its Literatuur heading) or of one bibliography
@@ -66,7 +88,8 @@ package struct ReferenceLibrary: Sendable {
         return items.map { item in
             let text = item.inlines.plainText
             let (entry, identity) = parsed.entry(of: text)
-            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity)
+            return ListedItem(inlines: item.inlines, source: item.source, text: text, entry: entry, identity: identity,
+                              incompleteness: entry.flatMap { incompleteness(title: $0.title, source: $0.source) })
         }
     }
 
@@ -97,24 +120,30 @@ package struct ReferenceLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var works: [(entry: ReferenceParser.Entry, reference: Reference)] = []
         var identity: [String: Int] = [:]
-        for item in lists.joined() {
-            guard let entry = item.entry else {
-                diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .invalidReference,
-                                              message: "The list item '\(item.text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
-                continue
+        // The items are read in place, not copied: most are works listed before, which need only their identity and
+        // source (a site lists tens of thousands, and `serve` merges them again after an edit of a reference list).
+        for list in lists {
+            for index in list.indices {
+                let source = list[index].source
+                guard !list[index].identity.isEmpty else {
+                    diagnostics.append(Diagnostic(path: source.path, position: source.position, severity: .warning, code: .invalidReference,
+                                                  message: "The list item '\(list[index].text.prefix(60))' is not an APA reference: it needs 'Surname, I. (year).' at its start."))
+                    continue
+                }
+                if let problem = list[index].incompleteness {
+                    diagnostics.append(Diagnostic(path: source.path, position: source.position, severity: .warning, code: .incompleteReference,
+                                                  message: "The reference '\(list[index].text.prefix(60))' is incomplete: \(problem)."))
+                }
+                if let existing = identity[list[index].identity] {
+                    works[existing].reference.sources.append(source)
+                    continue
+                }
+                let item = list[index], entry = item.entry!
+                identity[item.identity] = works.count
+                works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
+                                               title: entry.title, inlines: item.inlines, sources: [source],
+                                               authorsAbbreviated: entry.authorsAbbreviated, isAuthorAndYearOnly: entry.isAuthorAndYearOnly)))
             }
-            if let problem = incompleteness(of: entry) {
-                diagnostics.append(Diagnostic(path: item.source.path, position: item.source.position, severity: .warning, code: .incompleteReference,
-                                              message: "The reference '\(item.text.prefix(60))' is incomplete: \(problem)."))
-            }
-            if let existing = identity[item.identity] {
-                works[existing].reference.sources.append(item.source)
-                continue
-            }
-            identity[item.identity] = works.count
-            works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
-                                           title: entry.title, inlines: item.inlines, sources: [item.source],
-                                           authorsAbbreviated: entry.authorsAbbreviated, isAuthorAndYearOnly: entry.isAuthorAndYearOnly)))
         }
         // Keys: surname + year (+ given letter); works that would share a key get letters in list order.
         var groups: [String: [Int]] = [:]
@@ -137,10 +166,11 @@ package struct ReferenceLibrary: Sendable {
         return (ReferenceLibrary(references: works.map(\.reference)), diagnostics)
     }
 
-    /// What an entry lacks of APA 7's title and source after the year, as the end of a sentence, or `nil`.
-    private static func incompleteness(of entry: ReferenceParser.Entry) -> String? {
-        if entry.title == nil { return "APA 7 needs a title and a source (publisher, journal or web address) after the year" }
-        if entry.source == nil { return "APA 7 needs a source (publisher, journal or web address) after the title" }
+    /// What an entry with `title` and `source` lacks of APA 7's title and source after the year, as the end of a
+    /// sentence, or `nil`.
+    private static func incompleteness(title: String?, source: String?) -> String? {
+        if title == nil { return "APA 7 needs a title and a source (publisher, journal or web address) after the year" }
+        if source == nil { return "APA 7 needs a source (publisher, journal or web address) after the title" }
         return nil
     }
 
