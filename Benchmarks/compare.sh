@@ -7,8 +7,8 @@
 #
 # REV is built in release in a worktree of its own ($WORK_DIR/rev); this checkout in release in SCRATCH_PATH.
 # Environment as for run.sh: SIZES (default "2000"), RUNS (default 3), CONCEPTS REFERENCES MINIATURES WORDS SEED,
-# WORK_DIR (default /tmp/kennisbank-compare), SCRATCH_PATH (default .build); REV_BIN and KENNISBANK_BIN to use
-# binaries already built.
+# WORK_DIR (default /tmp/kennisbank-compare), OUTPUT_DIR (where the builds write: Benchmarks/common.sh),
+# SCRATCH_PATH (default .build); REV_BIN and KENNISBANK_BIN to use binaries already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -34,6 +34,7 @@ SCRATCH_PATH=${SCRATCH_PATH:-.build}
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "Missing /usr/bin/time: apt-get install time" >&2; exit 1; }
 mkdir -p "$WORK_DIR"
+output_dir
 
 if [ -z "${REV_BIN:-}" ]; then
     commit=$(git rev-parse --verify "$REV^{commit}")
@@ -57,17 +58,19 @@ NAMES=("$REV" "this")
 # build_both LABEL CONTENT [TEMPLATES-ARGS…]: clean builds by both binaries, interleaved; prints a row.
 build_both() {
     local label=$1 content=$2; shift 2
-    local best=("" "") peak=(0 0) run i out
+    local best=("" "") cpu=("" "") peak=(0 0) run i out
     for ((run = 1; run <= RUNS; run++)); do
         for i in 0 1; do
-            out="$WORK_DIR/site-$i"
+            out="$OUTPUT_DIR/site-$i"
             rm -rf "$out"
             timed "${BINS[$i]}" build --content "$content" "$@" --output "$out"
             if [ -z "${best[$i]}" ] || [ "$MS" -lt "${best[$i]}" ]; then best[$i]=$MS; fi
+            if [ -z "${cpu[$i]}" ] || [ "$CPU" -lt "${cpu[$i]}" ]; then cpu[$i]=$CPU; fi
             if [ "$MB" -gt "${peak[$i]}" ]; then peak[$i]=$MB; fi
         done
     done
     row "$label: clean build" "$(seconds "${best[0]}") s" "$(seconds "${best[1]}") s" "${best[1]}" "${best[0]}"
+    row "$label: CPU (user + system)" "$(seconds "${cpu[0]}") s" "$(seconds "${cpu[1]}") s" "${cpu[1]}" "${cpu[0]}"
     row "$label: peak memory" "${peak[0]} MB" "${peak[1]} MB" "${peak[1]}" "${peak[0]}"
 }
 
@@ -95,4 +98,5 @@ done
 for folder in "${FOLDERS[@]}"; do
     build_both "$(basename "$(dirname "$folder")")/$(basename "$folder")" "$folder"
 done
-rm -rf "$WORK_DIR/site-0" "$WORK_DIR/site-1"
+rm -rf "$OUTPUT_DIR/site-0" "$OUTPUT_DIR/site-1"
+rmdir "$OUTPUT_DIR" 2>/dev/null || true

@@ -14,7 +14,8 @@
 #   CONCEPTS REFERENCES MINIATURES   fixed at every size (defaults 300 1500 500, the generator's defaults)
 #   WORDS         words per article (default 4000)
 #   RUNS          timed runs per measurement; the best (lowest) wall time is reported (default 3)
-#   WORK_DIR      where corpora, Hugo sites and outputs go (default /tmp/kennisbank-bench)
+#   WORK_DIR      where corpora and Hugo sites go (default /tmp/kennisbank-bench)
+#   OUTPUT_DIR    where the timed builds write (default a folder of its own on /dev/shm, else WORK_DIR/out: see common.sh)
 #   SEED          corpus seed (default 1)
 #   CHECK         1 (default) runs `kennisbank check` on each corpus first and stops on any problem; 0 skips it
 set -euo pipefail
@@ -64,6 +65,7 @@ else
 fi
 [ -x "$BIN" ] || { echo "No binary at $BIN" >&2; exit 1; }
 mkdir -p "$WORK_DIR"
+output_dir
 
 # measure PREPARE COMMAND…: runs PREPARE (untimed) then COMMAND, RUNS times.
 # Sets BEST (seconds, lowest wall time) and PEAK (MB, highest maximum resident set size).
@@ -94,7 +96,7 @@ for N in $SIZES; do
     fi
 
     # a. kennisbank: a clean build into a fresh output folder.
-    out="$WORK_DIR/site-$N"
+    out="$OUTPUT_DIR/site-$N"
     measure "rm -rf '$out'" "$BIN" build --content "$corpus" --templates Templates --output "$out"
     KB[$N]=$BEST; KBM[$N]=$PEAK
     pages=$(find "$out/artikelen" -name index.html | wc -l)
@@ -117,9 +119,9 @@ TOML
     printf '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body></body></html>\n' \
         > "$hugo_site/layouts/_default/list.html"
     cp "$corpus"/articles/*.md "$hugo_site/content/articles/"
-    measure "rm -rf '$hugo_site/public' '$hugo_site/resources'" hugo --quiet --source "$hugo_site" --destination "$hugo_site/public"
+    measure "rm -rf '$OUTPUT_DIR/hugo-$N' '$hugo_site/resources'" hugo --quiet --source "$hugo_site" --destination "$OUTPUT_DIR/hugo-$N"
     HUGO[$N]=$BEST; HUGOM[$N]=$PEAK
-    pages=$(find "$hugo_site/public/articles" -mindepth 2 -name index.html | wc -l)
+    pages=$(find "$OUTPUT_DIR/hugo-$N/articles" -mindepth 2 -name index.html | wc -l)
     [ "$pages" -eq "$N" ] || { echo "Hugo rendered $pages article pages, expected $N" >&2; exit 1; }
 
     # c. The floor: cmark rendering every article body (front matter stripped beforehand) in one process.
@@ -166,3 +168,6 @@ if [ $# -gt 1 ]; then
         previous=$N
     done
 fi
+# The sites written on OUTPUT_DIR (memory, when it is /dev/shm) go; the corpora stay in WORK_DIR.
+for N in $SIZES; do rm -rf "$OUTPUT_DIR/site-$N" "$OUTPUT_DIR/hugo-$N"; done
+rmdir "$OUTPUT_DIR" 2>/dev/null || true
