@@ -44,6 +44,25 @@ package enum RelationType: String, CaseIterable, Hashable, Sendable, Codable {
         }
     }
 
+    /// ``label`` capitalised, as the heading of the concepts a page lists under it.
+    package var heading: String { label.prefix(1).uppercased() + label.dropFirst() }
+
+    /// `items` with their types, grouped in the order of ``allCases``, each group in the order of `items`, empty
+    /// groups left out; and whether the groups should say their types: only when some item's type is not
+    /// ``related``, so that concepts related without a type stay one list without a heading.
+    package static func grouped<Item>(_ items: [(RelationType, Item)]) -> (groups: [(type: RelationType, items: [Item])], typed: Bool) {
+        let groups = allCases.compactMap { type -> (type: RelationType, items: [Item])? in
+            let members = items.filter { $0.0 == type }.map(\.1)
+            return members.isEmpty ? nil : (type, members)
+        }
+        return (groups, items.contains { $0.0 != .related })
+    }
+
+    /// The type of each concept that `relations` name, by slug (the first, where one is named twice).
+    package static func types(in relations: [ConceptRelation]) -> [String: RelationType] {
+        Dictionary(relations.map { ($0.target, $0.type) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The kind of line the concept map draws for the relation and its inverse: one per pair of types.
     package var family: RelationFamily {
         switch self {

@@ -106,10 +106,17 @@ package struct EpubPages: Sendable {
                 body += Self.withoutIDs(Cmark.renderHTML(Self.withoutReferenceList(page.document.blocks),
                                                          options: links.renderOptions(in: file, notes: false)))
             }
+            // Grouped by how they relate, as on the concept's page: a line per type when some relation is typed.
+            let types = RelationType.types(in: site.relations[slug] ?? [])
             let related = (site.related[slug] ?? []).compactMap { other in
-                site.pages[ContentID(.concept, other)].map { "<a href=\"#\(EpubLinks.glossaryID(other))\">\(HTML.escape($0.item.title))</a>" }
+                site.pages[ContentID(.concept, other)].map {
+                    (types[other] ?? .related, "<a href=\"#\(EpubLinks.glossaryID(other))\">\(HTML.escape($0.item.title))</a>")
+                }
             }
-            if !related.isEmpty { body += "<p class=\"verwant\">Verwant: \(related.joined(separator: ", "))</p>\n" }
+            let (groups, typed) = RelationType.grouped(related)
+            for group in groups {
+                body += "<p class=\"verwant\">\(typed ? HTML.escape(group.type.heading) : "Verwant"): \(group.items.joined(separator: ", "))</p>\n"
+            }
             body += "</dd>\n"
         }
         body += "</dl>\n</section>"

@@ -70,7 +70,7 @@ extension PageModels {
         let map = conceptMap(focus: id.slug, from: path)
         let mentions = site.mentions(of: id.slug).filter { $0.page != id }.map { mentionEntry($0, from: path) }
         let otherNames = OtherNames.shown(title: page.item.title, aliases: page.item.aliases)
-        let types = Dictionary(site.relations(of: id.slug).map { ($0.target, $0.type) }, uniquingKeysWith: { first, _ in first })
+        let types = RelationType.types(in: site.relations(of: id.slug))
         let related = site.related(to: id.slug).compactMap { slug in
             itemLink(ContentID(.concept, slug), from: path).map { (types[slug] ?? .related, $0) }
         }

@@ -202,6 +202,37 @@ final class EpubBookTests: XCTestCase {
         XCTAssertTrue(chapter.contains("<h2 id=\"noot-niet-weten-titel\">Niet-weten</h2>\n<p>Open blijven voor wat zich aandient.</p>"), chapter)
     }
 
+    /// The glossary lists a concept's related concepts by how they relate, as its page does: a line per type, the
+    /// inverse on the other concept's entry, and one "Verwant" line where no relation is typed.
+    func testTheGlossaryListsRelatedConceptsByTheirTypes() throws {
+        func concept(_ slug: String, _ title: String, _ fields: String = "") -> String {
+            "---\ntitle: \(title)\nsummary: Over \(slug).\n\(fields)---\nUitleg.\n"
+        }
+        let folder = try temporaryContentFolder([
+            "site.yml": "title: Proef\nauthor: C. Auteur\n",
+            "articles/a.md": "---\ntitle: A\nauthors: [A. Auteur]\ndate: 2024-01-01\n---\nOver vogels en vissen.\n",
+            "concepts/vogel.md": concept("vogel", "Vogel", "relations:\n  broader: [dier]\n  opposite: [vis]\n"),
+            "concepts/dier.md": concept("dier", "Dier"),
+            "concepts/vis.md": concept("vis", "Vis", "relations:\n  hasPart: [vin]\n"),
+            "concepts/vin.md": concept("vin", "Vin", "related: [vogel]\n"),
+            "concepts/kieuw.md": concept("kieuw", "Kieuw", "related: [dier]\n"),
+        ])
+        let glossary = try XCTUnwrap(try export(folder).files["EPUB/begrippen.xhtml"])
+        func lines(_ slug: String) throws -> [String] {
+            let entry = try XCTUnwrap(glossary.components(separatedBy: "<dt id=\"begrip-\(slug)\"").dropFirst().first, slug)
+            return entry.components(separatedBy: "</dd>")[0].split(separator: "\n").filter { $0.hasPrefix("<p class=\"verwant\">") }
+                .map { String($0.dropFirst("<p class=\"verwant\">".count).dropLast("</p>".count)) }
+        }
+        XCTAssertEqual(try lines("vogel"), ["Is een soort van: <a href=\"#begrip-dier\">Dier</a>",
+                                            "Staat tegenover: <a href=\"#begrip-vis\">Vis</a>",
+                                            "Hangt samen met: <a href=\"#begrip-vin\">Vin</a>"])
+        XCTAssertEqual(try lines("dier"), ["Omvat: <a href=\"#begrip-vogel\">Vogel</a>",
+                                           "Hangt samen met: <a href=\"#begrip-kieuw\">Kieuw</a>"])
+        XCTAssertEqual(try lines("vin"), ["Is onderdeel van: <a href=\"#begrip-vis\">Vis</a>",
+                                          "Hangt samen met: <a href=\"#begrip-vogel\">Vogel</a>"])
+        XCTAssertEqual(try lines("kieuw"), ["Verwant: <a href=\"#begrip-dier\">Dier</a>"], "no typed relation: one line, as before")
+    }
+
     func testAnEntryWithOnlyAuthorsAndYearIsShownAsSuchInTheLiterature() throws {
         let folder = try temporaryContentFolder([
             "site.yml": "title: Proef\nauthor: C. Auteur\n",

@@ -19,12 +19,7 @@ struct RelatedGroup: TemplateView {
 
     /// The related concepts `links`, each with its type, grouped in the order of ``RelationType/keys``.
     static func grouped(_ links: [(RelationType, ItemLink)]) -> [RelatedGroup] {
-        let typed = links.contains { $0.0 != .related }
-        return RelationType.allCases.compactMap { type in
-            let concepts = links.filter { $0.0 == type }.map(\.1)
-            guard !concepts.isEmpty else { return nil }
-            return RelatedGroup(label: typed ? type.label.prefix(1).uppercased() + type.label.dropFirst() : nil,
-                                type: type.rawValue, concepts: concepts)
-        }
+        let (groups, typed) = RelationType.grouped(links)
+        return groups.map { RelatedGroup(label: typed ? $0.type.heading : nil, type: $0.type.rawValue, concepts: $0.items) }
     }
 }
