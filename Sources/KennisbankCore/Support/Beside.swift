@@ -15,12 +15,8 @@ import Glibc
 /// The work may map in parallel (``Swift/Array/parallelMap(_:)``): its maps share ``WorkerPool`` with the caller's.
 /// ``value()`` must be called once, and is what ends the thread.
 package final class Beside<Value>: @unchecked Sendable {
-    /// Where the thread leaves the value; read only after the thread was joined.
-    private final class Box: @unchecked Sendable {
-        var value: Value?
-    }
-
-    private let box = Box()
+    /// Where the thread leaves the value.
+    private let box = ValueBox<Value>()
     private let thread: pthread_t
 
     /// Starts `work` on a thread of its own.

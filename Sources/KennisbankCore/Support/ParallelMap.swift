@@ -54,15 +54,14 @@ package enum DeepStack {
     /// moment that a caller who ends right after, as `kennisbank build` does, need not spend: the process ends
     /// whether or not the thread is done.
     package static func letGo<T>(_ value: consuming T) {
-        var value = Optional(value)
-        pthread_detach(start { value = nil })
+        let box = ValueBox<T>()
+        box.value = value
+        pthread_detach(start { box.value = nil })
     }
 
     /// Runs `work` on a thread with a large stack and waits for its result.
     package static func run<T>(_ work: @escaping () -> T) -> T {
-        let box = ValueBox<T>()
-        pthread_join(start { box.value = work() }, nil)
-        return box.value!
+        Beside(work).value()
     }
 }
 
@@ -162,8 +161,8 @@ package final class WorkerPool: @unchecked Sendable {
     }
 }
 
-/// A value handed back from a worker thread.
-private final class ValueBox<T>: @unchecked Sendable {
+/// A value handed over between threads: read only after the thread that wrote it was joined.
+final class ValueBox<T>: @unchecked Sendable {
     var value: T?
 }
 
