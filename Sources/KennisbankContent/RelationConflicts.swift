@@ -32,24 +32,29 @@ enum RelationConflicts {
         let typed = concepts.enumerated().filter { !$0.element.relations.isEmpty }
         guard !typed.isEmpty || !selfNamed.isEmpty else { return [] }
         let known = Set(concepts.lazy.map(\.item.id.slug))
+        // The relations left out in the first pass, each once: "writer type target".
+        var droppedOwn = Set<String>()
         for (index, concept) in typed {
             let slug = concept.item.id.slug
             for relation in concept.relations where relation.target != slug && known.contains(relation.target) {
-                if let other = add(relation.type, from: slug, to: relation.target) { dropped.append((index, relation, (other, true))) }
+                guard let other = add(relation.type, from: slug, to: relation.target) else { continue }
+                dropped.append((index, relation, (other, true)))
+                droppedOwn.insert("\(index) \(relation.type.rawValue) \(relation.target)")
             }
         }
         for (index, concept) in typed {
             let slug = concept.item.id.slug
             for relation in concept.relations where relation.target != slug && known.contains(relation.target) {
                 guard let other = add(relation.type.inverse, from: relation.target, to: slug),
-                      !dropped.contains(where: { $0.writer == index && $0.relation == relation }) else { continue }
+                      !droppedOwn.contains("\(index) \(relation.type.rawValue) \(relation.target)") else { continue }
                 dropped.append((index, relation, (other.inverse, false)))
             }
         }
         var problems: [Diagnostic] = []
-        for (index, concept) in concepts.enumerated() {
-            let own = (selfNamed + dropped).filter { $0.writer == index }
-            guard !own.isEmpty, let frontMatter = try? FrontMatter(file: concept.item.source) else { continue }
+        let byWriter = Dictionary(grouping: selfNamed + dropped, by: \.writer)
+        for index in byWriter.keys.sorted() {
+            let concept = concepts[index], own = byWriter[index]!
+            guard let frontMatter = try? FrontMatter(file: concept.item.source) else { continue }
             let slug = concept.item.id.slug
             let found = own.map { _, relation, standing -> Diagnostic in
                 // A self-relation of `related:` is told from one of `relations:` by its type and the lists that hold it.
