@@ -16,6 +16,13 @@ package struct ReferenceLibrary: Sendable {
 
     /// Creates a library from references that already have keys.
     package init(references: [Reference]) {
+        self.init(sorting: references, listings: nil)
+    }
+
+    /// A library of `references`, sorted; `listings`, when given, holds the references (by their places in
+    /// `references`) that each article lists, which is what a merge knows already: otherwise they are read from each
+    /// reference's sources.
+    private init(sorting references: [Reference], listings: [String: [Int]]?) {
         // Each sort key once, not once per comparison: folding surnames is not cheap. The entry's text, lowercased,
         // orders only works of the same authors, year and letter, so it is made only for those.
         let orders = references.map(\.order)
@@ -29,12 +36,22 @@ package struct ReferenceLibrary: Sendable {
         let sorted = references.indices.sorted { a, b in orders[a] != orders[b] ? orders[a] < orders[b] : text(a) < text(b) }
         self.references = sorted.map { references[$0] }
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each article's keys in the library's order, a work listed twice in one article once.
         var listed: [String: [String]] = [:]
-        for reference in self.references {
-            // A work listed twice in one article is one listing of its key there.
-            for source in reference.sources {
-                guard let slug = source.articleSlug else { continue }
-                Self.add(reference.key, to: &listed[slug, default: []])
+        if let listings {
+            var place = [Int](repeating: 0, count: sorted.count)
+            for (position, index) in sorted.enumerated() { place[index] = position }
+            for (slug, indexes) in listings {
+                var keys: [String] = []
+                for position in indexes.map({ place[$0] }).sorted() { Self.add(self.references[position].key, to: &keys) }
+                listed[slug] = keys
+            }
+        } else {
+            for reference in self.references {
+                for source in reference.sources {
+                    guard let slug = source.articleSlug else { continue }
+                    Self.add(reference.key, to: &listed[slug, default: []])
+                }
             }
         }
         self.listedIn = listed
@@ -120,9 +137,13 @@ package struct ReferenceLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var works: [(entry: ReferenceParser.Entry, reference: Reference)] = []
         var identity: [String: Int] = [:]
+        // The works each article lists, by their places in `works`.
+        var listings: [String: [Int]] = [:]
         // The items are read in place, not copied: most are works listed before, which need only their identity and
         // source (a site lists tens of thousands, and `serve` merges them again after an edit of a reference list).
         for list in lists {
+            var listed: [Int] = []
+            defer { if let slug = list.first?.source.articleSlug, !listed.isEmpty { listings[slug, default: []] += listed } }
             for index in list.indices {
                 let source = list[index].source
                 guard !list[index].identity.isEmpty else {
@@ -136,9 +157,11 @@ package struct ReferenceLibrary: Sendable {
                 }
                 if let existing = identity[list[index].identity] {
                     works[existing].reference.sources.append(source)
+                    listed.append(existing)
                     continue
                 }
                 let item = list[index], entry = item.entry!
+                listed.append(works.count)
                 identity[item.identity] = works.count
                 works.append((entry, Reference(key: "", surnames: entry.surnames, year: entry.year, yearSuffix: entry.yearSuffix,
                                                title: entry.title, inlines: item.inlines, sources: [source],
@@ -163,7 +186,7 @@ package struct ReferenceLibrary: Sendable {
                 works[index].reference.yearSuffix = (works[index].reference.yearSuffix ?? "") + letter
             }
         }
-        return (ReferenceLibrary(references: works.map(\.reference)), diagnostics)
+        return (ReferenceLibrary(sorting: works.map(\.reference), listings: listings), diagnostics)
     }
 
     /// What an entry with `title` and `source` lacks of APA 7's title and source after the year, as the end of a
