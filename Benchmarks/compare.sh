@@ -90,10 +90,13 @@ for N in $SIZES; do
     build_both "$N articles" "$corpus" --templates Templates
     # The edit under serve: both binaries' servers side by side, each on a copy of the corpus of its own (the edits
     # change it), edited in turn.
-    medians=()
-    while read -r line; do medians+=("$(incremental_median "$line")"); done \
-        < <(Benchmarks/incremental-ab.sh "${BINS[0]}" "${BINS[1]}" "$corpus" "$WORK_DIR/serve" 10)
+    medians=() cpus=()
+    while read -r line; do
+        medians+=("$(incremental_median "$line")")
+        cpus+=("$(echo "$line" | sed -E 's/.*CPU per edit ([0-9]+) ms.*/\1/')")
+    done < <(Benchmarks/incremental-ab.sh "${BINS[0]}" "${BINS[1]}" "$corpus" "$WORK_DIR/serve" 10)
     row "$N articles: one-article edit (median)" "${medians[0]} ms" "${medians[1]} ms" "${medians[1]}" "${medians[0]}"
+    row "$N articles: CPU per edit" "${cpus[0]} ms" "${cpus[1]} ms" "${cpus[1]}" "${cpus[0]}"
 done
 for folder in "${FOLDERS[@]}"; do
     build_both "$(basename "$(dirname "$folder")")/$(basename "$folder")" "$folder"

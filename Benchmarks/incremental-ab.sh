@@ -5,8 +5,9 @@
 #
 #   Benchmarks/incremental-ab.sh BIN_A BIN_B CONTENT WORK [RUNS]
 #
-# Prints two lines, A's then B's: "rebuild median M ms (best B ms); serve peak P MB", the rebuild time as each
-# server measured it. WORK holds the copies and the outputs and is removed at the end.
+# Prints two lines, A's then B's: "rebuild median M ms (best B ms); serve peak P MB; CPU per edit C ms", the rebuild
+# time as each server measured it and the CPU time (user and system) it spent on the edits, which the machine's
+# drift moves less. WORK holds the copies and the outputs and is removed at the end.
 set -euo pipefail
 BINS=("$1" "$2") CONTENT=$3 WORK=$4 RUNS=${5:-10}
 cd "$(dirname "$0")/.."
@@ -31,6 +32,9 @@ for i in 0 1; do
 done
 articles=("$CONTENT"/articles/*.md)
 article=$(basename "${articles[0]}")
+# The CPU (user and system) each server spends from here on: its edits, steadier than their wall-clock times.
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+start_cpu=("$(cpu "${SERVERS[0]}")" "$(cpu "${SERVERS[1]}")")
 for ((run = 1; run <= RUNS; run++)); do
     for i in 0 1; do
         sleep 0.5
@@ -42,5 +46,7 @@ for i in 0 1; do
     times=$(grep "Rebuilt" "$WORK/log-$i" | sed -E 's/.* in ([0-9.]+) (ms|s)[ .].*/\1 \2/' | awk '{ print ($2 == "s") ? $1 * 1000 : $1 }' | sort -n)
     median=$(echo "$times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
     peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/${SERVERS[$i]}/status")
-    echo "rebuild median $median ms (best $(echo "$times" | head -n 1) ms); serve peak $peak MB"
+    per_edit=$(awk -v used="$(( $(cpu "${SERVERS[$i]}") - ${start_cpu[$i]} ))" -v tick="$(getconf CLK_TCK)" -v runs="$RUNS" \
+        'BEGIN { printf "%.0f", used * 1000 / tick / runs }')
+    echo "rebuild median $median ms (best $(echo "$times" | head -n 1) ms); serve peak $peak MB; CPU per edit $per_edit ms"
 done
