@@ -304,8 +304,10 @@
 
   /* Ranked results: sections of pages that hold every term (one result per page and section), the true count
      where the index gives it, the word forms to highlight, the stop words left out, and for a query that finds
-     nothing, a query the site's own words suggest ("Bedoelde je …"). */
-  async function search(query) {
+     nothing, a query the site's own words suggest ("Bedoelde je …"). `counted` asks for the true count of a word
+     still being typed too (the search page), which may load the search/more/ files of its stems; the header box,
+     which searches at every keystroke, shows such a count as "of meer". */
+  async function search(query, counted) {
     var parsed = await terms(query), list = parsed.terms;
     if (!list.length) return null;
     var phrase = list.map(function (term) { return term.word; }).join("");
@@ -342,12 +344,12 @@
     // One exact word of one stem: its true count. Otherwise the sections found, which is the true number too unless
     // some stem carries only its best sections. Then the sections beyond those carried (the tail, loaded as the reader
     // asks for more) are every section of the query, since every stem's sections are whole (a capped stem's in its own
-    // file, another's in its hits): the count is their intersection's size, loaded at once for whole words, not for a
-    // word still being typed (which stands for its three most frequent words only, so its count is an "of meer").
+    // file, another's in its hits): the count is their intersection's size, loaded at once for whole words, and for a
+    // word still being typed (which stands for its three most frequent words) only when `counted`.
     var one = list.length === 1 && list[0].exact && list[0].stems.length === 1 ? list[0].stems[0].entry : null;
     var count = one ? one.n : results.length, atLeast = false, tail = null;
     if (list.some(function (term) { return term.stems.some(capped); })) {
-      var typed = list.every(function (term) { return term.exact; });
+      var typed = counted || list.every(function (term) { return term.exact; });
       if (list.every(function (term) { return term.stems.length > 0; })) tail = { terms: list, next: 0 };
       if (tail && !one && typed) count = (await loadTail(tail)).sections.length;
       atLeast = !(tail && typed);
@@ -717,7 +719,7 @@
     more.hidden = true;
     if (!query.trim()) { results.innerHTML = ""; status.textContent = "Typ een woord of begrip om te zoeken."; return; }
     status.textContent = "Zoeken…";
-    search(query).then(function (found) {
+    search(query, true).then(function (found) {
       if (mine !== pageGeneration) return;
       results.innerHTML = "";
       if (!found || !found.results.length) {

@@ -231,3 +231,20 @@ def test_a_rarer_word_with_a_word_over_the_limit_reaches_every_section_of_both(s
     loaded = sized.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
     assert not [name for name in loaded if "/search/sections/" in name], "the rarer word's hits show every result"
     assert [name for name in loaded if "/search/more/" in name] == [corpus_url + "search/more/%s.js" % common_stem]
+
+
+def test_a_word_still_being_typed_has_its_true_count_on_the_search_page(sized, corpus_site, corpus_url):
+    """A prefix stands for its three most frequent words; on the search page its count is the true number of their
+    sections (the header box, which searches at every keystroke, may say "of meer")."""
+    prefix = "wanne"
+    words = read_script(os.path.join(corpus_site, "search", "words", prefix[:2] + ".js"))
+    stems = {stem for form, stem in words["forms"].items() if form.startswith(prefix)}
+    stems = sorted(stems, key=lambda stem: (-words["stems"][stem][1], stem))[:3]
+    assert any(words["stems"][stem][1] > 100 for stem in stems), "the prefix stands for a word in more than 100 sections"
+    sections = set()
+    for stem in stems:
+        key, count = words["stems"][stem]
+        sections |= set(numbers_of(corpus_site, stem)) if count > 100 else carried_numbers(corpus_site, stem, key)
+    status = search_page(sized, corpus_url + "zoeken/", prefix)
+    assert status.startswith("%d resultaten voor" % len(sections)), status
+    assert "of meer" not in status, status
