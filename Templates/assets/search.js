@@ -65,30 +65,32 @@
     });
   }
 
+  /* The script `file` of the index, loaded once (kept in `cache` under `key`), and what `read` takes from it, or
+     what `failed` gives when it cannot be loaded. */
+  function once(cache, key, file, read, failed) {
+    if (!cache[key]) cache[key] = loadScript(root + "search/" + file + ".js").then(read, failed);
+    return cache[key];
+  }
+
   /* The file of the word forms that start with a word's first two letters:
      {forms: {form: stem}, stems: {stem: [key, count]}, stop: [stop words]}. */
   function words(form) {
     var letters = form.slice(0, 2);
-    if (!wordFiles[letters]) {
-      wordFiles[letters] = loadScript(root + "search/words/" + letters + ".js").then(function () {
-        return window.KENNISBANK_SEARCH_WORDS[letters];
-      }, function () {
-        return { forms: {}, stems: {}, stop: [] };  // no word of the site starts with these letters
-      });
-    }
-    return wordFiles[letters];
+    return once(wordFiles, letters, "words/" + letters, function () {
+      return window.KENNISBANK_SEARCH_WORDS[letters];
+    }, function () {
+      return { forms: {}, stems: {}, stop: [] };  // no word of the site starts with these letters
+    });
   }
 
-  /* The file of stems under a key: {pages: [[title, url, kind]], stems: {stem: {f: forms, h: hits, n: count}}}. */
+  /* The file of stems under a key: {pages: [[title, url, kind, number]], stems: {stem: {f: forms, h: hits, n: count}}},
+     a hit [page, anchor, heading, excerpt, score, section]. */
   function bucket(key) {
-    if (!buckets[key]) {
-      buckets[key] = loadScript(root + "search/terms/" + key + ".js").then(function () {
-        var data = window.KENNISBANK_SEARCH && window.KENNISBANK_SEARCH[key];
-        if (!data) throw new Error("search/terms/" + key + ".js holds no key " + key);
-        return data;
-      });
-    }
-    return buckets[key];
+    return once(buckets, key, "terms/" + key, function () {
+      var data = window.KENNISBANK_SEARCH && window.KENNISBANK_SEARCH[key];
+      if (!data) throw new Error("search/terms/" + key + ".js holds no key " + key);
+      return data;
+    });
   }
 
   /* A stem with its entry and the file that holds it. */
@@ -126,23 +128,24 @@
      number of pages a file of sections holds. */
   var moreFiles = {}, sectionFiles = {};
   function allSections(found) {
-    if (!moreFiles[found.stem]) {
-      moreFiles[found.stem] = loadScript(root + "search/more/" + found.stem + ".js").then(function () {
-        var more = window.KENNISBANK_SEARCH_MORE[found.stem];
-        return { sections: sectionNumbers(more.sections), carried: sectionNumbers(more.carried), per: more.per };
-      });
-    }
-    return moreFiles[found.stem];
+    return once(moreFiles, found.stem, "more/" + found.stem, function () {
+      var more = window.KENNISBANK_SEARCH_MORE[found.stem];
+      return { sections: sectionNumbers(more.sections), carried: sectionNumbers(more.carried), per: more.per };
+    });
   }
 
   /* The pages of a file of sections: [title, url, kind, [heading, anchor, …]]. */
   function sectionFile(number) {
-    if (!sectionFiles[number]) {
-      sectionFiles[number] = loadScript(root + "search/sections/" + number + ".js").then(function () {
-        return window.KENNISBANK_SEARCH_SECTIONS[String(number)];
-      });
-    }
-    return sectionFiles[number];
+    return once(sectionFiles, number, "sections/" + number, function () {
+      return window.KENNISBANK_SEARCH_SECTIONS[String(number)];
+    });
+  }
+
+  /* The result a hit of a file of stems (`data`) shows: its page's title, URL and kind, its section's anchor and
+     heading, and its excerpt. */
+  function hitResult(data, hit) {
+    var page = data.pages[hit[0]];
+    return { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3] };
   }
 
   /* Sorted lists of numbers, joined or met. */
@@ -317,14 +320,13 @@
       term.stems.forEach(function (found, which) {
         found.entry.f.forEach(function (form) { if (term.exact || form.slice(0, term.word.length) === term.word) forms[form] = true; });
         found.entry.h.forEach(function (hit, rank) {
-          var page = found.data.pages[hit[0]];
-          var key = page[1] + "\u0000" + hit[2];
+          var unit = hitResult(found.data, hit), key = unit.url + "\u0000" + unit.heading;
           // A related stem's hits ("vertrouwde" for "vertrouwen") count half.
-          var score = term.related && which > 0 ? hit[4] / 2 : hit[4];
+          unit.score = term.related && which > 0 ? hit[4] / 2 : hit[4];
+          unit.rank = rank;
           // A concept's first section scoring a title's weight (SearchPage.Role.title, 30) or more holds the stem in
           // its title block: its title or one of its other names.
-          var unit = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3], score: score, rank: rank,
-                       named: page[2] === "begrip" && !hit[2] && hit[4] >= 30 };
+          unit.named = unit.kind === "begrip" && !hit[2] && hit[4] >= 30;
           if (!units[key] || units[key].score < unit.score) units[key] = unit;
         });
       });
@@ -372,8 +374,8 @@
   function stemSections(found, units) {
     if (capped(found)) return allSections(found);
     var numbers = found.entry.h.map(function (hit) {
-      var number = hitNumber(found, hit), page = found.data.pages[hit[0]];
-      if (!units[number]) units[number] = { title: page[0], url: page[1], kind: page[2], anchor: hit[1], heading: hit[2], excerpt: hit[3] };
+      var number = hitNumber(found, hit);
+      if (!units[number]) units[number] = hitResult(found.data, hit);
       return number;
     }).sort(function (a, b) { return a - b; });
     return Promise.resolve({ sections: numbers, carried: numbers });
