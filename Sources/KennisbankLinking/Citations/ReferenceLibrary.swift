@@ -14,15 +14,9 @@ package struct ReferenceLibrary: Sendable {
     private var byKey: [String: Int]
     private var listedIn: [String: [String]]
 
-    /// Creates a library from references that already have keys.
-    package init(references: [Reference]) {
-        self.init(sorting: references, listings: nil)
-    }
-
-    /// A library of `references`, sorted; `listings`, when given, holds the references (by their places in
-    /// `references`) that each article lists, which is what a merge knows already: otherwise they are read from each
-    /// reference's sources.
-    private init(sorting references: [Reference], listings: [String: [Int]]?) {
+    /// A library of `references`, which have their keys, sorted; `listings` holds the references (by their places in
+    /// `references`) that each article lists, as the merge met them (``merge(_:)``).
+    private init(sorting references: [Reference], listings: [String: [Int]]) {
         // Each sort key once, not once per comparison: folding surnames is not cheap. The entry's text, lowercased,
         // orders only works of the same authors, year and letter, so it is made only for those.
         let orders = references.map(\.order)
@@ -37,22 +31,13 @@ package struct ReferenceLibrary: Sendable {
         self.references = sorted.map { references[$0] }
         self.byKey = Dictionary(self.references.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         // Each article's keys in the library's order, a work listed twice in one article once.
+        var place = [Int](repeating: 0, count: sorted.count)
+        for (position, index) in sorted.enumerated() { place[index] = position }
         var listed: [String: [String]] = [:]
-        if let listings {
-            var place = [Int](repeating: 0, count: sorted.count)
-            for (position, index) in sorted.enumerated() { place[index] = position }
-            for (slug, indexes) in listings {
-                var keys: [String] = []
-                for position in indexes.map({ place[$0] }).sorted() { Self.add(self.references[position].key, to: &keys) }
-                listed[slug] = keys
-            }
-        } else {
-            for reference in self.references {
-                for source in reference.sources {
-                    guard let slug = source.articleSlug else { continue }
-                    Self.add(reference.key, to: &listed[slug, default: []])
-                }
-            }
+        for (slug, indexes) in listings {
+            var keys: [String] = []
+            for position in indexes.map({ place[$0] }).sorted() { Self.add(self.references[position].key, to: &keys) }
+            listed[slug] = keys
         }
         self.listedIn = listed
     }
