@@ -136,9 +136,6 @@ struct SearchLayout: Sendable {
         })
     }
 
-    /// The numbers of the pages the layout was made from.
-    var pageCount: Int { pages.count }
-
     /// A stem with its forms, as they stand, and the estimated size of its JSON.
     private func makeStem(_ stem: String, total: Int, best: [(page: Int, hit: SearchPage.Hit)]) -> SearchIndex.Stem {
         let forms = (formPages[stem] ?? [:]).keys.sorted()

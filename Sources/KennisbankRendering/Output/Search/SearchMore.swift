@@ -20,8 +20,8 @@ import KennisbankCore
 ///     [heading,anchor,heading,anchor,…]],…]};
 /// ```
 ///
-/// `serve` keeps it with the layout: a stem's set is made again only when the stem changed (``update(_:stems:)``),
-/// from the pages' own hits, and a file is encoded only when what it shows changed.
+/// `serve` keeps it with the layout: a stem's set is made again only when its sections changed
+/// (``update(_:stems:sections:)``), from the pages' own hits, and a file is encoded only when what it shows changed.
 struct SearchMore: Sendable {
     /// The pages a file of sections holds: few, since the sections of a rare word's next twenty results may be on
     /// twenty pages far apart, each in a file of its own (at 2,000 articles a file is about 6 kB).
