@@ -32,21 +32,22 @@ enum RelationConflicts {
         let typed = concepts.enumerated().filter { !$0.element.relations.isEmpty }
         guard !typed.isEmpty || !selfNamed.isEmpty else { return [] }
         let known = Set(concepts.lazy.map(\.item.id.slug))
-        // The relations left out in the first pass, each once: "writer type target".
-        var droppedOwn = Set<String>()
+        // The relations left out in the first pass, with the concepts that write them.
+        struct Dropped: Hashable { let writer: Int, relation: ConceptRelation }
+        var droppedOwn = Set<Dropped>()
         for (index, concept) in typed {
             let slug = concept.item.id.slug
             for relation in concept.relations where relation.target != slug && known.contains(relation.target) {
                 guard let other = add(relation.type, from: slug, to: relation.target) else { continue }
                 dropped.append((index, relation, (other, true)))
-                droppedOwn.insert("\(index) \(relation.type.rawValue) \(relation.target)")
+                droppedOwn.insert(Dropped(writer: index, relation: relation))
             }
         }
         for (index, concept) in typed {
             let slug = concept.item.id.slug
             for relation in concept.relations where relation.target != slug && known.contains(relation.target) {
                 guard let other = add(relation.type.inverse, from: relation.target, to: slug),
-                      !droppedOwn.contains("\(index) \(relation.type.rawValue) \(relation.target)") else { continue }
+                      !droppedOwn.contains(Dropped(writer: index, relation: relation)) else { continue }
                 dropped.append((index, relation, (other.inverse, false)))
             }
         }
