@@ -30,10 +30,15 @@ struct ReadRecords {
         for part in earlier { readers[part]?.remove(path) }
     }
 
-    /// The pages none of whose parts `changed`: those with records, less those that read a part that changed.
-    func unchanged(_ changed: (SitePart) -> Bool) -> Unchanged {
+    /// Whether some page read `part`.
+    func isRead(_ part: SitePart) -> Bool {
+        readers[part]?.isEmpty == false
+    }
+
+    /// The pages none of whose parts are among `changed`: those with records, less those that read one of them.
+    func unchanged(changed: some Sequence<SitePart>) -> Unchanged {
         var touched = Set<String>()
-        for (part, paths) in readers where !paths.isEmpty && changed(part) { touched.formUnion(paths) }
+        for part in changed { if let paths = readers[part] { touched.formUnion(paths) } }
         return Unchanged(recorded: parts, touched: touched)
     }
 

@@ -54,6 +54,56 @@ struct SiteDifference {
         }
     }
 
+    /// The parts that read differently in the new site (``changed(_:)``), each once, among those `read` says a
+    /// page read. Found from the two sites' tables, not part by part: the parts about one item from the few items
+    /// that changed; the parts kept in a table by key (mentions, citations, related concepts, backlinks, lenses,
+    /// listings) from the keys whose entries differ, an unchanged entry being last build's copy, so that most
+    /// comparisons end at identity; the references only when the library differs; the routes' parts only for
+    /// the pages a step of either site's routes is about, and only when the routes differ.
+    func changedParts(read: (SitePart) -> Bool) -> [SitePart] {
+        var parts: [SitePart] = []
+        func add(_ part: SitePart) { if read(part) && changed(part) { parts.append(part) } }
+        let siteWide: [SitePart] = [.settings, .articleOrder, .conceptOrder, .miniatureOrder, .miniatureSequence, .referenceOrder,
+                                    .conceptMap, .feed, .routes, .hasRoutes]
+        siteWide.forEach(add)
+        for id in changedItems { [.item(id), .signature(id), .embeds(id)].forEach(add) }
+        let (old, new) = (self.old.site, self.new.site)
+        // A key whose entry differs is a changed part by definition: only whether it was read is asked.
+        func keyed<Key: Hashable, Value: Equatable>(_ old: [Key: Value], _ new: [Key: Value], _ part: (Key) -> SitePart) {
+            for key in Self.changedKeys(old, new) where read(part(key)) { parts.append(part(key)) }
+        }
+        keyed(old.mentions, new.mentions, SitePart.mentions)
+        keyed(old.citedIn, new.citedIn, SitePart.citedIn)
+        keyed(old.backlinks, new.backlinks, SitePart.backlinks)
+        keyed(self.old.lensMiniatures, self.new.lensMiniatures, SitePart.lensMiniatures)
+        keyed(old.references.listings, new.references.listings, SitePart.listing)
+        // A concept's related part reads two tables: each key once.
+        for slug in Set(Self.changedKeys(old.related, new.related) + Self.changedKeys(old.relations, new.relations)) where read(.related(slug)) {
+            parts.append(.related(slug))
+        }
+        if old.references.references != new.references.references {
+            Set(old.references.references.map(\.key) + new.references.references.map(\.key)).forEach { add(.references($0)) }
+        }
+        if old.routes != new.routes {
+            Set((old.routes + new.routes).flatMap { $0.steps.map(\.target) }).forEach { add(.routesThrough($0)) }
+        }
+        return parts
+    }
+
+    /// The keys of either table whose entries differ (one of them missing included).
+    static func changedKeys<Key: Hashable, Value: Equatable>(_ old: [Key: Value], _ new: [Key: Value]) -> [Key] {
+        var keys: [Key] = []
+        var inBoth = 0
+        for (key, value) in new {
+            guard let earlier = old[key] else { keys.append(key); continue }
+            inBoth += 1
+            if earlier != value { keys.append(key) }
+        }
+        // Keys of the old table only, when it has any.
+        if inBoth < old.count { keys += old.keys.lazy.filter { new[$0] == nil } }
+        return keys
+    }
+
     /// What "In leerroutes" shows on the page of `id`: each route through it, with its slug, title and the numbers
     /// of the steps about the page.
     static func routeUses(of id: ContentID, in site: LinkedSite) -> [[String]] {

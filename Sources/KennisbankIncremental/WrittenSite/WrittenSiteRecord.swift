@@ -82,7 +82,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         pendingSite = (side, templates)
         guard let last = readSite, last.templates == templates else { return { _ in false } }
         let difference = SiteDifference(from: last.site, to: side)
-        return reads.unchanged { difference.changed($0) }.contains
+        return reads.unchanged(changed: difference.changedParts(read: reads.isRead)).contains
     }
 
     /// The earlier link checks of the pages that were not rendered again, given the anchors (`ids`) of the

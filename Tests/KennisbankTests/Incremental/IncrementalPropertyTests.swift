@@ -146,6 +146,51 @@ import Testing
         #expect(compared * 4 >= steps, "only \(compared) of \(steps) steps built")
     }
 
+    /// The parts that changed between two sites, as ``SiteDifference/changedParts(read:)`` finds them from the
+    /// tables, are those that a comparison of every part of either site finds (``SiteDifference/changed(_:)``).
+    @Test func theChangedPartsFoundFromTheTablesAreThoseOfAComparisonOfEveryPart() throws {
+        let start = InMemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.corpus.files().map { ("C/" + $0.path, $0.text) }))
+        var changedSome = 0
+        for sequence in 0..<max(20, Self.cases / 5) {
+            var random = SeededRandom(seed: Self.seed, stream: UInt64(sequence) + 1_000_000)
+            let files = EditableFileSystem(start)
+            let build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "/nonexistent", fileSystem: files)
+            guard var before = try? build.generate().site else { continue }
+            for _ in 0..<random.int(1...4) {
+                let edit = Edit(random.int(0...1_000_000))
+                Self.apply(edit, to: files)
+                guard let after = try? build.generate().site else { continue }
+                let difference = SiteDifference(from: .init(SiteReader.Tables(before)), to: .init(SiteReader.Tables(after)))
+                let found = difference.changedParts { _ in true }
+                let expected = Self.everyPart(of: before).union(Self.everyPart(of: after)).filter(difference.changed)
+                #expect(found.count == Set(found).count, "seed \(Self.seed), sequence \(sequence), \(edit): each part once")
+                #expect(Set(found) == expected, "seed \(Self.seed), sequence \(sequence), \(edit)")
+                if !expected.isEmpty { changedSome += 1 }
+                before = after
+            }
+        }
+        #expect(changedSome > 10, "the edits changed parts only \(changedSome) times")
+    }
+
+    /// Every part a page of `site` could read.
+    static func everyPart(of site: LinkedSite) -> Set<SitePart> {
+        var parts: Set<SitePart> = [.settings, .articleOrder, .conceptOrder, .miniatureOrder, .miniatureSequence, .referenceOrder,
+                                    .conceptMap, .feed, .routes, .hasRoutes]
+        for id in site.pages.keys { parts.formUnion([.item(id), .signature(id), .embeds(id), .backlinks(id), .routesThrough(id)]) }
+        for concept in site.content.concepts { parts.formUnion([.mentions(concept.item.id.slug), .related(concept.item.id.slug), .lensMiniatures(concept.item.id.slug)]) }
+        for article in site.content.articles { parts.insert(.listing(article.item.id.slug)) }
+        for miniature in site.content.miniatures { parts.formUnion(miniature.lenses.map(SitePart.lensMiniatures)) }
+        parts.formUnion(site.mentions.keys.map(SitePart.mentions))
+        parts.formUnion(site.citedIn.keys.map(SitePart.citedIn))
+        parts.formUnion(site.backlinks.keys.map(SitePart.backlinks))
+        parts.formUnion(site.related.keys.map(SitePart.related))
+        parts.formUnion(site.relations.keys.map(SitePart.related))
+        parts.formUnion(site.references.listings.keys.map(SitePart.listing))
+        parts.formUnion(site.references.references.map { SitePart.references($0.key) })
+        parts.formUnion(site.routes.flatMap(\.steps).map { SitePart.routesThrough($0.target) })
+        return parts
+    }
+
     /// Every file below a folder, by relative path.
     static func files(in folder: URL) -> [String: Data] {
         let base = folder.standardizedFileURL.path
