@@ -87,13 +87,17 @@ package struct SiteRenderer: Sendable {
     /// go once its page is rendered and its search page made, and the search index is made after the pages.
     package func render(_ site: LinkedSite, memo: Memo, written: (any WrittenSite)?, writer: SiteWriter? = nil,
                         trees: PageTrees? = nil) -> [RenderedFile] {
+        let index = SearchIndex(site: site, memo: memo, written: written, trees: trees)
+        let pagesOnDisk = written?.pages() ?? [:]
+        // Once a site is on disk (`serve`'s rebuilds), few pages are made again: the search index, partly serial, is
+        // made beside them on a thread of its own, from the start, so that each fills the core the other leaves idle.
+        let searchBeside = trees == nil && !pagesOnDisk.isEmpty ? Beside { index.files(writer: writer) } : nil
         let models = PageModels(site: site, memo: memo, trees: trees)
         let content = site.content
         let jobs = RenderJob.all(of: content)
         let templates = self.templates
         // Pages none of whose parts changed are those on disk: not even their views are made.
         let unchanged = written?.unchangedPages(site: models.tables, templates: templates.digest)
-        let pagesOnDisk = written?.pages() ?? [:]
         let recordsReads = written != nil
         let portable = content.site.portable
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
@@ -108,11 +112,10 @@ package struct SiteRenderer: Sendable {
                 : .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view)))
             return RenderedFile(path: path, contents: contents, digest: digest, reads: log?.parts)
         }
-        let index = SearchIndex(site: site, memo: memo, written: written, trees: trees)
-        // With the trees in the site, the search index is made first: it is the step that needs the most memory for a
-        // while, and before the pages are rendered the link checker's scans of them are not yet held. Without them,
-        // each page's search page is made with the page, and its tree let go.
-        let searchFirst = trees == nil ? index.files(writer: writer) : nil
+        // Otherwise, with the trees in the site, the search index is made first: it is the step that needs the most
+        // memory for a while, and before the pages are rendered the link checker's scans of them are not yet held.
+        // Without them, each page's search page is made with the page, and its tree let go.
+        let searchFirst = trees == nil && searchBeside == nil ? index.files(writer: writer) : nil
         let pages = jobs.parallelMap { job -> RenderedFile in
             let rendered = renderPage(job).streamed(to: writer)
             if let trees, let id = job.item(of: content), let page = site.pages[id] { trees.finish(page) }
@@ -125,7 +128,7 @@ package struct SiteRenderer: Sendable {
         let others = Beside { () -> [RenderedFile] in
             Self.smallFiles(of: site, pages: pages, templates: templates, imageCache: imageCache, memo: memo, written: written, writer: writer)
         }
-        let search = searchFirst ?? index.files(writer: writer)
+        let search = searchBeside?.value() ?? searchFirst ?? index.files(writer: writer)
         let small = others.value()
         let assembled = ([MachineReadable(site: site, memo: memo, written: written).conceptsJSON()] + RouteData(site: site, written: written).files())
             .map { $0.streamed(to: writer) }
