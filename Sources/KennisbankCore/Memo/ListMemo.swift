@@ -30,20 +30,34 @@ package final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendabl
         var reused = [Int](repeating: -1, count: newKeys.count)
         var missing: [Int] = []
         var positions: [Key: Int]?
-        for index in newKeys.indices {
-            var old: Int? = index < keys.count && keys[index] == newKeys[index] ? index : nil
-            if old == nil {
-                // Items were added, removed or reordered: find the rest by key.
-                if positions == nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
-                old = positions?[newKeys[index]]
-            }
-            if let old, reuse(index, values[old]) {
-                reused[index] = old
-            } else {
-                missing.append(index)
+        // Whether every key is at last build's position, and every value kept is too.
+        var samePlaces = keys.count == newKeys.count
+        let keys = self.keys
+        // Read in place: a value is handed to `reuse` without a copy of it.
+        values.withUnsafeBufferPointer { values in
+            for index in newKeys.indices {
+                var old: Int? = index < keys.count && keys[index] == newKeys[index] ? index : nil
+                if old == nil {
+                    samePlaces = false
+                    // Items were added, removed or reordered: find the rest by key.
+                    if positions == nil { positions = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+                    old = positions?[newKeys[index]]
+                }
+                if let old, reuse(index, values[old]) {
+                    reused[index] = old
+                } else {
+                    missing.append(index)
+                }
             }
         }
         let fresh = missing.parallelMap(make)
+        made += missing.count
+        if samePlaces {
+            // The new values replace the others in place: the values kept are not copied (a copy of a value is a
+            // retain of each of its fields, for every item of the list), nor last build's list let go.
+            for (index, value) in zip(missing, fresh) { values[index] = value }
+            return values
+        }
         var result: [Value] = []
         result.reserveCapacity(newKeys.count)
         var next = 0
@@ -55,8 +69,7 @@ package final class ListMemo<Key: Hashable, Value: Sendable>: @unchecked Sendabl
                 next += 1
             }
         }
-        made += missing.count
-        keys = newKeys
+        self.keys = newKeys
         values = result
         return values
     }
