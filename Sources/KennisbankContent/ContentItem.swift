@@ -73,6 +73,7 @@ package struct ContentItem: Hashable, Sendable {
         var ignoredWarnings: IgnoredWarnings
         var lastModified: LastModified?
         var hasInlineImages: Bool
+        var hasFigures: Bool
     }
 
     private var storage: CopyOnWrite<Fields>
@@ -125,12 +126,16 @@ package struct ContentItem: Hashable, Sendable {
                 ignoredWarnings: IgnoredWarnings = .none) {
         storage = CopyOnWrite(Fields(id: id, title: title, aliases: aliases, summary: summary, source: source, document: document,
                                      ignoredWarnings: ignoredWarnings, lastModified: nil,
-                                     hasInlineImages: FigureFiles.mayHoldImage(source.text) && document.blocks.contains(where: FigureFiles.holdsImage)))
+                                     hasInlineImages: FigureFiles.mayHoldImage(source.text) && document.blocks.contains(where: FigureFiles.holdsImage),
+                                     hasFigures: document.blocks.contains(where: \.isFigure)))
     }
 
     /// Whether the body, as parsed, has an image inside running text (not a figure), whose file the build looks up
     /// (``FigureFiles``): found once, when the file is read, so a rebuild does not look through every file again.
     package var hasInlineImages: Bool { storage.fields.hasInlineImages }
+
+    /// Whether the body, as parsed, has a figure (an image alone in its paragraph), found when the file is read.
+    package var hasFigures: Bool { storage.fields.hasFigures }
 }
 
 /// An article of the series.

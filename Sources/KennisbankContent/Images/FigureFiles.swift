@@ -17,7 +17,7 @@ enum FigureFiles {
         var problems: [Diagnostic] = []
         var used = Set<String>()
         func attach(_ item: inout ContentItem) {
-            if item.document.blocks.contains(where: \.isFigure) {
+            if item.hasFigures {
                 for index in item.document.blocks.indices {
                     guard case .figure(var figure) = item.document.blocks[index].kind else { continue }
                     let position = item.document.blocks[index].range.start
