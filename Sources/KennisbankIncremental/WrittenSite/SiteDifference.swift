@@ -16,7 +16,7 @@ struct SiteDifference {
     private let old: Side
     private let new: Side
     /// The items whose page as linked or whose own front matter differ (``SitePart/item(_:)``), those of one site only included.
-    private let changedItems: Set<ContentID>
+    let changedItems: Set<ContentID>
 
     /// The difference between two sites, each with its tables (kept from one build to the next: this
     /// build's new side is the next build's old one).
@@ -93,6 +93,17 @@ struct SiteDifference {
     /// The keys of either table whose entries differ (one of them missing included).
     static func changedKeys<Key: Hashable, Value: Equatable>(_ old: [Key: Value], _ new: [Key: Value]) -> [Key] {
         var keys: [Key] = []
+        // Two tables of the same keys made in the same order are laid out alike: walked side by side, each key is
+        // compared with its neighbour instead of looked up, for as long as the keys pair up.
+        if old.count == new.count {
+            let aligned = zip(old, new).allSatisfy { pair in
+                guard pair.0.key == pair.1.key else { return false }
+                if pair.0.value != pair.1.value { keys.append(pair.0.key) }
+                return true
+            }
+            if aligned { return keys }
+            keys = []
+        }
         var inBoth = 0
         for (key, value) in new {
             guard let earlier = old[key] else { keys.append(key); continue }
@@ -154,38 +165,35 @@ struct SiteDifference {
             return zip(mine, theirs).allSatisfy { list[$0] == otherList[$1] }
         }
 
-        /// The items of either site whose page as linked or own front matter (``sameEntry(_:_:_:)``) differ in the other.
+        /// The items of either site whose page as linked or own front matter (its article, concept or miniature) differ in
+        /// the other.
         static func changedItems(_ old: Side, _ new: Side) -> Set<ContentID> {
-            var changed = Set<ContentID>()
-            var both = 0
-            for id in new.positions.keys {
-                if old.positions[id] != nil { both += 1 }
-                if old.site.pages[id] != new.site.pages[id] || !sameEntry(id, old, new) { changed.insert(id) }
-            }
-            // Items of the old site only, when there are any.
-            if both < old.positions.count {
-                for id in old.positions.keys where new.positions[id] == nil { changed.insert(id) }
-            }
-            // Pages without an entry (none, as the site is made; kept exact all the same).
-            if old.site.pages.count != old.positions.count || new.site.pages.count != new.positions.count {
-                for id in Set(old.site.pages.keys).union(new.site.pages.keys) where old.site.pages[id] != new.site.pages[id] { changed.insert(id) }
-            }
+            var changed = Set(SiteDifference.changedKeys(old.site.pages, new.site.pages))
+            let (before, after) = (old.site.content, new.site.content)
+            changedEntries(before.articles, after.articles, id: \.item.id, into: &changed)
+            changedEntries(before.concepts, after.concepts, id: \.item.id, into: &changed)
+            changedEntries(before.miniatures, after.miniatures, id: \.item.id, into: &changed)
             return changed
         }
 
-        /// Whether an item, with its own front matter, is the same in both sites.
-        static func sameEntry(_ id: ContentID, _ old: Side, _ new: Side) -> Bool {
-            switch (old.positions[id], new.positions[id]) {
-            case (nil, nil): return true
-            case (let o?, let n?):
-                switch id.kind {
-                case .article: return old.site.content.articles[o] == new.site.content.articles[n]
-                case .concept: return old.site.content.concepts[o] == new.site.content.concepts[n]
-                case .miniature: return old.site.content.miniatures[o] == new.site.content.miniatures[n]
-                case .route: preconditionFailure("routes are no pages of the linked site: their views read SitePart.routes")
+        /// Adds to `changed` the items of one list only, and those whose entries differ: walked side by side while both
+        /// lists hold the same items in the same order (an edit that adds, removes or renames nothing), else by id.
+        private static func changedEntries<Entry: Equatable>(_ old: [Entry], _ new: [Entry], id: (Entry) -> ContentID,
+                                                              into changed: inout Set<ContentID>) {
+            if old.count == new.count {
+                var found: [ContentID] = []
+                let aligned = zip(old, new).allSatisfy { pair in
+                    let (before, after) = pair
+                    let identifier = id(after)
+                    guard id(before) == identifier else { return false }
+                    if before != after { found.append(identifier) }
+                    return true
                 }
-            default: return false
+                if aligned { return changed.formUnion(found) }
             }
+            let (before, after) = (Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first }),
+                                   Dictionary(new.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first }))
+            changed.formUnion(SiteDifference.changedKeys(before, after))
         }
 
         /// Whether what a link or a list shows of an item (``SitePart/signature(_:)``) is the same in both sites.

@@ -78,6 +78,10 @@ import Testing
             if let end = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) {
                 text.insert(contentsOf: token + "\n\n", at: end.upperBound)
             }
+        case 7 where edit.token % 2 == 1 && !path.contains("/miniatures/"):
+            // A field of the article's or concept's own front matter, outside its item: its page as linked is unchanged.
+            let field = path.contains("/articles/") ? "subtitle: \"Een ondertitel\"\n" : "group: \"Een groep\"\n"
+            text = text.replacingOccurrences(of: "---\ntitle: ", with: "---\n" + field + "title: ")
         case 7:
             text = text.replacingOccurrences(of: "title: ", with: "title: \(token.filter(\.isLetter).prefix(12)) ")
         case 8:
@@ -151,7 +155,7 @@ import Testing
     @Test func theChangedPartsFoundFromTheTablesAreThoseOfAComparisonOfEveryPart() throws {
         let start = InMemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.corpus.files().map { ("C/" + $0.path, $0.text) }))
         var changedSome = 0
-        for sequence in 0..<max(20, Self.cases / 5) {
+        for sequence in 0..<max(30, Self.cases / 4) {
             var random = SeededRandom(seed: Self.seed, stream: UInt64(sequence) + 1_000_000)
             let files = EditableFileSystem(start)
             let build = Build(contentDirectory: "C", templatesDirectory: "T", outputDirectory: "/nonexistent", fileSystem: files)
@@ -165,11 +169,25 @@ import Testing
                 let expected = Self.everyPart(of: before).union(Self.everyPart(of: after)).filter(difference.changed)
                 #expect(found.count == Set(found).count, "seed \(Self.seed), sequence \(sequence), \(edit): each part once")
                 #expect(Set(found) == expected, "seed \(Self.seed), sequence \(sequence), \(edit)")
+                #expect(difference.changedItems == Self.itemsThatDiffer(before, after), "seed \(Self.seed), sequence \(sequence), \(edit): the items")
                 if !expected.isEmpty { changedSome += 1 }
                 before = after
             }
         }
         #expect(changedSome > 10, "the edits changed parts only \(changedSome) times")
+    }
+
+    /// The items of either site whose linked page, article, concept or miniature differs in the other, each looked up by id.
+    static func itemsThatDiffer(_ old: LinkedSite, _ new: LinkedSite) -> Set<ContentID> {
+        let sites = [old, new]
+        var ids = Set(old.pages.keys).union(new.pages.keys)
+        ids.formUnion(sites.flatMap { $0.content.articles.map(\.item.id) + $0.content.concepts.map(\.item.id) + $0.content.miniatures.map(\.item.id) })
+        return ids.filter { id in
+            old.pages[id] != new.pages[id]
+                || old.content.articles.first { $0.item.id == id } != new.content.articles.first { $0.item.id == id }
+                || old.content.concepts.first { $0.item.id == id } != new.content.concepts.first { $0.item.id == id }
+                || old.content.miniatures.first { $0.item.id == id } != new.content.miniatures.first { $0.item.id == id }
+        }
     }
 
     /// Every part a page of `site` could read.
