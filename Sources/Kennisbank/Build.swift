@@ -212,24 +212,25 @@ public struct Build: Sendable {
     /// to the downloads made on request.
     private func check(_ files: [SiteRenderer.RenderedFile], onRequest: [String], written site: (any WrittenSite)?) -> ([LinkChecker.ScannedPage], [LinkChecker.PageCheck], [Bool]) {
         let written = site?.pages() ?? [:]
-        let scans = files.filter { $0.path.hasSuffix(".html") }.parallelMap { rendered -> LinkChecker.ScannedPage in
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scans = pages.parallelMap { rendered -> LinkChecker.ScannedPage in
             switch rendered.contents {
             case .made(let file): return LinkChecker.scan(file)
             case .streamed(let scan?): return scan
             case .streamed(nil), .unchanged:
-                guard let scan = written[rendered.path]?.scan else {
+                guard let scan = rendered.onDisk?.scan ?? written[rendered.path]?.scan else {
                     preconditionFailure("a page is skipped only when the cache has it: \(rendered.path)")
                 }
                 return scan
             }
         }
         let paths = Set(files.map(\.path)).union(onRequest)
-        let earlier: [LinkChecker.EarlierCheck?] = site.map { site in
-            let rendered = Set(files.filter(\.isMade).map(\.path))
-            let ids = Dictionary(uniqueKeysWithValues: scans.filter { rendered.contains($0.path) }.map { ($0.path, $0.ids) })
-            return site.earlierChecks(files: files, paths: paths, ids: ids)
-        } ?? []
-        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier)
+        // The anchors of the pages rendered again (the scans are the HTML files', in their order); a page on disk has
+        // those of its record.
+        let ids = site == nil ? [:] : Dictionary(uniqueKeysWithValues: zip(pages, scans).filter { $0.0.isMade }.map { ($0.1.path, $0.1.ids) })
+        let earlier: [LinkChecker.EarlierCheck?] = site?.earlierChecks(files: files, paths: paths, ids: ids) ?? []
+        let anchors: (@Sendable (String) -> Set<String>?)? = site == nil ? nil : { @Sendable path in ids[path] ?? written[path]?.scan.ids }
+        let checks = LinkChecker(pages: scans, paths: paths).check(reusing: earlier, anchors: anchors)
         // An earlier check that still holds is returned as it was.
         let reused = earlier.isEmpty ? Array(repeating: false, count: scans.count) : earlier.map { $0?.valid == true }
         return (scans, checks, reused)

@@ -142,8 +142,9 @@ public final class IncrementalBuild: @unchecked Sendable {
             switch rendered.contents {
             case .made(let made): file = made
             case .unchanged:
-                // Left out because it is the file on disk, so that file's digest is known.
-                complete = complete && digests[rendered.path] != nil
+                // Left out because it is the file on disk, so that file's digest is known: a page's is, when the render step
+                // found its record (every page on record is a file on record).
+                complete = complete && (rendered.onDisk != nil || digests[rendered.path] != nil)
                 continue
             case .streamed: preconditionFailure("an incremental build writes only what changed, after the check: \(rendered.path)")
             }
@@ -185,7 +186,7 @@ public final class IncrementalBuild: @unchecked Sendable {
                 continue
             }
             // A page left out whose earlier check still holds is the page on record.
-            if !rendered.isMade, generated.reusedChecks[next - 1], pages[rendered.path]?.digest == digest { continue }
+            if !rendered.isMade, generated.reusedChecks[next - 1], (rendered.onDisk ?? pages[rendered.path])?.digest == digest { continue }
             pages[rendered.path] = WrittenPage(digest: digest, scan: generated.scans[next - 1], check: generated.checks[next - 1])
         }
         precondition(next == generated.scans.count, "every scanned page is one of the files, in their order")

@@ -111,7 +111,7 @@ final class WrittenSiteRecord: WrittenSite, @unchecked Sendable {
         }
         var earlier: [LinkChecker.EarlierCheck?] = []
         for file in rendered where file.path.hasSuffix(".html") {
-            guard !file.isMade, let check = written[file.path]?.check else {
+            guard !file.isMade, let check = (file.onDisk ?? written[file.path])?.check else {
                 earlier.append(nil)
                 continue
             }

@@ -56,13 +56,15 @@ package struct LinkChecker: Sendable {
 
     /// Checks every page, in the order of ``pages``, reusing the earlier checks of pages that were not
     /// rendered again: `earlier` holds one for each page, in the same order (`nil` where there is none),
-    /// or is empty.
-    package func check(reusing earlier: [EarlierCheck?]) -> [PageCheck] {
+    /// or is empty. `anchors` gives a page's anchors by path, when the caller has them at hand (an incremental
+    /// build keeps them with its record of the site); otherwise they are gathered from ``pages``.
+    package func check(reusing earlier: [EarlierCheck?], anchors: (@Sendable (String) -> Set<String>?)? = nil) -> [PageCheck] {
         precondition(earlier.isEmpty || earlier.count == pages.count, "one earlier check, or none, for each page")
         let scanned = pages
         // The anchors of every page, only when a page's links are verified (not when every check still holds).
         let verified = earlier.isEmpty || earlier.contains { $0?.valid != true }
-        let ids = verified ? Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) }) : [:]
+        let table = verified && anchors == nil ? Dictionary(uniqueKeysWithValues: scanned.map { ($0.path, $0.ids) }) : [:]
+        let ids = anchors ?? { table[$0] }
         let paths = self.paths
         return Array(scanned.indices).parallelMap { index -> PageCheck in
             let page = scanned[index]
@@ -75,7 +77,7 @@ package struct LinkChecker: Sendable {
                 let problem: String?
                 if !paths.contains(target) {
                     problem = "points to '\(target)', which the build did not produce"
-                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(fragment) != true {
+                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), ids(target)?.contains(fragment) != true {
                     problem = "points to the anchor '#\(fragment)', which '\(target)' does not have"
                 } else {
                     problem = nil

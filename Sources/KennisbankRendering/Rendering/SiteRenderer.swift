@@ -48,6 +48,9 @@ package struct SiteRenderer: Sendable {
         package var digest: Digest? = nil
         /// The parts of the site the page's view read, when it was made in an incremental build.
         package var reads: Set<SitePart>? = nil
+        /// What the site on disk holds for a page left out as ``Contents/unchanged``: the render step looked it up
+        /// already, so the check and write steps read its scan, check and digest here rather than by path.
+        package var onDisk: WrittenPage? = nil
 
         /// Whether the file was made in this build (kept or streamed), rather than being the one on disk.
         package var isMade: Bool {
@@ -102,15 +105,18 @@ package struct SiteRenderer: Sendable {
         let portable = content.site.portable
         let renderPage: @Sendable (RenderJob) -> RenderedFile = { job in
             if let unchanged, case let file = job.file(of: content), unchanged(file), let page = pagesOnDisk[file] {
-                return RenderedFile(path: file, contents: .unchanged, digest: page.digest)
+                return RenderedFile(path: file, contents: .unchanged, digest: page.digest, onDisk: page)
             }
             let log = recordsReads ? ReadLog() : nil
             let (path, template, view) = job.page(models.recording(into: log))
             // The digest is what tells the page from the one on disk: a clean build, with no site on disk, needs none.
             let digest = recordsReads ? PageDigest.of(view, template: template, templates: templates.digest) : nil
-            let contents: RenderedFile.Contents = digest != nil && pagesOnDisk[path]?.digest == digest ? .unchanged
-                : .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(templates.render(template, view)) : templates.render(template, view)))
-            return RenderedFile(path: path, contents: contents, digest: digest, reads: log?.parts)
+            if let digest, let page = pagesOnDisk[path], page.digest == digest {
+                return RenderedFile(path: path, contents: .unchanged, digest: digest, reads: log?.parts, onDisk: page)
+            }
+            let text = templates.render(template, view)
+            return RenderedFile(path: path, contents: .made(OutputFile(path: path, text: portable ? PortableLinks.rewrite(text) : text)),
+                                digest: digest, reads: log?.parts)
         }
         // Otherwise, with the trees in the site, the search index is made first: it is the step that needs the most
         // memory for a while, and before the pages are rendered the link checker's scans of them are not yet held.
