@@ -92,18 +92,10 @@ struct SiteDifference {
 
     /// The keys of either table whose entries differ (one of them missing included).
     static func changedKeys<Key: Hashable, Value: Equatable>(_ old: [Key: Value], _ new: [Key: Value]) -> [Key] {
-        var keys: [Key] = []
         // Two tables of the same keys made in the same order are laid out alike: walked side by side, each key is
-        // compared with its neighbour instead of looked up, for as long as the keys pair up.
-        if old.count == new.count {
-            let aligned = zip(old, new).allSatisfy { pair in
-                guard pair.0.key == pair.1.key else { return false }
-                if pair.0.value != pair.1.value { keys.append(pair.0.key) }
-                return true
-            }
-            if aligned { return keys }
-            keys = []
-        }
+        // compared with its neighbour instead of looked up.
+        if let keys = changedAlongside(old.lazy.map { ($0.key, $0.value) }, new.lazy.map { ($0.key, $0.value) }) { return keys }
+        var keys: [Key] = []
         var inBoth = 0
         for (key, value) in new {
             guard let earlier = old[key] else { keys.append(key); continue }
@@ -112,6 +104,19 @@ struct SiteDifference {
         }
         // Keys of the old table only, when it has any.
         if inBoth < old.count { keys += old.keys.lazy.filter { new[$0] == nil } }
+        return keys
+    }
+
+    /// The keys whose values differ, from two lists of keyed values walked side by side; `nil` when the lists do not
+    /// hold the same keys in the same order (then they are to be compared by key).
+    static func changedAlongside<Key: Equatable, Value: Equatable>(_ old: some Collection<(Key, Value)>,
+                                                                   _ new: some Collection<(Key, Value)>) -> [Key]? {
+        guard old.count == new.count else { return nil }
+        var keys: [Key] = []
+        for (before, after) in zip(old, new) {
+            guard before.0 == after.0 else { return nil }
+            if before.1 != after.1 { keys.append(before.0) }
+        }
         return keys
     }
 
@@ -178,22 +183,12 @@ struct SiteDifference {
 
         /// Adds to `changed` the items of one list only, and those whose entries differ: walked side by side while both
         /// lists hold the same items in the same order (an edit that adds, removes or renames nothing), else by id.
-        private static func changedEntries<Entry: Equatable>(_ old: [Entry], _ new: [Entry], id: (Entry) -> ContentID,
+        private static func changedEntries<Entry: Equatable>(_ old: [Entry], _ new: [Entry], id: @escaping (Entry) -> ContentID,
                                                               into changed: inout Set<ContentID>) {
-            if old.count == new.count {
-                var found: [ContentID] = []
-                let aligned = zip(old, new).allSatisfy { pair in
-                    let (before, after) = pair
-                    let identifier = id(after)
-                    guard id(before) == identifier else { return false }
-                    if before != after { found.append(identifier) }
-                    return true
-                }
-                if aligned { return changed.formUnion(found) }
-            }
-            let (before, after) = (Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first }),
-                                   Dictionary(new.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first }))
-            changed.formUnion(SiteDifference.changedKeys(before, after))
+            let (before, after) = (old.lazy.map { (id($0), $0) }, new.lazy.map { (id($0), $0) })
+            if let found = SiteDifference.changedAlongside(before, after) { return changed.formUnion(found) }
+            changed.formUnion(SiteDifference.changedKeys(Dictionary(before, uniquingKeysWith: { first, _ in first }),
+                                                         Dictionary(after, uniquingKeysWith: { first, _ in first })))
         }
 
         /// Whether what a link or a list shows of an item (``SitePart/signature(_:)``) is the same in both sites.
